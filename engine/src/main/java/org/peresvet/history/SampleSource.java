@@ -1,0 +1,24 @@
+package org.peresvet.history;
+
+import java.util.List;
+import org.peresvet.model.Sample;
+
+/**
+ * Stored samples of one tag, as the history query logic reads them. Every list is sorted by x
+ * ascending. Where several samples share a timestamp, all are returned in the order they were
+ * written (a tag with the {@code update} flag keeps only the last one; the store resolves that).
+ */
+public interface SampleSource {
+
+    /** Samples with {@code from <= x <= to}; when {@code limit > 0}, only the first {@code limit}. */
+    List<Sample> range(long from, long to, int limit);
+
+    /** The last {@code n} samples with {@code x <= to} (and {@code x >= from} when from is not null). */
+    List<Sample> last(Long from, long to, int n);
+
+    /** The last sample with {@code x < t}, or null. */
+    Sample before(long t);
+
+    /** The first sample with {@code x > t}, or null. */
+    Sample after(long t);
+}

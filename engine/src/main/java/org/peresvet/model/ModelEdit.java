@@ -1,0 +1,22 @@
+package org.peresvet.model;
+
+import java.util.UUID;
+
+/** One change to the project model. A list of edits is applied atomically or not at all. */
+public sealed interface ModelEdit {
+
+    /** Creates the object or replaces the one with the same id (rename, move, description). */
+    record PutObject(ObjectDef object) implements ModelEdit {
+    }
+
+    /** Deletes the object with its whole subtree (child objects and their tags). */
+    record DeleteObject(UUID id) implements ModelEdit {
+    }
+
+    /** Creates the tag or replaces the one with the same id. */
+    record PutTag(TagDef tag) implements ModelEdit {
+    }
+
+    record DeleteTag(UUID id) implements ModelEdit {
+    }
+}

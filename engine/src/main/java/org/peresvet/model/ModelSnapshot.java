@@ -1,0 +1,395 @@
+package org.peresvet.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * An immutable, consistent view of the object tree and its tags. Readers on any thread share it
+ * without locks; an edit produces a new snapshot through {@link #apply(List)}.
+ */
+public final class ModelSnapshot {
+    private static final Pattern NAME = Pattern.compile("[^/{}\\p{Cntrl}]{1,128}");
+    private static final Comparator<String> BY_NAME = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    private final Map<UUID, ObjectDef> objects;
+    private final Map<UUID, TagDef> tags;
+    /** Child object ids per parent id; roots are under the key {@code null}. */
+    private final Map<UUID, List<UUID>> children;
+    private final Map<UUID, List<UUID>> tagsOf;
+    private volatile Map<String, UUID> tagByPath;
+
+    private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags) {
+        this.objects = objects;
+        this.tags = tags;
+        this.children = new HashMap<>();
+        this.tagsOf = new HashMap<>();
+        for (ObjectDef o : objects.values()) {
+            children.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o.id());
+        }
+        for (TagDef t : tags.values()) {
+            tagsOf.computeIfAbsent(t.objectId(), k -> new ArrayList<>()).add(t.id());
+        }
+        children.values().forEach(l -> l.sort(Comparator.comparing(id -> objects.get(id).name(), BY_NAME)));
+        tagsOf.values().forEach(l -> l.sort(Comparator.comparing(id -> tags.get(id).name(), BY_NAME)));
+    }
+
+    public static ModelSnapshot empty() {
+        return new ModelSnapshot(Map.of(), Map.of());
+    }
+
+    /** Builds a snapshot from stored rows, validating everything as an import would. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags) {
+        List<ModelEdit> edits = new ArrayList<>();
+        // Parents first, so each object's parent exists when it is checked.
+        Map<UUID, ObjectDef> byId = new HashMap<>();
+        objects.forEach(o -> byId.put(o.id(), o));
+        List<ObjectDef> ordered = new ArrayList<>();
+        Map<UUID, Boolean> placed = new HashMap<>();
+        for (ObjectDef o : objects) {
+            placeParentsFirst(o, byId, placed, ordered);
+        }
+        ordered.forEach(o -> edits.add(new ModelEdit.PutObject(o)));
+        tags.forEach(t -> edits.add(new ModelEdit.PutTag(t)));
+        return empty().apply(edits).snapshot();
+    }
+
+    private static void placeParentsFirst(ObjectDef o, Map<UUID, ObjectDef> byId, Map<UUID, Boolean> placed, List<ObjectDef> out) {
+        Deque<ObjectDef> chain = new ArrayDeque<>();
+        ObjectDef cur = o;
+        while (cur != null && !placed.containsKey(cur.id())) {
+            placed.put(cur.id(), true);
+            chain.push(cur);
+            cur = cur.parentId() == null ? null : byId.get(cur.parentId());
+        }
+        out.addAll(chain);
+    }
+
+    // ---- reading ----
+
+    public Collection<ObjectDef> objects() {
+        return Collections.unmodifiableCollection(objects.values());
+    }
+
+    public Collection<TagDef> tags() {
+        return Collections.unmodifiableCollection(tags.values());
+    }
+
+    public int objectCount() {
+        return objects.size();
+    }
+
+    public int tagCount() {
+        return tags.size();
+    }
+
+    public ObjectDef object(UUID id) {
+        return objects.get(id);
+    }
+
+    public TagDef tag(UUID id) {
+        return tags.get(id);
+    }
+
+    /** Child objects sorted by name; {@code null} gives the roots. */
+    public List<ObjectDef> childObjects(UUID parentId) {
+        return children.getOrDefault(parentId, List.of()).stream().map(objects::get).toList();
+    }
+
+    public List<TagDef> tagsOf(UUID objectId) {
+        return tagsOf.getOrDefault(objectId, List.of()).stream().map(tags::get).toList();
+    }
+
+    public String objectPath(UUID id) {
+        StringBuilder sb = new StringBuilder();
+        Deque<String> names = new ArrayDeque<>();
+        for (ObjectDef o = objects.get(id); o != null; o = o.parentId() == null ? null : objects.get(o.parentId())) {
+            names.push(o.name());
+        }
+        for (String n : names) {
+            sb.append('/').append(n);
+        }
+        return sb.length() == 0 ? "/" : sb.toString();
+    }
+
+    public String tagPath(UUID id) {
+        TagDef t = tags.get(id);
+        return t == null ? null : objectPath(t.objectId()) + "/" + t.name();
+    }
+
+    public Optional<ObjectDef> findObject(String path) {
+        UUID parent = null;
+        ObjectDef found = null;
+        for (String part : splitPath(path)) {
+            found = childNamed(parent, part);
+            if (found == null) {
+                return Optional.empty();
+            }
+            parent = found.id();
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<TagDef> findTag(String path) {
+        Map<String, UUID> index = tagByPath;
+        if (index == null) {
+            index = new HashMap<>(tags.size() * 2);
+            for (TagDef t : tags.values()) {
+                index.put(tagPath(t.id()), t.id());
+            }
+            tagByPath = index;
+        }
+        UUID id = index.get(normalise(path));
+        return id == null ? Optional.empty() : Optional.of(tags.get(id));
+    }
+
+    /** Every object id of the subtree rooted at {@code rootId}, the root included. */
+    public List<UUID> subtree(UUID rootId) {
+        List<UUID> out = new ArrayList<>();
+        Deque<UUID> todo = new ArrayDeque<>();
+        todo.push(rootId);
+        while (!todo.isEmpty()) {
+            UUID id = todo.pop();
+            out.add(id);
+            for (UUID c : children.getOrDefault(id, List.of())) {
+                todo.push(c);
+            }
+        }
+        return out;
+    }
+
+    public List<TagDef> tagsInSubtree(UUID rootId) {
+        List<TagDef> out = new ArrayList<>();
+        for (UUID o : subtree(rootId)) {
+            out.addAll(tagsOf(o));
+        }
+        return out;
+    }
+
+    public boolean isInSubtree(UUID objectId, UUID rootId) {
+        for (ObjectDef o = objects.get(objectId); o != null; o = o.parentId() == null ? null : objects.get(o.parentId())) {
+            if (o.id().equals(rootId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ObjectDef childNamed(UUID parent, String name) {
+        for (UUID id : children.getOrDefault(parent, List.of())) {
+            ObjectDef o = objects.get(id);
+            if (o.name().equals(name)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    static List<String> splitPath(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String p : path.split("/")) {
+            if (!p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        return parts;
+    }
+
+    private static String normalise(String path) {
+        return "/" + String.join("/", splitPath(path));
+    }
+
+    // ---- editing ----
+
+    /** The outcome of an edit: the new snapshot and the edits with deletions expanded to every removed item. */
+    public record Change(ModelSnapshot snapshot, List<ModelEdit> applied) {
+    }
+
+    /**
+     * Applies the edits in order and validates the result. Throws {@link ModelException} (and
+     * this snapshot stays as it was) when any edit is invalid.
+     */
+    public Change apply(List<ModelEdit> edits) {
+        Map<UUID, ObjectDef> objs = new HashMap<>(objects);
+        Map<UUID, TagDef> tgs = new HashMap<>(tags);
+        Editor ed = new Editor(objs, tgs);
+        List<ModelEdit> applied = new ArrayList<>();
+        for (ModelEdit edit : edits) {
+            ed.apply(edit, applied);
+        }
+        return new Change(new ModelSnapshot(objs, tgs), List.copyOf(applied));
+    }
+
+    /** Validates a name of an object or a tag; returns the reason it is invalid, or null. */
+    public static String invalidNameReason(String name) {
+        if (name == null || name.isBlank()) {
+            return "must not be empty";
+        }
+        if (!name.equals(name.strip())) {
+            return "must not start or end with spaces";
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "'" + name + "' is reserved for relative paths";
+        }
+        if (!NAME.matcher(name).matches()) {
+            return name.length() > 128 ? "must be at most 128 characters"
+                    : "must not contain '/', '{', '}' or control characters";
+        }
+        return null;
+    }
+
+    /** Applies edits to mutable copies of the maps, with an incremental sibling index. */
+    private static final class Editor {
+        private final Map<UUID, ObjectDef> objs;
+        private final Map<UUID, TagDef> tgs;
+        /** Names in use under each parent object (objects and tags share one namespace). */
+        private final Map<UUID, Map<String, UUID>> names = new HashMap<>();
+
+        Editor(Map<UUID, ObjectDef> objs, Map<UUID, TagDef> tgs) {
+            this.objs = objs;
+            this.tgs = tgs;
+            objs.values().forEach(o -> names.computeIfAbsent(o.parentId(), k -> new HashMap<>()).put(o.name(), o.id()));
+            tgs.values().forEach(t -> names.computeIfAbsent(t.objectId(), k -> new HashMap<>()).put(t.name(), t.id()));
+        }
+
+        void apply(ModelEdit edit, List<ModelEdit> applied) {
+            if (edit instanceof ModelEdit.PutObject p) {
+                putObject(p.object(), applied, edit);
+            } else if (edit instanceof ModelEdit.PutTag p) {
+                putTag(p.tag(), applied, edit);
+            } else if (edit instanceof ModelEdit.DeleteObject d) {
+                deleteObject(d.id(), applied);
+            } else if (edit instanceof ModelEdit.DeleteTag d) {
+                deleteTag(d.id(), applied);
+            }
+        }
+
+        private String where(UUID parent, String name) {
+            return pathOf(parent) + "/" + name;
+        }
+
+        private String pathOf(UUID id) {
+            Deque<String> parts = new ArrayDeque<>();
+            for (ObjectDef o = id == null ? null : objs.get(id); o != null; o = o.parentId() == null ? null : objs.get(o.parentId())) {
+                parts.push(o.name());
+            }
+            return parts.isEmpty() ? "" : "/" + String.join("/", parts);
+        }
+
+        private void putObject(ObjectDef o, List<ModelEdit> applied, ModelEdit edit) {
+            String where = where(o.parentId(), String.valueOf(o.name()));
+            String bad = invalidNameReason(o.name());
+            if (bad != null) {
+                throw new ModelException(where, "name", bad);
+            }
+            if (o.parentId() != null && !objs.containsKey(o.parentId())) {
+                throw new ModelException(where, "parent", "parent object " + o.parentId() + " does not exist");
+            }
+            if (tgs.containsKey(o.id())) {
+                throw new ModelException(where, "id", "id " + o.id() + " is already used by a tag");
+            }
+            ObjectDef old = objs.get(o.id());
+            if (old != null && o.parentId() != null) {
+                for (UUID p = o.parentId(); p != null; p = objs.get(p).parentId()) {
+                    if (p.equals(o.id())) {
+                        throw new ModelException(where, "parent", "an object cannot be moved into its own subtree");
+                    }
+                }
+            }
+            if (old != null) {
+                releaseName(old.parentId(), old.name(), old.id());
+            }
+            claimName(o.parentId(), o.name(), o.id(), where);
+            objs.put(o.id(), o);
+            applied.add(edit);
+        }
+
+        private void putTag(TagDef t, List<ModelEdit> applied, ModelEdit edit) {
+            String where = where(t.objectId(), String.valueOf(t.name()));
+            String bad = invalidNameReason(t.name());
+            if (bad != null) {
+                throw new ModelException(where, "name", bad);
+            }
+            if (t.objectId() == null || !objs.containsKey(t.objectId())) {
+                throw new ModelException(where, "object", "a tag must belong to an existing object");
+            }
+            if (objs.containsKey(t.id())) {
+                throw new ModelException(where, "id", "id " + t.id() + " is already used by an object");
+            }
+            TagValidation.check(t, where);
+            TagDef old = tgs.get(t.id());
+            if (old != null) {
+                releaseName(old.objectId(), old.name(), old.id());
+            }
+            claimName(t.objectId(), t.name(), t.id(), where);
+            tgs.put(t.id(), t);
+            applied.add(edit);
+        }
+
+        private void deleteObject(UUID id, List<ModelEdit> applied) {
+            ObjectDef o = objs.get(id);
+            if (o == null) {
+                throw new ModelException(String.valueOf(id), "id", "no such object");
+            }
+            List<UUID> sub = new ArrayList<>();
+            Deque<UUID> todo = new ArrayDeque<>(List.of(id));
+            while (!todo.isEmpty()) {
+                UUID cur = todo.pop();
+                sub.add(cur);
+                Map<String, UUID> under = names.getOrDefault(cur, Map.of());
+                for (UUID child : under.values()) {
+                    if (objs.containsKey(child)) {
+                        todo.push(child);
+                    }
+                }
+            }
+            // Children before parents, tags before their objects: every applied edit stands alone.
+            Collections.reverse(sub);
+            for (UUID obj : sub) {
+                for (UUID child : List.copyOf(names.getOrDefault(obj, Map.of()).values())) {
+                    if (tgs.containsKey(child)) {
+                        deleteTag(child, applied);
+                    }
+                }
+                ObjectDef gone = objs.remove(obj);
+                releaseName(gone.parentId(), gone.name(), gone.id());
+                names.remove(obj);
+                applied.add(new ModelEdit.DeleteObject(obj));
+            }
+        }
+
+        private void deleteTag(UUID id, List<ModelEdit> applied) {
+            TagDef t = tgs.remove(id);
+            if (t == null) {
+                throw new ModelException(String.valueOf(id), "id", "no such tag");
+            }
+            releaseName(t.objectId(), t.name(), t.id());
+            applied.add(new ModelEdit.DeleteTag(id));
+        }
+
+        private void claimName(UUID parent, String name, UUID id, String where) {
+            Map<String, UUID> siblings = names.computeIfAbsent(parent, k -> new HashMap<>());
+            UUID holder = siblings.get(name);
+            if (holder != null && !holder.equals(id)) {
+                throw new ModelException(where, "name", "'" + name + "' already exists here");
+            }
+            siblings.put(name, id);
+        }
+
+        private void releaseName(UUID parent, String name, UUID id) {
+            Map<String, UUID> siblings = names.get(parent);
+            if (siblings != null && id.equals(siblings.get(name))) {
+                siblings.remove(name);
+            }
+        }
+    }
+}
