@@ -1,0 +1,457 @@
+package org.peresvet.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.peresvet.connector.sim.SimulatorDriver;
+import org.peresvet.history.HistoryQueries;
+import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.TagHistory;
+import org.peresvet.model.Micros;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelException;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.TagSample;
+import org.peresvet.model.io.ProjectDocument;
+import org.peresvet.model.io.ProjectImport;
+import org.peresvet.model.io.ProjectJson;
+import org.peresvet.runtime.EngineLoop;
+import org.peresvet.runtime.Subscription;
+import org.peresvet.runtime.SubscriptionFilter;
+import org.peresvet.runtime.SubscriptionHub;
+import org.peresvet.runtime.TagState;
+import org.peresvet.store.HistoryStore;
+import org.peresvet.store.HistoryWriter;
+import org.peresvet.store.ProjectFolder;
+import org.peresvet.store.ProjectStore;
+import org.peresvet.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine facade: one project, its model and history, the value pipeline and the simulator.
+ * The app, the API, the CLI and tests use only this class. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final ProjectFolder folder;
+    private final EngineOptions options;
+    private final ProjectStore projectStore;
+    private final HistoryStore historyStore;
+    private final EngineLoop loop;
+    private final SubscriptionHub hub;
+    private final Object editLock = new Object();
+    private final List<Consumer<ModelSnapshot.Change>> modelListeners = new CopyOnWriteArrayList<>();
+    private volatile ModelSnapshot model;
+    private volatile ProjectSettings settings;
+    private HistoryWriter historyWriter;
+    private SimulatorDriver simulator;
+    private ScheduledExecutorService housekeeping;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    private Engine(ProjectFolder folder, EngineOptions options, ProjectStore projectStore, HistoryStore historyStore) {
+        this.folder = folder;
+        this.options = options;
+        this.projectStore = projectStore;
+        this.historyStore = historyStore;
+        this.loop = new EngineLoop(options.queueCapacity());
+        this.hub = new SubscriptionHub(this::resolve);
+    }
+
+    /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
+    public static Engine open(Path dir) {
+        return open(dir, EngineOptions.defaults());
+    }
+
+    /**
+     * Opens (or creates) the project in {@code dir}. A new folder that holds a {@code project.json}
+     * is seeded from it. The engine is not running until {@link #start()}.
+     *
+     * @throws StoreException when the files cannot be opened (another process holds them, damage)
+     * @throws ModelException when the seed document is invalid
+     */
+    public static Engine open(Path dir, EngineOptions options) {
+        ProjectFolder folder = new ProjectFolder(dir);
+        boolean fresh = !folder.hasModel();
+        folder.create();
+        if (options.logToProject()) {
+            ProjectLog.attach(folder.logs());
+        }
+        ProjectStore ps = ProjectStore.open(folder);
+        HistoryStore hs;
+        try {
+            hs = HistoryStore.open(folder);
+        } catch (RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+        Engine engine = new Engine(folder, options, ps, hs);
+        try {
+            engine.model = ps.load();
+            engine.settings = ps.loadSettings(folder.name());
+            if (fresh && Files.exists(folder.seed())) {
+                engine.seedFrom(folder.seed());
+            } else if (fresh) {
+                ps.saveSettings(engine.settings);
+            }
+        } catch (RuntimeException e) {
+            engine.closeStores();
+            throw e;
+        }
+        LOG.info("Opened project {} ({} objects, {} tags)", folder.dir(), engine.model.objectCount(), engine.model.tagCount());
+        return engine;
+    }
+
+    private void seedFrom(Path seed) {
+        String json;
+        try {
+            json = Files.readString(seed, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + seed + ": " + e.getMessage(), e);
+        }
+        ProjectDocument doc = ProjectJson.read(json);
+        importDocument(doc, null, true);
+        LOG.info("Seeded the new project from {}", seed);
+    }
+
+    /** Starts the pipeline: restores current values from history, then runs loop, history writer and simulator. */
+    public synchronized Engine start() {
+        if (started) {
+            return this;
+        }
+        ModelSnapshot m = model;
+        Map<UUID, Boolean> updateFlags = new HashMap<>();
+        m.tags().forEach(t -> updateFlags.put(t.id(), t.update()));
+        Map<UUID, Sample> last = historyStore.lastValues(updateFlags.keySet(), updateFlags, Micros.now());
+        List<TagSample> defaults = new ArrayList<>();
+        long now = Micros.now();
+        for (TagDef t : m.tags()) {
+            Sample restored = last.get(t.id());
+            loop.load(t, restored);
+            if (restored == null && t.defaultValue() != null) {
+                defaults.add(new TagSample(t.id(), Sample.of(now, t.defaultValue())));
+            }
+        }
+        historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
+        loop.addSink(historyWriter);
+        loop.addSink(hub);
+        loop.start();
+        loop.submit(defaults);
+        if (options.simulate()) {
+            simulator = new SimulatorDriver(loop::submit);
+            simulator.update(m);
+            simulator.start();
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "peresvet-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
+        started = true;
+        LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
+        return this;
+    }
+
+    // ---- model ----
+
+    public ModelSnapshot model() {
+        return model;
+    }
+
+    public ProjectSettings settings() {
+        return settings;
+    }
+
+    public ProjectFolder folder() {
+        return folder;
+    }
+
+    /** Called after every model change, on the editing thread. */
+    public void onModelChange(Consumer<ModelSnapshot.Change> listener) {
+        modelListeners.add(listener);
+    }
+
+    public ModelSnapshot.Change edit(ModelEdit... edits) {
+        return edit(List.of(edits));
+    }
+
+    /**
+     * Validates, stores and applies edits, all or nothing, to the running engine; no restart.
+     *
+     * @throws ModelException when an edit is invalid; nothing changed
+     * @throws StoreException when the project file could not be written; nothing changed
+     */
+    public ModelSnapshot.Change edit(List<ModelEdit> edits) {
+        ensureOpen();
+        ModelSnapshot.Change change;
+        synchronized (editLock) {
+            ModelSnapshot before = model;
+            change = before.apply(edits);
+            projectStore.persist(before, change.applied());
+            model = change.snapshot();
+        }
+        applyToRuntime(change);
+        return change;
+    }
+
+    private void applyToRuntime(ModelSnapshot.Change change) {
+        ModelSnapshot m = change.snapshot();
+        Set<UUID> touched = new HashSet<>();
+        for (ModelEdit e : change.applied()) {
+            if (e instanceof ModelEdit.PutTag p) {
+                touched.add(p.tag().id());
+            } else if (e instanceof ModelEdit.DeleteTag d) {
+                touched.add(d.id());
+            }
+        }
+        if (!touched.isEmpty()) {
+            List<TagSample> defaults = new ArrayList<>();
+            long now = Micros.now();
+            loop.execute(() -> {
+                for (UUID id : touched) {
+                    TagDef t = m.tag(id);
+                    if (t == null) {
+                        loop.removeTag(id);
+                    } else {
+                        boolean isNew = loop.state(id) == null;
+                        loop.putTag(t);
+                        if (isNew && t.defaultValue() != null) {
+                            defaults.add(new TagSample(id, Sample.of(now, t.defaultValue())));
+                        }
+                    }
+                }
+            }).join();
+            if (started) {
+                loop.submit(defaults);
+            }
+        }
+        hub.modelChanged();
+        if (simulator != null) {
+            simulator.update(m);
+        }
+        for (Consumer<ModelSnapshot.Change> l : modelListeners) {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                LOG.error("Model change listener failed", e);
+            }
+        }
+    }
+
+    public void updateSettings(ProjectSettings newSettings) {
+        ensureOpen();
+        synchronized (editLock) {
+            projectStore.saveSettings(newSettings);
+            settings = newSettings;
+        }
+    }
+
+    /**
+     * Imports a document atomically.
+     *
+     * @param replace true: the model (and settings, if the document has them) become the document's
+     */
+    public ModelSnapshot.Change importDocument(ProjectDocument doc, UUID intoParent, boolean replace) {
+        ModelSnapshot.Change change = edit(ProjectImport.edits(model, doc, intoParent, replace));
+        if (replace && doc.settings() != null) {
+            updateSettings(doc.settings());
+        }
+        return change;
+    }
+
+    /** The whole project (root null) or one object's subtree as a JSON document. */
+    public String exportJson(UUID root) {
+        return ProjectJson.write(model, settings, root);
+    }
+
+    // ---- values ----
+
+    /** Writes a value at the current time with good quality. */
+    public void write(UUID tagId, Object value) {
+        write(List.of(new TagSample(tagId, Sample.of(Micros.now(), value))));
+    }
+
+    public void write(UUID tagId, Sample sample) {
+        write(List.of(new TagSample(tagId, sample)));
+    }
+
+    /**
+     * Validates the whole batch (tags exist and are enabled, values fit the tag types), then queues
+     * it. A rejected batch changes nothing. Blocks while the ingest queue is full.
+     *
+     * @throws IllegalArgumentException naming the tag and the problem
+     */
+    public void write(List<TagSample> batch) {
+        ensureOpen();
+        ModelSnapshot m = model;
+        List<TagSample> checked = new ArrayList<>(batch.size());
+        for (TagSample ts : batch) {
+            TagDef t = m.tag(ts.tagId());
+            if (t == null) {
+                throw new IllegalArgumentException("unknown tag " + ts.tagId());
+            }
+            if (!t.enabled()) {
+                throw new IllegalArgumentException("tag " + m.tagPath(t.id()) + " is disabled");
+            }
+            Sample s = ts.sample();
+            Object y;
+            try {
+                y = t.type().coerce(s.y());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tag " + m.tagPath(t.id()) + ": " + e.getMessage());
+            }
+            checked.add(y == s.y() ? ts : new TagSample(ts.tagId(), new Sample(s.x(), y, s.q())));
+        }
+        loop.submit(checked);
+    }
+
+    /** The current value of a tag (null before its first value). */
+    public Sample current(UUID tagId) {
+        TagState st = loop.state(tagId);
+        return st == null ? null : st.current();
+    }
+
+    /**
+     * Answers a history query from local history. Samples still waiting for the history writer are
+     * flushed first, so a query sees everything the engine accepted.
+     */
+    public TagHistory history(HistoryQuery query) {
+        ensureOpen();
+        TagDef t = model.tag(query.tagId());
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + query.tagId());
+        }
+        if (historyWriter != null && historyWriter.hasPending(t.id())) {
+            historyWriter.flush();
+        }
+        try (HistoryStore.Reader reader = historyStore.reader(t.id(), t.update())) {
+            return HistoryQueries.run(query, t.type(), t.step(), reader, Micros.now());
+        }
+    }
+
+    /**
+     * Subscribes to value changes. The listener first receives the current values of the covered
+     * tags, then batches of changes (at most one per tag per batch), on a delivery thread.
+     */
+    public Subscription subscribe(SubscriptionFilter filter, Consumer<List<TagSample>> listener) {
+        List<TagSample> initial = new ArrayList<>();
+        Set<UUID> covered = resolve(filter);
+        for (TagState st : loop.states()) {
+            Sample cur = st.current();
+            if (cur != null && (covered == null || covered.contains(st.def().id()))) {
+                initial.add(new TagSample(st.def().id(), cur));
+            }
+        }
+        return hub.subscribe(filter, listener, initial);
+    }
+
+    private Set<UUID> resolve(SubscriptionFilter f) {
+        return switch (f.kind()) {
+            case ALL -> null;
+            case TAGS -> f.tags();
+            case SUBTREE -> {
+                Set<UUID> ids = new HashSet<>();
+                ModelSnapshot m = model;
+                if (m.object(f.subtreeRoot()) != null) {
+                    m.tagsInSubtree(f.subtreeRoot()).forEach(t -> ids.add(t.id()));
+                }
+                yield ids;
+            }
+        };
+    }
+
+    /** Waits until every sample queued so far is applied and written to the history file. */
+    public void flush() {
+        if (!started) {
+            return;
+        }
+        loop.execute(() -> { }).join();
+        historyWriter.flush();
+    }
+
+    public EngineStatus status() {
+        ModelSnapshot m = model;
+        return new EngineStatus(started && loop.isRunning() && !closed, m.objectCount(), m.tagCount(),
+                simulator == null ? 0 : simulator.simulatedTags(), loop.received(), loop.accepted(), loop.queueDepth(),
+                historyWriter == null ? 0 : historyWriter.samplesWritten(),
+                historyWriter == null ? 0 : historyWriter.buffered(),
+                historyWriter == null ? null : historyWriter.lastError());
+    }
+
+    public boolean isRunning() {
+        return started && !closed && loop.isRunning();
+    }
+
+    private void purgeHistory() {
+        try {
+            long cutoff = Micros.now() - settings.historyRetentionDays() * 86_400L * Micros.PER_SECOND;
+            int removed = historyStore.purgeBefore(cutoff);
+            if (removed > 0) {
+                LOG.info("Purged {} history blocks older than {} days", removed, settings.historyRetentionDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("History purge failed", e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    /** Stops cleanly: the simulator stops, queued samples are applied, history is flushed, files closed. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        loop.stop();
+        if (historyWriter != null) {
+            historyWriter.close();
+        }
+        hub.shutdown();
+        closeStores();
+        LOG.info("Engine stopped; project {} closed", folder.dir());
+    }
+
+    private void closeStores() {
+        try {
+            historyStore.close();
+        } finally {
+            projectStore.close();
+        }
+    }
+
+    /** Reads a bundled example project's seed document, e.g. {@code pump-station}. */
+    public static InputStream exampleSeed(String name) {
+        return Engine.class.getResourceAsStream("/org/peresvet/examples/" + name + "/project.json");
+    }
+}

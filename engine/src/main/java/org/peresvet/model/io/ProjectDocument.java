@@ -1,0 +1,13 @@
+package org.peresvet.model.io;
+
+import java.util.List;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.TagDef;
+
+/**
+ * A project or subtree as read from its JSON document. Top-level objects have no parent; an
+ * import places them under the chosen parent. {@code settings} is null in a subtree document.
+ */
+public record ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags) {
+}

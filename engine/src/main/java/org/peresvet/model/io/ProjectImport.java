@@ -1,0 +1,38 @@
+package org.peresvet.model.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.TagDef;
+
+/** Turns a document into model edits, to be applied atomically. */
+public final class ProjectImport {
+    private ProjectImport() {
+    }
+
+    /**
+     * @param replace    true: the model becomes exactly the document (everything else is deleted);
+     *                   false: the document's objects are added under {@code intoParent}, and items
+     *                   whose id already exists are updated in place
+     * @param intoParent parent of the document's top-level objects (null: the root)
+     */
+    public static List<ModelEdit> edits(ModelSnapshot current, ProjectDocument doc, UUID intoParent, boolean replace) {
+        List<ModelEdit> edits = new ArrayList<>();
+        if (replace) {
+            for (ObjectDef root : current.childObjects(null)) {
+                edits.add(new ModelEdit.DeleteObject(root.id()));
+            }
+        }
+        for (ObjectDef o : doc.objects()) {
+            ObjectDef placed = o.parentId() == null ? o.withParent(replace ? null : intoParent) : o;
+            edits.add(new ModelEdit.PutObject(placed));
+        }
+        for (TagDef t : doc.tags()) {
+            edits.add(new ModelEdit.PutTag(t));
+        }
+        return edits;
+    }
+}

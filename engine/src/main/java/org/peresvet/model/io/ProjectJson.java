@@ -1,0 +1,326 @@
+package org.peresvet.model.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.peresvet.model.ModelException;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.SourceKind;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
+
+/**
+ * The project as one readable JSON document: objects nested as a tree, children and tags sorted
+ * by name, keys in a fixed order, so projects diff well in git. Reading is strict: unknown keys
+ * and wrong types are refused with the JSON path of the offending value.
+ */
+public final class ProjectJson {
+    public static final String FORMAT = "peresvet-project";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects");
+    private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
+    private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
+    private static final Set<String> TAG_KEYS = Set.of("id", "name", "description", "type", "units", "min", "max",
+            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig");
+
+    private ProjectJson() {
+    }
+
+    // ---- writing ----
+
+    /** The whole project (root null) or the subtree of one object, as pretty-printed JSON. */
+    public static String write(ModelSnapshot model, ProjectSettings settings, UUID root) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put("format", FORMAT);
+        doc.put("version", VERSION);
+        if (root == null && settings != null) {
+            ObjectNode s = doc.putObject("settings");
+            s.put("name", settings.name());
+            s.put("historyRetentionDays", settings.historyRetentionDays());
+            s.put("historyFlushMillis", settings.historyFlushMillis());
+        }
+        ArrayNode objects = doc.putArray("objects");
+        List<ObjectDef> tops = root == null ? model.childObjects(null) : List.of(model.object(root));
+        for (ObjectDef o : tops) {
+            objects.add(objectNode(model, o));
+        }
+        try {
+            return MAPPER.writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode objectNode(ModelSnapshot model, ObjectDef o) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", o.id().toString());
+        n.put("name", o.name());
+        if (!o.description().isEmpty()) {
+            n.put("description", o.description());
+        }
+        List<TagDef> tags = model.tagsOf(o.id());
+        if (!tags.isEmpty()) {
+            ArrayNode arr = n.putArray("tags");
+            tags.forEach(t -> arr.add(tagNode(t)));
+        }
+        List<ObjectDef> children = model.childObjects(o.id());
+        if (!children.isEmpty()) {
+            ArrayNode arr = n.putArray("objects");
+            children.forEach(c -> arr.add(objectNode(model, c)));
+        }
+        return n;
+    }
+
+    static ObjectNode tagNode(TagDef t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", t.id().toString());
+        n.put("name", t.name());
+        if (!t.description().isEmpty()) {
+            n.put("description", t.description());
+        }
+        n.put("type", t.type().label());
+        if (!t.units().isEmpty()) {
+            n.put("units", t.units());
+        }
+        if (t.min() != null) {
+            n.put("min", t.min());
+        }
+        if (t.max() != null) {
+            n.put("max", t.max());
+        }
+        n.put("step", t.step());
+        n.put("update", t.update());
+        n.put("deadband", t.deadband());
+        if (t.defaultValue() != null) {
+            n.set("default", MAPPER.valueToTree(t.defaultValue()));
+        }
+        n.put("enabled", t.enabled());
+        n.put("source", t.source().label());
+        if (t.sourceConfig() != null && !t.sourceConfig().isBlank()) {
+            try {
+                n.set("sourceConfig", MAPPER.readTree(t.sourceConfig()));
+            } catch (JsonProcessingException e) {
+                n.put("sourceConfig", t.sourceConfig());
+            }
+        }
+        return n;
+    }
+
+    // ---- reading ----
+
+    /**
+     * Parses and checks a document. Objects and tags without an id get a new one. Structural
+     * problems are reported with their JSON path; model rules (names, ranges) are checked when
+     * the document is applied.
+     */
+    public static ProjectDocument read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new ModelException("$", null, "not valid JSON" + loc + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelException("$", null, "a project document must be a JSON object");
+        }
+        checkKeys(root, TOP_KEYS, "$");
+        String format = text(root, "format", "$", false);
+        if (format != null && !FORMAT.equals(format)) {
+            throw new ModelException("$.format", null, "expected \"" + FORMAT + "\", found \"" + format + "\"");
+        }
+        JsonNode version = root.get("version");
+        if (version != null && (!version.isInt() || version.asInt() > VERSION)) {
+            throw new ModelException("$.version", null, "unsupported document version " + version
+                    + " (this Peresvet reads version " + VERSION + ")");
+        }
+        ProjectSettings settings = root.has("settings") ? settings(root.get("settings")) : null;
+        List<ObjectDef> objects = new ArrayList<>();
+        List<TagDef> tags = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        JsonNode arr = root.get("objects");
+        if (arr != null) {
+            if (!arr.isArray()) {
+                throw new ModelException("$.objects", null, "must be an array");
+            }
+            for (int i = 0; i < arr.size(); i++) {
+                readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, ids);
+            }
+        }
+        return new ProjectDocument(settings, objects, tags);
+    }
+
+    private static ProjectSettings settings(JsonNode n) {
+        String p = "$.settings";
+        if (!n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        checkKeys(n, SETTINGS_KEYS, p);
+        String name = text(n, "name", p, false);
+        int days = integer(n, "historyRetentionDays", p, ProjectSettings.DEFAULT_RETENTION_DAYS);
+        int flush = integer(n, "historyFlushMillis", p, ProjectSettings.DEFAULT_FLUSH_MILLIS);
+        try {
+            return new ProjectSettings(name, days, flush);
+        } catch (ModelException e) {
+            throw new ModelException(p + "." + e.field(), null, e.reason());
+        }
+    }
+
+    private static void readObject(JsonNode n, UUID parent, String p, List<ObjectDef> objects, List<TagDef> tags, Set<UUID> ids) {
+        if (!n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        checkKeys(n, OBJECT_KEYS, p);
+        UUID id = id(n, p, ids);
+        String name = text(n, "name", p, true);
+        objects.add(new ObjectDef(id, parent, name, text(n, "description", p, false)));
+        JsonNode tagArr = n.get("tags");
+        if (tagArr != null) {
+            if (!tagArr.isArray()) {
+                throw new ModelException(p + ".tags", null, "must be an array");
+            }
+            for (int i = 0; i < tagArr.size(); i++) {
+                tags.add(readTag(tagArr.get(i), id, p + ".tags[" + i + "]", ids));
+            }
+        }
+        JsonNode children = n.get("objects");
+        if (children != null) {
+            if (!children.isArray()) {
+                throw new ModelException(p + ".objects", null, "must be an array");
+            }
+            for (int i = 0; i < children.size(); i++) {
+                readObject(children.get(i), id, p + ".objects[" + i + "]", objects, tags, ids);
+            }
+        }
+    }
+
+    static TagDef readTag(JsonNode n, UUID objectId, String p, Set<UUID> ids) {
+        if (!n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        checkKeys(n, TAG_KEYS, p);
+        ValueType type;
+        try {
+            type = ValueType.parse(text(n, "type", p, true));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(p + ".type", null, e.getMessage());
+        }
+        SourceKind source = SourceKind.MANUAL;
+        String sourceText = text(n, "source", p, false);
+        if (sourceText != null) {
+            try {
+                source = SourceKind.parse(sourceText);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(p + ".source", null, e.getMessage());
+            }
+        }
+        Object dflt = null;
+        JsonNode d = n.get("default");
+        if (d != null && !d.isNull()) {
+            try {
+                dflt = type.coerce(d);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(p + ".default", null, e.getMessage());
+            }
+        }
+        JsonNode cfg = n.get("sourceConfig");
+        String sourceConfig = cfg == null || cfg.isNull() ? null : cfg.isTextual() ? cfg.asText() : cfg.toString();
+        return new TagDef(id(n, p, ids), objectId, text(n, "name", p, true), text(n, "description", p, false), type,
+                text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
+                bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
+                source, sourceConfig);
+    }
+
+    private static void checkKeys(JsonNode n, Set<String> known, String p) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                throw new ModelException(p + "." + k, null, "unknown key (known keys: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static UUID id(JsonNode n, String p, Set<UUID> ids) {
+        String s = text(n, "id", p, false);
+        UUID id;
+        if (s == null) {
+            id = UUID.randomUUID();
+        } else {
+            try {
+                id = UUID.fromString(s);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(p + ".id", null, "'" + s + "' is not a UUID");
+            }
+        }
+        if (!ids.add(id)) {
+            throw new ModelException(p + ".id", null, "id " + id + " appears twice in the document");
+        }
+        return id;
+    }
+
+    private static String text(JsonNode n, String key, String p, boolean required) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new ModelException(p + "." + key, null, "is required");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new ModelException(p + "." + key, null, "must be a string");
+        }
+        return v.asText();
+    }
+
+    private static Double number(JsonNode n, String key, String p) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new ModelException(p + "." + key, null, "must be a number");
+        }
+        return v.asDouble();
+    }
+
+    private static double numberOr(JsonNode n, String key, String p, double dflt) {
+        Double d = number(n, key, p);
+        return d == null ? dflt : d;
+    }
+
+    private static int integer(JsonNode n, String key, String p, int dflt) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isInt()) {
+            throw new ModelException(p + "." + key, null, "must be an integer");
+        }
+        return v.asInt();
+    }
+
+    private static boolean bool(JsonNode n, String key, String p, boolean dflt) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            throw new ModelException(p + "." + key, null, "must be true or false");
+        }
+        return v.asBoolean();
+    }
+}

@@ -1,0 +1,225 @@
+package org.peresvet.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import org.peresvet.model.Micros;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.TagSample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns tag state. Samples from every source enter one bounded queue and are
+ * applied in order: deadband, current value, then the accepted ones go to the sinks (history,
+ * subscribers). Model changes are queued as commands, so they apply between batches.
+ */
+public final class EngineLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
+    private static final Object STOP = new Object();
+    /** Batches drained per round before the sinks are called; amortises sink overhead. */
+    private static final int DRAIN = 64;
+
+    private final BlockingQueue<Object> queue;
+    private final Map<UUID, TagState> states = new ConcurrentHashMap<>();
+    private final List<SampleSink> sinks = new CopyOnWriteArrayList<>();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder acceptedCount = new LongAdder();
+    private final LongAdder droppedUnknown = new LongAdder();
+    private final Thread thread;
+    private volatile boolean started;
+
+    public EngineLoop(int queueCapacity) {
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.thread = new Thread(this::run, "peresvet-engine-loop");
+        this.thread.setDaemon(true);
+    }
+
+    public void addSink(SampleSink sink) {
+        sinks.add(sink);
+    }
+
+    /** Registers a tag before the loop starts, with its restored current value (may be null). */
+    public void load(TagDef def, Sample restored) {
+        TagState st = new TagState(def);
+        st.current(restored);
+        st.lastAccepted(restored);
+        states.put(def.id(), st);
+    }
+
+    public void start() {
+        started = true;
+        thread.start();
+    }
+
+    /** Applies everything already queued, then stops the thread. */
+    public void stop() {
+        if (!started || !thread.isAlive()) {
+            return;
+        }
+        try {
+            queue.put(STOP);
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        return started && thread.isAlive();
+    }
+
+    /** Queues a batch; blocks while the queue is full, so a fast producer slows down instead of losing data. */
+    public void submit(List<TagSample> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing samples", e);
+        }
+    }
+
+    /** Runs a command on the loop thread, between batches; the future completes after it ran. */
+    public CompletableFuture<Void> execute(Runnable command) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable wrapped = () -> {
+            try {
+                command.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        };
+        if (!isRunning() || Thread.currentThread() == thread) {
+            wrapped.run();
+            return done;
+        }
+        try {
+            queue.put(wrapped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Adds or replaces a tag's definition (loop thread, through {@link #execute}). */
+    public void putTag(TagDef def) {
+        TagState st = states.get(def.id());
+        if (st == null) {
+            states.put(def.id(), new TagState(def));
+        } else {
+            st.def(def);
+        }
+    }
+
+    public void removeTag(UUID id) {
+        states.remove(id);
+    }
+
+    public TagState state(UUID id) {
+        return states.get(id);
+    }
+
+    public Collection<TagState> states() {
+        return Collections.unmodifiableCollection(states.values());
+    }
+
+    public long received() {
+        return received.sum();
+    }
+
+    public long accepted() {
+        return acceptedCount.sum();
+    }
+
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Object> items = new ArrayList<>(DRAIN);
+        List<TagSample> accepted = new ArrayList<>();
+        try {
+            while (true) {
+                items.add(queue.take());
+                queue.drainTo(items, DRAIN - 1);
+                boolean stop = false;
+                long now = Micros.now();
+                for (Object item : items) {
+                    if (item == STOP) {
+                        stop = true;
+                    } else if (item instanceof Runnable command) {
+                        publish(accepted); // samples queued before the command reach the sinks first
+                        command.run();
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        List<TagSample> batch = (List<TagSample>) item;
+                        apply(batch, now, accepted);
+                    }
+                }
+                items.clear();
+                publish(accepted);
+                if (stop && queue.isEmpty()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Engine loop failed; no more samples are processed", e);
+            throw e;
+        }
+    }
+
+    private void apply(List<TagSample> batch, long now, List<TagSample> accepted) {
+        received.add(batch.size());
+        for (TagSample ts : batch) {
+            TagState st = states.get(ts.tagId());
+            if (st == null || !st.def().enabled()) {
+                droppedUnknown.increment();
+                continue;
+            }
+            TagDef def = st.def();
+            Sample s = ts.sample();
+            if (!Deadband.accept(def.type(), def.deadband(), st.lastAccepted(), s)) {
+                continue;
+            }
+            st.lastAccepted(s);
+            Sample cur = st.current();
+            if (s.x() <= now && (cur == null || s.x() >= cur.x())) {
+                st.current(s);
+            }
+            accepted.add(ts);
+        }
+    }
+
+    private void publish(List<TagSample> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        acceptedCount.add(accepted.size());
+        List<TagSample> out = List.copyOf(accepted);
+        accepted.clear();
+        for (SampleSink sink : sinks) {
+            try {
+                sink.accepted(out);
+            } catch (RuntimeException e) {
+                LOG.error("Sample sink {} failed", sink, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package org.peresvet.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.peresvet.history.SampleSource;
+import org.peresvet.model.Sample;
+import org.peresvet.store.internal.BlockCodec;
+import org.peresvet.store.internal.H2Files;
+import org.peresvet.store.internal.Migrations;
+
+/**
+ * Local history in its own H2 file. Samples of a tag are stored in blocks, one row per tag per
+ * flush (or per {@value #MAX_BLOCK} samples), each block inside one hour bucket so that a query
+ * finds every block touching a period by one index range on {@code (tag_key, x_first)}.
+ */
+public final class HistoryStore implements AutoCloseable {
+    /** Blocks never cross a bucket boundary: a block's samples all lie in [x_first, x_first + BUCKET). */
+    public static final long BUCKET = 3_600_000_000L;
+    static final int MAX_BLOCK = 4096;
+
+    private final ProjectFolder folder;
+    private final JdbcConnectionPool pool;
+    private final Map<UUID, Integer> keys = new ConcurrentHashMap<>();
+
+    private HistoryStore(ProjectFolder folder, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.pool = pool;
+    }
+
+    public static HistoryStore open(ProjectFolder folder) {
+        folder.create();
+        JdbcConnectionPool pool = H2Files.open(folder.historyBase(), 8);
+        try (Connection c = pool.getConnection()) {
+            Migrations.migrate(c, "db/history");
+            HistoryStore store = new HistoryStore(folder, pool);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT tag_id, tag_key FROM history_tag")) {
+                while (rs.next()) {
+                    store.keys.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                }
+            }
+            return store;
+        } catch (SQLException e) {
+            pool.dispose();
+            throw H2Files.translate(folder.historyBase(), e);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    static long bucketOf(long x) {
+        return Math.floorDiv(x, BUCKET) * BUCKET;
+    }
+
+    /**
+     * Stores samples in one transaction. Each list keeps the order the samples were accepted in;
+     * samples with equal x keep that order, so the last one wins for tags with the update flag.
+     */
+    public void write(Map<UUID, List<Sample>> byTag) {
+        if (byTag.isEmpty()) {
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
+                    if (e.getValue().isEmpty()) {
+                        continue;
+                    }
+                    int key = keyFor(c, e.getKey());
+                    List<Sample> sorted = new ArrayList<>(e.getValue());
+                    sorted.sort(Comparator.comparingLong(Sample::x)); // stable: equal x keep arrival order
+                    int from = 0;
+                    while (from < sorted.size()) {
+                        long bucket = bucketOf(sorted.get(from).x());
+                        int to = from;
+                        while (to < sorted.size() && to - from < MAX_BLOCK && bucketOf(sorted.get(to).x()) == bucket) {
+                            to++;
+                        }
+                        List<Sample> block = sorted.subList(from, to);
+                        ins.setInt(1, key);
+                        ins.setLong(2, block.get(0).x());
+                        ins.setLong(3, block.get(block.size() - 1).x());
+                        ins.setInt(4, block.size());
+                        ins.setBytes(5, BlockCodec.encode(block));
+                        ins.addBatch();
+                        if (++pending == 1000) {
+                            ins.executeBatch();
+                            pending = 0;
+                        }
+                        from = to;
+                    }
+                }
+                if (pending > 0) {
+                    ins.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing history failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int keyFor(Connection c, UUID tagId) throws SQLException {
+        Integer key = keys.get(tagId);
+        if (key != null) {
+            return key;
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO history_tag(tag_id) VALUES (?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ins.setObject(1, tagId);
+            ins.executeUpdate();
+            try (ResultSet rs = ins.getGeneratedKeys()) {
+                rs.next();
+                key = rs.getInt(1);
+            }
+        }
+        // Published only after commit would be stricter; a rolled-back key is simply unused.
+        keys.put(tagId, key);
+        return key;
+    }
+
+    /**
+     * Reads the stored samples of one tag. Close it after use: it holds a connection.
+     *
+     * @param update the tag's update flag: of several samples at one x only the last written is kept
+     */
+    public Reader reader(UUID tagId, boolean update) {
+        try {
+            return new Reader(pool.getConnection(), keys.get(tagId), update);
+        } catch (SQLException e) {
+            throw new StoreException("reading history failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last stored sample at or before {@code notAfter} of each tag that has history. */
+    public Map<UUID, Sample> lastValues(Iterable<UUID> tagIds, Map<UUID, Boolean> updateFlags, long notAfter) {
+        Map<UUID, Sample> out = new HashMap<>();
+        for (UUID id : tagIds) {
+            if (!keys.containsKey(id)) {
+                continue;
+            }
+            try (Reader r = reader(id, updateFlags.getOrDefault(id, false))) {
+                Sample s = r.before(notAfter == Long.MAX_VALUE ? notAfter : notAfter + 1);
+                if (s != null) {
+                    out.put(id, s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes blocks that end before {@code x}; returns how many blocks were removed. */
+    public int purgeBefore(long x) {
+        int removed = 0;
+        try (Connection c = pool.getConnection();
+             PreparedStatement del = c.prepareStatement("DELETE FROM history_block WHERE tag_key = ? AND x_first < ? AND x_last < ?")) {
+            for (int key : keys.values()) {
+                del.setInt(1, key);
+                del.setLong(2, x);
+                del.setLong(3, x);
+                removed += del.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("purging history failed: " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
+    public ProjectFolder folder() {
+        return folder;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    /** The samples of one tag, read bucket by bucket. */
+    public static final class Reader implements SampleSource, AutoCloseable {
+        private final Connection c;
+        private final Integer key;
+        private final boolean update;
+
+        Reader(Connection c, Integer key, boolean update) {
+            this.c = c;
+            this.key = key;
+            this.update = update;
+        }
+
+        @Override
+        public List<Sample> range(long from, long to, int limit) {
+            List<Sample> out = new ArrayList<>();
+            if (key == null || from > to) {
+                return out;
+            }
+            Long bucket = bucketOf(from);
+            while (bucket != null && bucket <= to) {
+                for (Sample s : loadBucket(bucket, to)) {
+                    if (s.x() >= from && s.x() <= to) {
+                        out.add(s);
+                        if (limit > 0 && out.size() == limit) {
+                            return out;
+                        }
+                    }
+                }
+                bucket = nextBucket(bucket + BUCKET);
+            }
+            return out;
+        }
+
+        @Override
+        public List<Sample> last(Long from, long to, int n) {
+            List<List<Sample>> chunks = new ArrayList<>();
+            int have = 0;
+            if (key == null || n <= 0) {
+                return List.of();
+            }
+            long lowest = from == null ? Long.MIN_VALUE : bucketOf(from);
+            Long bucket = bucketOf(to);
+            while (bucket != null && bucket >= lowest && have < n) {
+                List<Sample> chunk = new ArrayList<>();
+                for (Sample s : loadBucket(bucket, to)) {
+                    if (s.x() <= to && (from == null || s.x() >= from)) {
+                        chunk.add(s);
+                    }
+                }
+                chunks.add(chunk);
+                have += chunk.size();
+                bucket = prevBucket(bucket);
+            }
+            List<Sample> out = new ArrayList<>(Math.min(have, n));
+            for (int i = chunks.size() - 1; i >= 0; i--) {
+                out.addAll(chunks.get(i));
+            }
+            return out.size() > n ? new ArrayList<>(out.subList(out.size() - n, out.size())) : out;
+        }
+
+        @Override
+        public Sample before(long t) {
+            if (key == null) {
+                return null;
+            }
+            Sample best = null;
+            for (Sample s : loadBucket(bucketOf(t), t - 1)) {
+                if (s.x() < t) {
+                    best = s;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+            Long prev = prevBucket(bucketOf(t));
+            if (prev == null) {
+                return null;
+            }
+            List<Sample> samples = loadBucket(prev, Long.MAX_VALUE);
+            return samples.isEmpty() ? null : samples.get(samples.size() - 1);
+        }
+
+        @Override
+        public Sample after(long t) {
+            if (key == null) {
+                return null;
+            }
+            for (Sample s : loadBucket(bucketOf(t), Long.MAX_VALUE)) {
+                if (s.x() > t) {
+                    return s;
+                }
+            }
+            Long next = nextBucket(bucketOf(t) + BUCKET);
+            if (next == null) {
+                return null;
+            }
+            List<Sample> samples = loadBucket(next, Long.MAX_VALUE);
+            return samples.isEmpty() ? null : samples.get(0);
+        }
+
+        /** Every sample of the bucket's blocks that start at or before {@code maxFirst}, merged by x. */
+        private List<Sample> loadBucket(long bucket, long maxFirst) {
+            long hi = Math.min(bucket + BUCKET - 1, maxFirst);
+            List<long[]> order = new ArrayList<>();
+            List<List<Sample>> blocks = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, x_first, n, data FROM history_block WHERE tag_key = ? AND x_first BETWEEN ? AND ?")) {
+                ps.setInt(1, key);
+                ps.setLong(2, bucket);
+                ps.setLong(3, hi);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        order.add(new long[] {rs.getLong(1), blocks.size()});
+                        blocks.add(BlockCodec.decode(rs.getLong(2), rs.getInt(3), rs.getBytes(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
+            }
+            if (blocks.size() == 1) {
+                return dedupe(blocks.get(0));
+            }
+            // Blocks in write order, then a stable sort by x: equal x keep their write order.
+            order.sort(Comparator.comparingLong(a -> a[0]));
+            List<Sample> all = new ArrayList<>();
+            for (long[] o : order) {
+                all.addAll(blocks.get((int) o[1]));
+            }
+            all.sort(Comparator.comparingLong(Sample::x));
+            return dedupe(all);
+        }
+
+        private List<Sample> dedupe(List<Sample> sorted) {
+            if (!update || sorted.size() < 2) {
+                return sorted;
+            }
+            List<Sample> out = new ArrayList<>(sorted.size());
+            for (Sample s : sorted) {
+                if (!out.isEmpty() && out.get(out.size() - 1).x() == s.x()) {
+                    out.set(out.size() - 1, s);
+                } else {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        private Long prevBucket(long bucket) {
+            return scalar("SELECT MAX(x_first) FROM history_block WHERE tag_key = ? AND x_first < ?", bucket);
+        }
+
+        private Long nextBucket(long fromX) {
+            return scalar("SELECT MIN(x_first) FROM history_block WHERE tag_key = ? AND x_first >= ?", fromX);
+        }
+
+        private Long scalar(String sql, long x) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, key);
+                ps.setLong(2, x);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : bucketOf(v);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing was written through this connection
+            }
+        }
+    }
+}

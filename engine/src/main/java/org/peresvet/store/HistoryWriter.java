@@ -1,0 +1,193 @@
+package org.peresvet.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagSample;
+import org.peresvet.runtime.SampleSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Batches accepted samples and writes them to the {@link HistoryStore} on its own thread, every
+ * flush interval or sooner when many samples wait. If the disk cannot keep up (or fails), the
+ * buffer grows to a bound and then the engine loop waits: history is slowed, never dropped.
+ */
+public final class HistoryWriter implements SampleSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
+    private static final int EARLY_FLUSH = 200_000;
+
+    private final HistoryStore store;
+    private final long flushMillis;
+    private final int maxBuffered;
+    private final Object lock = new Object();
+    private final Thread thread;
+
+    private Map<UUID, List<Sample>> buffer = new HashMap<>();
+    private Map<UUID, List<Sample>> inFlight = Map.of();
+    private int buffered;
+    private long requested;
+    private long swapped;
+    private long written;
+    private boolean closing;
+    private volatile long samplesWritten;
+    private volatile String lastError;
+
+    public HistoryWriter(HistoryStore store, long flushMillis, int maxBuffered) {
+        this.store = store;
+        this.flushMillis = flushMillis;
+        this.maxBuffered = maxBuffered;
+        this.thread = new Thread(this::run, "peresvet-history-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    @Override
+    public void accepted(List<TagSample> batch) {
+        synchronized (lock) {
+            while (buffered >= maxBuffered && !closing) {
+                try {
+                    lock.wait(100); // back-pressure: the disk is behind
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            for (TagSample ts : batch) {
+                buffer.computeIfAbsent(ts.tagId(), k -> new ArrayList<>()).add(ts.sample());
+            }
+            buffered += batch.size();
+            if (buffered >= EARLY_FLUSH) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** True while samples of this tag wait to be written (a query then flushes first). */
+    public boolean hasPending(UUID tagId) {
+        synchronized (lock) {
+            return buffer.containsKey(tagId) || inFlight.containsKey(tagId);
+        }
+    }
+
+    /** Writes everything accepted so far and waits until it is in the file. */
+    public void flush() {
+        synchronized (lock) {
+            if (buffered == 0 && inFlight.isEmpty()) {
+                return;
+            }
+            long target = ++requested;
+            lock.notifyAll();
+            while (written < target && thread.isAlive()) {
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    public long samplesWritten() {
+        return samplesWritten;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public int buffered() {
+        synchronized (lock) {
+            return buffered;
+        }
+    }
+
+    private void run() {
+        long lastFlush = System.currentTimeMillis();
+        while (true) {
+            Map<UUID, List<Sample>> toWrite;
+            long covers;
+            int count;
+            synchronized (lock) {
+                while (true) {
+                    long due = lastFlush + flushMillis - System.currentTimeMillis();
+                    boolean wanted = requested > swapped || buffered >= EARLY_FLUSH || closing || due <= 0;
+                    if (wanted) {
+                        break;
+                    }
+                    try {
+                        lock.wait(Math.max(1, due));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (buffered == 0 && closing) {
+                    written = requested;
+                    lock.notifyAll();
+                    return;
+                }
+                toWrite = buffer;
+                count = buffered;
+                covers = requested;
+                buffer = new HashMap<>();
+                buffered = 0;
+                inFlight = toWrite;
+                swapped = covers;
+                lock.notifyAll();
+            }
+            lastFlush = System.currentTimeMillis();
+            writeWithRetry(toWrite);
+            synchronized (lock) {
+                inFlight = Map.of();
+                written = Math.max(written, covers);
+                lock.notifyAll();
+            }
+            samplesWritten += count;
+        }
+    }
+
+    private void writeWithRetry(Map<UUID, List<Sample>> toWrite) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.write(toWrite);
+                if (lastError != null) {
+                    LOG.info("History writing works again");
+                    lastError = null;
+                }
+                return;
+            } catch (RuntimeException e) {
+                lastError = e.getMessage();
+                LOG.error("Writing history failed (attempt {}), retrying; samples are kept in memory", attempt, e);
+                synchronized (lock) {
+                    if (closing && attempt >= 3) {
+                        LOG.error("Giving up on {} tags of unwritten history at shutdown", toWrite.size());
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(Math.min(5000, 200L * attempt));
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Writes what is buffered, then stops the thread. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
+        }
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

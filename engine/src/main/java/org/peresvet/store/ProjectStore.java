@@ -1,0 +1,161 @@
+package org.peresvet.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ProjectSettings;
+import org.peresvet.store.internal.H2Files;
+import org.peresvet.store.internal.Migrations;
+import org.peresvet.store.internal.ObjectEntity;
+import org.peresvet.store.internal.SettingEntity;
+import org.peresvet.store.internal.TagEntity;
+
+/**
+ * The project model in its H2 file, mapped by Hibernate ORM. The schema comes only from
+ * versioned migrations; Hibernate never alters it. Every call is one transaction.
+ */
+public final class ProjectStore implements AutoCloseable {
+    private final JdbcConnectionPool pool;
+    private final SessionFactory sessions;
+
+    private ProjectStore(JdbcConnectionPool pool, SessionFactory sessions) {
+        this.pool = pool;
+        this.sessions = sessions;
+    }
+
+    public static ProjectStore open(ProjectFolder folder) {
+        return open(folder, false);
+    }
+
+    /** @param validateMapping let Hibernate check the entity mapping against the migrated schema */
+    public static ProjectStore open(ProjectFolder folder, boolean validateMapping) {
+        folder.create();
+        JdbcConnectionPool pool = H2Files.open(folder.modelBase(), 4);
+        try {
+            try (Connection c = pool.getConnection()) {
+                Migrations.migrate(c, "db/model");
+            } catch (SQLException e) {
+                throw H2Files.translate(folder.modelBase(), e);
+            }
+            StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                    .applySetting(AvailableSettings.HBM2DDL_AUTO, validateMapping ? "validate" : "none")
+                    .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 500)
+                    .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                    .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                    .applySetting(AvailableSettings.SHOW_SQL, false)
+                    .build();
+            SessionFactory sf = new MetadataSources(registry)
+                    .addAnnotatedClass(ObjectEntity.class)
+                    .addAnnotatedClass(TagEntity.class)
+                    .addAnnotatedClass(SettingEntity.class)
+                    .buildMetadata()
+                    .buildSessionFactory();
+            return new ProjectStore(pool, sf);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** Loads and validates the whole model. */
+    public ModelSnapshot load() {
+        try (Session s = sessions.openSession()) {
+            List<ObjectEntity> objs = s.createSelectionQuery("from ObjectEntity", ObjectEntity.class).getResultList();
+            List<TagEntity> tags = s.createSelectionQuery("from TagEntity", TagEntity.class).getResultList();
+            return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(),
+                    tags.stream().map(TagEntity::toDef).toList());
+        }
+    }
+
+    /** True when the model holds no object yet (a new project). */
+    public boolean isEmpty() {
+        try (Session s = sessions.openSession()) {
+            return s.createSelectionQuery("select count(o) from ObjectEntity o", Long.class).getSingleResult() == 0
+                    && s.createSelectionQuery("select count(e) from SettingEntity e", Long.class).getSingleResult() == 0;
+        }
+    }
+
+    public ProjectSettings loadSettings(String defaultName) {
+        try (Session s = sessions.openSession()) {
+            Map<String, String> m = s.createSelectionQuery("from SettingEntity", SettingEntity.class).getResultList()
+                    .stream().collect(Collectors.toMap(SettingEntity::name, SettingEntity::value));
+            return new ProjectSettings(m.getOrDefault("name", defaultName),
+                    Integer.parseInt(m.getOrDefault("historyRetentionDays", "" + ProjectSettings.DEFAULT_RETENTION_DAYS)),
+                    Integer.parseInt(m.getOrDefault("historyFlushMillis", "" + ProjectSettings.DEFAULT_FLUSH_MILLIS)));
+        }
+    }
+
+    public void saveSettings(ProjectSettings settings) {
+        inTransaction(s -> {
+            s.merge(new SettingEntity("name", settings.name()));
+            s.merge(new SettingEntity("historyRetentionDays", Integer.toString(settings.historyRetentionDays())));
+            s.merge(new SettingEntity("historyFlushMillis", Integer.toString(settings.historyFlushMillis())));
+        });
+    }
+
+    /**
+     * Writes edits that {@link ModelSnapshot#apply} accepted, in one transaction.
+     *
+     * @param before the snapshot the edits were applied to, to tell new rows from changed ones
+     */
+    public void persist(ModelSnapshot before, List<ModelEdit> applied) {
+        inTransaction(s -> {
+            for (ModelEdit edit : applied) {
+                if (edit instanceof ModelEdit.PutObject p) {
+                    ObjectEntity existing = before.object(p.object().id()) == null ? null : s.find(ObjectEntity.class, p.object().id());
+                    if (existing == null) {
+                        s.persist(ObjectEntity.from(p.object()));
+                    } else {
+                        existing.copyFrom(p.object());
+                    }
+                } else if (edit instanceof ModelEdit.PutTag p) {
+                    TagEntity existing = before.tag(p.tag().id()) == null ? null : s.find(TagEntity.class, p.tag().id());
+                    if (existing == null) {
+                        s.persist(TagEntity.from(p.tag()));
+                    } else {
+                        existing.copyFrom(p.tag());
+                    }
+                } else if (edit instanceof ModelEdit.DeleteTag d) {
+                    s.createMutationQuery("delete from TagEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+                } else if (edit instanceof ModelEdit.DeleteObject d) {
+                    s.createMutationQuery("delete from ObjectEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+                }
+            }
+        });
+    }
+
+    private void inTransaction(Consumer<Session> work) {
+        try (Session s = sessions.openSession()) {
+            Transaction tx = s.beginTransaction();
+            try {
+                work.accept(s);
+                tx.commit();
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw new StoreException("saving the project failed, nothing was changed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        pool.dispose();
+    }
+}

@@ -1,0 +1,171 @@
+package org.peresvet.store.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.peresvet.model.Sample;
+
+/**
+ * Compact binary form of a block of samples of one tag, sorted by x: per sample a zig-zag varint
+ * delta of x, a kind byte (value kind and whether q is set), the quality as a varint and the value.
+ */
+public final class BlockCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int NULL = 0;
+    private static final int DOUBLE = 1;
+    private static final int LONG = 2;
+    private static final int FALSE = 3;
+    private static final int TRUE = 4;
+    private static final int STRING = 5;
+    private static final int JSON_VALUE = 6;
+    private static final int HAS_Q = 0x10;
+
+    private BlockCodec() {
+    }
+
+    /** Encodes samples already sorted by x; the first x is stored in the row, not in the data. */
+    public static byte[] encode(List<Sample> samples) {
+        Out out = new Out(samples.size() * 10 + 8);
+        long prev = samples.get(0).x();
+        for (Sample s : samples) {
+            out.varlong(zigzag(s.x() - prev));
+            prev = s.x();
+            Object y = s.y();
+            int kind;
+            if (y == null) {
+                kind = NULL;
+            } else if (y instanceof Double || y instanceof Float) {
+                kind = DOUBLE;
+            } else if (y instanceof Number) {
+                kind = LONG;
+            } else if (y instanceof Boolean b) {
+                kind = b ? TRUE : FALSE;
+            } else if (y instanceof JsonNode) {
+                kind = JSON_VALUE;
+            } else {
+                kind = STRING;
+            }
+            out.write(kind | (s.q() != null ? HAS_Q : 0));
+            if (s.q() != null) {
+                out.varlong(zigzag(s.q()));
+            }
+            switch (kind) {
+                case DOUBLE -> out.longBits(Double.doubleToRawLongBits(((Number) y).doubleValue()));
+                case LONG -> out.varlong(zigzag(((Number) y).longValue()));
+                case STRING -> out.text(y.toString());
+                case JSON_VALUE -> out.text(y.toString());
+                default -> { }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    public static List<Sample> decode(long firstX, int n, byte[] data) {
+        List<Sample> out = new ArrayList<>(n);
+        In in = new In(data);
+        long x = firstX;
+        for (int i = 0; i < n; i++) {
+            x += unzigzag(in.varlong());
+            int kindByte = in.read();
+            Integer q = (kindByte & HAS_Q) != 0 ? (int) unzigzag(in.varlong()) : null;
+            Object y = switch (kindByte & 0x0F) {
+                case NULL -> null;
+                case DOUBLE -> Double.longBitsToDouble(in.longBits());
+                case LONG -> unzigzag(in.varlong());
+                case FALSE -> Boolean.FALSE;
+                case TRUE -> Boolean.TRUE;
+                case STRING -> in.text();
+                case JSON_VALUE -> parseJson(in.text());
+                default -> throw new IllegalStateException("damaged history block: unknown value kind " + kindByte);
+            };
+            out.add(new Sample(x, y, q));
+        }
+        return out;
+    }
+
+    private static JsonNode parseJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("damaged history block: bad JSON value", e);
+        }
+    }
+
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    private static final class Out extends ByteArrayOutputStream {
+        Out(int size) {
+            super(size);
+        }
+
+        void varlong(long v) {
+            while ((v & ~0x7FL) != 0) {
+                write((int) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            write((int) v);
+        }
+
+        void longBits(long v) {
+            for (int i = 0; i < 8; i++) {
+                write((int) (v >>> (8 * i)) & 0xFF);
+            }
+        }
+
+        void text(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            varlong(b.length);
+            write(b, 0, b.length);
+        }
+    }
+
+    private static final class In {
+        private final byte[] b;
+        private int pos;
+
+        In(byte[] b) {
+            this.b = b;
+        }
+
+        int read() {
+            return b[pos++] & 0xFF;
+        }
+
+        long varlong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                int by = read();
+                v |= (long) (by & 0x7F) << shift;
+                if ((by & 0x80) == 0) {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+
+        long longBits() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v |= (long) read() << (8 * i);
+            }
+            return v;
+        }
+
+        String text() {
+            int len = (int) varlong();
+            String s = new String(b, pos, len, StandardCharsets.UTF_8);
+            pos += len;
+            return s;
+        }
+    }
+}
