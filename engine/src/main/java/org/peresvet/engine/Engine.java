@@ -40,6 +40,7 @@ import org.peresvet.runtime.TagState;
 import org.peresvet.store.HistoryStore;
 import org.peresvet.store.HistoryWriter;
 import org.peresvet.store.ProjectFolder;
+import org.peresvet.store.ProjectLock;
 import org.peresvet.store.ProjectStore;
 import org.peresvet.store.StoreException;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final ProjectFolder folder;
+    private final ProjectLock lock;
     private final EngineOptions options;
     private final ProjectStore projectStore;
     private final HistoryStore historyStore;
@@ -68,8 +70,9 @@ public final class Engine implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
 
-    private Engine(ProjectFolder folder, EngineOptions options, ProjectStore projectStore, HistoryStore historyStore) {
+    private Engine(ProjectFolder folder, ProjectLock lock, EngineOptions options, ProjectStore projectStore, HistoryStore historyStore) {
         this.folder = folder;
+        this.lock = lock;
         this.options = options;
         this.projectStore = projectStore;
         this.historyStore = historyStore;
@@ -92,19 +95,26 @@ public final class Engine implements AutoCloseable {
     public static Engine open(Path dir, EngineOptions options) {
         ProjectFolder folder = new ProjectFolder(dir);
         boolean fresh = !folder.hasModel();
-        folder.create();
+        ProjectLock lock = ProjectLock.acquire(folder);
         if (options.logToProject()) {
             ProjectLog.attach(folder.logs());
         }
-        ProjectStore ps = ProjectStore.open(folder);
+        ProjectStore ps;
         HistoryStore hs;
+        try {
+            ps = ProjectStore.open(folder);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             hs = HistoryStore.open(folder);
         } catch (RuntimeException e) {
             ps.close();
+            lock.close();
             throw e;
         }
-        Engine engine = new Engine(folder, options, ps, hs);
+        Engine engine = new Engine(folder, lock, options, ps, hs);
         try {
             engine.model = ps.load();
             engine.settings = ps.loadSettings(folder.name());
@@ -446,7 +456,11 @@ public final class Engine implements AutoCloseable {
         try {
             historyStore.close();
         } finally {
-            projectStore.close();
+            try {
+                projectStore.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 
