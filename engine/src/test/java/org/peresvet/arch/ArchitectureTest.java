@@ -1,0 +1,56 @@
+package org.peresvet.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Layering rules of DESIGN.md, checked on the compiled engine. */
+class ArchitectureTest {
+    private static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.peresvet");
+    }
+
+    @Test
+    void engineDependsOnNoJavaFxAndNoApp() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.peresvet.app..")
+                .because("the engine runs headless and is used by the app, never the other way round")
+                .check(engine);
+    }
+
+    @Test
+    void modelIsTheBottomLayer() {
+        noClasses().that().resideInAPackage("org.peresvet.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.runtime..", "org.peresvet.store..",
+                        "org.peresvet.history..", "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void runtimeDependsOnlyOnModel() {
+        noClasses().that().resideInAPackage("org.peresvet.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..",
+                        "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void capabilitiesDoNotUseTheFacadeOrTheCli() {
+        noClasses().that().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.engine..", "org.peresvet.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void capabilitiesDoNotReachIntoEachOthersInternals() {
+        noClasses().that().resideOutsideOfPackage("org.peresvet.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.peresvet.store.internal..")
+                .check(engine);
+    }
+}

@@ -1,0 +1,145 @@
+package org.peresvet.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.model.Quality;
+import org.peresvet.model.Sample;
+
+class HistoryStoreTest {
+    private static final long H = HistoryStore.BUCKET;
+    private static final long T0 = 1_700_000_000L * 1_000_000L / H * H; // a bucket start
+
+    @TempDir
+    Path dir;
+    private HistoryStore store;
+    private final UUID tag = UUID.randomUUID();
+
+    @BeforeEach
+    void open() {
+        store = HistoryStore.open(new ProjectFolder(dir));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void write(Sample... samples) {
+        store.write(Map.of(tag, List.of(samples)));
+    }
+
+    @Test
+    void everyValueKindRoundTrips() throws Exception {
+        var json = new ObjectMapper().readTree("{\"mode\":\"auto\",\"n\":[1,2]}");
+        write(Sample.of(T0, 1.5), Sample.of(T0 + 1, 7L), Sample.of(T0 + 2, true), Sample.of(T0 + 3, false),
+                Sample.of(T0 + 4, "текст"), Sample.of(T0 + 5, json), new Sample(T0 + 6, null, Quality.CONNECTION_LOST),
+                new Sample(T0 - 7, -2.25, Quality.BAD_DATA));
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0 - 10, T0 + 10, 0)).containsExactly(
+                    new Sample(T0 - 7, -2.25, Quality.BAD_DATA), Sample.of(T0, 1.5), Sample.of(T0 + 1, 7L),
+                    Sample.of(T0 + 2, true), Sample.of(T0 + 3, false), Sample.of(T0 + 4, "текст"), Sample.of(T0 + 5, json),
+                    new Sample(T0 + 6, null, Quality.CONNECTION_LOST));
+        }
+    }
+
+    @Test
+    void blocksSplitAtBucketBoundariesAndRangesCrossThem() {
+        List<Sample> s = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            s.add(Sample.of(T0 + i * H / 4, (double) i)); // four per hour over 2.5 hours
+        }
+        store.write(Map.of(tag, s));
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0 + H / 2, T0 + 2 * H, 0)).extracting(Sample::y).containsExactly(2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0);
+            assertThat(r.range(T0, T0 + 10 * H, 3)).extracting(Sample::y).containsExactly(0.0, 1.0, 2.0);
+            assertThat(r.last(null, T0 + 2 * H, 2)).extracting(Sample::y).containsExactly(7.0, 8.0);
+            assertThat(r.last(T0 + H, T0 + 10 * H, 100)).extracting(Sample::y).containsExactly(4.0, 5.0, 6.0, 7.0, 8.0, 9.0);
+            assertThat(r.before(T0 + H)).isEqualTo(Sample.of(T0 + 3 * H / 4, 3.0));
+            assertThat(r.after(T0 + H)).isEqualTo(Sample.of(T0 + 5 * H / 4, 5.0));
+            assertThat(r.before(T0)).isNull();
+            assertThat(r.after(T0 + 9 * H / 4)).isNull();
+        }
+    }
+
+    @Test
+    void sparseHistoryFindsNeighboursFarAway() {
+        write(Sample.of(T0, 1.0));
+        write(Sample.of(T0 + 500 * H, 2.0)); // about three weeks later
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.before(T0 + 400 * H)).isEqualTo(Sample.of(T0, 1.0));
+            assertThat(r.after(T0 + 1)).isEqualTo(Sample.of(T0 + 500 * H, 2.0));
+            assertThat(r.range(T0, T0 + 1000 * H, 0)).hasSize(2);
+            assertThat(r.last(null, Long.MAX_VALUE, 1)).containsExactly(Sample.of(T0 + 500 * H, 2.0));
+        }
+    }
+
+    @Test
+    void lateSamplesInOlderBlocksMergeInTimeOrder() {
+        write(Sample.of(T0 + 10, 1.0), Sample.of(T0 + 30, 3.0));
+        write(Sample.of(T0 + 20, 2.0), Sample.of(T0 + 5, 0.5)); // arrive late, out of order
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0, T0 + 100, 0)).extracting(Sample::y).containsExactly(0.5, 1.0, 2.0, 3.0);
+            assertThat(r.before(T0 + 25)).isEqualTo(Sample.of(T0 + 20, 2.0));
+        }
+    }
+
+    @Test
+    void updateFlagKeepsOnlyTheLastWrittenSampleAtATimestamp() {
+        write(Sample.of(T0 + 10, 1.0));
+        write(Sample.of(T0 + 10, 2.0));
+        try (var r = store.reader(tag, true)) {
+            assertThat(r.range(T0, T0 + 100, 0)).containsExactly(Sample.of(T0 + 10, 2.0));
+        }
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0, T0 + 100, 0)).containsExactly(Sample.of(T0 + 10, 1.0), Sample.of(T0 + 10, 2.0));
+        }
+    }
+
+    @Test
+    void bigWritesAreSplitIntoBoundedBlocks() {
+        List<Sample> s = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            s.add(Sample.of(T0 + i, (double) i));
+        }
+        store.write(Map.of(tag, s));
+        try (var r = store.reader(tag, false)) {
+            List<Sample> all = r.range(T0, T0 + 10_000, 0);
+            assertThat(all).hasSize(10_000);
+            assertThat(all.get(9_999)).isEqualTo(Sample.of(T0 + 9_999, 9_999.0));
+        }
+    }
+
+    @Test
+    void purgeRemovesOnlyBlocksEntirelyBeforeTheCutoff() {
+        write(Sample.of(T0, 1.0));
+        write(Sample.of(T0 + 2 * H, 2.0));
+        assertThat(store.purgeBefore(T0 + H)).isEqualTo(1);
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0 - H, T0 + 3 * H, 0)).containsExactly(Sample.of(T0 + 2 * H, 2.0));
+        }
+    }
+
+    @Test
+    void historySurvivesReopenAndUnknownTagsReadEmpty() {
+        write(Sample.of(T0, 1.0));
+        store.close();
+        store = HistoryStore.open(new ProjectFolder(dir));
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0, T0, 0)).containsExactly(Sample.of(T0, 1.0));
+        }
+        try (var r = store.reader(UUID.randomUUID(), false)) {
+            assertThat(r.range(Long.MIN_VALUE, Long.MAX_VALUE, 0)).isEmpty();
+            assertThat(r.before(T0)).isNull();
+        }
+    }
+}
