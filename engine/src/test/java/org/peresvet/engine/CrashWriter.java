@@ -1,0 +1,39 @@
+package org.peresvet.engine;
+
+import java.nio.file.Path;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
+
+/**
+ * Child process of {@link CrashRecoveryTest}: writes one sample per millisecond (x = i ms after
+ * a base time) and reports how far it got, until it is killed.
+ */
+public final class CrashWriter {
+    static final long BASE = 1_700_000_000_000_000L;
+
+    private CrashWriter() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Engine e = Engine.open(Path.of(args[0]), EngineOptions.quiet()).start();
+        ObjectDef o = ObjectDef.create(null, "Crash");
+        TagDef t = TagDef.builder(o.id(), "Counter", ValueType.INT).build();
+        e.edit(new ModelEdit.PutObject(o), new ModelEdit.PutTag(t));
+        System.out.println("ready " + t.id());
+        long start = System.nanoTime();
+        for (long i = 0; ; i++) {
+            e.write(t.id(), Sample.of(BASE + i * 1000, i));
+            if (i % 50 == 0) {
+                System.out.println("written " + i);
+                System.out.flush();
+            }
+            long due = start + (i + 1) * 1_000_000L;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}
