@@ -33,6 +33,7 @@ import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectImport;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.runtime.EngineLoop;
+import org.peresvet.runtime.SampleSink;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.SubscriptionHub;
@@ -388,6 +389,14 @@ public final class Engine implements AutoCloseable {
                 yield ids;
             }
         };
+    }
+
+    /**
+     * Adds a consumer of every accepted sample (exporters, calculated values). It is called on the
+     * engine loop thread once per batch and must only buffer or hand off, never block.
+     */
+    public void addSink(SampleSink sink) {
+        loop.addSink(sink);
     }
 
     /** Waits until every sample queued so far is applied and written to the history file. */
