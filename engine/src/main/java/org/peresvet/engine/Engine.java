@@ -314,6 +314,9 @@ public final class Engine implements AutoCloseable {
      */
     public void write(List<TagSample> batch) {
         ensureOpen();
+        if (!started) {
+            throw new IllegalStateException("the engine is not running: call start() before writing values");
+        }
         ModelSnapshot m = model;
         List<TagSample> checked = new ArrayList<>(batch.size());
         for (TagSample ts : batch) {
