@@ -1,21 +1,33 @@
 package org.peresvet.app.shell;
 
 import java.net.URL;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
-
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-
+import javafx.util.Duration;
 import org.peresvet.app.Messages;
+import org.peresvet.app.fx.FxTasks;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
+import org.peresvet.engine.EngineStatus;
+import org.peresvet.engine.PeresvetHome;
 
 /**
- * The workstation window. For now a real but minimal window; the shell (project tree, trends,
- * mnemonics, alarms) arrives with the workstation issue.
+ * The workstation window with the engine embedded and running. For now it shows the project tree
+ * and the engine's status; the full shell (editing tree, trends, mnemonics, alarms) arrives with
+ * the workstation issue.
  */
 public class WorkstationApp extends Application {
 
@@ -23,6 +35,12 @@ public class WorkstationApp extends Application {
     public static final String STYLESHEET = "/org/peresvet/app/styles/isa101.css";
 
     private static final int EXIT_NO_DISPLAY = 3;
+
+    private final ResourceBundle messages = Messages.bundle();
+    private final BorderPane root = new BorderPane();
+    private final Label status = new Label();
+    private volatile Engine engine;
+    private Timeline statusPoll;
 
     /** Starts the toolkit and blocks until the last window closes. */
     public static void open(String[] args) {
@@ -35,18 +53,25 @@ public class WorkstationApp extends Application {
         }
     }
 
+    /** The project folder: {@code --project DIR} or the demo project in the user's data folder. */
+    static Path projectDir(List<String> args) {
+        int i = args.indexOf("--project");
+        if (i >= 0 && i + 1 < args.size()) {
+            return Path.of(args.get(i + 1));
+        }
+        return PeresvetHome.defaultProject();
+    }
+
     @Override
     public void start(Stage stage) {
-        ResourceBundle messages = Messages.bundle();
-
-        Label name = new Label(messages.getString("app.name"));
-        name.getStyleClass().add("placeholder-title");
-        Label note = new Label(messages.getString("shell.placeholder"));
-        note.getStyleClass().add("placeholder-note");
-
-        VBox centre = new VBox(12, name, note);
-        centre.setAlignment(Pos.CENTER);
-        StackPane root = new StackPane(centre);
+        Label opening = new Label(messages.getString("shell.opening"));
+        opening.getStyleClass().add("placeholder-note");
+        root.setCenter(opening);
+        status.getStyleClass().add("status-bar-text");
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        root.setBottom(bar);
         root.getStyleClass().add("workstation");
 
         Scene scene = new Scene(root, 1024, 700);
@@ -55,9 +80,67 @@ public class WorkstationApp extends Application {
             throw new IllegalStateException("Stylesheet missing from the classpath: " + STYLESHEET);
         }
         scene.getStylesheets().add(css.toExternalForm());
-
         stage.setTitle(messages.getString("app.title"));
         stage.setScene(scene);
         stage.show();
+
+        Path dir = projectDir(getParameters().getRaw());
+        FxTasks.run(() -> Engine.open(dir, EngineOptions.defaults()).start(), this::opened,
+                error -> failed(dir, error));
+    }
+
+    private void opened(Engine e) {
+        engine = e;
+        Label title = new Label(e.settings().name().isEmpty() ? e.folder().name() : e.settings().name());
+        title.getStyleClass().add("placeholder-title");
+        Label note = new Label(messages.getString("shell.placeholder"));
+        note.getStyleClass().add("placeholder-note");
+        VBox header = new VBox(4, title, note);
+        header.setPadding(new Insets(12));
+        header.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(header);
+        root.setCenter(ProjectOverview.tree(e.model(), title.getText(), messages));
+        BorderPane.setMargin(root.getCenter(), new Insets(0, 12, 12, 12));
+        // The status bar polls once a second: the engine never calls into the FX thread.
+        statusPoll = new Timeline(new KeyFrame(Duration.seconds(1), ev -> showStatus()));
+        statusPoll.setCycleCount(Timeline.INDEFINITE);
+        statusPoll.play();
+        showStatus();
+    }
+
+    private void showStatus() {
+        Engine e = engine;
+        if (e == null) {
+            return;
+        }
+        EngineStatus s = e.status();
+        String key = s.running() ? "status.running" : "status.stopped";
+        status.setText(MessageFormat.format(messages.getString(key), s.tags(), s.simulatedTags(),
+                s.samplesAccepted(), s.historyWritten())
+                + (s.historyError() == null ? "" : "  " + MessageFormat.format(messages.getString("status.historyError"), s.historyError())));
+    }
+
+    private void failed(Path dir, Throwable error) {
+        Label msg = new Label(MessageFormat.format(messages.getString("shell.openFailed"), dir, error.getMessage()));
+        msg.setWrapText(true);
+        msg.getStyleClass().add("error-text");
+        root.setCenter(msg);
+    }
+
+    /** Closing the window stops the engine cleanly: history is flushed. */
+    @Override
+    public void stop() {
+        if (statusPoll != null) {
+            statusPoll.stop();
+        }
+        Engine e = engine;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    /** For UI tests: the running engine, once the project is open. */
+    public Engine engine() {
+        return engine;
     }
 }
