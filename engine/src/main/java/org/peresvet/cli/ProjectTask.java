@@ -1,0 +1,70 @@
+package org.peresvet.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
+import org.peresvet.engine.PeresvetHome;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.TagDef;
+import org.peresvet.store.ProjectFolder;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that works on one project: finds its folder and opens it without starting the pipeline. */
+abstract class ProjectTask implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    PeresvetCli root() {
+        return (PeresvetCli) spec.root().userObject();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The folder given with {@code --project}, else the demo project in the data folder. */
+    Path projectDir() {
+        Path dir = root().project();
+        return dir != null ? dir : PeresvetHome.current().defaultProject();
+    }
+
+    /**
+     * Opens the project quietly: no simulator, no log file, nothing started.
+     *
+     * @param mayCreate false: a folder that holds no project is an error rather than a new project
+     */
+    Engine open(Path dir, boolean mayCreate) {
+        if (!mayCreate) {
+            requireProject(dir);
+        }
+        return Engine.open(dir, EngineOptions.quiet());
+    }
+
+    /** Refuses a folder that holds no project, so a mistyped path does not create an empty one. */
+    static void requireProject(Path dir) {
+        ProjectFolder folder = new ProjectFolder(dir);
+        if (!folder.hasModel() && !Files.exists(folder.seed())) {
+            throw CliException.noProject("no project in " + dir
+                    + " (a project folder holds model.mv.db, or project.json before its first start)");
+        }
+    }
+
+    static ObjectDef objectAt(ModelSnapshot model, String path) {
+        return model.findObject(path).orElseThrow(() -> CliException.invalidInput("no object at " + path));
+    }
+
+    static TagDef tagAt(ModelSnapshot model, String path) {
+        return model.findTag(path).orElseThrow(() -> CliException.invalidInput("no tag at " + path));
+    }
+
+    /** The object id of {@code --subtree}, or null for the whole project. */
+    static UUID subtreeRoot(ModelSnapshot model, String path) {
+        return path == null ? null : objectAt(model, path).id();
+    }
+}
