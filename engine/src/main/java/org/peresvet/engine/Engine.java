@@ -213,13 +213,21 @@ public final class Engine implements AutoCloseable {
      * @throws StoreException when the project file could not be written; nothing changed
      */
     public ModelSnapshot.Change edit(List<ModelEdit> edits) {
+        return edit(edits, null);
+    }
+
+    /** Edits and (when not null) new settings, stored in one transaction. */
+    private ModelSnapshot.Change edit(List<ModelEdit> edits, ProjectSettings newSettings) {
         ensureOpen();
         ModelSnapshot.Change change;
         synchronized (editLock) {
             ModelSnapshot before = model;
             change = before.apply(edits);
-            projectStore.persist(before, change.applied());
+            projectStore.persist(before, change.applied(), newSettings);
             model = change.snapshot();
+            if (newSettings != null) {
+                settings = newSettings;
+            }
         }
         applyToRuntime(change);
         return change;
@@ -283,11 +291,7 @@ public final class Engine implements AutoCloseable {
      * @param replace true: the model (and settings, if the document has them) become the document's
      */
     public ModelSnapshot.Change importDocument(ProjectDocument doc, UUID intoParent, boolean replace) {
-        ModelSnapshot.Change change = edit(ProjectImport.edits(model, doc, intoParent, replace));
-        if (replace && doc.settings() != null) {
-            updateSettings(doc.settings());
-        }
-        return change;
+        return edit(ProjectImport.edits(model, doc, intoParent, replace), replace ? doc.settings() : null);
     }
 
     /** The whole project (root null) or one object's subtree as a JSON document. */

@@ -100,11 +100,13 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     public void saveSettings(ProjectSettings settings) {
-        inTransaction(s -> {
-            s.merge(new SettingEntity("name", settings.name()));
-            s.merge(new SettingEntity("historyRetentionDays", Integer.toString(settings.historyRetentionDays())));
-            s.merge(new SettingEntity("historyFlushMillis", Integer.toString(settings.historyFlushMillis())));
-        });
+        inTransaction(s -> writeSettings(s, settings));
+    }
+
+    private static void writeSettings(Session s, ProjectSettings settings) {
+        s.merge(new SettingEntity("name", settings.name()));
+        s.merge(new SettingEntity("historyRetentionDays", Integer.toString(settings.historyRetentionDays())));
+        s.merge(new SettingEntity("historyFlushMillis", Integer.toString(settings.historyFlushMillis())));
     }
 
     /**
@@ -113,7 +115,15 @@ public final class ProjectStore implements AutoCloseable {
      * @param before the snapshot the edits were applied to, to tell new rows from changed ones
      */
     public void persist(ModelSnapshot before, List<ModelEdit> applied) {
+        persist(before, applied, null);
+    }
+
+    /** Like {@link #persist(ModelSnapshot, List)}, and saves new settings (when not null) in the same transaction. */
+    public void persist(ModelSnapshot before, List<ModelEdit> applied, ProjectSettings settings) {
         inTransaction(s -> {
+            if (settings != null) {
+                writeSettings(s, settings);
+            }
             for (ModelEdit edit : applied) {
                 if (edit instanceof ModelEdit.PutObject p) {
                     ObjectEntity existing = before.object(p.object().id()) == null ? null : s.find(ObjectEntity.class, p.object().id());

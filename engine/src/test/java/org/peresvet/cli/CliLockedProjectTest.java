@@ -34,7 +34,7 @@ class CliLockedProjectTest {
             String stderr = Files.readString(err, StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(stderr).isEqualTo(4);
             assertThat(Files.readString(out)).isEmpty();
-            assertThat(stderr).startsWith("error: the project file ").contains("is open in another Peresvet process")
+            assertThat(stderr).startsWith("error: the project ").contains("is open in another Peresvet process")
                     .hasLineCount(1);
             assertThat(held.model().tagCount()).isEqualTo(18);
         }

@@ -59,7 +59,7 @@ public class WorkstationApp extends Application {
         if (i >= 0 && i + 1 < args.size()) {
             return Path.of(args.get(i + 1));
         }
-        return PeresvetHome.defaultProject();
+        return PeresvetHome.current().defaultProject();
     }
 
     @Override
@@ -93,7 +93,7 @@ public class WorkstationApp extends Application {
         engine = e;
         Label title = new Label(e.settings().name().isEmpty() ? e.folder().name() : e.settings().name());
         title.getStyleClass().add("placeholder-title");
-        Label note = new Label(messages.getString("shell.placeholder"));
+        Label note = new Label(MessageFormat.format(messages.getString("shell.projectFolder"), e.folder().dir().toAbsolutePath()));
         note.getStyleClass().add("placeholder-note");
         VBox header = new VBox(4, title, note);
         header.setPadding(new Insets(12));

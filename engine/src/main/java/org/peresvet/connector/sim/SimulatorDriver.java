@@ -43,6 +43,7 @@ public final class SimulatorDriver implements AutoCloseable {
         Generator(TagDef tag, SimulatorSpec spec) {
             this.tag = tag;
             this.spec = spec;
+            this.nextMillis = System.currentTimeMillis();
         }
     }
 
@@ -94,8 +95,11 @@ public final class SimulatorDriver implements AutoCloseable {
                 if (nowMs < g.nextMillis) {
                     continue;
                 }
-                // Catch up after a pause without a burst of stale values.
-                g.nextMillis = Math.max(g.nextMillis + g.spec.intervalMs(), nowMs);
+                // Keep the rhythm; after a pause, restart from now instead of a burst of stale values.
+                g.nextMillis += g.spec.intervalMs();
+                if (g.nextMillis <= nowMs) {
+                    g.nextMillis = nowMs + g.spec.intervalMs();
+                }
                 double v = g.spec.valueAt(now, g.previous, random);
                 g.previous = v;
                 batch.add(new TagSample(g.tag.id(), Sample.of(now, convert(g.tag, g.spec, v))));
