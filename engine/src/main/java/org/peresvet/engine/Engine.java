@@ -95,7 +95,6 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine open(Path dir, EngineOptions options) {
         ProjectFolder folder = new ProjectFolder(dir);
-        boolean fresh = !folder.hasModel();
         ProjectLock lock = ProjectLock.acquire(folder);
         if (options.logToProject()) {
             ProjectLog.attach(folder.logs());
@@ -117,6 +116,8 @@ public final class Engine implements AutoCloseable {
         }
         Engine engine = new Engine(folder, lock, options, ps, hs);
         try {
+            // A project is new until its model holds something: a failed seed import is retried next time.
+            boolean fresh = ps.isEmpty();
             engine.model = ps.load();
             engine.settings = ps.loadSettings(folder.name());
             if (fresh && Files.exists(folder.seed())) {

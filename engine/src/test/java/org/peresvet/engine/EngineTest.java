@@ -212,6 +212,17 @@ class EngineTest {
         }
     }
 
+    @Test
+    void aBrokenSeedIsReportedAndRetriedOnceFixed() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("project.json"), "{\"objects\":[{\"name\":\"A\",\"colour\":1}]}");
+        assertThatThrownBy(() -> Engine.open(dir, EngineOptions.quiet()))
+                .isInstanceOf(ModelException.class).hasMessageContaining("$.objects[0].colour");
+        java.nio.file.Files.writeString(dir.resolve("project.json"), "{\"objects\":[{\"name\":\"A\"}]}");
+        try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
+            assertThat(e.model().findObject("/A")).isPresent();
+        }
+    }
+
     static void waitFor(java.util.function.BooleanSupplier cond) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (!cond.getAsBoolean()) {

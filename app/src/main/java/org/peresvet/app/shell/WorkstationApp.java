@@ -1,5 +1,6 @@
 package org.peresvet.app.shell;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -8,12 +9,11 @@ import java.util.ResourceBundle;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -36,9 +36,16 @@ public class WorkstationApp extends Application {
 
     private static final int EXIT_NO_DISPLAY = 3;
 
+    /** Classpath location of the window's layout (top-level {@code fxml/}). */
+    static final String VIEW = "/org/peresvet/app/fxml/workstation.fxml";
+
     private final ResourceBundle messages = Messages.bundle();
-    private final BorderPane root = new BorderPane();
-    private final Label status = new Label();
+    private BorderPane root;
+    private Label status;
+    private VBox header;
+    private Label projectTitle;
+    private Label projectFolder;
+    private Label centreMessage;
     private volatile Engine engine;
     private Timeline statusPoll;
 
@@ -63,16 +70,14 @@ public class WorkstationApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
-        Label opening = new Label(messages.getString("shell.opening"));
-        opening.getStyleClass().add("placeholder-note");
-        root.setCenter(opening);
-        status.getStyleClass().add("status-bar-text");
-        HBox bar = new HBox(status);
-        bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        root.setBottom(bar);
-        root.getStyleClass().add("workstation");
+    public void start(Stage stage) throws IOException {
+        FXMLLoader loader = new FXMLLoader(WorkstationApp.class.getResource(VIEW), messages);
+        root = loader.load();
+        status = (Label) loader.getNamespace().get("status");
+        header = (VBox) loader.getNamespace().get("header");
+        projectTitle = (Label) loader.getNamespace().get("projectTitle");
+        projectFolder = (Label) loader.getNamespace().get("projectFolder");
+        centreMessage = (Label) loader.getNamespace().get("centreMessage");
 
         Scene scene = new Scene(root, 1024, 700);
         URL css = WorkstationApp.class.getResource(STYLESHEET);
@@ -91,15 +96,12 @@ public class WorkstationApp extends Application {
 
     private void opened(Engine e) {
         engine = e;
-        Label title = new Label(e.settings().name().isEmpty() ? e.folder().name() : e.settings().name());
-        title.getStyleClass().add("placeholder-title");
-        Label note = new Label(MessageFormat.format(messages.getString("shell.projectFolder"), e.folder().dir().toAbsolutePath()));
-        note.getStyleClass().add("placeholder-note");
-        VBox header = new VBox(4, title, note);
-        header.setPadding(new Insets(12));
-        header.setAlignment(Pos.CENTER_LEFT);
-        root.setTop(header);
-        root.setCenter(ProjectOverview.tree(e.model(), title.getText(), messages));
+        String name = e.settings().name().isEmpty() ? e.folder().name() : e.settings().name();
+        projectTitle.setText(name);
+        projectFolder.setText(MessageFormat.format(messages.getString("shell.projectFolder"), e.folder().dir().toAbsolutePath()));
+        header.setVisible(true);
+        header.setManaged(true);
+        root.setCenter(ProjectOverview.tree(e.model(), name, messages));
         BorderPane.setMargin(root.getCenter(), new Insets(0, 12, 12, 12));
         // The status bar polls once a second: the engine never calls into the FX thread.
         statusPoll = new Timeline(new KeyFrame(Duration.seconds(1), ev -> showStatus()));
@@ -121,10 +123,8 @@ public class WorkstationApp extends Application {
     }
 
     private void failed(Path dir, Throwable error) {
-        Label msg = new Label(MessageFormat.format(messages.getString("shell.openFailed"), dir, error.getMessage()));
-        msg.setWrapText(true);
-        msg.getStyleClass().add("error-text");
-        root.setCenter(msg);
+        centreMessage.setText(MessageFormat.format(messages.getString("shell.openFailed"), dir, error.getMessage()));
+        centreMessage.getStyleClass().setAll("error-text");
     }
 
     /** Closing the window stops the engine cleanly: history is flushed. */
