@@ -33,6 +33,7 @@ import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectImport;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.runtime.EngineLoop;
+import org.peresvet.runtime.LoopStage;
 import org.peresvet.runtime.SampleSink;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
@@ -266,6 +267,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         hub.modelChanged();
+        loop.modelChanged(m);
         if (simulator != null) {
             simulator.update(m);
         }
@@ -405,6 +407,15 @@ public final class Engine implements AutoCloseable {
      */
     public void addSink(SampleSink sink) {
         loop.addSink(sink);
+    }
+
+    /**
+     * Adds a stage to the engine loop (calculated tags, alarms). Add stages before {@link #start()};
+     * the stage gets the current model at once and every change after.
+     */
+    public void addStage(LoopStage stage) {
+        loop.addStage(stage);
+        loop.execute(() -> stage.modelChanged(model)).join();
     }
 
     /** Waits until every sample queued so far is applied and written to the history file. */

@@ -11,8 +11,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.peresvet.model.Micros;
+import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
@@ -27,12 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class EngineLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
     private static final Object STOP = new Object();
+    /** How often stages get a {@link LoopStage#tick} when no sample arrives. */
+    private static final long TICK_MILLIS = 100;
     /** Batches drained per round before the sinks are called; amortises sink overhead. */
     private static final int DRAIN = 64;
 
     private final BlockingQueue<Object> queue;
     private final Map<UUID, TagState> states = new ConcurrentHashMap<>();
     private final List<SampleSink> sinks = new CopyOnWriteArrayList<>();
+    private final List<LoopStage> stages = new CopyOnWriteArrayList<>();
     private final LongAdder received = new LongAdder();
     private final LongAdder acceptedCount = new LongAdder();
     private final LongAdder droppedUnknown = new LongAdder();
@@ -47,6 +52,16 @@ public final class EngineLoop {
 
     public void addSink(SampleSink sink) {
         sinks.add(sink);
+    }
+
+    /** Adds a stage; stages run in the order they were added. */
+    public void addStage(LoopStage stage) {
+        stages.add(stage);
+    }
+
+    /** Tells every stage about a model change, on the loop thread. */
+    public void modelChanged(ModelSnapshot model) {
+        execute(() -> stages.forEach(st -> st.modelChanged(model))).join();
     }
 
     /** Registers a tag before the loop starts, with its restored current value (may be null). */
@@ -153,12 +168,26 @@ public final class EngineLoop {
     private void run() {
         List<Object> items = new ArrayList<>(DRAIN);
         List<TagSample> accepted = new ArrayList<>();
+        long nextTick = 0;
         try {
             while (true) {
-                items.add(queue.take());
-                queue.drainTo(items, DRAIN - 1);
+                Object first = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    items.add(first);
+                    queue.drainTo(items, DRAIN - 1);
+                }
                 boolean stop = false;
                 long now = Micros.now();
+                if (now >= nextTick && !stages.isEmpty()) {
+                    nextTick = now + TICK_MILLIS * Micros.PER_MS;
+                    for (LoopStage stage : stages) {
+                        try {
+                            applyDerived(stage.tick(now), now, accepted, stage);
+                        } catch (RuntimeException e) {
+                            LOG.error("Loop stage {} failed on its timer", stage, e);
+                        }
+                    }
+                }
                 for (Object item : items) {
                     if (item == STOP) {
                         stop = true;
@@ -187,6 +216,44 @@ public final class EngineLoop {
 
     private void apply(List<TagSample> batch, long now, List<TagSample> accepted) {
         received.add(batch.size());
+        int from = accepted.size();
+        applyAll(batch, now, accepted);
+        if (stages.isEmpty() || accepted.size() == from) {
+            return;
+        }
+        for (LoopStage stage : stages) {
+            List<TagSample> derived;
+            try {
+                derived = stage.process(accepted.subList(from, accepted.size()));
+            } catch (RuntimeException e) {
+                LOG.error("Loop stage {} failed; its results for this batch are skipped", stage, e);
+                continue;
+            }
+            applyAll(derived, now, accepted);
+        }
+    }
+
+    /** Applies samples a stage derived from its timers; later stages see them like any other. */
+    private void applyDerived(List<TagSample> derived, long now, List<TagSample> accepted, LoopStage source) {
+        if (derived.isEmpty()) {
+            return;
+        }
+        int from = accepted.size();
+        applyAll(derived, now, accepted);
+        boolean after = false;
+        for (LoopStage stage : stages) {
+            if (after && accepted.size() > from) {
+                try {
+                    applyAll(stage.process(accepted.subList(from, accepted.size())), now, accepted);
+                } catch (RuntimeException e) {
+                    LOG.error("Loop stage {} failed", stage, e);
+                }
+            }
+            after |= stage == source;
+        }
+    }
+
+    private void applyAll(List<TagSample> batch, long now, List<TagSample> accepted) {
         for (TagSample ts : batch) {
             TagState st = states.get(ts.tagId());
             if (st == null || !st.def().enabled()) {
