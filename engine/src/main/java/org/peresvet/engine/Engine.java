@@ -33,6 +33,7 @@ import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectImport;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.runtime.EngineLoop;
+import org.peresvet.runtime.EventBus;
 import org.peresvet.runtime.LoopStage;
 import org.peresvet.runtime.SampleSink;
 import org.peresvet.runtime.Subscription;
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private final HistoryStore historyStore;
     private final EngineLoop loop;
     private final SubscriptionHub hub;
+    private final EventBus events = new EventBus();
     private final Object editLock = new Object();
     private final List<Consumer<ModelSnapshot.Change>> modelListeners = new CopyOnWriteArrayList<>();
     private volatile ModelSnapshot model;
@@ -418,6 +420,11 @@ public final class Engine implements AutoCloseable {
         loop.execute(() -> stage.modelChanged(model)).join();
     }
 
+    /** The engine's event bus (alarm transitions, schedule ticks, method results). */
+    public EventBus events() {
+        return events;
+    }
+
     /** Waits until every sample queued so far is applied and written to the history file. */
     public void flush() {
         if (!started) {
@@ -476,6 +483,7 @@ public final class Engine implements AutoCloseable {
             historyWriter.close();
         }
         hub.shutdown();
+        events.shutdown();
         closeStores();
         LOG.info("Engine stopped; project {} closed", folder.dir());
     }
