@@ -54,7 +54,7 @@ class ProjectStoreTest {
             assertThat(s.isEmpty()).isTrue();
         }
         try (var c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("model").toAbsolutePath(), "sa", "")) {
-            c.createStatement().execute("INSERT INTO schema_version(version, checksum) VALUES (99, 'future')");
+            c.createStatement().execute("INSERT INTO schema_version(version, name, checksum) VALUES (99, 'V99.sql', 'future')");
         }
         assertThatThrownBy(() -> ProjectStore.open(new ProjectFolder(dir)))
                 .isInstanceOf(StoreException.class)

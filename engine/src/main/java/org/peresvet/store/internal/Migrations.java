@@ -12,14 +12,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.peresvet.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned schema migrations: numbered SQL scripts {@code <folder>/V1.sql}, {@code V2.sql}, …
- * on the classpath, each applied once in its own transaction and recorded in
+ * Versioned schema migrations: the SQL scripts listed in order by {@code <folder>/index.txt} on the
+ * classpath, each applied once in its own transaction and recorded (position and name) in
  * {@code schema_version}. The schema never changes silently.
  */
 public final class Migrations {
@@ -28,24 +30,35 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /** One migration script: its position in the index, file name and text. */
+    private record Script(int version, String name, String sql) {
+    }
+
     /** Applies every script not yet applied; returns the schema version now in force. */
     public static int migrate(Connection c, String folder) {
-        List<String> scripts = scripts(folder);
+        List<Script> scripts = scripts(folder);
         try {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, "
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL, "
                         + "checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP)");
                 c.commit();
             }
-            int current = currentVersion(c);
-            if (current > scripts.size()) {
+            Map<Integer, String> applied = applied(c);
+            int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (newest > scripts.size()) {
                 throw new StoreException("this project was written by a newer Peresvet (schema version "
-                        + current + ", this version knows " + scripts.size() + ")");
+                        + newest + ", this version knows " + scripts.size() + ")");
             }
-            for (int v = current + 1; v <= scripts.size(); v++) {
-                apply(c, v, scripts.get(v - 1));
+            for (Script script : scripts) {
+                String done = applied.get(script.version());
+                if (done == null) {
+                    apply(c, script);
+                } else if (!done.equals(script.name())) {
+                    throw new StoreException("schema version " + script.version() + " of this project is '" + done
+                            + "' but this Peresvet expects '" + script.name() + "' (written by another build?)");
+                }
             }
             c.setAutoCommit(auto);
             return scripts.size();
@@ -54,26 +67,30 @@ public final class Migrations {
         }
     }
 
-    private static int currentVersion(Connection c) throws SQLException {
+    private static Map<Integer, String> applied(Connection c) throws SQLException {
+        Map<Integer, String> out = new HashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
+             ResultSet rs = st.executeQuery("SELECT version, name FROM schema_version")) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), rs.getString(2));
+            }
         }
+        return out;
     }
 
-    private static void apply(Connection c, int version, String sql) throws SQLException {
+    private static void apply(Connection c, Script script) throws SQLException {
         try (Statement st = c.createStatement()) {
-            for (String stmt : statements(sql)) {
+            for (String stmt : statements(script.sql())) {
                 st.execute(stmt);
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO schema_version(version, checksum) VALUES (?, ?)")) {
-                ins.setInt(1, version);
-                ins.setString(2, sha256(sql));
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO schema_version(version, name, checksum) VALUES (?, ?, ?)")) {
+                ins.setInt(1, script.version());
+                ins.setString(2, script.name());
+                ins.setString(3, sha256(script.sql()));
                 ins.executeUpdate();
             }
             c.commit();
-            LOG.info("Applied schema migration V{}", version);
+            LOG.info("Applied schema migration {} ({})", script.version(), script.name());
         } catch (SQLException e) {
             c.rollback();
             throw e;
@@ -102,18 +119,26 @@ public final class Migrations {
         return out;
     }
 
-    private static List<String> scripts(String folder) {
-        List<String> out = new ArrayList<>();
-        for (int v = 1; ; v++) {
-            String name = folder + "/V" + v + ".sql";
-            try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    return out;
-                }
-                out.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new StoreException("cannot read migration " + name, e);
+    /** The scripts named, in order, by {@code <folder>/index.txt} (one file name per line). */
+    private static List<Script> scripts(String folder) {
+        List<Script> out = new ArrayList<>();
+        for (String name : read(folder + "/index.txt").split("\n")) {
+            String file = name.strip();
+            if (!file.isEmpty() && !file.startsWith("#")) {
+                out.add(new Script(out.size() + 1, file, read(folder + "/" + file)));
             }
+        }
+        return out;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new StoreException("migration resource " + resource + " is missing from this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read migration " + resource, e);
         }
     }
 
