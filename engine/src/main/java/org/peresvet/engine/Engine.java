@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 import org.peresvet.connector.sim.SimulatorDriver;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.RemoteHistory;
+import org.peresvet.history.SampleSource;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelEdit;
@@ -63,6 +65,8 @@ public final class Engine implements AutoCloseable {
     private final SubscriptionHub hub;
     private final Object editLock = new Object();
     private final List<Consumer<ModelSnapshot.Change>> modelListeners = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+    private volatile RemoteHistory remoteHistory;
     private volatile ModelSnapshot model;
     private volatile ProjectSettings settings;
     private HistoryWriter historyWriter;
@@ -356,8 +360,20 @@ public final class Engine implements AutoCloseable {
             historyWriter.flush();
         }
         try (HistoryStore.Reader reader = historyStore.reader(t.id(), t.update())) {
-            return HistoryQueries.run(query, t.type(), t.step(), reader, Micros.now());
+            long now = Micros.now();
+            RemoteHistory remote = remoteHistory;
+            SampleSource src = remote == null ? reader
+                    : remote.withOlder(t, reader, now - settings.historyRetentionDays() * 86_400L * Micros.PER_SECOND);
+            return HistoryQueries.run(query, t.type(), t.step(), src, now);
         }
+    }
+
+    /**
+     * Sets the long-term store (VictoriaMetrics) that answers history queries for periods older
+     * than local history; null for local history only.
+     */
+    public void setRemoteHistory(RemoteHistory remote) {
+        this.remoteHistory = remote;
     }
 
     /**
@@ -397,6 +413,14 @@ public final class Engine implements AutoCloseable {
      */
     public void addSink(SampleSink sink) {
         loop.addSink(sink);
+    }
+
+    /**
+     * Registers something to close with the engine (exporters): closed in reverse order after the
+     * engine loop stopped, so it has received every accepted sample, and before the files close.
+     */
+    public void addCloseable(AutoCloseable closeable) {
+        closeables.add(closeable);
     }
 
     /** Waits until every sample queued so far is applied and written to the history file. */
@@ -453,6 +477,13 @@ public final class Engine implements AutoCloseable {
             housekeeping.shutdownNow();
         }
         loop.stop();
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.error("Closing {} failed", closeables.get(i), e);
+            }
+        }
         if (historyWriter != null) {
             historyWriter.close();
         }
