@@ -51,11 +51,14 @@ public final class Sender implements AutoCloseable {
     private final TreeMap<Long, Sent> unconfirmed = new TreeMap<>();
     private volatile long nextSeq;
     private Long knownStart;
-    private boolean startUnsupported;
+    private volatile boolean startUnsupported;
     private long nextStartCheck;
     private long retryAt;
     private long backoff;
     private long ackedSamples;
+    /** When the server's start time was last read, and when it last accepted something. */
+    private volatile long lastCheckAt;
+    private volatile long lastAcceptAt;
     private boolean alarmLogged;
 
     // Status.
@@ -167,15 +170,16 @@ public final class Sender implements AutoCloseable {
 
     /** Learns the server's start time when needed, and confirms accepted batches that are due. */
     private boolean checkServer(long now) {
-        boolean due = false;
+        // While the server holds batches it may still lose, its identity is checked every second.
+        boolean accepted = false;
         for (Sent s : unconfirmed.values()) {
-            if (!s.suspect && now - s.ackAt >= target.confirmDelayMillis()) {
-                due = true;
+            if (!s.suspect) {
+                accepted = true;
                 break;
             }
         }
         boolean needStart = !startUnsupported && knownStart == null && (nextSeq < queue.endSeq() || !unconfirmed.isEmpty());
-        if (!needStart && !(due && now >= nextStartCheck)) {
+        if (!needStart && !(accepted && now >= nextStartCheck)) {
             return false;
         }
         if (!startUnsupported) {
@@ -191,6 +195,7 @@ public final class Sender implements AutoCloseable {
                     }
                     knownStart = start;
                     markRestartSuspects(start);
+                    lastCheckAt = now;
                 }
             } catch (VmClient.HttpError e) {
                 unsupported(e.getMessage());
@@ -262,6 +267,7 @@ public final class Sender implements AutoCloseable {
         }
         s.suspect = false;
         s.ackAt = now;
+        lastAcceptAt = now;
         s.start = knownStart;
         unconfirmed.put(s.seq, s);
     }
@@ -563,9 +569,13 @@ public final class Sender implements AutoCloseable {
                 sentSamples.get(), confirmedSamples.get(), queue.droppedSamples(), resentPoints.get(), suspects);
     }
 
-    /** True when every record is sent and accepted (confirmation may still be pending). */
+    /**
+     * True when every record is sent and accepted, and the server was seen still running after it
+     * accepted the last one (confirmation may still be pending).
+     */
     public boolean drained() {
-        return unsentSamples == 0 && suspects == 0 && nextSeq >= queue.endSeq();
+        return unsentSamples == 0 && suspects == 0 && nextSeq >= queue.endSeq()
+                && (startUnsupported || target.confirmDelayMillis() == 0 || lastCheckAt > lastAcceptAt);
     }
 
     public ExportConfig.Target target() {
