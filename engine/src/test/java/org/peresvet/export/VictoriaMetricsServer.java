@@ -39,10 +39,10 @@ public final class VictoriaMetricsServer implements AutoCloseable {
     public record Series(Map<String, String> labels, List<Double> values, List<Long> timestamps) {
     }
 
-    private VictoriaMetricsServer(Path dir, List<String> extraArgs) throws IOException {
+    private VictoriaMetricsServer(Path dir, int port, List<String> extraArgs) throws IOException {
         this.dataDir = dir.resolve("vm-data");
         this.log = dir.resolve("vm.log");
-        this.port = freePort();
+        this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
         Files.createDirectories(dataDir);
         Runtime.getRuntime().addShutdownHook(reaper);
@@ -50,11 +50,20 @@ public final class VictoriaMetricsServer implements AutoCloseable {
 
     /** Starts a server with its data in {@code dir}; extra command-line flags may be given. */
     public static VictoriaMetricsServer start(Path dir, String... extraArgs) {
+        try {
+            return start(dir, freePort(), extraArgs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a server on a given loopback port. */
+    public static VictoriaMetricsServer start(Path dir, int port, String... extraArgs) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install the Debian package victoria-metrics (run_tests.sh does)");
         }
         try {
-            VictoriaMetricsServer s = new VictoriaMetricsServer(dir, List.of(extraArgs));
+            VictoriaMetricsServer s = new VictoriaMetricsServer(dir, port, List.of(extraArgs));
             s.startProcess();
             return s;
         } catch (IOException e) {

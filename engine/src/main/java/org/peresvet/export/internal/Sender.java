@@ -53,9 +53,11 @@ public final class Sender implements AutoCloseable {
     private Long knownStart;
     private volatile boolean startUnsupported;
     private long nextStartCheck;
+    private int metricsErrors;
     private long retryAt;
     private long backoff;
-    private long ackedSamples;
+    /** Samples of accepted batches still in the queue; written by the sender thread only. */
+    private volatile long ackedSamples;
     /** When the server's start time was last read, and when it last accepted something. */
     private volatile long lastCheckAt;
     private volatile long lastAcceptAt;
@@ -64,8 +66,7 @@ public final class Sender implements AutoCloseable {
     // Status.
     private volatile boolean connected;
     private volatile String lastError;
-    private volatile Long oldestUnsentMs;
-    private volatile long unsentSamples;
+    private volatile Long oldestSuspectMs;
     private volatile int suspects;
     private final AtomicLong sentSamples = new AtomicLong();
     private final AtomicLong confirmedSamples = new AtomicLong();
@@ -186,6 +187,7 @@ public final class Sender implements AutoCloseable {
             nextStartCheck = now + 1000;
             try {
                 Long start = client.startTime();
+                metricsErrors = 0;
                 if (start == null) {
                     unsupported("it publishes no process_start_time_seconds");
                 } else {
@@ -198,7 +200,13 @@ public final class Sender implements AutoCloseable {
                     lastCheckAt = now;
                 }
             } catch (VmClient.HttpError e) {
-                unsupported(e.getMessage());
+                int c = e.code();
+                if (c == 401 || c == 403 || c == 404 || c == 405 || ++metricsErrors >= 3) {
+                    unsupported(e.getMessage());
+                } else {
+                    fail(e.getMessage(), now);
+                    return true;
+                }
             } catch (IOException e) {
                 serverUnreachable(VmClient.neverSent(e) ? "cannot connect (" + target.displayUrl() + "): " + e.getMessage()
                         : "no answer from " + target.displayUrl() + ": " + e.getMessage(), now);
@@ -523,8 +531,6 @@ public final class Sender implements AutoCloseable {
     // ---- status ----
 
     private void updateStatus() {
-        long unsent = Math.max(0, queue.samples() - ackedSamples);
-        unsentSamples = unsent;
         int n = 0;
         Long oldest = null;
         for (Sent s : unconfirmed.values()) {
@@ -537,12 +543,7 @@ public final class Sender implements AutoCloseable {
             }
         }
         suspects = n;
-        long seq = Math.max(nextSeq, queue.firstSeq());
-        DiskQueue.Entry next = seq < queue.endSeq() ? queue.entry(seq) : null;
-        if (next != null && (oldest == null || next.minMs() < oldest)) {
-            oldest = next.minMs();
-        }
-        oldestUnsentMs = oldest;
+        oldestSuspectMs = oldest;
         int fill = fillPercent();
         boolean alarm = fill >= target.queueAlarmPercent();
         if (alarm != alarmLogged) {
@@ -556,14 +557,29 @@ public final class Sender implements AutoCloseable {
         }
     }
 
+    private long unsentSamples() {
+        return Math.max(0, queue.samples() - ackedSamples);
+    }
+
+    /** The earliest sample time (ms) not yet accepted: of the suspects and of the next batch to send. */
+    private Long oldestUnsentMs() {
+        Long oldest = oldestSuspectMs;
+        long seq = Math.max(nextSeq, queue.firstSeq());
+        DiskQueue.Entry next = seq < queue.endSeq() ? queue.entry(seq) : null;
+        if (next != null && (oldest == null || next.minMs() < oldest)) {
+            oldest = next.minMs();
+        }
+        return oldest;
+    }
+
     private int fillPercent() {
         return (int) Math.min(100, queue.bytes() * 100 / Math.max(1, queue.maxBytes()));
     }
 
     public ExportStatus.Target status() {
         int fill = fillPercent();
-        Long oldest = oldestUnsentMs;
-        return new ExportStatus.Target(target.name(), target.displayUrl(), true, connected, unsentSamples,
+        Long oldest = oldestUnsentMs();
+        return new ExportStatus.Target(target.name(), target.displayUrl(), true, connected, unsentSamples(),
                 queue.samples(), queue.records(), queue.bytes(), queue.maxBytes(), fill,
                 fill >= target.queueAlarmPercent(), oldest == null ? null : oldest * 1000L, lastError,
                 sentSamples.get(), confirmedSamples.get(), queue.droppedSamples(), resentPoints.get(), suspects);
@@ -574,7 +590,7 @@ public final class Sender implements AutoCloseable {
      * accepted the last one (confirmation may still be pending).
      */
     public boolean drained() {
-        return unsentSamples == 0 && suspects == 0 && nextSeq >= queue.endSeq()
+        return unsentSamples() == 0 && suspects == 0 && nextSeq >= queue.endSeq()
                 && (startUnsupported || target.confirmDelayMillis() == 0 || lastCheckAt > lastAcceptAt);
     }
 
