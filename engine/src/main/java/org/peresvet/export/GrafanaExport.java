@@ -293,8 +293,8 @@ public final class GrafanaExport {
         bad.put("iconColor", "orange");
         bad.put("expr", SeriesNaming.QUALITY_METRIC + "{" + SeriesNaming.OBJECT + "=~\"$object\"" + extra + "} > 0");
         bad.put("step", "10s");
-        bad.put("titleFormat", "{{path}}");
-        bad.put("textFormat", "quality {{__value__}} (100 connection lost, 101 restored, 102 source lost, 103 bad data)");
+        bad.put("titleFormat", "Bad quality");
+        bad.put("textFormat", "{{path}} (quality above 0: 100 connection lost, 101 restored, 102 source lost, 103 bad data)");
         bad.put("useValueForTime", false);
 
         ArrayNode panels = d.putArray("panels");

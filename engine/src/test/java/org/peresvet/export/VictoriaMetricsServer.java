@@ -257,6 +257,23 @@ public final class VictoriaMetricsServer implements AutoCloseable {
         }
     }
 
+    /** What Grafana's {@code label_values(selector, label)} asks: the label's values on matching series. */
+    public List<String> labelValues(String label, String selector, long startMs, long endMs) {
+        String q = "/api/v1/label/" + label + "/values?match[]=" + enc(selector) + "&start=" + startMs / 1000.0
+                + "&end=" + endMs / 1000.0;
+        try {
+            HttpResponse<String> r = get(q);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("label values: HTTP " + r.statusCode() + ": " + r.body());
+            }
+            List<String> out = new ArrayList<>();
+            JSON.readTree(r.body()).get("data").forEach(v -> out.add(v.asText()));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A value of the server's own /metrics, e.g. {@code vm_rows_invalid_total}; 0 when absent. */
     public double metric(String name) {
         try {
