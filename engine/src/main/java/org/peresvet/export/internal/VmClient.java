@@ -73,10 +73,13 @@ public final class VmClient {
 
     public VmClient(ExportConfig.Target target) {
         this.target = target;
-        this.base = HttpUrl.get(target.url());
+        HttpUrl url = HttpUrl.get(target.url());
+        // Credentials written into the URL (http://user:pw@host) work as basic auth too.
+        this.base = url.newBuilder().username("").password("").build();
         this.auth = target.username() != null
                 ? Credentials.basic(target.username(), target.password() == null ? "" : target.password(), StandardCharsets.UTF_8)
-                : target.bearerToken() != null ? "Bearer " + target.bearerToken() : null;
+                : target.bearerToken() != null ? "Bearer " + target.bearerToken()
+                : !url.username().isEmpty() ? Credentials.basic(url.username(), url.password(), StandardCharsets.UTF_8) : null;
         long t = target.timeoutMillis();
         this.http = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
