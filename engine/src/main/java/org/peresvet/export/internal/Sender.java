@@ -514,7 +514,7 @@ public final class Sender implements AutoCloseable {
         }
         lastError = message;
         connected = false;
-        backoff = Math.min(10_000, Math.max(200, backoff * 2));
+        backoff = Math.min(5_000, Math.max(200, backoff * 2));
         retryAt = now + backoff;
     }
 
