@@ -3,7 +3,11 @@ package org.peresvet.export;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import org.peresvet.engine.Engine;
 import org.peresvet.export.internal.BatchEncoder;
@@ -33,6 +37,8 @@ public final class Exporters implements AutoCloseable {
     /** The folder of the queues inside the project folder; one sub-folder per target. */
     public static final String QUEUE_FOLDER = "export-queue";
     static final long DEFAULT_SETTLE_MILLIS = 2_000;
+    /** The exporters attached to each open engine, for the API and the app to find their status. */
+    private static final Map<Engine, Exporters> ATTACHED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ExportConfig config;
     private final Batcher batcher;
@@ -64,7 +70,14 @@ public final class Exporters implements AutoCloseable {
             engine.setRemoteHistory(x.history);
         }
         engine.addCloseable(x);
+        engine.addCloseable(() -> ATTACHED.remove(engine, x));
+        ATTACHED.put(engine, x);
         return x;
+    }
+
+    /** The exporters attached to an engine (status for the API and the app), if any. */
+    public static Optional<Exporters> of(Engine engine) {
+        return Optional.ofNullable(ATTACHED.get(engine));
     }
 
     /**

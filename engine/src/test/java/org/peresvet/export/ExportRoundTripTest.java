@@ -137,8 +137,11 @@ class ExportRoundTripTest {
         ExportConfig.of(ExportConfig.Target.of("vm", vm.url())).save(dir.resolve("project"));
         long base = T0_MS - 900_000;
         Exporters x;
+        Engine closed;
         try (Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet())) {
+            closed = e;
             x = Exporters.attach(e);
+            assertThat(Exporters.of(e)).containsSame(x);
             e.start();
             e.edit(f.edits());
             List<TagSample> batch = new ArrayList<>();
@@ -150,6 +153,7 @@ class ExportRoundTripTest {
             assertThat(x.awaitDrained(Duration.ofSeconds(30))).isTrue();
         }
         assertThat(x.status().bufferedSamples()).isZero();
+        assertThat(Exporters.of(closed)).isEmpty();
         assertThat(read(valueSelector(f.level.id()), base, base + 5000, 5000)).hasSize(5000);
     }
 
