@@ -28,7 +28,7 @@ public record ExportStatus(List<Target> targets, long bufferedSamples, String la
      * @param lastError          why the last request failed, or null while sending works
      * @param sentSamples        samples accepted by the server since the start
      * @param confirmedSamples   samples deleted from the queue because the server kept them
-     * @param droppedSamples     samples dropped unsent because the queue was full
+     * @param droppedSamples     samples dropped unsent: the queue was full, or a record on disk was damaged
      * @param resentPoints       points sent again after the server lost them
      * @param suspectBatches     batches being checked against the server
      */

@@ -121,6 +121,33 @@ class ExportQueueTest {
     }
 
     @Test
+    void aDamagedRecordIsReportedAsSuch() throws IOException {
+        try (DiskQueue q = DiskQueue.open(dir, 64L << 20, false)) {
+            for (int i = 0; i < 3; i++) {
+                q.append(body(i, 500), 5, 10, i, i);
+            }
+        }
+        flipByteOfRecord(1, 300);
+        try (DiskQueue q = DiskQueue.open(dir, 64L << 20, false)) {
+            assertThat(q.records()).isEqualTo(3);
+            assertThat(q.read(0).body()).isEqualTo(body(0, 500));
+            assertThatThrownBy(() -> q.read(1)).isInstanceOf(DiskQueue.DamagedRecordException.class)
+                    .hasMessageContaining("record 1 is damaged");
+            assertThat(q.read(2).body()).isEqualTo(body(2, 500));
+        }
+    }
+
+    /** Flips one byte inside the body of record {@code seq} (records of equal size in the first segment). */
+    void flipByteOfRecord(int seq, int offsetInBody) throws IOException {
+        Path seg = segments().get(0);
+        byte[] all = Files.readAllBytes(seg);
+        int recordSize = all.length / 3;
+        int pos = seq * recordSize + 12 + 44 + offsetInBody;
+        all[pos] ^= 0x5a;
+        Files.write(seg, all);
+    }
+
+    @Test
     void aClosedQueueRefusesWork() {
         DiskQueue q = DiskQueue.open(dir, 64L << 20, false);
         q.close();

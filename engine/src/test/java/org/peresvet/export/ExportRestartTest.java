@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
 
@@ -68,6 +69,48 @@ class ExportRestartTest {
                     l -> total(l) >= n, Duration.ofSeconds(20));
             assertThat(points(got)).hasSize(n);
             assertThat(vm.count(valueSelector(f.count.id()), base, base + n)).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void aDamagedBatchOnDiskIsSkippedAndReportedAndTheRestDelivered() throws Exception {
+        ExportFixtures f = new ExportFixtures();
+        ModelSnapshot model = f.model();
+        int port = VictoriaMetricsServer.freePort();
+        ExportConfig config = ExportConfig.of(ExportConfig.Target.of("vm", "http://127.0.0.1:" + port).withTimeoutMillis(1000))
+                .withBatching(1000, 1000);
+        long base = T0_MS - 3_600_000;
+        try (Exporters x = Exporters.start(config, dir.resolve("queue"), () -> model)) {
+            for (int b = 0; b < 5; b++) {
+                List<TagSample> batch = new ArrayList<>();
+                for (int i = b * 1000; i < (b + 1) * 1000; i++) {
+                    batch.add(new TagSample(f.level.id(), Sample.of((base + i) * 1000, i * 1.0)));
+                }
+                x.sink().accepted(batch);
+                x.flush();
+            }
+        }
+        // Flip a byte in the body of the third record.
+        Path seg;
+        try (Stream<Path> files = Files.list(dir.resolve("queue").resolve("vm"))) {
+            seg = files.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
+        }
+        byte[] all = Files.readAllBytes(seg);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(all);
+        int pos = 0;
+        for (int r = 0; r < 2; r++) {
+            pos += 12 + buf.getInt(pos + 4);
+        }
+        all[pos + 12 + 44 + 20] ^= 0x5a;
+        Files.write(seg, all);
+
+        try (VictoriaMetricsServer vm = VictoriaMetricsServer.start(dir.resolve("vm"), port);
+             Exporters x = Exporters.start(config, dir.resolve("queue"), () -> model)) {
+            assertThat(x.awaitDrained(Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
+            assertThat(x.status().targets().get(0).droppedSamples()).isEqualTo(1000);
+            List<VictoriaMetricsServer.Series> got = vm.awaitExport(valueSelector(f.level.id()), base, base + 5000,
+                    l -> total(l) >= 4000, Duration.ofSeconds(20));
+            assertThat(points(got)).hasSize(4000).doesNotContainKey(base + 2000).containsKey(base + 3000);
         }
     }
 

@@ -46,6 +46,13 @@ public final class DiskQueue implements AutoCloseable {
         }
     }
 
+    /** A record failed its CRC check: its bytes are damaged for good. */
+    public static final class DamagedRecordException extends RuntimeException {
+        public DamagedRecordException(String message) {
+            super(message);
+        }
+    }
+
     /** A record with its body. */
     public record Record(Entry entry, byte[] body) {
         public long seq() {
@@ -144,6 +151,13 @@ public final class DiskQueue implements AutoCloseable {
             List<Entry> found = new ArrayList<>();
             while (pos < fileSize) {
                 Entry e = readEntry(seg, pos, fileSize, i == files.size() - 1);
+                if (e == CRC_FAILED) {
+                    // A bad tail is a torn append; a bad record with others after it is damage, kept for read() to report.
+                    e = readEntry(seg, pos, fileSize, false);
+                    if (pos + e.frameBytes() == fileSize) {
+                        e = null;
+                    }
+                }
                 if (e == null) {
                     LOG.warn("Export queue {}: cutting off a damaged or torn record at byte {} of {}", dir, pos, f.getFileName());
                     ch.truncate(pos);
@@ -177,7 +191,12 @@ public final class DiskQueue implements AutoCloseable {
         }
     }
 
-    /** Reads a record header at pos; checks the CRC of the last segment's records (torn writes). */
+    private static final Entry CRC_FAILED = new Entry(-1, null, 0, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * Reads a record header at pos: null when there is no complete frame; with {@code checkCrc}
+     * (the last segment, where torn appends can be), {@link #CRC_FAILED} when its CRC fails.
+     */
     private Entry readEntry(Segment seg, long pos, long fileSize, boolean checkCrc) throws IOException {
         if (pos + FRAME + HEADER > fileSize) {
             return null;
@@ -205,7 +224,7 @@ public final class DiskQueue implements AutoCloseable {
             CRC32 c = new CRC32();
             c.update(payload.array(), 0, len);
             if ((int) c.getValue() != crc) {
-                return null;
+                return CRC_FAILED;
             }
         }
         return new Entry(seq, seg, pos, len, n, points, min, max, created);
@@ -308,7 +327,11 @@ public final class DiskQueue implements AutoCloseable {
 
     // ---- reading and progress ----
 
-    /** The record with this number, or null when it is no longer queued (confirmed or dropped). */
+    /**
+     * The record with this number, or null when it is no longer queued (confirmed or dropped).
+     *
+     * @throws DamagedRecordException when its bytes fail the CRC check
+     */
     public synchronized Record read(long seq) {
         ensureOpen();
         Entry e = entries.get(seq);
@@ -323,7 +346,7 @@ public final class DiskQueue implements AutoCloseable {
             CRC32 c = new CRC32();
             c.update(payload.array(), 0, e.payloadLength);
             if ((int) c.getValue() != frame.getInt(8)) {
-                throw new IOException("record " + seq + " is damaged (CRC mismatch)");
+                throw new DamagedRecordException("export queue " + dir + ": record " + seq + " is damaged (CRC mismatch)");
             }
             byte[] body = new byte[e.payloadLength - HEADER];
             System.arraycopy(payload.array(), HEADER, body, 0, body.length);

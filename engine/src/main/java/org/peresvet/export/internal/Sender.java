@@ -72,6 +72,7 @@ public final class Sender implements AutoCloseable {
     private final AtomicLong confirmedSamples = new AtomicLong();
     private final AtomicLong resentPoints = new AtomicLong();
     private final AtomicLong verifiedBatches = new AtomicLong();
+    private final AtomicLong damagedSamples = new AtomicLong();
 
     /** A batch the server may have: accepted (waiting for confirmation) or suspect. */
     private static final class Sent {
@@ -240,7 +241,7 @@ public final class Sender implements AutoCloseable {
             if (s.suspect || now - s.ackAt < target.confirmDelayMillis()) {
                 continue;
             }
-            if (startUnsupported || (s.start != null && s.start.equals(knownStart))) {
+            if (startUnsupported || s.start == null || s.start.equals(knownStart)) {
                 it.remove();
                 ackedSamples -= s.samples;
                 confirmedSamples.addAndGet(s.samples);
@@ -300,7 +301,18 @@ public final class Sender implements AutoCloseable {
         long seq = nextSeq;
         long end = queue.endSeq();
         while (seq < end && batch.size() < MAX_RECORDS_PER_REQUEST && bytes < MAX_REQUEST_BYTES) {
-            DiskQueue.Record r = queue.read(seq);
+            DiskQueue.Record r;
+            try {
+                r = queue.read(seq);
+            } catch (DiskQueue.DamagedRecordException e) {
+                if (!batch.isEmpty()) {
+                    break; // send what is before it first
+                }
+                skipDamaged(seq, e);
+                seq++;
+                nextSeq = seq;
+                continue;
+            }
             if (r == null) {
                 seq = Math.max(seq + 1, queue.firstSeq()); // dropped because the queue was full
                 if (batch.isEmpty()) {
@@ -353,6 +365,18 @@ public final class Sender implements AutoCloseable {
         return true;
     }
 
+    /** A damaged record is passed over: marked sent and accepted so that it is confirmed in order. */
+    private void skipDamaged(long seq, RuntimeException e) {
+        DiskQueue.Entry entry = queue.entry(seq);
+        int samples = entry == null ? 0 : entry.samples();
+        LOG.error("Export {}: {}; its {} samples are lost", target.name(), e.getMessage(), samples);
+        queue.markSent(seq + 1);
+        Sent s = new Sent(seq, samples);
+        accepted(s, System.currentTimeMillis() - target.confirmDelayMillis());
+        s.start = null; // nothing to wait for
+        damagedSamples.addAndGet(samples);
+    }
+
     /** Gzip members one after the other form one valid gzip stream. */
     private static byte[] concat(List<DiskQueue.Record> batch, long bytes) {
         if (batch.size() == 1) {
@@ -374,7 +398,13 @@ public final class Sender implements AutoCloseable {
         if (!startUnsupported && knownStart == null) {
             return false;
         }
-        DiskQueue.Record rec = queue.read(s.seq);
+        DiskQueue.Record rec;
+        try {
+            rec = queue.read(s.seq);
+        } catch (DiskQueue.DamagedRecordException e) {
+            LOG.error("Export {}: {}; its samples cannot be checked or sent again", target.name(), e.getMessage());
+            rec = null;
+        }
         if (rec == null) {
             unconfirmed.remove(s.seq);
             advanceConfirmed();
@@ -582,7 +612,8 @@ public final class Sender implements AutoCloseable {
         return new ExportStatus.Target(target.name(), target.displayUrl(), true, connected, unsentSamples(),
                 queue.samples(), queue.records(), queue.bytes(), queue.maxBytes(), fill,
                 fill >= target.queueAlarmPercent(), oldest == null ? null : oldest * 1000L, lastError,
-                sentSamples.get(), confirmedSamples.get(), queue.droppedSamples(), resentPoints.get(), suspects);
+                sentSamples.get(), confirmedSamples.get(), queue.droppedSamples() + damagedSamples.get(), resentPoints.get(),
+                suspects);
     }
 
     /**
