@@ -213,6 +213,17 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
                     queueAlarmPercent, timeoutMillis, confirmDelayMillis, r);
         }
 
+        /** Without password and token, so that logging a target never leaks them. */
+        @Override
+        public String toString() {
+            return "Target[name=" + name + ", url=" + displayUrl() + ", enabled=" + enabled
+                    + (username != null ? ", username=" + username + ", password=***" : "")
+                    + (bearerToken != null ? ", bearerToken=***" : "") + ", labels=" + labels
+                    + ", queueMaxBytes=" + queueMaxBytes + ", queueAlarmPercent=" + queueAlarmPercent
+                    + ", timeoutMillis=" + timeoutMillis + ", confirmDelayMillis=" + confirmDelayMillis
+                    + ", readHistory=" + readHistory + "]";
+        }
+
         /** The URL without credentials that may be embedded in it, for logs and status. */
         public String displayUrl() {
             try {
@@ -272,6 +283,12 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
         try {
             Files.createDirectories(projectDir);
             Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+            try {
+                // It may hold passwords and tokens: readable by the owner only, where the file system knows owners.
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + f + ": " + e.getMessage(), e);

@@ -68,5 +68,7 @@ class ExportConfigTest {
     void credentialsStayOutOfTheDisplayedUrl() {
         assertThat(ExportConfig.Target.of("vm", "http://user:pw@vm.example.org:8428/base").displayUrl())
                 .isEqualTo("http://vm.example.org:8428/base");
+        assertThat(ExportConfig.Target.of("vm", "http://vm").withBasicAuth("u", "s3cret").toString()).doesNotContain("s3cret");
+        assertThat(ExportConfig.Target.of("vm", "http://vm").withBearerToken("t0k3n").toString()).doesNotContain("t0k3n");
     }
 }

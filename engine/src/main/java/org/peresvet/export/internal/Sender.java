@@ -71,7 +71,6 @@ public final class Sender implements AutoCloseable {
     private final AtomicLong sentSamples = new AtomicLong();
     private final AtomicLong confirmedSamples = new AtomicLong();
     private final AtomicLong resentPoints = new AtomicLong();
-    private final AtomicLong verifiedBatches = new AtomicLong();
     private final AtomicLong damagedSamples = new AtomicLong();
 
     /** A batch the server may have: accepted (waiting for confirmation) or suspect. */
@@ -441,7 +440,6 @@ public final class Sender implements AutoCloseable {
             }
             return true;
         }
-        verifiedBatches.incrementAndGet();
         if (missing.isEmpty()) {
             LOG.debug("Export {}: batch {} is complete on the server", target.name(), s.seq);
             accepted(s, System.currentTimeMillis());

@@ -240,19 +240,6 @@ public final class VmClient {
         }
     }
 
-    /** Runs a MetricsQL range query; returns the raw JSON answer (for tests and tools). */
-    public String queryRange(String query, long startMs, long endMs, long stepMs) throws IOException {
-        FormBody form = new FormBody.Builder().add("query", query).add("start", seconds(startMs))
-                .add("end", seconds(endMs)).add("step", (stepMs / 1000.0) + "s").build();
-        try (Response r = http.newCall(request("/api/v1/query_range").post(form).build()).execute()) {
-            String text = r.body() == null ? "" : r.body().string();
-            if (!r.isSuccessful()) {
-                throw new HttpError(r.code(), "HTTP " + r.code() + " from /api/v1/query_range: " + text);
-            }
-            return text;
-        }
-    }
-
     static String seconds(long ms) {
         return Math.floorDiv(ms, 1000) + "." + String.format("%03d", Math.floorMod(ms, 1000));
     }
