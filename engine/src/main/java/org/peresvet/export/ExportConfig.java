@@ -369,8 +369,7 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
             if (!l.isObject()) {
                 throw new IllegalArgumentException(where + ".labels must be an object of strings");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : l.properties()) {
                 if (!e.getValue().isTextual()) {
                     throw new IllegalArgumentException(where + ".labels." + e.getKey() + " must be a string");
                 }

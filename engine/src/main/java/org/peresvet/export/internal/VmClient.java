@@ -212,8 +212,9 @@ public final class VmClient {
 
     /** Asks the server to make freshly imported rows searchable; best effort. */
     public void forceFlush() {
-        try (Response r = http.newCall(request("/internal/force_flush").get().build()).execute()) {
+        try {
             // Its answer does not matter: without it, rows become searchable a second later.
+            http.newCall(request("/internal/force_flush").get().build()).execute().close();
         } catch (IOException e) {
             // best effort
         }
