@@ -83,10 +83,14 @@ final class ExportBench {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (process != null) {
                 process.destroy();
-                process.waitFor();
+                try {
+                    process.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
