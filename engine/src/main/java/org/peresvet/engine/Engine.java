@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,8 +19,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.peresvet.connector.sim.SimulatorDriver;
+import org.peresvet.export.ExportConfig;
+import org.peresvet.export.Exporters;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.RemoteHistory;
+import org.peresvet.history.SampleSource;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelEdit;
@@ -66,6 +71,9 @@ public final class Engine implements AutoCloseable {
     private final EventBus events = new EventBus();
     private final Object editLock = new Object();
     private final List<Consumer<ModelSnapshot.Change>> modelListeners = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+    private volatile RemoteHistory remoteHistory;
+    private volatile Exporters exporters;
     private volatile ModelSnapshot model;
     private volatile ProjectSettings settings;
     private HistoryWriter historyWriter;
@@ -164,6 +172,12 @@ public final class Engine implements AutoCloseable {
             loop.load(t, restored);
             if (restored == null && t.defaultValue() != null) {
                 defaults.add(new TagSample(t.id(), Sample.of(now, t.defaultValue())));
+            }
+        }
+        if (exporters == null) {
+            ExportConfig exportConfig = ExportConfig.load(folder.dir());
+            if (!exportConfig.enabledTargets().isEmpty()) {
+                attachExporters(exportConfig);
             }
         }
         historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
@@ -368,8 +382,20 @@ public final class Engine implements AutoCloseable {
             historyWriter.flush();
         }
         try (HistoryStore.Reader reader = historyStore.reader(t.id(), t.update())) {
-            return HistoryQueries.run(query, t.type(), t.step(), reader, Micros.now());
+            long now = Micros.now();
+            RemoteHistory remote = remoteHistory;
+            SampleSource src = remote == null ? reader
+                    : remote.withOlder(t, reader, now - settings.historyRetentionDays() * 86_400L * Micros.PER_SECOND);
+            return HistoryQueries.run(query, t.type(), t.step(), src, now);
         }
+    }
+
+    /**
+     * Sets the long-term store (VictoriaMetrics) that answers history queries for periods older
+     * than local history; null for local history only.
+     */
+    public void setRemoteHistory(RemoteHistory remote) {
+        this.remoteHistory = remote;
     }
 
     /**
@@ -423,6 +449,45 @@ public final class Engine implements AutoCloseable {
     /** The engine's event bus (alarm transitions, schedule ticks, method results). */
     public EventBus events() {
         return events;
+    }
+
+    /** Starts the VictoriaMetrics export configured in the project's {@code export.json}. */
+    public Exporters attachExporters() {
+        return attachExporters(ExportConfig.load(folder.dir()));
+    }
+
+    /**
+     * Starts exporters and wires them in: they receive every accepted sample, answer history older
+     * than local history (a target with {@code readHistory}), and close after the engine's last
+     * sample. {@link #start()} does this by itself when export.json has an enabled target; call it
+     * before start to use another configuration.
+     */
+    public synchronized Exporters attachExporters(ExportConfig config) {
+        ensureOpen();
+        if (exporters != null) {
+            throw new IllegalStateException("exporters are already attached to this engine");
+        }
+        Exporters x = Exporters.start(config, folder.dir().resolve(Exporters.QUEUE_FOLDER), this::model);
+        addSink(x.sink());
+        if (x.history() != null) {
+            setRemoteHistory(x.history());
+        }
+        addCloseable(x);
+        exporters = x;
+        return x;
+    }
+
+    /** The running exporters (status for the app and the API), if any. */
+    public Optional<Exporters> exporters() {
+        return closed ? Optional.empty() : Optional.ofNullable(exporters);
+    }
+
+    /**
+     * Registers something to close with the engine (exporters): closed in reverse order after the
+     * engine loop stopped, so it has received every accepted sample, and before the files close.
+     */
+    public void addCloseable(AutoCloseable closeable) {
+        closeables.add(closeable);
     }
 
     /** Waits until every sample queued so far is applied and written to the history file. */
@@ -479,6 +544,13 @@ public final class Engine implements AutoCloseable {
             housekeeping.shutdownNow();
         }
         loop.stop();
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.error("Closing {} failed", closeables.get(i), e);
+            }
+        }
         if (historyWriter != null) {
             historyWriter.close();
         }

@@ -42,7 +42,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesDoNotUseTheFacadeOrTheCli() {
-        noClasses().that().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..")
+        noClasses().that().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..",
+                        "org.peresvet.export..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.engine..", "org.peresvet.cli..")
                 .check(engine);
     }
