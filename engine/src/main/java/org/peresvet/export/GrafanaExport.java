@@ -45,7 +45,7 @@ public final class GrafanaExport {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private static final Pattern REGEX_SPECIAL = Pattern.compile("[\\\\.^$|?*+()\\[\\]{}]");
-    static final String DASHBOARD_FOLDER = "dashboards";
+    public static final String DASHBOARD_FOLDER = "dashboards";
     static final int SCHEMA_VERSION = 39;
 
     private GrafanaExport() {
