@@ -93,7 +93,8 @@ final class ModelJson {
         if (body.has("description") || full) {
             description = Json.text(body, "description", "$", false);
         }
-        return new ObjectDef(id == null ? UUID.randomUUID() : id, parent, name, description);
+        UUID finalId = id != null ? id : base != null ? base.id() : UUID.randomUUID();
+        return new ObjectDef(finalId, parent, name, description);
     }
 
     static TagDef readTag(JsonNode body, ModelSnapshot m, TagDef base, boolean replace) {
