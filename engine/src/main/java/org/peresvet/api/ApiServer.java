@@ -37,16 +37,18 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final StreamEndpoint streams;
+    private final DataEndpoint data;
     private final CurrentValues current;
     private final Router router;
     private final ApiConfig config;
     private volatile boolean closed;
 
-    private ApiServer(HttpServer server, ThreadPoolExecutor pool, StreamEndpoint streams, CurrentValues current,
-                      Router router, ApiConfig config) {
+    private ApiServer(HttpServer server, ThreadPoolExecutor pool, StreamEndpoint streams, DataEndpoint data,
+                      CurrentValues current, Router router, ApiConfig config) {
         this.server = server;
         this.pool = pool;
         this.streams = streams;
+        this.data = data;
         this.current = current;
         this.router = router;
         this.config = config;
@@ -110,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(addr, config.port()), 256);
         } catch (IOException e) {
             streams.close();
+            data.close();
             current.close();
             pool.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
@@ -118,7 +121,7 @@ public final class ApiServer implements AutoCloseable {
         server.createContext("/", new Dispatcher(router, authorizer, metrics, config.maxBodyBytes()));
         server.setExecutor(pool);
         server.start();
-        ApiServer api = new ApiServer(server, pool, streams, current, router, config);
+        ApiServer api = new ApiServer(server, pool, streams, data, current, router, config);
         LOG.info("HTTP API listening on http://{}:{}/ ({}; writes {})", config.bindAddress(), api.port(),
                 loopback ? "this machine only" : "reachable from the network",
                 hooks.authorizer() != null ? "checked by " + hooks.authorizer().getClass().getSimpleName()
@@ -204,6 +207,7 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
         }
+        data.close();
         current.close();
         LOG.info("HTTP API stopped");
     }

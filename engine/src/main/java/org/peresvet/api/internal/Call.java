@@ -163,7 +163,9 @@ public final class Call {
 
     public JsonNode jsonBody() throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && !type.isBlank() && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        // curl -d sends form encoding unless told otherwise; its body is still the JSON typed.
+        if (!t.isBlank() && !t.contains("json") && !t.startsWith("application/x-www-form-urlencoded")) {
             throw new ApiError(415, "Content-Type", "the body must be JSON (Content-Type: application/json), got '" + type + "'");
         }
         return Json.parse(body(), "$");

@@ -2,11 +2,20 @@ package org.peresvet.api.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.peresvet.engine.Engine;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
@@ -22,14 +31,30 @@ public final class DataEndpoint {
     private static final Set<String> BODY_KEYS = Set.of("data");
     private static final Set<String> ITEM_KEYS = Set.of("tagId", "data");
 
+    /** How long a write waits for its samples to reach the history file before answering 202. */
+    static final long STORE_WAIT_MILLIS = 10_000;
+
     private final Engine engine;
     private final CurrentValues current;
     private final ApiMetrics metrics;
+    /** Runs Engine.flush, which waits for the disk without a bound; a few at once, so flushes coalesce. */
+    private final ThreadPoolExecutor flushers;
 
     public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics) {
         this.engine = engine;
         this.current = current;
         this.metrics = metrics;
+        AtomicInteger n = new AtomicInteger();
+        this.flushers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "peresvet-api-flush-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.flushers.allowCoreThreadTimeOut(true);
+    }
+
+    public void close() {
+        flushers.shutdownNow();
     }
 
     // ---- reading ----
@@ -68,6 +93,9 @@ public final class DataEndpoint {
                 try {
                     h = engine.history(hq);
                 } catch (IllegalArgumentException e) {
+                    if (engine.model().tag(ref.tag().id()) == null) {
+                        throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+                    }
                     throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
                 }
                 part = new SampleJson.Part(ref.given(), h.data(), h.excess());
@@ -112,7 +140,9 @@ public final class DataEndpoint {
 
     /**
      * Validates the whole body, then hands the samples to the engine as one batch and waits until
-     * they are applied and in the history file. A rejected body changes nothing.
+     * they are applied and in the history file: 200. When the history file lags more than
+     * {@link #STORE_WAIT_MILLIS} (a failing disk), 202: applied, kept in memory, stored later.
+     * A rejected body changes nothing.
      */
     public void post(Call call) throws IOException {
         call.checkParams(Set.of());
@@ -125,9 +155,38 @@ public final class DataEndpoint {
             // A tag was deleted or disabled between validation and the write: nothing was queued.
             throw ApiError.badRequest("$.data", e.getMessage());
         }
-        engine.flush();
         metrics.samplesIn(batch.size());
-        call.sendJson(200, Json.object().put("received", batch.size()));
+        boolean stored = awaitStored();
+        ObjectNode answer = Json.object().put("received", batch.size());
+        if (!stored) {
+            answer.put("stored", false);
+            answer.put("message", "the samples are applied, but the history file is behind ("
+                    + engine.status().historyError() + "); they are kept in memory and written when it recovers");
+        }
+        call.sendJson(stored ? 200 : 202, answer);
+    }
+
+    private boolean awaitStored() {
+        Future<?> f;
+        try {
+            f = flushers.submit(engine::flush);
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down
+        }
+        try {
+            f.get(STORE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static List<TagSample> parse(JsonNode body, ModelSnapshot model, long now) {
