@@ -7,8 +7,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of the API itself, shown on {@code /metrics}. */
 public final class ApiMetrics {
-    /** Requests by "method route status". */
-    final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    /** A request counter's labels. */
+    record RequestKey(String method, String route, int status) {
+    }
+
+    final Map<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
     final LongAdder samplesIn = new LongAdder();
     final LongAdder samplesOut = new LongAdder();
     final AtomicInteger streams = new AtomicInteger();
@@ -17,7 +20,12 @@ public final class ApiMetrics {
     final LongAdder rejected = new LongAdder();
 
     public void request(String method, String route, int status) {
-        requests.computeIfAbsent(method + " " + route + " " + status, k -> new LongAdder()).increment();
+        RequestKey key = new RequestKey(method, route, status);
+        LongAdder n = requests.get(key);
+        if (n == null) {
+            n = requests.computeIfAbsent(key, k -> new LongAdder());
+        }
+        n.increment();
     }
 
     public void samplesIn(int n) {

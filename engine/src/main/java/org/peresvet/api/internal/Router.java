@@ -21,9 +21,9 @@ public final class Router {
         void handle(Call call) throws IOException;
     }
 
-    public record Route(String method, String template, ApiAccess access, Handler handler) {
-        List<String> segments() {
-            return split(template);
+    public record Route(String method, String template, ApiAccess access, Handler handler, List<String> segments) {
+        Route(String method, String template, ApiAccess access, Handler handler) {
+            this(method, template, access, handler, split(template));
         }
     }
 

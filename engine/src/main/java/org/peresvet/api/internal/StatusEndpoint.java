@@ -67,11 +67,14 @@ public final class StatusEndpoint {
         gauge(sb, "peresvet_simulated_tags", "Tags fed by the built-in simulator.", s.simulatedTags());
 
         header(sb, "peresvet_api_requests_total", "HTTP API requests by method, route and status.", "counter");
-        Map<String, LongAdder> sorted = new TreeMap<>(metrics.requests);
-        for (Map.Entry<String, LongAdder> e : sorted.entrySet()) {
-            String[] k = e.getKey().split(" ", 3);
-            sb.append("peresvet_api_requests_total{method=\"").append(label(k[0])).append("\",route=\"")
-                    .append(label(k[1])).append("\",status=\"").append(label(k[2])).append("\"} ")
+        Map<ApiMetrics.RequestKey, LongAdder> sorted = new TreeMap<>(java.util.Comparator
+                .comparing(ApiMetrics.RequestKey::route).thenComparing(ApiMetrics.RequestKey::method)
+                .thenComparingInt(ApiMetrics.RequestKey::status));
+        sorted.putAll(metrics.requests);
+        for (Map.Entry<ApiMetrics.RequestKey, LongAdder> e : sorted.entrySet()) {
+            ApiMetrics.RequestKey k = e.getKey();
+            sb.append("peresvet_api_requests_total{method=\"").append(label(k.method())).append("\",route=\"")
+                    .append(label(k.route())).append("\",status=\"").append(k.status()).append("\"} ")
                     .append(e.getValue().sum()).append('\n');
         }
         counter(sb, "peresvet_api_samples_in_total", "Samples written through POST /v1/data/.", metrics.samplesIn.sum());
