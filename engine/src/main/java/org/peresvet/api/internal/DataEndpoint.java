@@ -160,8 +160,10 @@ public final class DataEndpoint {
         ObjectNode answer = Json.object().put("received", batch.size());
         if (!stored) {
             answer.put("stored", false);
-            answer.put("message", "the samples are applied, but the history file is behind ("
-                    + engine.status().historyError() + "); they are kept in memory and written when it recovers");
+            String error = engine.status().historyError();
+            answer.put("message", "the samples are applied, but the history file is more than "
+                    + STORE_WAIT_MILLIS / 1000 + " s behind" + (error == null ? "" : " (" + error + ")")
+                    + "; they are kept in memory and written when it catches up");
         }
         call.sendJson(stored ? 200 : 202, answer);
     }
