@@ -1,0 +1,13 @@
+package org.peresvet.api;
+
+/** What a request does, so an {@link ApiAuthorizer} can grant it by role. */
+public enum ApiAccess {
+    /** Reading values, history, the model, the live stream, health, metrics, the OpenAPI document. */
+    READ,
+    /** Writing samples ({@code POST /v1/data/}). */
+    WRITE_DATA,
+    /** Creating, changing, moving, copying and deleting objects and tags. */
+    EDIT_MODEL,
+    /** Acknowledging and shelving alarms. */
+    OPERATE_ALARMS
+}

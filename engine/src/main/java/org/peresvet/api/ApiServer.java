@@ -1,0 +1,214 @@
+package org.peresvet.api;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.peresvet.api.internal.ApiMetrics;
+import org.peresvet.api.internal.CurrentValues;
+import org.peresvet.api.internal.DataEndpoint;
+import org.peresvet.api.internal.Dispatcher;
+import org.peresvet.api.internal.ModelEndpoint;
+import org.peresvet.api.internal.Router;
+import org.peresvet.api.internal.StatusEndpoint;
+import org.peresvet.api.internal.StreamEndpoint;
+import org.peresvet.engine.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's HTTP API: data (the Python platform's data contract), the model, live values,
+ * health and metrics. One JDK {@code HttpServer} with a bounded pool of request threads; live
+ * streams have a thread each, so they never hold a request thread. See {@code docs/api.md} and
+ * {@code /v1/openapi.json}.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final int REQUEST_QUEUE = 4096;
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor pool;
+    private final StreamEndpoint streams;
+    private final DataEndpoint data;
+    private final CurrentValues current;
+    private final Router router;
+    private final ApiConfig config;
+    private volatile boolean closed;
+
+    private ApiServer(HttpServer server, ThreadPoolExecutor pool, StreamEndpoint streams, DataEndpoint data,
+                      CurrentValues current, Router router, ApiConfig config) {
+        this.server = server;
+        this.pool = pool;
+        this.streams = streams;
+        this.data = data;
+        this.current = current;
+        this.router = router;
+        this.config = config;
+    }
+
+    /** Starts the API with the token check of {@code config} and no reference finders. */
+    public static ApiServer start(Engine engine, ApiConfig config) {
+        return start(engine, config, ApiHooks.defaults());
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws IllegalArgumentException when the config is unsafe or wrong: bound beyond loopback
+     *                                  without a token (and without a custom authorizer), or an
+     *                                  unknown bind address
+     * @throws UncheckedIOException     when the address cannot be bound (e.g. the port is in use)
+     */
+    public static ApiServer start(Engine engine, ApiConfig config, ApiHooks hooks) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(config, "config");
+        hooks = hooks == null ? ApiHooks.defaults() : hooks;
+        boolean loopback = config.isLoopback();
+        ApiAuthorizer authorizer = hooks.authorizer();
+        if (authorizer == null) {
+            if (!loopback && config.token() == null) {
+                throw new IllegalArgumentException("the API would listen on " + config.bindAddress()
+                        + ", reachable from other machines, without a token; set an API token or bind to 127.0.0.1");
+            }
+            authorizer = ApiAuthorizer.token(config.token());
+        }
+        // Small JSON answers go out in two writes (headers, body); without TCP_NODELAY the second
+        // one can wait for a delayed ACK (40 ms). Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+
+        ApiMetrics metrics = new ApiMetrics();
+        CurrentValues current = new CurrentValues(engine);
+        engine.addSink(current);
+        StreamEndpoint streams = new StreamEndpoint(engine, metrics, config.maxStreams(), config.streamStallTimeout());
+        DataEndpoint data = new DataEndpoint(engine, current, metrics);
+        ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
+        StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
+        Router router = routes(data, model, streams, status);
+
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(REQUEST_QUEUE), r -> {
+                    Thread t = new Thread(r, "peresvet-api-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (r, executor) -> {
+                    metrics.rejected();
+                    throw new RejectedExecutionException("API request queue full");
+                });
+        pool.allowCoreThreadTimeOut(true);
+        HttpServer server;
+        try {
+            InetAddress addr = InetAddress.getByName(config.bindAddress());
+            server = HttpServer.create(new InetSocketAddress(addr, config.port()), 256);
+        } catch (IOException e) {
+            streams.close();
+            data.close();
+            current.close();
+            pool.shutdownNow();
+            throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        server.createContext("/", new Dispatcher(router, authorizer, metrics, config.maxBodyBytes()));
+        server.setExecutor(pool);
+        server.start();
+        ApiServer api = new ApiServer(server, pool, streams, data, current, router, config);
+        LOG.info("HTTP API listening on http://{}:{}/ ({}; writes {})", config.bindAddress(), api.port(),
+                loopback ? "this machine only" : "reachable from the network",
+                hooks.authorizer() != null ? "checked by " + hooks.authorizer().getClass().getSimpleName()
+                        : config.token() != null ? "need the token" : "open");
+        return api;
+    }
+
+    private static Router routes(DataEndpoint data, ModelEndpoint model, StreamEndpoint streams, StatusEndpoint status) {
+        Router r = new Router();
+        r.add("GET", "/v1/data/", ApiAccess.READ, data::get);
+        r.add("POST", "/v1/data/", ApiAccess.WRITE_DATA, data::post);
+
+        r.add("GET", "/v1/objects/", ApiAccess.READ, model::listObjects);
+        r.add("POST", "/v1/objects/", ApiAccess.EDIT_MODEL, model::createObject);
+        r.add("GET", "/v1/objects/{id}", ApiAccess.READ, model::getObject);
+        r.add("PUT", "/v1/objects/{id}", ApiAccess.EDIT_MODEL, model::updateObject);
+        r.add("PATCH", "/v1/objects/{id}", ApiAccess.EDIT_MODEL, model::updateObject);
+        r.add("DELETE", "/v1/objects/{id}", ApiAccess.EDIT_MODEL, model::deleteObject);
+        r.add("POST", "/v1/objects/{id}/move", ApiAccess.EDIT_MODEL, model::moveObject);
+        r.add("POST", "/v1/objects/{id}/copy", ApiAccess.EDIT_MODEL, model::copyObject);
+
+        r.add("GET", "/v1/tags/", ApiAccess.READ, model::listTags);
+        r.add("POST", "/v1/tags/", ApiAccess.EDIT_MODEL, model::createTag);
+        r.add("GET", "/v1/tags/{id}", ApiAccess.READ, model::getTag);
+        r.add("PUT", "/v1/tags/{id}", ApiAccess.EDIT_MODEL, model::updateTag);
+        r.add("PATCH", "/v1/tags/{id}", ApiAccess.EDIT_MODEL, model::updateTag);
+        r.add("DELETE", "/v1/tags/{id}", ApiAccess.EDIT_MODEL, model::deleteTag);
+        r.add("POST", "/v1/tags/{id}/move", ApiAccess.EDIT_MODEL, model::moveTag);
+        r.add("POST", "/v1/tags/{id}/copy", ApiAccess.EDIT_MODEL, model::copyTag);
+
+        r.add("GET", "/v1/alarms/", ApiAccess.READ, status::alarms);
+        r.add("GET", "/v1/alarms/history", ApiAccess.READ, status::alarms);
+        r.add("POST", "/v1/alarms/{id}/acknowledge", ApiAccess.OPERATE_ALARMS, status::alarms);
+        r.add("POST", "/v1/alarms/{id}/shelve", ApiAccess.OPERATE_ALARMS, status::alarms);
+        r.add("POST", "/v1/alarms/{id}/unshelve", ApiAccess.OPERATE_ALARMS, status::alarms);
+
+        r.add("GET", "/v1/stream", ApiAccess.READ, streams::stream);
+        r.add("GET", "/v1/health", ApiAccess.READ, status::health);
+        r.add("GET", "/v1/openapi.json", ApiAccess.READ, status::openApi);
+        r.add("GET", "/metrics", ApiAccess.READ, status::metrics);
+        return r;
+    }
+
+    /** The port listened on (the chosen one when the config said 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8321}. */
+    public String url() {
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        return "http://" + host + ":" + port();
+    }
+
+    public ApiConfig config() {
+        return config;
+    }
+
+    /** Every endpoint as "METHOD /path/template", in the order they are matched. */
+    public List<String> endpoints() {
+        return router.routes().stream().map(r -> r.method() + " " + r.template()).toList();
+    }
+
+    /** Closes live streams, stops listening and waits briefly for running requests. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        streams.close();
+        server.stop(0);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+        data.close();
+        current.close();
+        LOG.info("HTTP API stopped");
+    }
+}

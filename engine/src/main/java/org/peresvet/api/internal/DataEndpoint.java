@@ -1,0 +1,281 @@
+package org.peresvet.api.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.peresvet.engine.Engine;
+import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.TagHistory;
+import org.peresvet.model.Micros;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.TagSample;
+import org.peresvet.model.ValueType;
+
+/** {@code GET|POST /v1/data/}: reading values and history, writing samples. */
+public final class DataEndpoint {
+    private static final Set<String> BODY_KEYS = Set.of("data");
+    private static final Set<String> ITEM_KEYS = Set.of("tagId", "data");
+
+    /** How long a write waits for its samples to reach the history file before answering 202. */
+    static final long STORE_WAIT_MILLIS = 10_000;
+
+    private final Engine engine;
+    private final CurrentValues current;
+    private final ApiMetrics metrics;
+    /** Runs Engine.flush, which waits for the disk without a bound; a few at once, so flushes coalesce. */
+    private final ThreadPoolExecutor flushers;
+
+    public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics) {
+        this.engine = engine;
+        this.current = current;
+        this.metrics = metrics;
+        AtomicInteger n = new AtomicInteger();
+        this.flushers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "peresvet-api-flush-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.flushers.allowCoreThreadTimeOut(true);
+    }
+
+    public void close() {
+        flushers.shutdownNow();
+    }
+
+    // ---- reading ----
+
+    public void get(Call call) throws IOException {
+        ModelSnapshot model = engine.model();
+        DataQuery q = DataQuery.fromParams(call, model);
+        answer(call, q);
+    }
+
+    private void answer(Call call, DataQuery q) throws IOException {
+        List<SampleJson.Part> parts = new ArrayList<>(q.tags().size());
+        // Coerce the value filter for every tag first: a bad value refuses the whole query.
+        List<List<Object>> filters = new ArrayList<>();
+        for (DataQuery.TagRef ref : q.tags()) {
+            filters.add(coerceValues(q, ref.tag()));
+        }
+        if (q.maxCount() != null && q.maxCount() < 1) {
+            throw ApiError.badRequest(field(q, "maxCount"), "maxCount must be at least 1, got " + q.maxCount());
+        }
+        long now = Micros.now();
+        int out = 0;
+        for (int i = 0; i < q.tags().size(); i++) {
+            DataQuery.TagRef ref = q.tags().get(i);
+            SampleJson.Part part = null;
+            if (q.currentOnly()) {
+                Sample s = current.atNow(ref.tag().id(), now);
+                if (s != null) {
+                    part = new SampleJson.Part(ref.given(), List.of(s), false);
+                }
+            }
+            if (part == null) {
+                HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
+                        q.maxCount(), q.actual(), filters.get(i), q.format());
+                TagHistory h;
+                try {
+                    h = engine.history(hq);
+                } catch (IllegalArgumentException e) {
+                    if (engine.model().tag(ref.tag().id()) == null) {
+                        throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+                    }
+                    throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+                }
+                part = new SampleJson.Part(ref.given(), h.data(), h.excess());
+            }
+            out += part.data().size();
+            parts.add(part);
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + out * 40);
+        try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
+            SampleJson.write(gen, parts, q.format());
+        }
+        metrics.samplesOut(out);
+        call.send(200, Call.JSON_TYPE, buf.toByteArray());
+    }
+
+    private static List<Object> coerceValues(DataQuery q, TagDef tag) {
+        if (q.values() == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>(q.values().size());
+        for (Object raw : q.values()) {
+            try {
+                out.add(tag.type().coerce(raw));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest(q.valuesField(), "tag " + tag.name() + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The query rules name the key first ("count must be…", "timeStep cannot…"). */
+    private static String fieldOf(DataQuery q, String message) {
+        String first = message == null ? "" : message.split("[ :]", 2)[0];
+        return DataQuery.KEYS.contains(first) ? field(q, first) : null;
+    }
+
+    private static String field(DataQuery q, String key) {
+        return q.valuesField().startsWith("$") ? "$." + key : key;
+    }
+
+    // ---- writing ----
+
+    /**
+     * Validates the whole body, then hands the samples to the engine as one batch and waits until
+     * they are applied and in the history file: 200. When the history file lags more than
+     * {@link #STORE_WAIT_MILLIS} (a failing disk), 202: applied, kept in memory, stored later.
+     * A rejected body changes nothing.
+     */
+    public void post(Call call) throws IOException {
+        call.checkParams(Set.of());
+        JsonNode body = call.jsonBody();
+        long now = Micros.now();
+        List<TagSample> batch = parse(body, engine.model(), now);
+        try {
+            engine.write(batch);
+        } catch (IllegalArgumentException e) {
+            // A tag was deleted or disabled between validation and the write: nothing was queued.
+            throw ApiError.badRequest("$.data", e.getMessage());
+        }
+        metrics.samplesIn(batch.size());
+        boolean stored = awaitStored();
+        ObjectNode answer = Json.object().put("received", batch.size());
+        if (!stored) {
+            answer.put("stored", false);
+            String error = engine.status().historyError();
+            answer.put("message", "the samples are applied, but the history file is more than "
+                    + STORE_WAIT_MILLIS / 1000 + " s behind" + (error == null ? "" : " (" + error + ")")
+                    + "; they are kept in memory and written when it catches up");
+        }
+        call.sendJson(stored ? 200 : 202, answer);
+    }
+
+    private boolean awaitStored() {
+        Future<?> f;
+        try {
+            f = flushers.submit(engine::flush);
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down
+        }
+        try {
+            f.get(STORE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    static List<TagSample> parse(JsonNode body, ModelSnapshot model, long now) {
+        Json.requireObject(body, "$");
+        Json.checkKeys(body, BODY_KEYS, "$");
+        JsonNode items = body.get("data");
+        if (items == null || items.isNull()) {
+            throw ApiError.badRequest("$.data", "is required: a list of {\"tagId\":…,\"data\":[[x,y,q],…]}");
+        }
+        if (!items.isArray()) {
+            throw ApiError.badRequest("$.data", "must be a list of {\"tagId\":…,\"data\":[[x,y,q],…]}");
+        }
+        int total = 0;
+        for (JsonNode item : items) {
+            JsonNode d = item.get("data");
+            total += d != null && d.isArray() ? d.size() : 0;
+        }
+        List<TagSample> batch = new ArrayList<>(total);
+        for (int i = 0; i < items.size(); i++) {
+            String p = "$.data[" + i + "]";
+            JsonNode item = Json.requireObject(items.get(i), p);
+            Json.checkKeys(item, ITEM_KEYS, p);
+            TagDef tag = Resolve.tag(model, Json.text(item, "tagId", p, true), p + ".tagId");
+            if (!tag.enabled()) {
+                throw ApiError.badRequest(p + ".tagId", "tag " + model.tagPath(tag.id()) + " is disabled");
+            }
+            JsonNode samples = item.get("data");
+            if (samples == null || samples.isNull()) {
+                throw ApiError.badRequest(p + ".data", "is required: a list of samples [x, y, q], [x, y] or [y]");
+            }
+            if (!samples.isArray()) {
+                throw ApiError.badRequest(p + ".data", "must be a list of samples [x, y, q], [x, y] or [y]");
+            }
+            for (int j = 0; j < samples.size(); j++) {
+                batch.add(new TagSample(tag.id(), sample(samples.get(j), tag.type(), now, p + ".data[" + j + "]")));
+            }
+        }
+        return batch;
+    }
+
+    private static Sample sample(JsonNode s, ValueType type, long now, String p) {
+        if (!s.isArray() || s.isEmpty() || s.size() > 3) {
+            throw ApiError.badRequest(p, "a sample is [x, y, q], [x, y] or [y]");
+        }
+        long x;
+        JsonNode yNode;
+        Integer q = null;
+        if (s.size() == 1) {
+            x = now;
+            yNode = s.get(0);
+        } else {
+            x = x(s.get(0), p + "[0]");
+            yNode = s.get(1);
+            if (s.size() == 3) {
+                q = quality(s.get(2), p + "[2]");
+            }
+        }
+        Object y;
+        try {
+            y = type.coerce(yNode);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(p + (s.size() == 1 ? "[0]" : "[1]"), e.getMessage());
+        }
+        return new Sample(x, y, q);
+    }
+
+    private static long x(JsonNode n, String p) {
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            return n.asLong();
+        }
+        if (n.isTextual()) {
+            try {
+                return Micros.parse(n.asText());
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest(p, e.getMessage());
+            }
+        }
+        throw ApiError.badRequest(p, "x must be an integer (microseconds since the epoch) or an ISO-8601 string");
+    }
+
+    private static Integer quality(JsonNode n, String p) {
+        if (n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+            throw ApiError.badRequest(p, "q must be null or a quality code (0 good, 100-103, …)");
+        }
+        return n.asInt();
+    }
+}

@@ -1,0 +1,155 @@
+package org.peresvet.api.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineStatus;
+
+/** {@code /v1/health}, {@code /metrics} (Prometheus text), {@code /v1/openapi.json}, and the alarms placeholder. */
+public final class StatusEndpoint {
+    public static final String OPENAPI_RESOURCE = "/org/peresvet/api/openapi.json";
+
+    private final Engine engine;
+    private final ApiMetrics metrics;
+    private final StreamEndpoint streams;
+    private final long startedNanos = System.nanoTime();
+
+    public StatusEndpoint(Engine engine, ApiMetrics metrics, StreamEndpoint streams) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.streams = streams;
+    }
+
+    /** 200 while the engine runs ("degraded" when history writes fail), 503 when it does not. */
+    public void health(Call call) throws IOException {
+        call.checkParams(Set.of());
+        EngineStatus s = engine.status();
+        String status = !s.running() ? "stopped" : s.historyError() != null ? "degraded" : "ok";
+        ObjectNode doc = Json.object();
+        doc.put("status", status);
+        doc.put("running", s.running());
+        doc.put("objects", s.objects());
+        doc.put("tags", s.tags());
+        doc.put("simulatedTags", s.simulatedTags());
+        doc.put("samplesReceived", s.samplesReceived());
+        doc.put("samplesAccepted", s.samplesAccepted());
+        doc.put("queueDepth", s.queueDepth());
+        doc.put("historyWritten", s.historyWritten());
+        doc.put("historyBuffered", s.historyBuffered());
+        doc.put("historyError", s.historyError());
+        doc.put("streams", streams.active());
+        doc.put("uptimeSeconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);
+        call.sendJson(s.running() ? 200 : 503, doc);
+    }
+
+    public void metrics(Call call) throws IOException {
+        call.checkParams(Set.of());
+        EngineStatus s = engine.status();
+        StringBuilder sb = new StringBuilder(4096);
+        gauge(sb, "peresvet_up", "1 while the engine runs.", s.running() ? 1 : 0);
+        counter(sb, "peresvet_samples_received_total", "Samples that entered the engine's ingest queue.", s.samplesReceived());
+        counter(sb, "peresvet_samples_accepted_total", "Samples that passed the deadband and were applied.", s.samplesAccepted());
+        gauge(sb, "peresvet_ingest_queue_depth", "Batches waiting in the engine's ingest queue.", s.queueDepth());
+        counter(sb, "peresvet_history_written_total", "Samples written to the local history file.", s.historyWritten());
+        gauge(sb, "peresvet_history_buffered", "Accepted samples not yet written to the local history file.", s.historyBuffered());
+        gauge(sb, "peresvet_history_write_failing", "1 while writing local history fails.", s.historyError() == null ? 0 : 1);
+        gauge(sb, "peresvet_objects", "Objects in the model.", s.objects());
+        gauge(sb, "peresvet_tags", "Tags in the model.", s.tags());
+        gauge(sb, "peresvet_simulated_tags", "Tags fed by the built-in simulator.", s.simulatedTags());
+
+        header(sb, "peresvet_api_requests_total", "HTTP API requests by method, route and status.", "counter");
+        Map<ApiMetrics.RequestKey, LongAdder> sorted = new TreeMap<>(java.util.Comparator
+                .comparing(ApiMetrics.RequestKey::route).thenComparing(ApiMetrics.RequestKey::method)
+                .thenComparingInt(ApiMetrics.RequestKey::status));
+        sorted.putAll(metrics.requests);
+        for (Map.Entry<ApiMetrics.RequestKey, LongAdder> e : sorted.entrySet()) {
+            ApiMetrics.RequestKey k = e.getKey();
+            sb.append("peresvet_api_requests_total{method=\"").append(label(k.method())).append("\",route=\"")
+                    .append(label(k.route())).append("\",status=\"").append(k.status()).append("\"} ")
+                    .append(e.getValue().sum()).append('\n');
+        }
+        counter(sb, "peresvet_api_samples_in_total", "Samples written through POST /v1/data/.", metrics.samplesIn.sum());
+        counter(sb, "peresvet_api_samples_out_total", "Samples sent in data answers and live streams.", metrics.samplesOut.sum());
+        gauge(sb, "peresvet_api_streams", "Live streams connected.", streams.active());
+        counter(sb, "peresvet_api_stream_events_total", "Events sent on live streams.", metrics.streamEvents.sum());
+        counter(sb, "peresvet_api_streams_dropped_total", "Live streams dropped because the client stopped reading.",
+                metrics.streamsDropped.sum());
+        counter(sb, "peresvet_api_rejected_total", "Connections closed because every API thread and the queue were busy.",
+                metrics.rejected.sum());
+
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+        header(sb, "jvm_memory_used_bytes", "JVM memory in use.", "gauge");
+        sb.append("jvm_memory_used_bytes{area=\"heap\"} ").append(heap.getUsed()).append('\n');
+        sb.append("jvm_memory_used_bytes{area=\"nonheap\"} ").append(nonHeap.getUsed()).append('\n');
+        header(sb, "jvm_memory_committed_bytes", "JVM memory committed by the operating system.", "gauge");
+        sb.append("jvm_memory_committed_bytes{area=\"heap\"} ").append(heap.getCommitted()).append('\n');
+        sb.append("jvm_memory_committed_bytes{area=\"nonheap\"} ").append(nonHeap.getCommitted()).append('\n');
+        if (heap.getMax() >= 0) {
+            header(sb, "jvm_memory_max_bytes", "Largest heap the JVM may use.", "gauge");
+            sb.append("jvm_memory_max_bytes{area=\"heap\"} ").append(heap.getMax()).append('\n');
+        }
+        gauge(sb, "jvm_threads_live", "Live JVM threads.", ManagementFactory.getThreadMXBean().getThreadCount());
+        header(sb, "jvm_gc_collections_total", "Garbage collections by collector.", "counter");
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sb.append("jvm_gc_collections_total{gc=\"").append(label(gc.getName())).append("\"} ")
+                    .append(Math.max(0, gc.getCollectionCount())).append('\n');
+        }
+        header(sb, "jvm_gc_collection_seconds_total", "Time spent in garbage collection by collector.", "counter");
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sb.append("jvm_gc_collection_seconds_total{gc=\"").append(label(gc.getName())).append("\"} ")
+                    .append(Math.max(0, gc.getCollectionTime()) / 1000.0).append('\n');
+        }
+        gauge(sb, "process_uptime_seconds", "Seconds since the JVM started.",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+        call.send(200, "text/plain; version=0.0.4; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void header(StringBuilder sb, String name, String help, String type) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void gauge(StringBuilder sb, String name, String help, double value) {
+        header(sb, name, help, "gauge");
+        sb.append(name).append(' ').append(number(value)).append('\n');
+    }
+
+    private static void counter(StringBuilder sb, String name, String help, long value) {
+        header(sb, name, help, "counter");
+        sb.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String label(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    public void openApi(Call call) throws IOException {
+        call.checkParams(Set.of());
+        try (InputStream in = StatusEndpoint.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new ApiError(500, null, "the OpenAPI document is missing from this build");
+            }
+            call.send(200, Call.JSON_TYPE, in.readAllBytes());
+        }
+    }
+
+    /** Every {@code /v1/alarms/} route until the alarms capability exists. */
+    public void alarms(Call call) {
+        throw new ApiError(501, null, "alarms are not available yet: they arrive with the alarms issue "
+                + "(this endpoint is reserved for them)");
+    }
+}
