@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.peresvet.api.ApiConfig;
 import org.peresvet.engine.PeresvetHome;
 import org.peresvet.model.ModelException;
 import org.peresvet.store.StoreException;
@@ -60,6 +61,22 @@ public final class PeresvetCli implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the engine log and stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8321",
+            description = "With --headless: port of the HTTP API (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int apiPort;
+
+    @Option(names = "--api-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "With --headless: address the HTTP API listens on (default ${DEFAULT-VALUE}); "
+                    + "any other address needs --api-token.")
+    String apiBind;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN", defaultValue = "${env:PERESVET_API_TOKEN}",
+            description = "With --headless: bearer token for writes and model changes (default: $PERESVET_API_TOKEN).")
+    String apiToken;
+
+    @Option(names = "--no-api", description = "With --headless: do not start the HTTP API.")
+    boolean noApi;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -99,7 +116,9 @@ public final class PeresvetCli implements Callable<Integer> {
                     "missing command: use --headless to run the engine, or one of: project, tags, history");
         }
         Path dir = project != null ? project : PeresvetHome.current().defaultProject();
-        return Headless.run(dir, spec.commandLine().getOut());
+        ApiConfig api = noApi ? null : ApiConfig.defaults().withPort(apiPort).withBindAddress(apiBind)
+                .withToken(apiToken == null || apiToken.isBlank() ? null : apiToken);
+        return Headless.run(dir, api, spec.commandLine().getOut());
     }
 
     private static int runParsed(ParseResult parsed) {

@@ -36,7 +36,7 @@ class CliHeadlessTest {
         Path err = tmp.resolve("err.txt");
         long startedAt = Micros.now();
         Process p = new ProcessBuilder(CliSupport.javaCommand("-Dperesvet.home=" + tmp,
-                "org.peresvet.cli.PeresvetCli", "--headless", "--project", dir.toString()))
+                "org.peresvet.cli.PeresvetCli", "--headless", "--project", dir.toString(), "--api-port", "0"))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int exit;
         try {
@@ -46,7 +46,16 @@ class CliHeadlessTest {
                 Thread.sleep(100);
             }
             assertThat(Files.readString(out)).as(Files.readString(err)).contains(running);
+            // The HTTP API runs beside the engine and answers the current value of a simulated tag.
+            java.util.regex.Matcher api = java.util.regex.Pattern.compile("HTTP API: (http://\\S+)/v1/").matcher(Files.readString(out));
+            assertThat(api.find()).as(Files.readString(out)).isTrue();
             Thread.sleep(2_500); // let the simulator produce a few values of every tag
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    api.group(1) + "/v1/data/?tagId=/PumpStation/Tank1/Level")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(json.readTree(answer.body()).at("/data/0/data/0/1").isNumber()).as(answer.body()).isTrue();
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
             exit = p.exitValue();
