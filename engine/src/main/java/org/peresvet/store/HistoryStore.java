@@ -143,7 +143,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public Reader reader(UUID tagId, boolean update) {
         try {
-            return new Reader(pool.getConnection(), keys.get(tagId), update);
+            return new Reader(pool.getConnection(), true).of(keys.get(tagId), update);
         } catch (SQLException e) {
             throw new StoreException("reading history failed: " + e.getMessage(), e);
         }
@@ -152,16 +152,21 @@ public final class HistoryStore implements AutoCloseable {
     /** The last stored sample at or before {@code notAfter} of each tag that has history. */
     public Map<UUID, Sample> lastValues(Iterable<UUID> tagIds, Map<UUID, Boolean> updateFlags, long notAfter) {
         Map<UUID, Sample> out = new HashMap<>();
-        for (UUID id : tagIds) {
-            if (!keys.containsKey(id)) {
-                continue;
-            }
-            try (Reader r = reader(id, updateFlags.getOrDefault(id, false))) {
-                Sample s = r.before(notAfter == Long.MAX_VALUE ? notAfter : notAfter + 1);
+        // One connection and one set of prepared statements for every tag: a start with 10,000
+        // tags costs two index look-ups per tag, not two statement compilations.
+        try (Reader r = new Reader(pool.getConnection(), true)) {
+            for (UUID id : tagIds) {
+                Integer key = keys.get(id);
+                if (key == null) {
+                    continue;
+                }
+                Sample s = r.of(key, updateFlags.getOrDefault(id, false)).before(notAfter == Long.MAX_VALUE ? notAfter : notAfter + 1);
                 if (s != null) {
                     out.put(id, s);
                 }
             }
+        } catch (SQLException e) {
+            throw new StoreException("reading history failed: " + e.getMessage(), e);
         }
         return out;
     }
@@ -195,13 +200,23 @@ public final class HistoryStore implements AutoCloseable {
     /** The samples of one tag, read bucket by bucket. */
     public static final class Reader implements SampleSource, AutoCloseable {
         private final Connection c;
-        private final Integer key;
-        private final boolean update;
+        private final boolean ownsConnection;
+        private Integer key;
+        private boolean update;
+        private PreparedStatement bucketQuery;
+        private PreparedStatement prevQuery;
+        private PreparedStatement nextQuery;
 
-        Reader(Connection c, Integer key, boolean update) {
+        Reader(Connection c, boolean ownsConnection) {
             this.c = c;
-            this.key = key;
-            this.update = update;
+            this.ownsConnection = ownsConnection;
+        }
+
+        /** Points this reader at another tag; the prepared statements are kept. */
+        Reader of(Integer tagKey, boolean updateFlag) {
+            this.key = tagKey;
+            this.update = updateFlag;
+            return this;
         }
 
         @Override
@@ -297,8 +312,12 @@ public final class HistoryStore implements AutoCloseable {
             long hi = Math.min(bucket + BUCKET - 1, maxFirst);
             List<long[]> order = new ArrayList<>();
             List<List<Sample>> blocks = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, x_first, n, data FROM history_block WHERE tag_key = ? AND x_first BETWEEN ? AND ?")) {
+            try {
+                if (bucketQuery == null) {
+                    bucketQuery = c.prepareStatement(
+                            "SELECT id, x_first, n, data FROM history_block WHERE tag_key = ? AND x_first BETWEEN ? AND ?");
+                }
+                PreparedStatement ps = bucketQuery;
                 ps.setInt(1, key);
                 ps.setLong(2, bucket);
                 ps.setLong(3, hi);
@@ -340,15 +359,29 @@ public final class HistoryStore implements AutoCloseable {
         }
 
         private Long prevBucket(long bucket) {
-            return scalar("SELECT MAX(x_first) FROM history_block WHERE tag_key = ? AND x_first < ?", bucket);
+            try {
+                if (prevQuery == null) {
+                    prevQuery = c.prepareStatement("SELECT MAX(x_first) FROM history_block WHERE tag_key = ? AND x_first < ?");
+                }
+                return scalar(prevQuery, bucket);
+            } catch (SQLException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
+            }
         }
 
         private Long nextBucket(long fromX) {
-            return scalar("SELECT MIN(x_first) FROM history_block WHERE tag_key = ? AND x_first >= ?", fromX);
+            try {
+                if (nextQuery == null) {
+                    nextQuery = c.prepareStatement("SELECT MIN(x_first) FROM history_block WHERE tag_key = ? AND x_first >= ?");
+                }
+                return scalar(nextQuery, fromX);
+            } catch (SQLException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
+            }
         }
 
-        private Long scalar(String sql, long x) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+        private Long scalar(PreparedStatement ps, long x) {
+            try {
                 ps.setInt(1, key);
                 ps.setLong(2, x);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -364,7 +397,14 @@ public final class HistoryStore implements AutoCloseable {
         @Override
         public void close() {
             try {
-                c.close();
+                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery}) {
+                    if (ps != null) {
+                        ps.close();
+                    }
+                }
+                if (ownsConnection) {
+                    c.close();
+                }
             } catch (SQLException e) {
                 // nothing was written through this connection
             }
