@@ -19,4 +19,11 @@ public sealed interface ModelEdit {
 
     record DeleteTag(UUID id) implements ModelEdit {
     }
+
+    /** Creates the alarm or replaces the one with the same id. Deleting a tag deletes its alarms. */
+    record PutAlarm(AlarmDef alarm) implements ModelEdit {
+    }
+
+    record DeleteAlarm(UUID id) implements ModelEdit {
+    }
 }
