@@ -187,6 +187,11 @@ public final class HistoryStore implements AutoCloseable {
         return folder;
     }
 
+    /** The connection pool of the history file, for other tables in it (the alarm journal). */
+    JdbcConnectionPool pool() {
+        return pool;
+    }
+
     @Override
     public void close() {
         pool.dispose();
