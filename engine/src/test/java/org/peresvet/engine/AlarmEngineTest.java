@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.alarm.AlarmHealth;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmJournalEntry;
@@ -78,6 +79,16 @@ class AlarmEngineTest {
                         assertThat(j.comment()).isEqualTo("watching it");
                         assertThat(j.alarmPath()).isEqualTo("/Station/Tank/Level#Hi");
                     });
+            AlarmHealth.Report health = e.alarms().health(Duration.ofHours(1));
+            assertThat(health.activations()).isEqualTo(3);
+            assertThat(health.shelved()).extracting(AlarmView::id).containsExactly(pHi.id());
+            assertThat(health.mostFrequent()).hasSize(3);
+            StringBuilder csv = new StringBuilder();
+            e.alarms().exportCsv(AlarmJournalQuery.all().subtree("/Station/Tank").transitions(AlarmTransition.ACKNOWLEDGED), csv);
+            String[] lines = csv.toString().split("\r\n");
+            assertThat(lines).hasSize(2);
+            assertThat(lines[1])
+                    .contains(",/Station/Tank/Level#Hi,/Station/Tank,medium,ACKNOWLEDGED,ACKNOWLEDGED,4.8,ivanov,watching it,Level 4.8 m");
             sub.close();
         }
 

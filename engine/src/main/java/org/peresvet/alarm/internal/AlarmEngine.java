@@ -1,5 +1,6 @@
 package org.peresvet.alarm.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.peresvet.alarm.AlarmExpressions;
 import org.peresvet.alarm.AlarmStateMachine;
 import org.peresvet.model.AlarmDef;
