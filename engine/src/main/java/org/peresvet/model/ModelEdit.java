@@ -17,6 +17,10 @@ public sealed interface ModelEdit {
     record PutTag(TagDef tag) implements ModelEdit {
     }
 
+    /**
+     * Deletes the tag and its alarms. Refused while an alarm of another tag uses it as its
+     * setpoint or suppression tag (delete or change that alarm in the same edit).
+     */
     record DeleteTag(UUID id) implements ModelEdit {
     }
 
