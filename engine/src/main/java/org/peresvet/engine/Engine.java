@@ -24,6 +24,7 @@ import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
+import org.peresvet.model.AlarmStatus;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
@@ -208,7 +209,11 @@ public final class Engine implements AutoCloseable {
     private void startAlarms(ModelSnapshot m) {
         journalWriter = new JournalWriter(journalStore, settings.historyFlushMillis());
         events.subscribe(AlarmEvent.class, journalWriter::add);
-        alarms.restore(journalStore.loadStates());
+        Map<UUID, AlarmStatus> saved = journalStore.loadStates();
+        List<UUID> gone = saved.keySet().stream().filter(id -> m.alarm(id) == null || !m.alarm(id).enabled()).toList();
+        journalStore.forgetStates(gone);
+        gone.forEach(saved::remove);
+        alarms.restore(saved);
         loop.addStage(alarms.stage());
         alarms.stage().modelChanged(m);
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,6 +157,22 @@ public final class JournalStore {
             throw new StoreException("reading saved alarm states failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Forgets the saved states of these alarms (deleted or disabled ones). */
+    public void forgetStates(Collection<UUID> alarmIds) {
+        if (alarmIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM alarm_state WHERE alarm_id = ?")) {
+            for (UUID id : alarmIds) {
+                ps.setObject(1, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("removing saved alarm states failed: " + e.getMessage(), e);
+        }
     }
 
     /** Journal rows matching the query, oldest first. */

@@ -26,6 +26,9 @@ import org.peresvet.model.ValueType;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.runtime.AlarmEvent;
 import org.peresvet.runtime.Subscription;
+import org.peresvet.store.HistoryStore;
+import org.peresvet.store.JournalStore;
+import org.peresvet.store.ProjectFolder;
 
 /** Alarms in a real engine on a project folder: bus, journal, and state that survives a restart. */
 class AlarmEngineTest {
@@ -117,8 +120,13 @@ class AlarmEngineTest {
             e.edit(new ModelEdit.DeleteTag(level.id()));
             assertThat(e.alarms().all()).extracting(AlarmView::id).containsExactly(pHi.id());
         }
-        try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
+        try (Engine e = Engine.open(dir, EngineOptions.quiet()).start()) {
             assertThat(e.model().alarms()).containsExactly(pHi);
+            assertThat(e.alarms().shelved()).extracting(AlarmView::id).containsExactly(pHi.id());
+        }
+        try (HistoryStore h = HistoryStore.open(new ProjectFolder(dir))) {
+            assertThat(new JournalStore(h).loadStates()).as("states of deleted alarms are forgotten")
+                    .containsOnlyKeys(pHi.id());
         }
     }
 
