@@ -111,6 +111,11 @@ public final class AlarmStateMachine {
         }
     }
 
+    /** The tag's latest value, reported with the next transition (when it did not come through {@link #evaluate}). */
+    public void value(Object value) {
+        lastValue = value;
+    }
+
     /** Timers: on- and off-delays that ran out, timed shelving that expired. */
     public void tick(long now) {
         if (pending && now - pendingSince >= delayTowards(!active)) {
@@ -287,6 +292,10 @@ public final class AlarmStateMachine {
 
     public boolean isAcknowledged() {
         return acked;
+    }
+
+    public boolean isSuppressed() {
+        return suppressed;
     }
 
     public boolean isLatched() {

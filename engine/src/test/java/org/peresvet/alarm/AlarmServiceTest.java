@@ -338,6 +338,29 @@ class AlarmServiceTest {
     }
 
     @Test
+    void fastAndSlowPathsGiveTheSameTransitions() {
+        // Level has only limit alarms (the fast path); Flow also has a bad-quality alarm (the slow path).
+        AlarmDef fastHi = define(AlarmDef.builder(level.id(), AlarmKind.HI).limit(80.0).deadband(5).onDelayMillis(1000).build());
+        AlarmDef fastLo = define(AlarmDef.builder(level.id(), AlarmKind.LOLO).limit(10.0).latching(true).build());
+        AlarmDef slowHi = define(AlarmDef.builder(flow.id(), AlarmKind.HI).limit(80.0).deadband(5).onDelayMillis(1000).build());
+        AlarmDef slowLo = define(AlarmDef.builder(flow.id(), AlarmKind.LOLO).limit(10.0).latching(true).build());
+        define(AlarmDef.builder(flow.id(), AlarmKind.BAD_QUALITY).build());
+        double[] values = {50, 81, 90, 77, 74, 85, 99, 60, 5, 30, Double.NaN, 2, 50};
+        for (double v : values) {
+            write(level, Double.isNaN(v) ? null : v, Double.isNaN(v) ? Quality.BAD_DATA : null);
+            write(flow, Double.isNaN(v) ? null : v, Double.isNaN(v) ? Quality.BAD_DATA : null);
+            advance(600_000);
+        }
+        alarms.acknowledge(fastLo.id(), "op", null);
+        alarms.acknowledge(slowLo.id(), "op", null);
+        Function<AlarmDef, List<String>> trace = a -> events.stream().filter(e -> e.alarmId().equals(a.id()))
+                .map(e -> e.transition() + " " + e.state() + " " + e.value() + " @" + (e.time() - T0)).toList();
+        assertThat(trace.apply(fastHi)).isNotEmpty().isEqualTo(trace.apply(slowHi));
+        assertThat(trace.apply(fastLo)).isNotEmpty().isEqualTo(trace.apply(slowLo));
+        assertThat(trace.apply(fastLo)).last().asString().startsWith("ACKNOWLEDGED LATCHED 50.0");
+    }
+
+    @Test
     void autoAckAlarmReturnsToNormalByItself() {
         AlarmDef a = define(AlarmDef.builder(level.id(), AlarmKind.HI).limit(80.0).autoAck(true).build());
         write(level, 90.0);

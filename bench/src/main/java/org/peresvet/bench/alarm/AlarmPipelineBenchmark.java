@@ -30,7 +30,8 @@ import org.peresvet.runtime.AlarmEvent;
  * <p>Values: each tag follows a slow sine between 10 and 90 with its own phase; the Hi limits at 85
  * and Lo limits at 15 are crossed by a few tags every round, so alarms really activate, clear and
  * reach the journal while the pipeline runs. System properties: {@code bench.warmupSeconds} (3),
- * {@code bench.measureSeconds} (8), {@code bench.repeats} (3), {@code bench.maxQueuedBatches} (64).
+ * {@code bench.measureSeconds} (8), {@code bench.repeats} (3), {@code bench.maxQueuedBatches} (64),
+ * {@code bench.only} ({@code with} or {@code without}: one kind of run, for profiling; no verdict).
  */
 public final class AlarmPipelineBenchmark {
     static final int BATCH = 1_000;
@@ -79,7 +80,11 @@ public final class AlarmPipelineBenchmark {
         List<Result> without = new ArrayList<>();
         List<Result> with = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
+            String only = System.getProperty("bench.only", "");
             for (boolean withAlarms : new boolean[] {false, true}) {
+                if (only.equals(withAlarms ? "without" : "with")) {
+                    continue;
+                }
                 Result res = run(withAlarms, warmup, measure);
                 System.out.printf("  run %d %-15s %,10.0f samples/s (%,d samples in %.2f s, %.2f CPU-s per million samples)%s%n", r + 1,
                         withAlarms ? "with alarms:" : "without alarms:", res.samplesPerSecond(), res.samples(), res.seconds(),
@@ -88,6 +93,10 @@ public final class AlarmPipelineBenchmark {
                                 res.events(), res.journalRows(), res.activeAtEnd()) : "");
                 (withAlarms ? with : without).add(res);
             }
+        }
+        if (with.isEmpty() || without.isEmpty()) {
+            System.out.println("alarm-pipeline: one kind of run only (bench.only): no verdict");
+            System.exit(0);
         }
         Result mWith = median(with);
         Result mWithout = median(without);

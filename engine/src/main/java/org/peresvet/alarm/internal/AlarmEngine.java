@@ -37,8 +37,8 @@ public final class AlarmEngine implements LoopStage {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEngine.class);
     private static final AlarmRuntime[] NONE = new AlarmRuntime[0];
 
-    /** The tags an alarm reads, and the latest sample of each seen in order. */
-    private static final class Watch {
+    /** A tag that alarms read on the slow path, and its latest sample seen in order. */
+    static final class Watch {
         AlarmRuntime[] own = NONE;
         AlarmRuntime[] dependents = NONE;
         AlarmRuntime[] suppresses = NONE;
@@ -53,7 +53,15 @@ public final class AlarmEngine implements LoopStage {
     private boolean expressionsChanged;
     private final Map<UUID, AlarmStatus> restored = new HashMap<>();
     private Map<UUID, AlarmRuntime> runtimes = new HashMap<>();
+    /** Watches of the slow-path tags, for the values of setpoints, suppression tags and expression inputs. */
     private Map<UUID, Watch> watches = new HashMap<>();
+    /** Every watched tag: the fast path for limit alarms, the way to the slow path for the others. */
+    private LimitTable table = new LimitTable(0);
+    private int watchedTags;
+    /** The sample and time being processed, for {@link #fastChanged} (no allocation per sample). */
+    private Sample currentSample;
+    private long currentNow;
+    private final LimitTable.Changed fastChanged = this::fastChanged;
     /** Alarms with a running delay or a timed shelving: the only ones {@link #tick} looks at. */
     private final Set<AlarmRuntime> timers = new LinkedHashSet<>();
     private volatile boolean built;
@@ -90,33 +98,70 @@ public final class AlarmEngine implements LoopStage {
 
     @Override
     public List<TagSample> process(List<TagSample> accepted) {
-        Map<UUID, Watch> ws = watches;
-        if (ws.isEmpty()) {
+        if (watchedTags == 0) {
             return List.of();
         }
+        LimitTable lt = table;
         long now = clock.getAsLong();
         for (int i = 0, n = accepted.size(); i < n; i++) {
             TagSample ts = accepted.get(i);
-            Watch w = ws.get(ts.tagId());
-            if (w == null) {
+            int slot = lt.find(ts.tagId());
+            if (slot < 0) {
                 continue;
             }
             Sample s = ts.sample();
-            if (w.last != null && s.x() < w.last.x()) {
+            if (s.x() < lt.lastX(slot)) {
                 continue; // backfill older than what the alarms already saw: not the current value
             }
-            w.last = s;
-            for (AlarmRuntime rt : w.suppresses) {
-                rt.machine.suppress(truthy(s), now);
-            }
-            for (AlarmRuntime rt : w.own) {
-                evaluate(rt, s, now);
-            }
-            for (AlarmRuntime rt : w.dependents) {
-                reevaluate(rt, now);
+            lt.lastX(slot, s.x());
+            if (lt.isSlow(slot)) {
+                slowPath(lt.slow[slot], s, now);
+            } else if (Quality.isGood(s.q())) {
+                double v = s.asDouble();
+                if (!Double.isNaN(v)) { // no value or bad quality: limit alarms keep their state
+                    currentSample = s;
+                    currentNow = now;
+                    lt.evaluate(slot, v, fastChanged);
+                }
             }
         }
+        currentSample = null;
         return List.of();
+    }
+
+    /** A limit alarm on the fast path whose raw condition changed or differs from its state. */
+    private void fastChanged(AlarmRuntime rt, boolean raw) {
+        rt.raw = raw;
+        table.raw(rt.slot, rt.index, raw);
+        rt.machine.evaluate(raw, currentSample.y(), currentNow);
+        track(rt);
+    }
+
+    private void slowPath(Watch w, Sample s, long now) {
+        w.last = s;
+        for (AlarmRuntime rt : w.suppresses) {
+            refresh(rt);
+            rt.machine.suppress(truthy(s), now);
+        }
+        for (AlarmRuntime rt : w.own) {
+            evaluate(rt, s, now);
+        }
+        for (AlarmRuntime rt : w.dependents) {
+            reevaluate(rt, now);
+        }
+    }
+
+    /**
+     * Gives a fast-path alarm's machine the tag's current value before a transition that no sample
+     * caused (command, suppression, timer): the fast path does not hand it steady values.
+     */
+    private void refresh(AlarmRuntime rt) {
+        if (rt.slot >= 0) {
+            Sample s = current.apply(rt.def.tagId());
+            if (s != null) {
+                rt.machine.value(s.y());
+            }
+        }
     }
 
     @Override
@@ -127,6 +172,7 @@ public final class AlarmEngine implements LoopStage {
         long now = clock.getAsLong();
         for (AlarmRuntime rt : timers.toArray(NONE)) {
             if (now >= rt.machine.nextDeadline()) {
+                refresh(rt);
                 rt.machine.tick(now);
             }
             if (rt.machine.nextDeadline() == Long.MAX_VALUE) {
@@ -152,6 +198,9 @@ public final class AlarmEngine implements LoopStage {
             return;
         }
         rt.raw = c;
+        if (rt.slot >= 0) {
+            table.raw(rt.slot, rt.index, c);
+        }
         rt.machine.evaluate(c, value, now);
         track(rt);
     }
@@ -216,6 +265,9 @@ public final class AlarmEngine implements LoopStage {
             rt.message = msg;
         }
         AlarmDef d = rt.def;
+        if (rt.slot >= 0) {
+            table.active(rt.slot, rt.index, rt.machine.isActive());
+        }
         AlarmStatus st = rt.machine.status(d.id(), rt.message);
         statuses.put(d.id(), st);
         out.accept(new AlarmEvent(c.time(), d.id(), d.tagId(), rt.path, rt.objectPath, d.priority(), c.transition(),
@@ -259,6 +311,9 @@ public final class AlarmEngine implements LoopStage {
             if (isNew || conditionChanged) {
                 fresh.add(rt);
             }
+            if (isNew || redefined) {
+                statuses.put(d.id(), rt.machine.status(d.id(), rt.message));
+            }
         }
         for (Map.Entry<UUID, AlarmRuntime> e : runtimes.entrySet()) {
             if (!next.containsKey(e.getKey())) {
@@ -267,11 +322,14 @@ public final class AlarmEngine implements LoopStage {
             }
         }
         runtimes = next;
-        watches = index(next, watches);
+        index(next);
         for (AlarmRuntime rt : next.values()) {
-            statuses.put(rt.def.id(), rt.machine.status(rt.def.id(), rt.message));
             UUID sup = rt.def.suppressionTagId();
-            rt.machine.suppress(sup != null && truthy(valueOf(sup)), now);
+            boolean suppressed = sup != null && truthy(valueOf(sup));
+            if (suppressed != rt.machine.isSuppressed()) {
+                refresh(rt);
+                rt.machine.suppress(suppressed, now);
+            }
         }
         // New and changed alarms look at the values that are already there.
         for (AlarmRuntime rt : fresh) {
@@ -295,7 +353,10 @@ public final class AlarmEngine implements LoopStage {
         }
     }
 
-    private Map<UUID, Watch> index(Map<UUID, AlarmRuntime> rts, Map<UUID, Watch> old) {
+    /** Rebuilds the watches and the table; fast-path tags keep the newest sample time they saw. */
+    private void index(Map<UUID, AlarmRuntime> rts) {
+        Map<UUID, Watch> old = watches;
+        LimitTable oldTable = table;
         Map<UUID, List<AlarmRuntime>> own = new HashMap<>();
         Map<UUID, Set<AlarmRuntime>> dependents = new HashMap<>();
         Map<UUID, List<AlarmRuntime>> suppresses = new HashMap<>();
@@ -322,7 +383,39 @@ public final class AlarmEngine implements LoopStage {
         own.forEach((tag, l) -> watch(ws, old, tag).own = l.toArray(NONE));
         dependents.forEach((tag, l) -> watch(ws, old, tag).dependents = l.toArray(NONE));
         suppresses.forEach((tag, l) -> watch(ws, old, tag).suppresses = l.toArray(NONE));
-        return ws;
+        LimitTable lt = new LimitTable(ws.size());
+        Map<UUID, Watch> slow = new HashMap<>();
+        for (AlarmRuntime rt : rts.values()) {
+            rt.slot = -1;
+            rt.index = -1;
+        }
+        for (Map.Entry<UUID, Watch> e : ws.entrySet()) {
+            Watch w = e.getValue();
+            int before = oldTable.find(e.getKey());
+            long lastX = before >= 0 ? oldTable.lastX(before) : w.last == null ? Long.MIN_VALUE : w.last.x();
+            if (isFast(w)) {
+                lt.addFast(e.getKey(), w.own, lastX);
+            } else {
+                lt.addSlow(e.getKey(), w, lastX);
+                slow.put(e.getKey(), w);
+            }
+        }
+        watches = slow;
+        table = lt;
+        watchedTags = ws.size();
+    }
+
+    /** Only limit alarms (at most four) on a tag that nothing else reads: decided on the fast path. */
+    private static boolean isFast(Watch w) {
+        if (w.dependents.length > 0 || w.suppresses.length > 0 || w.own.length == 0 || w.own.length > LimitTable.MAX_FAST) {
+            return false;
+        }
+        for (AlarmRuntime rt : w.own) {
+            if (!rt.def.kind().isLimit()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Watch watch(Map<UUID, Watch> ws, Map<UUID, Watch> old, UUID tag) {
@@ -336,7 +429,7 @@ public final class AlarmEngine implements LoopStage {
 
     // ---- operators' commands (loop thread) ----
 
-    private AlarmRuntime require(UUID id) {
+    private AlarmRuntime lookup(UUID id) {
         if (!built) {
             throw new IllegalStateException("alarms are evaluated only while the engine runs");
         }
@@ -349,6 +442,12 @@ public final class AlarmEngine implements LoopStage {
 
     public boolean acknowledge(UUID id, String user, String comment) {
         return require(id).machine.acknowledge(user, comment, clock.getAsLong());
+    }
+
+    private AlarmRuntime require(UUID id) {
+        AlarmRuntime rt = lookup(id);
+        refresh(rt);
+        return rt;
     }
 
     public boolean reset(UUID id, String user, String comment) {

@@ -30,6 +30,9 @@ final class AlarmRuntime {
     double prevY = Double.NaN;
     /** Message rendered at the last activation (what an alarm list shows). */
     String message;
+    /** Where the fast path keeps this alarm ({@link LimitTable}): slot and index, or -1. */
+    int slot = -1;
+    int index = -1;
 
     AlarmRuntime(AlarmDef def, BiConsumer<AlarmRuntime, AlarmStateMachine.Change> listener) {
         this.def = def;
