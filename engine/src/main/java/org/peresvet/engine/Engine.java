@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.peresvet.alarm.Alarms;
 import org.peresvet.connector.sim.SimulatorDriver;
 import org.peresvet.export.ExportConfig;
 import org.peresvet.export.Exporters;
@@ -26,6 +27,9 @@ import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.RemoteHistory;
 import org.peresvet.history.SampleSource;
 import org.peresvet.history.TagHistory;
+import org.peresvet.model.AlarmJournalEntry;
+import org.peresvet.model.AlarmJournalQuery;
+import org.peresvet.model.AlarmStatus;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
@@ -37,6 +41,7 @@ import org.peresvet.model.TagSample;
 import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectImport;
 import org.peresvet.model.io.ProjectJson;
+import org.peresvet.runtime.AlarmEvent;
 import org.peresvet.runtime.EngineLoop;
 import org.peresvet.runtime.EventBus;
 import org.peresvet.runtime.LoopStage;
@@ -47,6 +52,8 @@ import org.peresvet.runtime.SubscriptionHub;
 import org.peresvet.runtime.TagState;
 import org.peresvet.store.HistoryStore;
 import org.peresvet.store.HistoryWriter;
+import org.peresvet.store.JournalStore;
+import org.peresvet.store.JournalWriter;
 import org.peresvet.store.ProjectFolder;
 import org.peresvet.store.ProjectLock;
 import org.peresvet.store.ProjectStore;
@@ -77,6 +84,9 @@ public final class Engine implements AutoCloseable {
     private volatile ModelSnapshot model;
     private volatile ProjectSettings settings;
     private HistoryWriter historyWriter;
+    private final JournalStore journalStore;
+    private final Alarms alarms;
+    private JournalWriter journalWriter;
     private SimulatorDriver simulator;
     private ScheduledExecutorService housekeeping;
     private volatile boolean started;
@@ -90,6 +100,9 @@ public final class Engine implements AutoCloseable {
         this.historyStore = historyStore;
         this.loop = new EngineLoop(options.queueCapacity());
         this.hub = new SubscriptionHub(this::resolve);
+        this.journalStore = new JournalStore(historyStore);
+        this.alarms = new Alarms(events::publish, () -> model, this::current, loop::execute, Micros::now);
+        this.alarms.journal(this::alarmJournal);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -183,6 +196,7 @@ public final class Engine implements AutoCloseable {
         historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
         loop.addSink(historyWriter);
         loop.addSink(hub);
+        startAlarms(m);
         loop.start();
         loop.submit(defaults);
         if (options.simulate()) {
@@ -199,6 +213,37 @@ public final class Engine implements AutoCloseable {
         started = true;
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
         return this;
+    }
+
+    /**
+     * Alarms: the journal writer listens on the bus, saved states come back, and the alarm stage
+     * joins the loop as its last stage, so it sees every accepted sample, calculated ones included
+     * (stages added by {@link #addStage} before start run before it).
+     */
+    private void startAlarms(ModelSnapshot m) {
+        journalWriter = new JournalWriter(journalStore, settings.historyFlushMillis());
+        events.subscribe(AlarmEvent.class, journalWriter::add);
+        Map<UUID, AlarmStatus> saved = journalStore.loadStates();
+        List<UUID> gone = saved.keySet().stream().filter(id -> m.alarm(id) == null || !m.alarm(id).enabled()).toList();
+        journalStore.forgetStates(gone);
+        gone.forEach(saved::remove);
+        alarms.restore(saved);
+        loop.addStage(alarms.stage());
+        alarms.stage().modelChanged(m);
+    }
+
+    /** The alarm service: active alarms, acknowledge, shelve, reset, out of service, journal, health. */
+    public Alarms alarms() {
+        return alarms;
+    }
+
+    /** Reads the alarm journal after writing every transition published so far, so a query sees them all. */
+    private List<AlarmJournalEntry> alarmJournal(AlarmJournalQuery query) {
+        ensureOpen();
+        if (journalWriter != null) {
+            journalWriter.flush(alarms.published(), 10_000);
+        }
+        return journalStore.query(query);
     }
 
     // ---- model ----
@@ -497,6 +542,7 @@ public final class Engine implements AutoCloseable {
         }
         loop.execute(() -> { }).join();
         historyWriter.flush();
+        journalWriter.flush(alarms.published(), 10_000);
     }
 
     public EngineStatus status() {
@@ -516,6 +562,7 @@ public final class Engine implements AutoCloseable {
         try {
             long cutoff = Micros.now() - settings.historyRetentionDays() * 86_400L * Micros.PER_SECOND;
             int removed = historyStore.purgeBefore(cutoff);
+            journalStore.purgeBefore(cutoff);
             if (removed > 0) {
                 LOG.info("Purged {} history blocks older than {} days", removed, settings.historyRetentionDays());
             }
@@ -556,6 +603,9 @@ public final class Engine implements AutoCloseable {
         }
         hub.shutdown();
         events.shutdown();
+        if (journalWriter != null) {
+            journalWriter.close();
+        }
         closeStores();
         LOG.info("Engine stopped; project {} closed", folder.dir());
     }

@@ -17,6 +17,17 @@ public sealed interface ModelEdit {
     record PutTag(TagDef tag) implements ModelEdit {
     }
 
+    /**
+     * Deletes the tag and its alarms. Refused while an alarm of another tag uses it as its
+     * setpoint or suppression tag (delete or change that alarm in the same edit).
+     */
     record DeleteTag(UUID id) implements ModelEdit {
+    }
+
+    /** Creates the alarm or replaces the one with the same id. Deleting a tag deletes its alarms. */
+    record PutAlarm(AlarmDef alarm) implements ModelEdit {
+    }
+
+    record DeleteAlarm(UUID id) implements ModelEdit {
     }
 }

@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,11 +28,24 @@ public final class ModelSnapshot {
     /** Child object ids per parent id; roots are under the key {@code null}. */
     private final Map<UUID, List<UUID>> children;
     private final Map<UUID, List<UUID>> tagsOf;
+    private final Map<UUID, AlarmDef> alarms;
+    /** Alarm ids per tag id, sorted by name. */
+    private final Map<UUID, List<UUID>> alarmsOf;
     private volatile Map<String, UUID> tagByPath;
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags) {
+        this(objects, tags, Map.of());
+    }
+
+    private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags, Map<UUID, AlarmDef> alarms) {
         this.objects = objects;
         this.tags = tags;
+        this.alarms = alarms;
+        this.alarmsOf = new HashMap<>();
+        for (AlarmDef a : alarms.values()) {
+            alarmsOf.computeIfAbsent(a.tagId(), k -> new ArrayList<>()).add(a.id());
+        }
+        alarmsOf.values().forEach(l -> l.sort(Comparator.comparing(id -> alarms.get(id).name(), BY_NAME)));
         this.children = new HashMap<>();
         this.tagsOf = new HashMap<>();
         for (ObjectDef o : objects.values()) {
@@ -49,6 +64,11 @@ public final class ModelSnapshot {
 
     /** Builds a snapshot from stored rows, validating everything as an import would. */
     public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags) {
+        return of(objects, tags, List.of());
+    }
+
+    /** Builds a snapshot from stored rows, alarm definitions included, validating everything as an import would. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms) {
         List<ModelEdit> edits = new ArrayList<>();
         // Parents first, so each object's parent exists when it is checked.
         Map<UUID, ObjectDef> byId = new HashMap<>();
@@ -60,6 +80,7 @@ public final class ModelSnapshot {
         }
         ordered.forEach(o -> edits.add(new ModelEdit.PutObject(o)));
         tags.forEach(t -> edits.add(new ModelEdit.PutTag(t)));
+        alarms.forEach(a -> edits.add(new ModelEdit.PutAlarm(a)));
         return empty().apply(edits).snapshot();
     }
 
@@ -98,6 +119,29 @@ public final class ModelSnapshot {
 
     public TagDef tag(UUID id) {
         return tags.get(id);
+    }
+
+    public Collection<AlarmDef> alarms() {
+        return Collections.unmodifiableCollection(alarms.values());
+    }
+
+    public int alarmCount() {
+        return alarms.size();
+    }
+
+    public AlarmDef alarm(UUID id) {
+        return alarms.get(id);
+    }
+
+    /** The alarms of a tag, sorted by name. */
+    public List<AlarmDef> alarmsOf(UUID tagId) {
+        return alarmsOf.getOrDefault(tagId, List.of()).stream().map(alarms::get).toList();
+    }
+
+    /** {@code <tag path>#<alarm name>}, e.g. {@code /Station/Tank/Level#Hi}; null for an unknown alarm. */
+    public String alarmPath(UUID alarmId) {
+        AlarmDef a = alarms.get(alarmId);
+        return a == null ? null : tagPath(a.tagId()) + "#" + a.name();
     }
 
     /** Child objects sorted by name; {@code null} gives the roots. */
@@ -221,12 +265,14 @@ public final class ModelSnapshot {
     public Change apply(List<ModelEdit> edits) {
         Map<UUID, ObjectDef> objs = new HashMap<>(objects);
         Map<UUID, TagDef> tgs = new HashMap<>(tags);
-        Editor ed = new Editor(objs, tgs);
+        Map<UUID, AlarmDef> alms = new HashMap<>(alarms);
+        Editor ed = new Editor(objs, tgs, alms);
         List<ModelEdit> applied = new ArrayList<>();
         for (ModelEdit edit : edits) {
             ed.apply(edit, applied);
         }
-        return new Change(new ModelSnapshot(objs, tgs), List.copyOf(applied));
+        ed.checkAlarms();
+        return new Change(new ModelSnapshot(objs, tgs, alms), List.copyOf(applied));
     }
 
     /** Validates a name of an object or a tag; returns the reason it is invalid, or null. */
@@ -253,10 +299,18 @@ public final class ModelSnapshot {
         private final Map<UUID, TagDef> tgs;
         /** Names in use under each parent object (objects and tags share one namespace). */
         private final Map<UUID, Map<String, UUID>> names = new HashMap<>();
+        private final Map<UUID, AlarmDef> alms;
+        /** Alarm names in use per tag id, and so the alarms of each tag. */
+        private final Map<UUID, Map<String, UUID>> alarmNames = new HashMap<>();
+        /** Alarms put and tags put or deleted by these edits: their alarms are checked at the end. */
+        private final Set<UUID> alarmsToCheck = new HashSet<>();
+        private final Set<UUID> tagsTouched = new HashSet<>();
 
-        Editor(Map<UUID, ObjectDef> objs, Map<UUID, TagDef> tgs) {
+        Editor(Map<UUID, ObjectDef> objs, Map<UUID, TagDef> tgs, Map<UUID, AlarmDef> alms) {
             this.objs = objs;
             this.tgs = tgs;
+            this.alms = alms;
+            alms.values().forEach(a -> alarmNames.computeIfAbsent(a.tagId(), k -> new HashMap<>()).put(a.name(), a.id()));
             objs.values().forEach(o -> names.computeIfAbsent(o.parentId(), k -> new HashMap<>()).put(o.name(), o.id()));
             tgs.values().forEach(t -> names.computeIfAbsent(t.objectId(), k -> new HashMap<>()).put(t.name(), t.id()));
         }
@@ -270,6 +324,74 @@ public final class ModelSnapshot {
                 deleteObject(d.id(), applied);
             } else if (edit instanceof ModelEdit.DeleteTag d) {
                 deleteTag(d.id(), applied);
+            } else if (edit instanceof ModelEdit.PutAlarm p) {
+                putAlarm(p.alarm(), applied, edit);
+            } else if (edit instanceof ModelEdit.DeleteAlarm d) {
+                deleteAlarm(d.id(), applied);
+            }
+        }
+
+        private String alarmWhere(AlarmDef a) {
+            TagDef t = a.tagId() == null ? null : tgs.get(a.tagId());
+            return t == null ? "alarm " + a.name() + " (" + a.id() + ")" : where(t.objectId(), t.name()) + "#" + a.name();
+        }
+
+        private void putAlarm(AlarmDef a, List<ModelEdit> applied, ModelEdit edit) {
+            String bad = invalidNameReason(a.name());
+            if (bad != null) {
+                throw new ModelException(alarmWhere(a), "name", bad);
+            }
+            AlarmDef old = alms.get(a.id());
+            if (old != null) {
+                releaseAlarmName(old);
+            }
+            Map<String, UUID> siblings = alarmNames.computeIfAbsent(a.tagId(), k -> new HashMap<>());
+            UUID holder = siblings.get(a.name());
+            if (holder != null && !holder.equals(a.id())) {
+                throw new ModelException(alarmWhere(a), "name", "the tag already has an alarm named '" + a.name() + "'");
+            }
+            siblings.put(a.name(), a.id());
+            alms.put(a.id(), a);
+            alarmsToCheck.add(a.id());
+            applied.add(edit);
+        }
+
+        private void deleteAlarm(UUID id, List<ModelEdit> applied) {
+            AlarmDef a = alms.remove(id);
+            if (a == null) {
+                throw new ModelException(String.valueOf(id), "id", "no such alarm");
+            }
+            releaseAlarmName(a);
+            alarmsToCheck.remove(id);
+            applied.add(new ModelEdit.DeleteAlarm(id));
+        }
+
+        private void releaseAlarmName(AlarmDef a) {
+            Map<String, UUID> siblings = alarmNames.get(a.tagId());
+            if (siblings != null && a.id().equals(siblings.get(a.name()))) {
+                siblings.remove(a.name());
+            }
+        }
+
+        /**
+         * Checks the alarms these edits put, and every alarm on or referring to a tag they put or
+         * deleted (type changed, setpoint or suppression tag gone): done once at the end, so the
+         * order of edits in a batch does not matter.
+         */
+        void checkAlarms() {
+            if (!tagsTouched.isEmpty()) {
+                for (AlarmDef a : alms.values()) {
+                    if (tagsTouched.contains(a.tagId()) || tagsTouched.contains(a.setpointTagId())
+                            || tagsTouched.contains(a.suppressionTagId())) {
+                        alarmsToCheck.add(a.id());
+                    }
+                }
+            }
+            for (UUID id : alarmsToCheck) {
+                AlarmDef a = alms.get(id);
+                if (a != null) {
+                    AlarmValidation.check(a, tgs, alarmWhere(a));
+                }
             }
         }
 
@@ -332,6 +454,7 @@ public final class ModelSnapshot {
             }
             claimName(t.objectId(), t.name(), t.id(), where);
             tgs.put(t.id(), t);
+            tagsTouched.add(t.id());
             applied.add(edit);
         }
 
@@ -368,10 +491,17 @@ public final class ModelSnapshot {
         }
 
         private void deleteTag(UUID id, List<ModelEdit> applied) {
-            TagDef t = tgs.remove(id);
+            TagDef t = tgs.get(id);
             if (t == null) {
                 throw new ModelException(String.valueOf(id), "id", "no such tag");
             }
+            // A tag's alarms go with it (each deletion listed, so stores remove their rows).
+            for (UUID alarm : List.copyOf(alarmNames.getOrDefault(id, Map.of()).values())) {
+                deleteAlarm(alarm, applied);
+            }
+            alarmNames.remove(id);
+            tgs.remove(id);
+            tagsTouched.add(id);
             releaseName(t.objectId(), t.name(), t.id());
             applied.add(new ModelEdit.DeleteTag(id));
         }

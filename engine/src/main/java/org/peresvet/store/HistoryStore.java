@@ -192,6 +192,11 @@ public final class HistoryStore implements AutoCloseable {
         return folder;
     }
 
+    /** The connection pool of the history file, for other tables in it (the alarm journal). */
+    JdbcConnectionPool pool() {
+        return pool;
+    }
+
     @Override
     public void close() {
         pool.dispose();

@@ -2,8 +2,10 @@ package org.peresvet.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -14,9 +16,13 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.peresvet.model.AlarmDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
+import org.peresvet.store.internal.AlarmEntity;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
 import org.peresvet.store.internal.ObjectEntity;
@@ -62,6 +68,7 @@ public final class ProjectStore implements AutoCloseable {
                     .addAnnotatedClass(ObjectEntity.class)
                     .addAnnotatedClass(TagEntity.class)
                     .addAnnotatedClass(SettingEntity.class)
+                    .addAnnotatedClass(AlarmEntity.class)
                     .buildMetadata()
                     .buildSessionFactory();
             return new ProjectStore(pool, sf);
@@ -75,9 +82,13 @@ public final class ProjectStore implements AutoCloseable {
     public ModelSnapshot load() {
         try (Session s = sessions.openSession()) {
             List<ObjectEntity> objs = s.createSelectionQuery("from ObjectEntity", ObjectEntity.class).getResultList();
-            List<TagEntity> tags = s.createSelectionQuery("from TagEntity", TagEntity.class).getResultList();
-            return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(),
-                    tags.stream().map(TagEntity::toDef).toList());
+            List<TagDef> tags = s.createSelectionQuery("from TagEntity", TagEntity.class).getResultList()
+                    .stream().map(TagEntity::toDef).toList();
+            Map<UUID, ValueType> types = new HashMap<>();
+            tags.forEach(t -> types.put(t.id(), t.type()));
+            List<AlarmDef> alarms = s.createSelectionQuery("from AlarmEntity", AlarmEntity.class).getResultList()
+                    .stream().map(a -> a.toDef(types::get)).toList();
+            return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(), tags, alarms);
         }
     }
 
@@ -141,6 +152,15 @@ public final class ProjectStore implements AutoCloseable {
                     }
                 } else if (edit instanceof ModelEdit.DeleteTag d) {
                     s.createMutationQuery("delete from TagEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+                } else if (edit instanceof ModelEdit.PutAlarm p) {
+                    AlarmEntity existing = before.alarm(p.alarm().id()) == null ? null : s.find(AlarmEntity.class, p.alarm().id());
+                    if (existing == null) {
+                        s.persist(AlarmEntity.from(p.alarm()));
+                    } else {
+                        existing.copyFrom(p.alarm());
+                    }
+                } else if (edit instanceof ModelEdit.DeleteAlarm d) {
+                    s.createMutationQuery("delete from AlarmEntity where id = :id").setParameter("id", d.id()).executeUpdate();
                 } else if (edit instanceof ModelEdit.DeleteObject d) {
                     s.createMutationQuery("delete from ObjectEntity where id = :id").setParameter("id", d.id()).executeUpdate();
                 }

@@ -28,7 +28,8 @@ class ArchitectureTest {
     void modelIsTheBottomLayer() {
         noClasses().that().resideInAPackage("org.peresvet.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.runtime..", "org.peresvet.store..",
-                        "org.peresvet.history..", "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..")
+                        "org.peresvet.history..", "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..",
+                        "org.peresvet.alarm..")
                 .check(engine);
     }
 
@@ -36,14 +37,37 @@ class ArchitectureTest {
     void runtimeDependsOnlyOnModel() {
         noClasses().that().resideInAPackage("org.peresvet.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..",
-                        "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..")
+                        "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..", "org.peresvet.alarm..")
+                .check(engine);
+    }
+
+    @Test
+    void alarmIsACapabilityOverModelAndRuntimeOnly() {
+        noClasses().that().resideInAPackage("org.peresvet.alarm..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..",
+                        "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..", "org.peresvet.formula..",
+                        "org.peresvet.method..", "org.peresvet.schedule..", "org.peresvet.export..", "org.peresvet.api..",
+                        "java.sql..", "org.h2..", "org.hibernate..", "jakarta.persistence..")
+                .because("alarm logic is plain classes tested without I/O; its journal lives in store, wired by the facade")
+                .check(engine);
+    }
+
+    @Test
+    void otherCapabilitiesReachAlarmsOnlyThroughTheBusOrTheFacade() {
+        noClasses().that().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..",
+                        "org.peresvet.runtime..", "org.peresvet.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.peresvet.alarm..")
+                .because("alarm events and alarm types live in runtime and model, so capabilities never depend on each other")
+                .check(engine);
+        noClasses().that().resideOutsideOfPackage("org.peresvet.alarm..")
+                .should().dependOnClassesThat().resideInAPackage("org.peresvet.alarm.internal..")
                 .check(engine);
     }
 
     @Test
     void capabilitiesDoNotUseTheFacadeOrTheCli() {
         noClasses().that().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..",
-                        "org.peresvet.export..")
+                        "org.peresvet.export..", "org.peresvet.alarm..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.engine..", "org.peresvet.cli..")
                 .check(engine);
     }

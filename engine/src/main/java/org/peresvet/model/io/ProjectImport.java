@@ -3,6 +3,7 @@ package org.peresvet.model.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.peresvet.model.AlarmDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
@@ -32,6 +33,9 @@ public final class ProjectImport {
         }
         for (TagDef t : doc.tags()) {
             edits.add(new ModelEdit.PutTag(t));
+        }
+        for (AlarmDef a : doc.alarms()) {
+            edits.add(new ModelEdit.PutAlarm(a));
         }
         return edits;
     }

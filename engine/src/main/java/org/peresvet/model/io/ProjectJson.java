@@ -14,6 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.peresvet.model.AlarmDef;
+import org.peresvet.model.AlarmKind;
+import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
@@ -39,7 +42,9 @@ public final class ProjectJson {
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
     private static final Set<String> TAG_KEYS = Set.of("id", "name", "description", "type", "units", "min", "max",
-            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig");
+            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig", "alarms");
+    private static final Set<String> ALARM_KEYS = Set.of("id", "name", "kind", "priority", "limit", "setpoint", "value",
+            "expression", "message", "deadband", "onDelayMs", "offDelayMs", "latching", "autoAck", "enabled", "suppressedBy");
 
     private ProjectJson() {
     }
@@ -79,7 +84,7 @@ public final class ProjectJson {
         List<TagDef> tags = model.tagsOf(o.id());
         if (!tags.isEmpty()) {
             ArrayNode arr = n.putArray("tags");
-            tags.forEach(t -> arr.add(tagNode(t)));
+            tags.forEach(t -> arr.add(withAlarms(tagNode(t), model.alarmsOf(t.id()))));
         }
         List<ObjectDef> children = model.childObjects(o.id());
         if (!children.isEmpty()) {
@@ -124,6 +129,48 @@ public final class ProjectJson {
         return n;
     }
 
+    /** Adds a tag's alarm definitions to its node, as the list {@code "alarms"}. */
+    private static ObjectNode withAlarms(ObjectNode tagNode, List<AlarmDef> alarms) {
+        if (!alarms.isEmpty()) {
+            ArrayNode arr = tagNode.putArray("alarms");
+            alarms.forEach(a -> arr.add(alarmNode(a)));
+        }
+        return tagNode;
+    }
+
+    static ObjectNode alarmNode(AlarmDef a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", a.id().toString());
+        n.put("name", a.name());
+        n.put("kind", a.kind().label());
+        n.put("priority", a.priority().label());
+        if (a.limit() != null) {
+            n.put("limit", a.limit());
+        }
+        if (a.setpointTagId() != null) {
+            n.put("setpoint", a.setpointTagId().toString());
+        }
+        if (a.value() != null) {
+            n.set("value", MAPPER.valueToTree(a.value()));
+        }
+        if (a.expression() != null) {
+            n.put("expression", a.expression());
+        }
+        if (!a.message().isEmpty()) {
+            n.put("message", a.message());
+        }
+        n.put("deadband", a.deadband());
+        n.put("onDelayMs", a.onDelayMillis());
+        n.put("offDelayMs", a.offDelayMillis());
+        n.put("latching", a.latching());
+        n.put("autoAck", a.autoAck());
+        n.put("enabled", a.enabled());
+        if (a.suppressionTagId() != null) {
+            n.put("suppressedBy", a.suppressionTagId().toString());
+        }
+        return n;
+    }
+
     // ---- reading ----
 
     /**
@@ -156,6 +203,7 @@ public final class ProjectJson {
         ProjectSettings settings = root.has("settings") ? settings(root.get("settings")) : null;
         List<ObjectDef> objects = new ArrayList<>();
         List<TagDef> tags = new ArrayList<>();
+        List<AlarmDef> alarms = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
         JsonNode arr = root.get("objects");
         if (arr != null) {
@@ -163,10 +211,10 @@ public final class ProjectJson {
                 throw new ModelException("$.objects", null, "must be an array");
             }
             for (int i = 0; i < arr.size(); i++) {
-                readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, ids);
+                readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, alarms, ids);
             }
         }
-        return new ProjectDocument(settings, objects, tags);
+        return new ProjectDocument(settings, objects, tags, alarms);
     }
 
     private static ProjectSettings settings(JsonNode n) {
@@ -185,7 +233,8 @@ public final class ProjectJson {
         }
     }
 
-    private static void readObject(JsonNode n, UUID parent, String p, List<ObjectDef> objects, List<TagDef> tags, Set<UUID> ids) {
+    private static void readObject(JsonNode n, UUID parent, String p, List<ObjectDef> objects, List<TagDef> tags,
+                                   List<AlarmDef> alarms, Set<UUID> ids) {
         if (!n.isObject()) {
             throw new ModelException(p, null, "must be an object");
         }
@@ -199,7 +248,9 @@ public final class ProjectJson {
                 throw new ModelException(p + ".tags", null, "must be an array");
             }
             for (int i = 0; i < tagArr.size(); i++) {
-                tags.add(readTag(tagArr.get(i), id, p + ".tags[" + i + "]", ids));
+                TagDef tag = readTag(tagArr.get(i), id, p + ".tags[" + i + "]", ids);
+                tags.add(tag);
+                readAlarms(tagArr.get(i).get("alarms"), tag, p + ".tags[" + i + "].alarms", alarms, ids);
             }
         }
         JsonNode children = n.get("objects");
@@ -208,7 +259,7 @@ public final class ProjectJson {
                 throw new ModelException(p + ".objects", null, "must be an array");
             }
             for (int i = 0; i < children.size(); i++) {
-                readObject(children.get(i), id, p + ".objects[" + i + "]", objects, tags, ids);
+                readObject(children.get(i), id, p + ".objects[" + i + "]", objects, tags, alarms, ids);
             }
         }
     }
@@ -248,6 +299,77 @@ public final class ProjectJson {
                 text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
                 bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
                 source, sourceConfig);
+    }
+
+    private static void readAlarms(JsonNode arr, TagDef tag, String p, List<AlarmDef> out, Set<UUID> ids) {
+        if (arr == null || arr.isNull()) {
+            return;
+        }
+        if (!arr.isArray()) {
+            throw new ModelException(p, null, "must be an array");
+        }
+        for (int i = 0; i < arr.size(); i++) {
+            out.add(readAlarm(arr.get(i), tag, p + "[" + i + "]", ids));
+        }
+    }
+
+    static AlarmDef readAlarm(JsonNode n, TagDef tag, String p, Set<UUID> ids) {
+        if (!n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        checkKeys(n, ALARM_KEYS, p);
+        AlarmKind kind;
+        try {
+            kind = AlarmKind.parse(text(n, "kind", p, true));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(p + ".kind", null, e.getMessage());
+        }
+        AlarmPriority priority = null;
+        String prio = text(n, "priority", p, false);
+        if (prio != null) {
+            try {
+                priority = AlarmPriority.parse(prio);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(p + ".priority", null, e.getMessage());
+            }
+        }
+        Object value = null;
+        JsonNode v = n.get("value");
+        if (v != null && !v.isNull()) {
+            try {
+                value = tag.type().coerce(v);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(p + ".value", null, e.getMessage());
+            }
+        }
+        return new AlarmDef(id(n, p, ids), tag.id(), text(n, "name", p, false), kind, priority, number(n, "limit", p),
+                tagRef(n, "setpoint", p), value, text(n, "expression", p, false), text(n, "message", p, false),
+                numberOr(n, "deadband", p, 0), millis(n, "onDelayMs", p), millis(n, "offDelayMs", p),
+                bool(n, "latching", p, false), bool(n, "autoAck", p, false), bool(n, "enabled", p, true),
+                tagRef(n, "suppressedBy", p));
+    }
+
+    private static UUID tagRef(JsonNode n, String key, String p) {
+        String s = text(n, key, p, false);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(p + "." + key, null, "'" + s + "' is not a tag id (UUID)");
+        }
+    }
+
+    private static long millis(JsonNode n, String key, String p) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new ModelException(p + "." + key, null, "must be a whole number of milliseconds");
+        }
+        return v.asLong();
     }
 
     private static void checkKeys(JsonNode n, Set<String> known, String p) {
