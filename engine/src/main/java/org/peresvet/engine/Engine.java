@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.peresvet.connector.sim.SimulatorDriver;
+import org.peresvet.formula.CalculatedTags;
+import org.peresvet.formula.Recalculator;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
@@ -70,6 +72,7 @@ public final class Engine implements AutoCloseable {
     private volatile ProjectSettings settings;
     private HistoryWriter historyWriter;
     private SimulatorDriver simulator;
+    private CalculatedTags calculatedTags;
     private ScheduledExecutorService housekeeping;
     private volatile boolean started;
     private volatile boolean closed;
@@ -155,7 +158,7 @@ public final class Engine implements AutoCloseable {
         }
         ModelSnapshot m = model;
         Map<UUID, Boolean> updateFlags = new HashMap<>();
-        m.tags().forEach(t -> updateFlags.put(t.id(), t.update()));
+        m.tags().forEach(t -> updateFlags.put(t.id(), readsAsUpdate(t)));
         Map<UUID, Sample> last = historyStore.lastValues(updateFlags.keySet(), updateFlags, Micros.now());
         List<TagSample> defaults = new ArrayList<>();
         long now = Micros.now();
@@ -166,6 +169,8 @@ public final class Engine implements AutoCloseable {
                 defaults.add(new TagSample(t.id(), Sample.of(now, t.defaultValue())));
             }
         }
+        calculatedTags = new CalculatedTags(this::current);
+        addStage(calculatedTags);
         historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
         loop.addSink(historyWriter);
         loop.addSink(hub);
@@ -336,6 +341,10 @@ public final class Engine implements AutoCloseable {
             if (!t.enabled()) {
                 throw new IllegalArgumentException("tag " + m.tagPath(t.id()) + " is disabled");
             }
+            if (t.calculated()) {
+                throw new IllegalArgumentException("tag " + m.tagPath(t.id())
+                        + " is calculated by its formula and cannot be written; write to its inputs instead");
+            }
             Sample s = ts.sample();
             Object y;
             try {
@@ -367,9 +376,51 @@ public final class Engine implements AutoCloseable {
         if (historyWriter != null && historyWriter.hasPending(t.id())) {
             historyWriter.flush();
         }
-        try (HistoryStore.Reader reader = historyStore.reader(t.id(), t.update())) {
+        try (HistoryStore.Reader reader = historyStore.reader(t.id(), readsAsUpdate(t))) {
             return HistoryQueries.run(query, t.type(), t.step(), reader, Micros.now());
         }
+    }
+
+    /** A calculated tag's history is read with update semantics, so a recalculation replaces old results. */
+    private static boolean readsAsUpdate(TagDef t) {
+        return t.update() || t.calculated();
+    }
+
+    /**
+     * Recomputes a calculated tag for [start, finish] from the stored history of its inputs (for a
+     * formula fixed after the fact) and stores the results; a result at the time of a stored one
+     * replaces it. The current value is not changed.
+     *
+     * @return how many samples were written
+     * @throws IllegalArgumentException when the tag is unknown or not calculated
+     */
+    public int recalculate(UUID tagId, long start, long finish) {
+        ensureOpen();
+        ModelSnapshot m = model;
+        TagDef t = m.tag(tagId);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + tagId);
+        }
+        if (historyWriter != null) {
+            historyWriter.flush();
+        }
+        List<Sample> results = Recalculator.recalculate(m, tagId, start, finish, (id, from, to) -> {
+            TagDef in = m.tag(id);
+            try (HistoryStore.Reader reader = historyStore.reader(id, in != null && readsAsUpdate(in))) {
+                List<Sample> out = new ArrayList<>();
+                Sample before = reader.before(from);
+                if (before != null) {
+                    out.add(before);
+                }
+                out.addAll(reader.range(from, to, Integer.MAX_VALUE));
+                return out;
+            }
+        });
+        if (!results.isEmpty()) {
+            historyStore.write(Map.of(tagId, results));
+        }
+        LOG.info("Recalculated {}: {} samples from {} to {}", m.tagPath(tagId), results.size(), Micros.format(start), Micros.format(finish));
+        return results.size();
     }
 
     /**

@@ -226,7 +226,11 @@ public final class ModelSnapshot {
         for (ModelEdit edit : edits) {
             ed.apply(edit, applied);
         }
-        return new Change(new ModelSnapshot(objs, tgs), List.copyOf(applied));
+        Change change = new Change(new ModelSnapshot(objs, tgs), List.copyOf(applied));
+        for (ModelCheck check : ModelCheck.installed()) {
+            check.check(change.snapshot(), change.applied());
+        }
+        return change;
     }
 
     /** Validates a name of an object or a tag; returns the reason it is invalid, or null. */

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
@@ -39,7 +40,7 @@ public final class ProjectJson {
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
     private static final Set<String> TAG_KEYS = Set.of("id", "name", "description", "type", "units", "min", "max",
-            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig");
+            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig", "formula", "trigger");
 
     private ProjectJson() {
     }
@@ -120,6 +121,12 @@ public final class ProjectJson {
             } catch (JsonProcessingException e) {
                 n.put("sourceConfig", t.sourceConfig());
             }
+        }
+        if (t.formula() != null) {
+            n.put("formula", t.formula());
+        }
+        if (t.trigger().kind() != CalcTrigger.Kind.CHANGE) {
+            n.put("trigger", t.trigger().toString());
         }
         return n;
     }
@@ -244,10 +251,16 @@ public final class ProjectJson {
         }
         JsonNode cfg = n.get("sourceConfig");
         String sourceConfig = cfg == null || cfg.isNull() ? null : cfg.isTextual() ? cfg.asText() : cfg.toString();
+        CalcTrigger trigger;
+        try {
+            trigger = CalcTrigger.parse(text(n, "trigger", p, false));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(p + ".trigger", null, e.getMessage());
+        }
         return new TagDef(id(n, p, ids), objectId, text(n, "name", p, true), text(n, "description", p, false), type,
                 text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
                 bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
-                source, sourceConfig);
+                source, sourceConfig, text(n, "formula", p, false), trigger);
     }
 
     private static void checkKeys(JsonNode n, Set<String> known, String p) {
