@@ -20,6 +20,10 @@ import java.util.function.Consumer;
 import org.peresvet.connector.sim.SimulatorDriver;
 import org.peresvet.formula.CalculatedTags;
 import org.peresvet.formula.Recalculator;
+import org.peresvet.method.MethodRunner;
+import org.peresvet.schedule.ScheduleRunner;
+import org.peresvet.schedule.ScheduleTick;
+import org.peresvet.runtime.EngineEvent;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
@@ -73,6 +77,8 @@ public final class Engine implements AutoCloseable {
     private HistoryWriter historyWriter;
     private SimulatorDriver simulator;
     private CalculatedTags calculatedTags;
+    private MethodRunner methods;
+    private ScheduleRunner schedules;
     private ScheduledExecutorService housekeeping;
     private volatile boolean started;
     private volatile boolean closed;
@@ -171,6 +177,22 @@ public final class Engine implements AutoCloseable {
         }
         calculatedTags = new CalculatedTags(this::current);
         addStage(calculatedTags);
+        methods = new MethodRunner(this::current, this::write, events::publish, Micros::now);
+        addStage(methods);
+        events.subscribe(ScheduleTick.class, t -> calculatedTags.scheduleFired(t.scheduleId(), t.time()));
+        events.subscribe(EngineEvent.class, methods::onEvent);
+        schedules = new ScheduleRunner(events::publish, new ScheduleRunner.RunStore() {
+            @Override
+            public Map<UUID, Long> load() {
+                return projectStore.scheduleRuns();
+            }
+
+            @Override
+            public void save(UUID scheduleId, long lastFire) {
+                projectStore.saveScheduleRun(scheduleId, lastFire);
+            }
+        }, Micros::now, java.time.ZoneId.systemDefault());
+        schedules.update(m);
         historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
         loop.addSink(historyWriter);
         loop.addSink(hub);
@@ -187,6 +209,7 @@ public final class Engine implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
+        schedules.start();
         started = true;
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
         return this;
@@ -275,6 +298,9 @@ public final class Engine implements AutoCloseable {
         }
         hub.modelChanged();
         loop.modelChanged(m);
+        if (schedules != null) {
+            schedules.update(m);
+        }
         if (simulator != null) {
             simulator.update(m);
         }
@@ -471,6 +497,20 @@ public final class Engine implements AutoCloseable {
         loop.execute(() -> stage.modelChanged(model)).join();
     }
 
+    /**
+     * Runs a method now, under its run mode (as if an initiator fired).
+     *
+     * @return false when there is no such enabled method, or the engine is not running
+     */
+    public boolean runMethod(UUID methodId) {
+        return methods != null && methods.runNow(methodId, "manual");
+    }
+
+    /** The next planned tick of a schedule (µs), or null when it has none or the engine is not running. */
+    public Long nextScheduleTick(UUID scheduleId) {
+        return schedules == null ? null : schedules.nextTick(scheduleId);
+    }
+
     /** The engine's event bus (alarm transitions, schedule ticks, method results). */
     public EventBus events() {
         return events;
@@ -528,6 +568,12 @@ public final class Engine implements AutoCloseable {
         }
         if (housekeeping != null) {
             housekeeping.shutdownNow();
+        }
+        if (schedules != null) {
+            schedules.close();
+        }
+        if (methods != null) {
+            methods.close();
         }
         loop.stop();
         if (historyWriter != null) {

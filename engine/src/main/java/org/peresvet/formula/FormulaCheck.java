@@ -1,7 +1,9 @@
 package org.peresvet.formula;
 
 import java.util.List;
+import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ModelCheck;
+import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 
@@ -18,7 +20,9 @@ public final class FormulaCheck implements ModelCheck {
         for (var t : after.tags()) {
             if (t.calculated()) {
                 any = true;
-                break;
+                if (t.trigger().kind() == CalcTrigger.Kind.SCHEDULE && after.schedule(t.trigger().scheduleId()) == null) {
+                    throw new ModelException(after.tagPath(t.id()), "trigger", "unknown schedule " + t.trigger().scheduleId());
+                }
             }
         }
         if (any) {

@@ -26,11 +26,20 @@ public final class ModelSnapshot {
     /** Child object ids per parent id; roots are under the key {@code null}. */
     private final Map<UUID, List<UUID>> children;
     private final Map<UUID, List<UUID>> tagsOf;
+    private final Map<UUID, ScheduleDef> schedules;
+    private final Map<UUID, MethodDef> methods;
     private volatile Map<String, UUID> tagByPath;
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags) {
+        this(objects, tags, Map.of(), Map.of());
+    }
+
+    private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags, Map<UUID, ScheduleDef> schedules,
+                          Map<UUID, MethodDef> methods) {
         this.objects = objects;
         this.tags = tags;
+        this.schedules = schedules;
+        this.methods = methods;
         this.children = new HashMap<>();
         this.tagsOf = new HashMap<>();
         for (ObjectDef o : objects.values()) {
@@ -61,6 +70,19 @@ public final class ModelSnapshot {
         ordered.forEach(o -> edits.add(new ModelEdit.PutObject(o)));
         tags.forEach(t -> edits.add(new ModelEdit.PutTag(t)));
         return empty().apply(edits).snapshot();
+    }
+
+    /** Like {@link #of(Collection, Collection)}, with schedules and methods. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<ScheduleDef> schedules,
+                                   Collection<MethodDef> methods) {
+        ModelSnapshot base = of(objects, tags);
+        if (schedules.isEmpty() && methods.isEmpty()) {
+            return base;
+        }
+        List<ModelEdit> edits = new ArrayList<>();
+        schedules.forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
+        methods.forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
+        return base.apply(edits).snapshot();
     }
 
     private static void placeParentsFirst(ObjectDef o, Map<UUID, ObjectDef> byId, Map<UUID, Boolean> placed, List<ObjectDef> out) {
@@ -98,6 +120,22 @@ public final class ModelSnapshot {
 
     public TagDef tag(UUID id) {
         return tags.get(id);
+    }
+
+    public Collection<ScheduleDef> schedules() {
+        return Collections.unmodifiableCollection(schedules.values());
+    }
+
+    public ScheduleDef schedule(UUID id) {
+        return schedules.get(id);
+    }
+
+    public Collection<MethodDef> methods() {
+        return Collections.unmodifiableCollection(methods.values());
+    }
+
+    public MethodDef method(UUID id) {
+        return methods.get(id);
     }
 
     /** Child objects sorted by name; {@code null} gives the roots. */
@@ -221,16 +259,44 @@ public final class ModelSnapshot {
     public Change apply(List<ModelEdit> edits) {
         Map<UUID, ObjectDef> objs = new HashMap<>(objects);
         Map<UUID, TagDef> tgs = new HashMap<>(tags);
+        Map<UUID, ScheduleDef> scs = new HashMap<>(schedules);
+        Map<UUID, MethodDef> mts = new HashMap<>(methods);
         Editor ed = new Editor(objs, tgs);
         List<ModelEdit> applied = new ArrayList<>();
         for (ModelEdit edit : edits) {
-            ed.apply(edit, applied);
+            if (!applyDefinition(edit, scs, mts, objs, applied)) {
+                ed.apply(edit, applied);
+            }
         }
-        Change change = new Change(new ModelSnapshot(objs, tgs), List.copyOf(applied));
+        Change change = new Change(new ModelSnapshot(objs, tgs, scs, mts), List.copyOf(applied));
         for (ModelCheck check : ModelCheck.installed()) {
             check.check(change.snapshot(), change.applied());
         }
         return change;
+    }
+
+    /** Applies a schedule or method edit; false for other edits. */
+    private static boolean applyDefinition(ModelEdit edit, Map<UUID, ScheduleDef> scs, Map<UUID, MethodDef> mts,
+                                           Map<UUID, ObjectDef> objs, List<ModelEdit> applied) {
+        if (edit instanceof ModelEdit.PutSchedule p) {
+            p.schedule().validate();
+            scs.put(p.schedule().id(), p.schedule());
+        } else if (edit instanceof ModelEdit.DeleteSchedule d) {
+            if (scs.remove(d.id()) == null) {
+                throw new ModelException(String.valueOf(d.id()), "id", "no such schedule");
+            }
+        } else if (edit instanceof ModelEdit.PutMethod p) {
+            p.method().validate(objs::containsKey);
+            mts.put(p.method().id(), p.method());
+        } else if (edit instanceof ModelEdit.DeleteMethod d) {
+            if (mts.remove(d.id()) == null) {
+                throw new ModelException(String.valueOf(d.id()), "id", "no such method");
+            }
+        } else {
+            return false;
+        }
+        applied.add(edit);
+        return true;
     }
 
     /** Validates a name of an object or a tag; returns the reason it is invalid, or null. */

@@ -33,6 +33,13 @@ public final class ProjectImport {
         for (TagDef t : doc.tags()) {
             edits.add(new ModelEdit.PutTag(t));
         }
+        if (replace) {
+            // Methods first: they may read tags and schedules that are about to go.
+            current.methods().forEach(m -> edits.add(0, new ModelEdit.DeleteMethod(m.id())));
+            current.schedules().forEach(sc -> edits.add(0, new ModelEdit.DeleteSchedule(sc.id())));
+        }
+        doc.schedules().forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
+        doc.methods().forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
         return edits;
     }
 }

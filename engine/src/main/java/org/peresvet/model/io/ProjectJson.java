@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.peresvet.model.CalcTrigger;
+import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.ScheduleDef;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
@@ -36,7 +38,7 @@ public final class ProjectJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().setDefaultPrettyPrinter(
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects");
+    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods");
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
     private static final Set<String> TAG_KEYS = Set.of("id", "name", "description", "type", "units", "min", "max",
@@ -62,6 +64,16 @@ public final class ProjectJson {
         List<ObjectDef> tops = root == null ? model.childObjects(null) : List.of(model.object(root));
         for (ObjectDef o : tops) {
             objects.add(objectNode(model, o));
+        }
+        if (root == null && !model.schedules().isEmpty()) {
+            ArrayNode arr = doc.putArray("schedules");
+            model.schedules().stream().sorted(java.util.Comparator.comparing(ScheduleDef::name).thenComparing(ScheduleDef::id))
+                    .forEach(sc -> arr.add(DefinitionJson.write(sc)));
+        }
+        if (root == null && !model.methods().isEmpty()) {
+            ArrayNode arr = doc.putArray("methods");
+            model.methods().stream().sorted(java.util.Comparator.comparing(MethodDef::name).thenComparing(MethodDef::id))
+                    .forEach(m -> arr.add(DefinitionJson.write(m)));
         }
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
@@ -173,7 +185,27 @@ public final class ProjectJson {
                 readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, ids);
             }
         }
-        return new ProjectDocument(settings, objects, tags);
+        List<ScheduleDef> schedules = new ArrayList<>();
+        JsonNode sarr = root.get("schedules");
+        if (sarr != null && !sarr.isNull()) {
+            if (!sarr.isArray()) {
+                throw new ModelException("$.schedules", null, "must be an array");
+            }
+            for (int i = 0; i < sarr.size(); i++) {
+                schedules.add(DefinitionJson.readSchedule(sarr.get(i), "$.schedules[" + i + "]", ids));
+            }
+        }
+        List<MethodDef> methods = new ArrayList<>();
+        JsonNode marr = root.get("methods");
+        if (marr != null && !marr.isNull()) {
+            if (!marr.isArray()) {
+                throw new ModelException("$.methods", null, "must be an array");
+            }
+            for (int i = 0; i < marr.size(); i++) {
+                methods.add(DefinitionJson.readMethod(marr.get(i), "$.methods[" + i + "]", ids));
+            }
+        }
+        return new ProjectDocument(settings, objects, tags, schedules, methods);
     }
 
     private static ProjectSettings settings(JsonNode n) {
