@@ -142,7 +142,10 @@ class CalcStageTest {
     @Test
     void scheduleTriggersRunAtTheNextTickWithTheScheduleTime() {
         TagDef a = tag("a", ValueType.DOUBLE, null);
-        UUID schedule = UUID.randomUUID();
+        org.peresvet.model.ScheduleDef def = org.peresvet.model.ScheduleDef.interval("every minute", 1,
+                org.peresvet.model.ScheduleDef.Unit.MINUTES);
+        edits.add(new ModelEdit.PutSchedule(def));
+        UUID schedule = def.id();
         TagDef snap = TagDef.builder(obj.id(), "snap", ValueType.DOUBLE).formula("{a}").trigger(CalcTrigger.schedule(schedule)).build();
         edits.add(new ModelEdit.PutTag(snap));
         load();
