@@ -221,11 +221,7 @@ public final class CalculatedTags implements LoopStage {
         }
         List<TagSample> out = new ArrayList<>();
         if (!pendingFirst.isEmpty()) {
-            for (Calc c : pendingFirst) {
-                mark(c.pos);
-            }
-            pendingFirst.clear();
-            runDirty(nowMicros, out);
+            firstValues(out);
         }
         for (Calc c : calcs) {
             if (c.tag.trigger().kind() == CalcTrigger.Kind.PERIODIC && c.tag.enabled()) {
@@ -250,6 +246,39 @@ public final class CalculatedTags implements LoopStage {
             runDirty(fire[2], out);
         }
         return out;
+    }
+
+    /**
+     * A new or changed formula computes at once from the current values of its inputs, with the
+     * time of the newest of them (as if that sample had just arrived). A formula whose inputs
+     * have no value yet, or that keeps state (a totalizer must not restart from zero on every
+     * edit or restart), waits for its first trigger.
+     */
+    private void firstValues(List<TagSample> out) {
+        for (Calc c : pendingFirst) {
+            if (c.formula.stateful()) {
+                continue;
+            }
+            long newest = Long.MIN_VALUE;
+            for (int slot : c.slots) {
+                Sample v = values[slot];
+                if (v != null) {
+                    newest = Math.max(newest, v.x());
+                }
+            }
+            if (newest != Long.MIN_VALUE) {
+                evaluate(c, newest, out);
+            }
+        }
+        pendingFirst.clear();
+        // Readers of these results run once each, at the time of the newest result.
+        long newest = Long.MIN_VALUE;
+        for (TagSample ts : out) {
+            newest = Math.max(newest, ts.sample().x());
+        }
+        if (dirtyCount > 0) {
+            runDirty(newest, out);
+        }
     }
 
     private void markReaders(int valueIndex) {

@@ -58,6 +58,12 @@ public final class ModelSnapshot {
 
     /** Builds a snapshot from stored rows, validating everything as an import would. */
     public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags) {
+        return of(objects, tags, List.of(), List.of());
+    }
+
+    /** Like {@link #of(Collection, Collection)}, with schedules and methods; everything is checked together. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<ScheduleDef> schedules,
+                                   Collection<MethodDef> methods) {
         List<ModelEdit> edits = new ArrayList<>();
         // Parents first, so each object's parent exists when it is checked.
         Map<UUID, ObjectDef> byId = new HashMap<>();
@@ -69,20 +75,9 @@ public final class ModelSnapshot {
         }
         ordered.forEach(o -> edits.add(new ModelEdit.PutObject(o)));
         tags.forEach(t -> edits.add(new ModelEdit.PutTag(t)));
-        return empty().apply(edits).snapshot();
-    }
-
-    /** Like {@link #of(Collection, Collection)}, with schedules and methods. */
-    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<ScheduleDef> schedules,
-                                   Collection<MethodDef> methods) {
-        ModelSnapshot base = of(objects, tags);
-        if (schedules.isEmpty() && methods.isEmpty()) {
-            return base;
-        }
-        List<ModelEdit> edits = new ArrayList<>();
         schedules.forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
         methods.forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
-        return base.apply(edits).snapshot();
+        return empty().apply(edits).snapshot();
     }
 
     private static void placeParentsFirst(ObjectDef o, Map<UUID, ObjectDef> byId, Map<UUID, Boolean> placed, List<ObjectDef> out) {

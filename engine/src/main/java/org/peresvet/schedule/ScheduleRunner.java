@@ -40,6 +40,7 @@ public final class ScheduleRunner implements AutoCloseable {
         final ScheduleDef def;
         final Timetable table;
         Long next;
+        boolean planned;
 
         Entry(ScheduleDef def, Timetable table) {
             this.def = def;
@@ -99,8 +100,9 @@ public final class ScheduleRunner implements AutoCloseable {
     public synchronized List<ScheduleTick> poll(long now) {
         List<ScheduleTick> fired = new ArrayList<>();
         for (Entry e : entries.values()) {
-            if (e.next == null) {
+            if (!e.planned) {
                 e.next = plan(e, now, fired);
+                e.planned = true;
             }
             while (e.next != null && e.next <= now) {
                 fire(e, e.next, false, fired);
@@ -165,7 +167,10 @@ public final class ScheduleRunner implements AutoCloseable {
     /** The next planned tick of a schedule (µs), or null (for status displays and tests). */
     public synchronized Long nextTick(UUID scheduleId) {
         Entry e = entries.get(scheduleId);
-        return e == null ? null : e.next;
+        if (e == null) {
+            return null;
+        }
+        return e.planned ? e.next : e.table.nextAfter(clock.getAsLong() - 1); // not planned yet: the next poll will
     }
 
     /** Polls every 100 ms on a daemon thread. */

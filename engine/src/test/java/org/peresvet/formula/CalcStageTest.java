@@ -113,12 +113,20 @@ class CalcStageTest {
         current.put(a.id(), Sample.of(1, 2.0));
         load();
         List<TagSample> out = stage.tick(50);
-        assertThat(out).containsExactly(new TagSample(x.id(), Sample.of(50, 6.0)));
+        assertThat(out).containsExactly(new TagSample(x.id(), Sample.of(1, 6.0))); // at the time of its newest input
         assertThat(stage.tick(60)).isEmpty();
         // An unrelated model change keeps the formula and its state: no new first value.
         edits.add(new ModelEdit.PutTag(TagDef.builder(obj.id(), "other", ValueType.DOUBLE).build()));
         load();
         assertThat(stage.tick(70)).isEmpty();
+        // Stateful formulas and formulas without input values wait for a trigger.
+        TagDef total = tag("total", ValueType.DOUBLE, "integral({a})");
+        TagDef none = tag("none", ValueType.DOUBLE, "{b} + 1");
+        tag("b", ValueType.DOUBLE, null);
+        load();
+        assertThat(stage.tick(80)).isEmpty();
+        assertThat(stage.process(List.of(s(a, 90, 1.0)))).extracting(TagSample::tagId).containsExactly(total.id(), x.id());
+        assertThat(none.formula()).isNotNull();
     }
 
     @Test

@@ -100,6 +100,10 @@ class ScheduleRunnerTest {
         assertThat(r.nextTick(seconds.id())).isEqualTo(T0 + 20 * S);
         List<ScheduleTick> ticks = r.poll(T0 + 15 * 60 * S);
         assertThat(ticks).extracting(ScheduleTick::name).contains("quarter", "seconds");
+        ScheduleDef nightly = ScheduleDef.cron("nightly", "0 2 * * *");
+        ScheduleRunner n = runner(nightly);
+        n.poll(T0);
+        assertThat(n.nextTick(nightly.id())).isEqualTo(T0 + 14 * 3600 * S);
     }
 
     @Test
