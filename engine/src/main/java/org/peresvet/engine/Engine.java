@@ -128,6 +128,8 @@ public final class Engine implements AutoCloseable {
         }
         Engine engine = new Engine(folder, lock, options, ps, hs);
         try {
+            engine.model = ModelSnapshot.empty();
+            engine.installStages();
             // A project is new until its model holds something: a failed seed import is retried next time.
             boolean fresh = ps.isEmpty();
             engine.model = ps.load();
@@ -143,6 +145,19 @@ public final class Engine implements AutoCloseable {
         }
         LOG.info("Opened project {} ({} objects, {} tags)", folder.dir(), engine.model.objectCount(), engine.model.tagCount());
         return engine;
+    }
+
+    /**
+     * Calculated tags are the first stage of the loop and methods the second, so stages added
+     * later (alarms) see calculated values in the same round.
+     */
+    private void installStages() {
+        calculatedTags = new CalculatedTags(this::current);
+        addStage(calculatedTags);
+        methods = new MethodRunner(this::current, this::write, events::publish, Micros::now);
+        addStage(methods);
+        events.subscribe(ScheduleTick.class, t -> calculatedTags.scheduleFired(t.scheduleId(), t.time()));
+        events.subscribe(EngineEvent.class, methods::onEvent);
     }
 
     private void seedFrom(Path seed) {
@@ -175,12 +190,11 @@ public final class Engine implements AutoCloseable {
                 defaults.add(new TagSample(t.id(), Sample.of(now, t.defaultValue())));
             }
         }
-        calculatedTags = new CalculatedTags(this::current);
-        addStage(calculatedTags);
-        methods = new MethodRunner(this::current, this::write, events::publish, Micros::now);
-        addStage(methods);
-        events.subscribe(ScheduleTick.class, t -> calculatedTags.scheduleFired(t.scheduleId(), t.time()));
-        events.subscribe(EngineEvent.class, methods::onEvent);
+        // The calculated tags start from the values just restored.
+        loop.execute(() -> {
+            calculatedTags.modelChanged(m);
+            methods.modelChanged(m);
+        }).join();
         schedules = new ScheduleRunner(events::publish, new ScheduleRunner.RunStore() {
             @Override
             public Map<UUID, Long> load() {

@@ -73,7 +73,8 @@ public final class CalculatedTags implements LoopStage {
     private boolean[] dirty = new boolean[0];
     private int dirtyCount;
     private int minDirty = Integer.MAX_VALUE;
-    private final List<Calc> pendingFirst = new ArrayList<>();
+    /** Tags whose new or changed formula has not computed yet (see {@link #firstValues}). */
+    private final java.util.Set<UUID> pendingFirst = new java.util.HashSet<>();
     private long evaluations;
 
     /**
@@ -119,7 +120,7 @@ public final class CalculatedTags implements LoopStage {
         Map<UUID, Integer> index = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
         Calc[] next = new Calc[graph.size()];
-        pendingFirst.clear();
+        java.util.Set<UUID> stillPending = new java.util.HashSet<>();
         for (int i = 0; i < graph.size(); i++) {
             CalcGraph.Calc g = graph.get(i);
             List<TagRef> inputs = g.formula().inputs();
@@ -143,16 +144,19 @@ public final class CalculatedTags implements LoopStage {
             if (g.tag().trigger().kind() == CalcTrigger.Kind.PERIODIC) {
                 c.nextDue = same && before.tag.trigger().equals(g.tag().trigger()) ? before.nextDue : 0;
             }
-            if (!same && g.tag().enabled() && g.tag().trigger().kind() == CalcTrigger.Kind.CHANGE) {
-                pendingFirst.add(c); // a new or changed formula gets a value at once
+            if ((!same || pendingFirst.contains(g.tag().id())) && g.tag().enabled()
+                    && g.tag().trigger().kind() == CalcTrigger.Kind.CHANGE) {
+                stillPending.add(g.tag().id()); // a new or changed formula gets a value at once
             }
             next[i] = c;
         }
+        pendingFirst.clear();
+        pendingFirst.addAll(stillPending);
         Sample[] vals = new Sample[ids.size()];
         Map<UUID, Integer> oldIndex = indexOf;
         for (int i = 0; i < ids.size(); i++) {
             Integer o = oldIndex.get(ids.get(i));
-            vals[i] = o != null ? values[o] : current.apply(ids.get(i));
+            vals[i] = o != null && values[o] != null ? values[o] : current.apply(ids.get(i));
         }
         List<List<Integer>> readersOf = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -255,8 +259,9 @@ public final class CalculatedTags implements LoopStage {
      * edit or restart), waits for its first trigger.
      */
     private void firstValues(List<TagSample> out) {
-        for (Calc c : pendingFirst) {
-            if (c.formula.stateful()) {
+        for (Calc c : calcs) {
+            if (!pendingFirst.contains(c.tag.id()) || c.formula.stateful() || dirty[c.pos]) {
+                // (a dirty one reads a tag computed just before: it runs once, below)
                 continue;
             }
             long newest = Long.MIN_VALUE;
