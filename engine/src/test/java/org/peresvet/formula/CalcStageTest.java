@@ -130,6 +130,19 @@ class CalcStageTest {
     }
 
     @Test
+    void firstValuesOfAChainAreComputedOnceEachAndSurviveARepeatedModelChange() {
+        TagDef a = tag("a", ValueType.DOUBLE, null);
+        TagDef x = tag("x", ValueType.DOUBLE, "{a} + 1");
+        TagDef y = tag("y", ValueType.DOUBLE, "{x} * 2");
+        current.put(a.id(), Sample.of(7, 1.0));
+        load();
+        load(); // the engine tells the stage again when it starts
+        List<TagSample> out = stage.tick(100);
+        assertThat(out).containsExactly(new TagSample(x.id(), Sample.of(7, 2.0)), new TagSample(y.id(), Sample.of(7, 4.0)));
+        assertThat(stage.evaluations()).isEqualTo(2);
+    }
+
+    @Test
     void periodicTriggersRunOnAlignedTicksOnly() {
         TagDef a = tag("a", ValueType.DOUBLE, null);
         TagDef avg = TagDef.builder(obj.id(), "avg", ValueType.DOUBLE).formula("{a} + 1").trigger(CalcTrigger.every(1000)).build();
