@@ -92,6 +92,10 @@ class FormulaParserTest {
         assertThat(error("Level + 1").reason()).contains("braces, e.g. {Level}");
         assertThat(error("1 < 2 < 3").reason()).contains("cannot be chained");
         assertThat(error("{}").reason()).contains("empty tag reference");
+        assertThat(error("(".repeat(5000) + "1" + ")".repeat(5000)).reason()).contains("nests deeper than 100 levels");
+        assertThat(error("-".repeat(5000) + "1").reason()).contains("nests deeper");
+        assertThat(error("not ".repeat(5000) + "true").reason()).contains("nests deeper");
+        assertThat(fx.value("(".repeat(50) + "1" + ")".repeat(50))).isEqualTo(1.0);
     }
 
     @Test

@@ -29,6 +29,9 @@ public final class Parser {
     private final String src;
     private final List<Token> tokens = new ArrayList<>();
     private int p;
+    /** Nesting of parentheses, calls and unary operators; bounded so no formula can exhaust the stack. */
+    private int depth;
+    private static final int MAX_DEPTH = 100;
 
     private Parser(String src) {
         this.src = src;
@@ -188,7 +191,15 @@ public final class Parser {
     }
 
     private Ast expr() {
-        return or();
+        if (++depth > MAX_DEPTH) {
+            Token t = peek();
+            throw error(t, "the formula nests deeper than " + MAX_DEPTH + " levels");
+        }
+        try {
+            return or();
+        } finally {
+            depth--;
+        }
     }
 
     private Ast or() {
@@ -212,7 +223,12 @@ public final class Parser {
     private Ast not() {
         if (isOp("not")) {
             Token t = next();
-            return new Ast.Unary("not", not(), t.line, t.column);
+            if (++depth > MAX_DEPTH) {
+                throw error(t, "the formula nests deeper than " + MAX_DEPTH + " levels");
+            }
+            Ast operand = not();
+            depth--;
+            return new Ast.Unary("not", operand, t.line, t.column);
         }
         return comparison();
     }
@@ -253,7 +269,11 @@ public final class Parser {
     private Ast unary() {
         if (isOp("-") || isOp("+")) {
             Token t = next();
+            if (++depth > MAX_DEPTH) {
+                throw error(t, "the formula nests deeper than " + MAX_DEPTH + " levels");
+            }
             Ast operand = unary();
+            depth--;
             if (t.text.equals("-") && operand instanceof Ast.Num n) {
                 return new Ast.Num(-n.value(), t.line, t.column);
             }
