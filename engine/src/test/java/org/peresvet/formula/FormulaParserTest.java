@@ -96,6 +96,7 @@ class FormulaParserTest {
         assertThat(error("-".repeat(5000) + "1").reason()).contains("nests deeper");
         assertThat(error("not ".repeat(5000) + "true").reason()).contains("nests deeper");
         assertThat(fx.value("(".repeat(50) + "1" + ")".repeat(50))).isEqualTo(1.0);
+        assertThat(fx.value("1" + " + 1".repeat(2000))).isEqualTo(2001.0); // long, flat: fine
     }
 
     @Test
