@@ -22,6 +22,12 @@ import org.peresvet.alarm.Alarms;
 import org.peresvet.connector.sim.SimulatorDriver;
 import org.peresvet.export.ExportConfig;
 import org.peresvet.export.Exporters;
+import org.peresvet.formula.CalculatedTags;
+import org.peresvet.formula.Recalculator;
+import org.peresvet.method.MethodRunner;
+import org.peresvet.schedule.ScheduleRunner;
+import org.peresvet.schedule.ScheduleTick;
+import org.peresvet.runtime.EngineEvent;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.RemoteHistory;
@@ -88,6 +94,9 @@ public final class Engine implements AutoCloseable {
     private final Alarms alarms;
     private JournalWriter journalWriter;
     private SimulatorDriver simulator;
+    private CalculatedTags calculatedTags;
+    private MethodRunner methods;
+    private ScheduleRunner schedules;
     private ScheduledExecutorService housekeeping;
     private volatile boolean started;
     private volatile boolean closed;
@@ -140,6 +149,8 @@ public final class Engine implements AutoCloseable {
         }
         Engine engine = new Engine(folder, lock, options, ps, hs);
         try {
+            engine.model = ModelSnapshot.empty();
+            engine.installStages();
             // A project is new until its model holds something: a failed seed import is retried next time.
             boolean fresh = ps.isEmpty();
             engine.model = ps.load();
@@ -155,6 +166,19 @@ public final class Engine implements AutoCloseable {
         }
         LOG.info("Opened project {} ({} objects, {} tags)", folder.dir(), engine.model.objectCount(), engine.model.tagCount());
         return engine;
+    }
+
+    /**
+     * Calculated tags are the first stage of the loop and methods the second, so stages added
+     * later (alarms) see calculated values in the same round.
+     */
+    private void installStages() {
+        calculatedTags = new CalculatedTags(this::current);
+        addStage(calculatedTags);
+        methods = new MethodRunner(this::current, this::write, events::publish, Micros::now);
+        addStage(methods);
+        events.subscribe(ScheduleTick.class, t -> calculatedTags.scheduleFired(t.scheduleId(), t.time()));
+        events.subscribe(EngineEvent.class, methods::onEvent);
     }
 
     private void seedFrom(Path seed) {
@@ -176,7 +200,7 @@ public final class Engine implements AutoCloseable {
         }
         ModelSnapshot m = model;
         Map<UUID, Boolean> updateFlags = new HashMap<>();
-        m.tags().forEach(t -> updateFlags.put(t.id(), t.update()));
+        m.tags().forEach(t -> updateFlags.put(t.id(), readsAsUpdate(t)));
         Map<UUID, Sample> last = historyStore.lastValues(updateFlags.keySet(), updateFlags, Micros.now());
         List<TagSample> defaults = new ArrayList<>();
         long now = Micros.now();
@@ -187,6 +211,23 @@ public final class Engine implements AutoCloseable {
                 defaults.add(new TagSample(t.id(), Sample.of(now, t.defaultValue())));
             }
         }
+        // The calculated tags start from the values just restored.
+        loop.execute(() -> {
+            calculatedTags.modelChanged(m);
+            methods.modelChanged(m);
+        }).join();
+        schedules = new ScheduleRunner(events::publish, new ScheduleRunner.RunStore() {
+            @Override
+            public Map<UUID, Long> load() {
+                return projectStore.scheduleRuns();
+            }
+
+            @Override
+            public void save(UUID scheduleId, long lastFire) {
+                projectStore.saveScheduleRun(scheduleId, lastFire);
+            }
+        }, Micros::now, java.time.ZoneId.systemDefault());
+        schedules.update(m);
         if (exporters == null) {
             ExportConfig exportConfig = ExportConfig.load(folder.dir());
             if (!exportConfig.enabledTargets().isEmpty()) {
@@ -210,6 +251,7 @@ public final class Engine implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
+        schedules.start();
         started = true;
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
         return this;
@@ -329,6 +371,9 @@ public final class Engine implements AutoCloseable {
         }
         hub.modelChanged();
         loop.modelChanged(m);
+        if (schedules != null) {
+            schedules.update(m);
+        }
         if (simulator != null) {
             simulator.update(m);
         }
@@ -395,6 +440,10 @@ public final class Engine implements AutoCloseable {
             if (!t.enabled()) {
                 throw new IllegalArgumentException("tag " + m.tagPath(t.id()) + " is disabled");
             }
+            if (t.calculated()) {
+                throw new IllegalArgumentException("tag " + m.tagPath(t.id())
+                        + " is calculated by its formula and cannot be written; write to its inputs instead");
+            }
             Sample s = ts.sample();
             Object y;
             try {
@@ -426,13 +475,55 @@ public final class Engine implements AutoCloseable {
         if (historyWriter != null && historyWriter.hasPending(t.id())) {
             historyWriter.flush();
         }
-        try (HistoryStore.Reader reader = historyStore.reader(t.id(), t.update())) {
+        try (HistoryStore.Reader reader = historyStore.reader(t.id(), readsAsUpdate(t))) {
             long now = Micros.now();
             RemoteHistory remote = remoteHistory;
             SampleSource src = remote == null ? reader
                     : remote.withOlder(t, reader, now - settings.historyRetentionDays() * 86_400L * Micros.PER_SECOND);
             return HistoryQueries.run(query, t.type(), t.step(), src, now);
         }
+    }
+
+    /** A calculated tag's history is read with update semantics, so a recalculation replaces old results. */
+    private static boolean readsAsUpdate(TagDef t) {
+        return t.update() || t.calculated();
+    }
+
+    /**
+     * Recomputes a calculated tag for [start, finish] from the stored history of its inputs (for a
+     * formula fixed after the fact) and stores the results; a result at the time of a stored one
+     * replaces it. The current value is not changed.
+     *
+     * @return how many samples were written
+     * @throws IllegalArgumentException when the tag is unknown or not calculated
+     */
+    public int recalculate(UUID tagId, long start, long finish) {
+        ensureOpen();
+        ModelSnapshot m = model;
+        TagDef t = m.tag(tagId);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + tagId);
+        }
+        if (historyWriter != null) {
+            historyWriter.flush();
+        }
+        List<Sample> results = Recalculator.recalculate(m, tagId, start, finish, (id, from, to) -> {
+            TagDef in = m.tag(id);
+            try (HistoryStore.Reader reader = historyStore.reader(id, in != null && readsAsUpdate(in))) {
+                List<Sample> out = new ArrayList<>();
+                Sample before = reader.before(from);
+                if (before != null) {
+                    out.add(before);
+                }
+                out.addAll(reader.range(from, to, Integer.MAX_VALUE));
+                return out;
+            }
+        });
+        if (!results.isEmpty()) {
+            historyStore.write(Map.of(tagId, results));
+        }
+        LOG.info("Recalculated {}: {} samples from {} to {}", m.tagPath(tagId), results.size(), Micros.format(start), Micros.format(finish));
+        return results.size();
     }
 
     /**
@@ -489,6 +580,20 @@ public final class Engine implements AutoCloseable {
     public void addStage(LoopStage stage) {
         loop.addStage(stage);
         loop.execute(() -> stage.modelChanged(model)).join();
+    }
+
+    /**
+     * Runs a method now, under its run mode (as if an initiator fired).
+     *
+     * @return false when there is no such enabled method, or the engine is not running
+     */
+    public boolean runMethod(UUID methodId) {
+        return methods != null && methods.runNow(methodId, "manual");
+    }
+
+    /** The next planned tick of a schedule (µs), or null when it has none or the engine is not running. */
+    public Long nextScheduleTick(UUID scheduleId) {
+        return schedules == null ? null : schedules.nextTick(scheduleId);
     }
 
     /** The engine's event bus (alarm transitions, schedule ticks, method results). */
@@ -589,6 +694,12 @@ public final class Engine implements AutoCloseable {
         }
         if (housekeeping != null) {
             housekeeping.shutdownNow();
+        }
+        if (schedules != null) {
+            schedules.close();
+        }
+        if (methods != null) {
+            methods.close();
         }
         loop.stop();
         for (int i = closeables.size() - 1; i >= 0; i--) {

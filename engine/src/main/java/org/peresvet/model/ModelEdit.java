@@ -30,4 +30,18 @@ public sealed interface ModelEdit {
 
     record DeleteAlarm(UUID id) implements ModelEdit {
     }
+
+    /** Creates the schedule or replaces the one with the same id. */
+    record PutSchedule(ScheduleDef schedule) implements ModelEdit {
+    }
+
+    record DeleteSchedule(UUID id) implements ModelEdit {
+    }
+
+    /** Creates the method or replaces the one with the same id. */
+    record PutMethod(MethodDef method) implements ModelEdit {
+    }
+
+    record DeleteMethod(UUID id) implements ModelEdit {
+    }
 }

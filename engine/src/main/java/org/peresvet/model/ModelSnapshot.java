@@ -31,15 +31,20 @@ public final class ModelSnapshot {
     private final Map<UUID, AlarmDef> alarms;
     /** Alarm ids per tag id, sorted by name. */
     private final Map<UUID, List<UUID>> alarmsOf;
+    private final Map<UUID, ScheduleDef> schedules;
+    private final Map<UUID, MethodDef> methods;
     private volatile Map<String, UUID> tagByPath;
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags) {
-        this(objects, tags, Map.of());
+        this(objects, tags, Map.of(), Map.of(), Map.of());
     }
 
-    private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags, Map<UUID, AlarmDef> alarms) {
+    private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags, Map<UUID, AlarmDef> alarms,
+                          Map<UUID, ScheduleDef> schedules, Map<UUID, MethodDef> methods) {
         this.objects = objects;
         this.tags = tags;
+        this.schedules = schedules;
+        this.methods = methods;
         this.alarms = alarms;
         this.alarmsOf = new HashMap<>();
         for (AlarmDef a : alarms.values()) {
@@ -64,11 +69,23 @@ public final class ModelSnapshot {
 
     /** Builds a snapshot from stored rows, validating everything as an import would. */
     public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags) {
-        return of(objects, tags, List.of());
+        return of(objects, tags, List.of(), List.of(), List.of());
     }
 
     /** Builds a snapshot from stored rows, alarm definitions included, validating everything as an import would. */
     public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms) {
+        return of(objects, tags, alarms, List.of(), List.of());
+    }
+
+    /** Like {@link #of(Collection, Collection)}, with schedules and methods; everything is checked together. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<ScheduleDef> schedules,
+                                   Collection<MethodDef> methods) {
+        return of(objects, tags, List.of(), schedules, methods);
+    }
+
+    /** Everything from stored rows, checked together as an import would be. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms,
+                                   Collection<ScheduleDef> schedules, Collection<MethodDef> methods) {
         List<ModelEdit> edits = new ArrayList<>();
         // Parents first, so each object's parent exists when it is checked.
         Map<UUID, ObjectDef> byId = new HashMap<>();
@@ -81,6 +98,8 @@ public final class ModelSnapshot {
         ordered.forEach(o -> edits.add(new ModelEdit.PutObject(o)));
         tags.forEach(t -> edits.add(new ModelEdit.PutTag(t)));
         alarms.forEach(a -> edits.add(new ModelEdit.PutAlarm(a)));
+        schedules.forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
+        methods.forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
         return empty().apply(edits).snapshot();
     }
 
@@ -142,6 +161,22 @@ public final class ModelSnapshot {
     public String alarmPath(UUID alarmId) {
         AlarmDef a = alarms.get(alarmId);
         return a == null ? null : tagPath(a.tagId()) + "#" + a.name();
+    }
+
+    public Collection<ScheduleDef> schedules() {
+        return Collections.unmodifiableCollection(schedules.values());
+    }
+
+    public ScheduleDef schedule(UUID id) {
+        return schedules.get(id);
+    }
+
+    public Collection<MethodDef> methods() {
+        return Collections.unmodifiableCollection(methods.values());
+    }
+
+    public MethodDef method(UUID id) {
+        return methods.get(id);
     }
 
     /** Child objects sorted by name; {@code null} gives the roots. */
@@ -266,13 +301,45 @@ public final class ModelSnapshot {
         Map<UUID, ObjectDef> objs = new HashMap<>(objects);
         Map<UUID, TagDef> tgs = new HashMap<>(tags);
         Map<UUID, AlarmDef> alms = new HashMap<>(alarms);
+        Map<UUID, ScheduleDef> scs = new HashMap<>(schedules);
+        Map<UUID, MethodDef> mts = new HashMap<>(methods);
         Editor ed = new Editor(objs, tgs, alms);
         List<ModelEdit> applied = new ArrayList<>();
         for (ModelEdit edit : edits) {
-            ed.apply(edit, applied);
+            if (!applyDefinition(edit, scs, mts, objs, applied)) {
+                ed.apply(edit, applied);
+            }
         }
         ed.checkAlarms();
-        return new Change(new ModelSnapshot(objs, tgs, alms), List.copyOf(applied));
+        Change change = new Change(new ModelSnapshot(objs, tgs, alms, scs, mts), List.copyOf(applied));
+        for (ModelCheck check : ModelCheck.installed()) {
+            check.check(change.snapshot(), change.applied());
+        }
+        return change;
+    }
+
+    /** Applies a schedule or method edit; false for other edits. */
+    private static boolean applyDefinition(ModelEdit edit, Map<UUID, ScheduleDef> scs, Map<UUID, MethodDef> mts,
+                                           Map<UUID, ObjectDef> objs, List<ModelEdit> applied) {
+        if (edit instanceof ModelEdit.PutSchedule p) {
+            p.schedule().validate();
+            scs.put(p.schedule().id(), p.schedule());
+        } else if (edit instanceof ModelEdit.DeleteSchedule d) {
+            if (scs.remove(d.id()) == null) {
+                throw new ModelException(String.valueOf(d.id()), "id", "no such schedule");
+            }
+        } else if (edit instanceof ModelEdit.PutMethod p) {
+            p.method().validate(objs::containsKey);
+            mts.put(p.method().id(), p.method());
+        } else if (edit instanceof ModelEdit.DeleteMethod d) {
+            if (mts.remove(d.id()) == null) {
+                throw new ModelException(String.valueOf(d.id()), "id", "no such method");
+            }
+        } else {
+            return false;
+        }
+        applied.add(edit);
+        return true;
     }
 
     /** Validates a name of an object or a tag; returns the reason it is invalid, or null. */

@@ -11,13 +11,27 @@ import java.util.UUID;
  * @param deadband    the platform's {@code prsMaxLineDev}; 0 keeps every change
  * @param defaultValue the value in the tag's Java form, or null
  * @param sourceConfig JSON text describing the source (simulator spec, connector binding), or null
+ * @param formula     the formula of a calculated tag (see docs/formulas.md), or null for a tag
+ *                    whose values come from its source
+ * @param trigger     when the formula runs (default: on a change of any input)
  */
 public record TagDef(UUID id, UUID objectId, String name, String description, ValueType type,
                      String units, Double min, Double max, boolean step, boolean update,
                      double deadband, Object defaultValue, boolean enabled, SourceKind source,
-                     String sourceConfig) {
+                     String sourceConfig, String formula, CalcTrigger trigger) {
+
+    /** A tag without a formula. */
+    public TagDef(UUID id, UUID objectId, String name, String description, ValueType type,
+                  String units, Double min, Double max, boolean step, boolean update,
+                  double deadband, Object defaultValue, boolean enabled, SourceKind source,
+                  String sourceConfig) {
+        this(id, objectId, name, description, type, units, min, max, step, update, deadband, defaultValue,
+                enabled, source, sourceConfig, null, null);
+    }
 
     public TagDef {
+        formula = formula == null || formula.isBlank() ? null : formula;
+        trigger = trigger == null ? CalcTrigger.CHANGE : trigger;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         description = description == null ? "" : description;
@@ -34,10 +48,16 @@ public record TagDef(UUID id, UUID objectId, String name, String description, Va
         return new Builder().id(UUID.randomUUID()).objectId(objectId).name(name).type(type);
     }
 
+    /** True for a calculated tag: its values come from its formula. */
+    public boolean calculated() {
+        return formula != null;
+    }
+
     public Builder toBuilder() {
         return new Builder().id(id).objectId(objectId).name(name).description(description).type(type)
                 .units(units).min(min).max(max).step(step).update(update).deadband(deadband)
-                .defaultValue(defaultValue).enabled(enabled).source(source).sourceConfig(sourceConfig);
+                .defaultValue(defaultValue).enabled(enabled).source(source).sourceConfig(sourceConfig)
+                .formula(formula).trigger(trigger);
     }
 
     /** Builder with the defaults of a new tag: enabled, linear, manual source. */
@@ -57,6 +77,8 @@ public record TagDef(UUID id, UUID objectId, String name, String description, Va
         private boolean enabled = true;
         private SourceKind source = SourceKind.MANUAL;
         private String sourceConfig;
+        private String formula;
+        private CalcTrigger trigger = CalcTrigger.CHANGE;
 
         public Builder id(UUID v) { id = v; return this; }
         public Builder objectId(UUID v) { objectId = v; return this; }
@@ -73,6 +95,8 @@ public record TagDef(UUID id, UUID objectId, String name, String description, Va
         public Builder enabled(boolean v) { enabled = v; return this; }
         public Builder source(SourceKind v) { source = v; return this; }
         public Builder sourceConfig(String v) { sourceConfig = v; return this; }
+        public Builder formula(String v) { formula = v; return this; }
+        public Builder trigger(CalcTrigger v) { trigger = v; return this; }
 
         public Builder simulated(SimulatorSpec spec) {
             source = SourceKind.SIMULATED;
@@ -82,7 +106,7 @@ public record TagDef(UUID id, UUID objectId, String name, String description, Va
 
         public TagDef build() {
             return new TagDef(id, objectId, name, description, type, units, min, max, step, update,
-                    deadband, defaultValue, enabled, source, sourceConfig);
+                    deadband, defaultValue, enabled, source, sourceConfig, formula, trigger);
         }
     }
 }

@@ -45,6 +45,21 @@ final class TagValidation {
                 throw new ModelException(where, "sourceConfig", "is not valid JSON");
             }
         }
+        if (t.formula() != null) {
+            if (t.formula().length() > 8000) {
+                throw new ModelException(where, "formula", "must be at most 8000 characters");
+            }
+            if (t.source() == SourceKind.SIMULATED) {
+                throw new ModelException(where, "formula", "a simulated tag cannot also be calculated");
+            }
+        }
+        if (t.trigger().kind() == CalcTrigger.Kind.PERIODIC && t.trigger().periodMillis() < CalcTrigger.MIN_PERIOD_MILLIS) {
+            throw new ModelException(where, "trigger", "a periodic trigger needs a period of at least "
+                    + CalcTrigger.MIN_PERIOD_MILLIS + " ms");
+        }
+        if (t.trigger().kind() == CalcTrigger.Kind.SCHEDULE && t.trigger().scheduleId() == null) {
+            throw new ModelException(where, "trigger", "a schedule trigger needs a schedule id");
+        }
         if (t.source() == SourceKind.SIMULATED) {
             if (!t.type().isNumeric()) {
                 throw new ModelException(where, "source", "the simulator generates numbers; a "

@@ -25,7 +25,10 @@ import org.peresvet.model.ValueType;
 import org.peresvet.store.internal.AlarmEntity;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
+import org.peresvet.store.internal.MethodEntity;
 import org.peresvet.store.internal.ObjectEntity;
+import org.peresvet.store.internal.ScheduleEntity;
+import org.peresvet.store.internal.ScheduleRunEntity;
 import org.peresvet.store.internal.SettingEntity;
 import org.peresvet.store.internal.TagEntity;
 
@@ -69,6 +72,9 @@ public final class ProjectStore implements AutoCloseable {
                     .addAnnotatedClass(TagEntity.class)
                     .addAnnotatedClass(SettingEntity.class)
                     .addAnnotatedClass(AlarmEntity.class)
+                    .addAnnotatedClass(ScheduleEntity.class)
+                    .addAnnotatedClass(MethodEntity.class)
+                    .addAnnotatedClass(ScheduleRunEntity.class)
                     .buildMetadata()
                     .buildSessionFactory();
             return new ProjectStore(pool, sf);
@@ -88,7 +94,11 @@ public final class ProjectStore implements AutoCloseable {
             tags.forEach(t -> types.put(t.id(), t.type()));
             List<AlarmDef> alarms = s.createSelectionQuery("from AlarmEntity", AlarmEntity.class).getResultList()
                     .stream().map(a -> a.toDef(types::get)).toList();
-            return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(), tags, alarms);
+            List<ScheduleEntity> schedules = s.createSelectionQuery("from ScheduleEntity", ScheduleEntity.class).getResultList();
+            List<MethodEntity> methods = s.createSelectionQuery("from MethodEntity", MethodEntity.class).getResultList();
+            return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(), tags, alarms,
+                    schedules.stream().map(ScheduleEntity::toDef).toList(),
+                    methods.stream().map(MethodEntity::toDef).toList());
         }
     }
 
@@ -163,9 +173,47 @@ public final class ProjectStore implements AutoCloseable {
                     s.createMutationQuery("delete from AlarmEntity where id = :id").setParameter("id", d.id()).executeUpdate();
                 } else if (edit instanceof ModelEdit.DeleteObject d) {
                     s.createMutationQuery("delete from ObjectEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+                } else {
+                    persistDefinition(s, before, edit);
                 }
             }
         });
+    }
+
+    /** Schedules and methods: one row each, holding the definition's JSON. */
+    private static void persistDefinition(Session s, ModelSnapshot before, ModelEdit edit) {
+        if (edit instanceof ModelEdit.PutSchedule p) {
+            ScheduleEntity existing = before.schedule(p.schedule().id()) == null ? null : s.find(ScheduleEntity.class, p.schedule().id());
+            if (existing == null) {
+                s.persist(ScheduleEntity.from(p.schedule()));
+            } else {
+                existing.copyFrom(p.schedule());
+            }
+        } else if (edit instanceof ModelEdit.DeleteSchedule d) {
+            s.createMutationQuery("delete from ScheduleEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+            s.createMutationQuery("delete from ScheduleRunEntity where scheduleId = :id").setParameter("id", d.id()).executeUpdate();
+        } else if (edit instanceof ModelEdit.PutMethod p) {
+            MethodEntity existing = before.method(p.method().id()) == null ? null : s.find(MethodEntity.class, p.method().id());
+            if (existing == null) {
+                s.persist(MethodEntity.from(p.method()));
+            } else {
+                existing.copyFrom(p.method());
+            }
+        } else if (edit instanceof ModelEdit.DeleteMethod d) {
+            s.createMutationQuery("delete from MethodEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+        }
+    }
+
+    /** The last instant each schedule fired (µs), as saved by {@link #saveScheduleRun}. */
+    public Map<java.util.UUID, Long> scheduleRuns() {
+        try (Session s = sessions.openSession()) {
+            return s.createSelectionQuery("from ScheduleRunEntity", ScheduleRunEntity.class).getResultList().stream()
+                    .collect(Collectors.toMap(ScheduleRunEntity::scheduleId, ScheduleRunEntity::lastFire));
+        }
+    }
+
+    public void saveScheduleRun(java.util.UUID scheduleId, long lastFire) {
+        inTransaction(s -> s.merge(new ScheduleRunEntity(scheduleId, lastFire)));
     }
 
     private void inTransaction(Consumer<Session> work) {

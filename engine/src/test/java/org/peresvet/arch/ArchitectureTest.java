@@ -29,7 +29,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.peresvet.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.runtime..", "org.peresvet.store..",
                         "org.peresvet.history..", "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..",
-                        "org.peresvet.alarm..")
+                        "org.peresvet.alarm..", "org.peresvet.formula..", "org.peresvet.method..", "org.peresvet.schedule..")
                 .check(engine);
     }
 
@@ -37,7 +37,8 @@ class ArchitectureTest {
     void runtimeDependsOnlyOnModel() {
         noClasses().that().resideInAPackage("org.peresvet.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..",
-                        "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..", "org.peresvet.alarm..")
+                        "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..", "org.peresvet.alarm..",
+                        "org.peresvet.formula..", "org.peresvet.method..", "org.peresvet.schedule..")
                 .check(engine);
     }
 
@@ -67,7 +68,8 @@ class ArchitectureTest {
     @Test
     void capabilitiesDoNotUseTheFacadeOrTheCli() {
         noClasses().that().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..",
-                        "org.peresvet.export..", "org.peresvet.alarm..")
+                        "org.peresvet.export..", "org.peresvet.alarm..", "org.peresvet.formula..", "org.peresvet.method..",
+                        "org.peresvet.schedule..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.engine..", "org.peresvet.cli..")
                 .check(engine);
     }
@@ -76,6 +78,41 @@ class ArchitectureTest {
     void capabilitiesDoNotReachIntoEachOthersInternals() {
         noClasses().that().resideOutsideOfPackage("org.peresvet.store..")
                 .should().dependOnClassesThat().resideInAPackage("org.peresvet.store.internal..")
+                .check(engine);
+    }
+
+    @Test
+    void formulaMethodAndScheduleInternalsStayPrivate() {
+        for (String cap : new String[] {"formula", "method", "schedule"}) {
+            noClasses().that().resideOutsideOfPackage("org.peresvet." + cap + "..")
+                    .should().dependOnClassesThat().resideInAPackage("org.peresvet." + cap + ".internal..")
+                    .because("other capabilities use the public API of " + cap + ", never its internals")
+                    .allowEmptyShould(true)
+                    .check(engine);
+        }
+    }
+
+    /**
+     * Formula evaluation is a service other capabilities use through its public API
+     * ({@code Formulas.compile} → {@code CompiledFormula}): methods do, alarms will. Schedules need
+     * nothing of formulas or methods; formulas need nothing of methods, and learn of schedule
+     * ticks from the facade.
+     */
+    @Test
+    void capabilitiesDependOnEachOtherOnlyAsAllowed() {
+        noClasses().that().resideInAPackage("org.peresvet.formula..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.method..", "org.peresvet.schedule..",
+                        "org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..")
+                .check(engine);
+        noClasses().that().resideInAPackage("org.peresvet.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.method..", "org.peresvet.formula..",
+                        "org.peresvet.store..", "org.peresvet.history..", "org.peresvet.connector..")
+                .allowEmptyShould(true)
+                .check(engine);
+        noClasses().that().resideInAPackage("org.peresvet.method..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..",
+                        "org.peresvet.connector..")
+                .allowEmptyShould(true)
                 .check(engine);
     }
 }

@@ -2,8 +2,10 @@ package org.peresvet.model.io;
 
 import java.util.List;
 import org.peresvet.model.AlarmDef;
+import org.peresvet.model.MethodDef;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.ScheduleDef;
 import org.peresvet.model.TagDef;
 
 /**
@@ -11,13 +13,26 @@ import org.peresvet.model.TagDef;
  * import places them under the chosen parent. {@code settings} is null in a subtree document.
  * {@code alarms} are the alarm definitions written inside their tags.
  */
-public record ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags, List<AlarmDef> alarms) {
+public record ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags, List<AlarmDef> alarms,
+                              List<ScheduleDef> schedules, List<MethodDef> methods) {
 
     public ProjectDocument {
         alarms = alarms == null ? List.of() : alarms;
+        schedules = schedules == null ? List.of() : schedules;
+        methods = methods == null ? List.of() : methods;
     }
 
+    /** A document with objects and tags only. */
     public ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags) {
-        this(settings, objects, tags, List.of());
+        this(settings, objects, tags, List.of(), List.of(), List.of());
+    }
+
+    public ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags, List<AlarmDef> alarms) {
+        this(settings, objects, tags, alarms, List.of(), List.of());
+    }
+
+    public ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags,
+                           List<ScheduleDef> schedules, List<MethodDef> methods) {
+        this(settings, objects, tags, List.of(), schedules, methods);
     }
 }

@@ -37,6 +37,13 @@ public final class ProjectImport {
         for (AlarmDef a : doc.alarms()) {
             edits.add(new ModelEdit.PutAlarm(a));
         }
+        if (replace) {
+            // Methods first: they may read tags and schedules that are about to go.
+            current.methods().forEach(m -> edits.add(0, new ModelEdit.DeleteMethod(m.id())));
+            current.schedules().forEach(sc -> edits.add(0, new ModelEdit.DeleteSchedule(sc.id())));
+        }
+        doc.schedules().forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
+        doc.methods().forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
         return edits;
     }
 }

@@ -17,10 +17,13 @@ import java.util.UUID;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
+import org.peresvet.model.CalcTrigger;
+import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.ScheduleDef;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
@@ -38,11 +41,11 @@ public final class ProjectJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().setDefaultPrettyPrinter(
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects");
+    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods");
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
     private static final Set<String> TAG_KEYS = Set.of("id", "name", "description", "type", "units", "min", "max",
-            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig", "alarms");
+            "step", "update", "deadband", "default", "enabled", "source", "sourceConfig", "formula", "trigger", "alarms");
     private static final Set<String> ALARM_KEYS = Set.of("id", "name", "kind", "priority", "limit", "setpoint", "value",
             "expression", "message", "deadband", "onDelayMs", "offDelayMs", "latching", "autoAck", "enabled", "suppressedBy");
 
@@ -66,6 +69,16 @@ public final class ProjectJson {
         List<ObjectDef> tops = root == null ? model.childObjects(null) : List.of(model.object(root));
         for (ObjectDef o : tops) {
             objects.add(objectNode(model, o));
+        }
+        if (root == null && !model.schedules().isEmpty()) {
+            ArrayNode arr = doc.putArray("schedules");
+            model.schedules().stream().sorted(java.util.Comparator.comparing(ScheduleDef::name).thenComparing(ScheduleDef::id))
+                    .forEach(sc -> arr.add(DefinitionJson.write(sc)));
+        }
+        if (root == null && !model.methods().isEmpty()) {
+            ArrayNode arr = doc.putArray("methods");
+            model.methods().stream().sorted(java.util.Comparator.comparing(MethodDef::name).thenComparing(MethodDef::id))
+                    .forEach(m -> arr.add(DefinitionJson.write(m)));
         }
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
@@ -125,6 +138,12 @@ public final class ProjectJson {
             } catch (JsonProcessingException e) {
                 n.put("sourceConfig", t.sourceConfig());
             }
+        }
+        if (t.formula() != null) {
+            n.put("formula", t.formula());
+        }
+        if (t.trigger().kind() != CalcTrigger.Kind.CHANGE) {
+            n.put("trigger", t.trigger().toString());
         }
         return n;
     }
@@ -214,7 +233,27 @@ public final class ProjectJson {
                 readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, alarms, ids);
             }
         }
-        return new ProjectDocument(settings, objects, tags, alarms);
+        List<ScheduleDef> schedules = new ArrayList<>();
+        JsonNode sarr = root.get("schedules");
+        if (sarr != null && !sarr.isNull()) {
+            if (!sarr.isArray()) {
+                throw new ModelException("$.schedules", null, "must be an array");
+            }
+            for (int i = 0; i < sarr.size(); i++) {
+                schedules.add(DefinitionJson.readSchedule(sarr.get(i), "$.schedules[" + i + "]", ids));
+            }
+        }
+        List<MethodDef> methods = new ArrayList<>();
+        JsonNode marr = root.get("methods");
+        if (marr != null && !marr.isNull()) {
+            if (!marr.isArray()) {
+                throw new ModelException("$.methods", null, "must be an array");
+            }
+            for (int i = 0; i < marr.size(); i++) {
+                methods.add(DefinitionJson.readMethod(marr.get(i), "$.methods[" + i + "]", ids));
+            }
+        }
+        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods);
     }
 
     private static ProjectSettings settings(JsonNode n) {
@@ -295,10 +334,16 @@ public final class ProjectJson {
         }
         JsonNode cfg = n.get("sourceConfig");
         String sourceConfig = cfg == null || cfg.isNull() ? null : cfg.isTextual() ? cfg.asText() : cfg.toString();
+        CalcTrigger trigger;
+        try {
+            trigger = CalcTrigger.parse(text(n, "trigger", p, false));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(p + ".trigger", null, e.getMessage());
+        }
         return new TagDef(id(n, p, ids), objectId, text(n, "name", p, true), text(n, "description", p, false), type,
                 text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
                 bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
-                source, sourceConfig);
+                source, sourceConfig, text(n, "formula", p, false), trigger);
     }
 
     private static void readAlarms(JsonNode arr, TagDef tag, String p, List<AlarmDef> out, Set<UUID> ids) {

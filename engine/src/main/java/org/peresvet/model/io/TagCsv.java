@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -26,8 +27,10 @@ import org.peresvet.model.ValueType;
  */
 public final class TagCsv {
     /** The header row; a constant so help texts can quote it. */
-    public static final String HEADER = "path,type,units,min,max,deadband,step,update,default,enabled,source,sourceConfig,description,id";
+    public static final String HEADER = "path,type,units,min,max,deadband,step,update,default,enabled,source,sourceConfig,description,id,formula,trigger";
     public static final List<String> COLUMNS = List.of(HEADER.split(","));
+    /** Files written before calculated tags lack the last two columns; they are still read. */
+    private static final List<String> COLUMNS_V1 = COLUMNS.subList(0, COLUMNS.size() - 2);
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Comparator<String> SEGMENT = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
@@ -49,7 +52,9 @@ public final class TagCsv {
             Csv.appendRecord(out, List.of(model.tagPath(t.id()), t.type().label(), t.units(), number(t.min()),
                     number(t.max()), number(t.deadband()), Boolean.toString(t.step()), Boolean.toString(t.update()),
                     value(t.defaultValue()), Boolean.toString(t.enabled()), t.source().label(),
-                    t.sourceConfig() == null ? "" : t.sourceConfig(), t.description(), t.id().toString()));
+                    t.sourceConfig() == null ? "" : t.sourceConfig(), t.description(), t.id().toString(),
+                    t.formula() == null ? "" : t.formula(),
+                    t.trigger().kind() == CalcTrigger.Kind.CHANGE ? "" : t.trigger().toString()));
         }
         return out.toString();
     }
@@ -137,7 +142,7 @@ public final class TagCsv {
 
     private static void checkHeader(Csv.Record header) {
         List<String> found = header.cells().stream().map(String::strip).toList();
-        boolean same = found.size() == COLUMNS.size();
+        boolean same = found.size() == COLUMNS.size() || found.size() == COLUMNS_V1.size();
         for (int i = 0; same && i < found.size(); i++) {
             same = found.get(i).equalsIgnoreCase(COLUMNS.get(i));
         }
@@ -259,7 +264,7 @@ public final class TagCsv {
 
         Row(Csv.Record record) {
             this.record = record;
-            if (record.cells().size() != COLUMNS.size()) {
+            if (record.cells().size() != COLUMNS.size() && record.cells().size() != COLUMNS_V1.size()) {
                 throw new ModelException("line " + record.line(), null, "expected " + COLUMNS.size()
                         + " cells (" + String.join(",", COLUMNS) + "), found " + record.cells().size());
             }
@@ -270,7 +275,8 @@ public final class TagCsv {
         }
 
         private String cell(String column) {
-            return record.cells().get(COLUMNS.indexOf(column));
+            int i = COLUMNS.indexOf(column);
+            return i < record.cells().size() ? record.cells().get(i) : "";
         }
 
         List<String> path() {
@@ -318,7 +324,17 @@ public final class TagCsv {
                     .source(source())
                     .sourceConfig(config.isBlank() ? null : config)
                     .description(cell("description"))
+                    .formula(cell("formula").isBlank() ? null : cell("formula"))
+                    .trigger(trigger())
                     .build();
+        }
+
+        private CalcTrigger trigger() {
+            try {
+                return CalcTrigger.parse(cell("trigger"));
+            } catch (IllegalArgumentException e) {
+                throw error("trigger", e.getMessage());
+            }
         }
 
         private ValueType type() {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
@@ -51,6 +52,10 @@ public class TagEntity {
     private SourceKind source;
     @Column(name = "source_config", length = 16000)
     private String sourceConfig;
+    @Column(length = 8000)
+    private String formula;
+    @Column(name = "calc_trigger", length = 64)
+    private String calcTrigger;
 
     protected TagEntity() {
     }
@@ -81,6 +86,8 @@ public class TagEntity {
         enabled = t.enabled();
         source = t.source();
         sourceConfig = t.sourceConfig();
+        formula = t.formula();
+        calcTrigger = t.formula() == null && t.trigger().kind() == CalcTrigger.Kind.CHANGE ? null : t.trigger().toString();
     }
 
     public TagDef toDef() {
@@ -92,7 +99,13 @@ public class TagEntity {
                 dflt = null; // a damaged default must not stop the project from opening
             }
         }
+        CalcTrigger trigger;
+        try {
+            trigger = CalcTrigger.parse(calcTrigger);
+        } catch (IllegalArgumentException e) {
+            trigger = CalcTrigger.CHANGE; // written by a newer build: run on change rather than not open
+        }
         return new TagDef(id, objectId, name, description, valueType, units, minValue, maxValue, step,
-                updateSameTime, deadband, dflt, enabled, source, sourceConfig);
+                updateSameTime, deadband, dflt, enabled, source, sourceConfig, formula, trigger);
     }
 }

@@ -46,12 +46,12 @@ class TagCsvTest {
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo(TagCsv.HEADER);
         assertThat(csv).contains("/Plant/Pump/Recipe,json,,,,0,false,false,\"{\"\"a\"\":[1,2]}\",true,manual,,,"
-                + RECIPE + "\r\n");
-        assertThat(csv).contains("/Plant/Pump/Running,bool,,,,0,false,true,,false,manual,,," + RUNNING + "\r\n");
-        assertThat(csv).contains("/Plant/Tank/Mode,string,,,,0,true,false,\"auto, local\",true,manual,,," + MODE + "\r\n");
+                + RECIPE + ",,\r\n");
+        assertThat(csv).contains("/Plant/Pump/Running,bool,,,,0,false,true,,false,manual,,," + RUNNING + ",,\r\n");
+        assertThat(csv).contains("/Plant/Tank/Mode,string,,,,0,true,false,\"auto, local\",true,manual,,," + MODE + ",,\r\n");
         // Quoted: commas, doubled quotes and a line break inside the description.
         assertThat(csv).contains("/Plant/Tank/Level,double,m,0,5,0.01,false,false,,true,simulated,\"{\"\"function\"\":\"\"sine\"\"");
-        assertThat(csv).contains(",\"Level, in metres; \"\"radar\"\" gauge\nsecond line\"," + LEVEL + "\r\n");
+        assertThat(csv).contains(",\"Level, in metres; \"\"radar\"\" gauge\nsecond line\"," + LEVEL + ",,\r\n");
         List<String> order = new ArrayList<>();
         for (Csv.Record r : Csv.parse(csv).subList(1, 5)) {
             order.add(r.cells().get(0));
@@ -246,7 +246,7 @@ class TagCsvTest {
         assertThat(e.field()).isEqualTo("header");
         e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int\r\n");
         assertThat(e.where()).isEqualTo("line 2");
-        assertThat(e.reason()).contains("expected 14 cells").contains("found 2");
+        assertThat(e.reason()).contains("expected 16 cells").contains("found 2");
         e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,,,,,,,,\"open\r\nstill open\r\n");
         assertThat(e.where()).isEqualTo("line 2");
         assertThat(e.reason()).contains("closing quote");

@@ -1,0 +1,11 @@
+package org.peresvet.formula;
+
+/**
+ * The memory of one evaluating instance of a formula: the state of its stateful functions
+ * ({@code prev}, {@code integral}, {@code avgOver}, …). A calculated tag keeps one. Not
+ * thread-safe: evaluate one state from one thread at a time.
+ */
+public interface FormulaState {
+    /** Why the last evaluation failed (quality 103), or null when it succeeded. */
+    String lastError();
+}

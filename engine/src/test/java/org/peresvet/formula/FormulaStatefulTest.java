@@ -1,0 +1,143 @@
+package org.peresvet.formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.peresvet.model.Micros;
+import org.peresvet.model.Sample;
+
+/** Stateful functions, driven by the evaluation time (a fake clock): state per formula instance. */
+class FormulaStatefulTest {
+    private final FormulaFixture fx = new FormulaFixture();
+
+    /** One formula instance evaluated at chosen seconds with chosen inputs. */
+    private final class Run {
+        final CompiledFormula f;
+        final FormulaState st;
+
+        Run(String text) {
+            f = fx.compile(text);
+            st = f.newState();
+        }
+
+        Object at(double seconds, Object a) {
+            fx.time = (long) (seconds * Micros.PER_SECOND);
+            fx.set("/a", a);
+            Sample s = f.evaluate(fx.source(f), st, fx.time);
+            return s.isGood() ? s.y() : "q" + s.q();
+        }
+    }
+
+    @Test
+    void prevDeltaRate() {
+        Run prev = new Run("prev({/a})");
+        assertThat(prev.at(0, 1.0)).isEqualTo(1.0);
+        assertThat(prev.at(1, 5.0)).isEqualTo(1.0);
+        assertThat(prev.at(2, 7.0)).isEqualTo(5.0);
+
+        Run delta = new Run("delta({/a})");
+        assertThat(delta.at(0, 1.0)).isEqualTo(0.0);
+        assertThat(delta.at(1, 4.0)).isEqualTo(3.0);
+        assertThat(delta.at(2, 2.0)).isEqualTo(-2.0);
+
+        Run rate = new Run("rate({/a})");
+        assertThat(rate.at(0, 0.0)).isEqualTo(0.0);
+        assertThat(rate.at(2, 10.0)).isEqualTo(5.0);
+        assertThat(rate.at(2, 12.0)).isEqualTo(5.0); // no time passed: the last rate holds
+        assertThat(rate.at(12, 2.0)).isEqualTo(-1.0);
+    }
+
+    @Test
+    void stateIsPerInstanceAndPerCallSite() {
+        Run one = new Run("delta({/a}) + 10 * delta({/a} * 2)");
+        Run other = new Run("delta({/a}) + 10 * delta({/a} * 2)");
+        one.at(0, 1.0);
+        assertThat(one.at(1, 2.0)).isEqualTo(1.0 + 10 * 2.0);
+        assertThat(other.at(1, 2.0)).isEqualTo(0.0);
+        assertThat(one.f.stateful()).isTrue();
+        assertThat(fx.compile("max({/a}, 1)").stateful()).isFalse();
+    }
+
+    @Test
+    void integralAndTotalizerAccumulateTrapezoids() {
+        Run total = new Run("integral({/a})");
+        assertThat(total.at(0, 2.0)).isEqualTo(0.0);
+        assertThat(total.at(10, 2.0)).isEqualTo(20.0);
+        assertThat(total.at(20, 4.0)).isEqualTo(50.0);
+        Run flow = new Run("totalizer({/a} / 3600)"); // m³/h → m³
+        flow.at(0, 3600.0);
+        assertThat(flow.at(3600, 3600.0)).isEqualTo(3600.0);
+    }
+
+    @Test
+    void windowFunctionsAreTimeWeightedOverTheLastSeconds() {
+        Run avg = new Run("avgOver({/a}, 10)");
+        assertThat(avg.at(0, 10.0)).isEqualTo(10.0);
+        assertThat(avg.at(5, 20.0)).isEqualTo(10.0); // 10 held for 5 s
+        assertThat(avg.at(10, 0.0)).isEqualTo(15.0); // 10 for 5 s, 20 for 5 s
+        assertThat(avg.at(15, 0.0)).isEqualTo(10.0); // window 5..15: 20 for 5 s, 0 for 5 s
+        Run min = new Run("minOver({/a}, 10)");
+        Run max = new Run("maxOver({/a}, 10)");
+        double[][] points = {{0, 5}, {4, 1}, {8, 9}, {20, 3}};
+        Object mn = null;
+        Object mx = null;
+        for (double[] p : points) {
+            mn = min.at(p[0], p[1]);
+            mx = max.at(p[0], p[1]);
+            if (p[0] == 8) {
+                assertThat(mn).isEqualTo(1.0);
+                assertThat(mx).isEqualTo(9.0);
+            }
+        }
+        // At 20 s the window is 10..20: 9 (in force at 10 s) and 3.
+        assertThat(mn).isEqualTo(3.0);
+        assertThat(mx).isEqualTo(9.0);
+    }
+
+    @Test
+    void lowpassFollowsWithTheTimeConstant() {
+        Run lp = new Run("lowpass({/a}, 10)");
+        assertThat(lp.at(0, 0.0)).isEqualTo(0.0);
+        assertThat((Double) lp.at(10, 100.0)).isCloseTo(100 * (1 - Math.exp(-1)), within(1e-9));
+        Run direct = new Run("lowpass({/a}, 0)");
+        direct.at(0, 0.0);
+        assertThat(direct.at(1, 7.0)).isEqualTo(7.0);
+    }
+
+    @Test
+    void hysteresisSwitchesAtTheBounds() {
+        Run h = new Run("hysteresis({/a}, 10, 20)");
+        assertThat(h.at(0, 15.0)).isEqualTo(false);
+        assertThat(h.at(1, 20.0)).isEqualTo(true);
+        assertThat(h.at(2, 12.0)).isEqualTo(true);
+        assertThat(h.at(3, 10.0)).isEqualTo(false);
+        assertThat(h.at(4, 19.0)).isEqualTo(false);
+    }
+
+    @Test
+    void timeTrueAndRisingEdgesCountRunHoursAndStarts() {
+        Run hours = new Run("timeTrue({/a} > 0) / 3600");
+        Run starts = new Run("risingEdges({/a} > 0)");
+        double[][] run = {{0, 1}, {1800, 0}, {3600, 1}, {7200, 1}, {9000, 0}, {9100, 0}};
+        Object h = null;
+        Object s = null;
+        for (double[] p : run) {
+            h = hours.at(p[0], p[1]);
+            s = starts.at(p[0], p[1]);
+        }
+        assertThat(h).isEqualTo(2.0); // true 0..1800 and 3600..9000: 0.5 h + 1.5 h
+        assertThat(s).isEqualTo(1.0); // the first true is not a start; 3600 s is
+    }
+
+    @Test
+    void badInputsDoNotPoisonTheState() {
+        Run total = new Run("integral(valueOr({/a}, 0))");
+        total.at(0, 1.0);
+        assertThat(total.at(10, null)).isEqualTo(5.0); // bad counts as 0 through valueOr
+        Run raw = new Run("integral({/a})");
+        raw.at(0, 1.0);
+        assertThat(raw.at(10, null)).isEqualTo("q103");
+        assertThat(raw.at(20, 1.0)).isEqualTo(20.0); // 0..20 bridged by the good samples
+    }
+}
