@@ -64,6 +64,7 @@ public final class ModelEditor {
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int inFlight;
+    private final java.util.List<java.util.function.Consumer<ModelSnapshot.Change>> appliedListeners = new java.util.ArrayList<>();
 
     public ModelEditor(Target target, Executor background, Executor fx) {
         this.target = target;
@@ -84,6 +85,14 @@ public final class ModelEditor {
     }
 
     /**
+     * Called on the FX thread after every edit, undo and redo that changed the model, before the
+     * edit's future completes (the shell publishes the new model to every screen here).
+     */
+    public void onApplied(java.util.function.Consumer<ModelSnapshot.Change> listener) {
+        appliedListeners.add(listener);
+    }
+
+    /**
      * Applies edits as one undoable step.
      *
      * @throws ModelException at once when the edits are invalid against the current model; nothing changed
@@ -93,6 +102,17 @@ public final class ModelEditor {
             return CompletableFuture.completedFuture(null);
         }
         target.model().apply(edits); // refuses invalid edits before anything is sent
+        return submit(label, edits);
+    }
+
+    /**
+     * Applies edits already checked elsewhere (a large import checks off the FX thread) as one
+     * undoable step; a refusal completes the future exceptionally and changes nothing.
+     */
+    public CompletableFuture<ModelSnapshot.Change> submit(String label, List<ModelEdit> edits) {
+        if (edits.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         return run(edits, (before, change) -> {
             push(undo, new Step(label, change.applied(), Inverse.of(before, change.applied())));
             redo.clear();
@@ -148,6 +168,9 @@ public final class ModelEditor {
                         done.accept(before, change);
                     }
                     refresh();
+                    for (var l : appliedListeners) {
+                        l.accept(change);
+                    }
                     result.complete(change);
                 });
             } catch (RuntimeException e) {

@@ -40,12 +40,17 @@ public final class PropertiesModel {
     /** One property of the selection. */
     public final class Row {
         private final Field<?> field;
+        /** The items this row edits: the selection when it was made (a late commit still goes to them). */
+        private final List<NodeRef> targets;
+        private final boolean tagRow;
         private final ReadOnlyObjectWrapper<Object> value = new ReadOnlyObjectWrapper<>(this, "value");
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
         private boolean mixed;
 
-        Row(Field<?> field) {
+        Row(Field<?> field, List<NodeRef> targets, boolean tagRow) {
             this.field = field;
+            this.targets = targets;
+            this.tagRow = tagRow;
         }
 
         public Field<?> field() {
@@ -129,7 +134,7 @@ public final class PropertiesModel {
         List<? extends Field<?>> fields = allTags ? Field.TAG : allObjects ? Field.OBJECT : List.of();
         for (Field<?> f : fields) {
             if (selection.size() == 1 || f.bulk()) {
-                out.add(new Row(f));
+                out.add(new Row(f, selection, tags));
             }
         }
         rows.setAll(out);
@@ -182,11 +187,11 @@ public final class PropertiesModel {
     private CompletableFuture<?> commit(Row row, Object newValue) {
         ModelSnapshot m = editor.model();
         List<ModelEdit> edits = new ArrayList<>();
-        for (NodeRef r : selection) {
+        for (NodeRef r : row.targets) {
             if (!r.existsIn(m)) {
                 continue;
             }
-            if (tags) {
+            if (row.tagRow) {
                 TagDef t = m.tag(r.id());
                 TagDef changed = ((Field<TagDef>) row.field).set(t, newValue);
                 if (!changed.equals(t)) {
@@ -205,7 +210,7 @@ public final class PropertiesModel {
             refresh(m);
             return CompletableFuture.completedFuture(null);
         }
-        String what = selection.size() == 1 ? selection.get(0).name(m) : Messages.get("properties.items", selection.size());
+        String what = row.targets.size() == 1 ? row.targets.get(0).name(m) : Messages.get("properties.items", row.targets.size());
         try {
             return editor.apply(Messages.get("undo.editField", row.label(), what), edits)
                     .whenComplete((c, err) -> {
