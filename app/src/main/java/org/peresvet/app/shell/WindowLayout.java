@@ -17,7 +17,7 @@ public record WindowLayout(Double x, Double y, double width, double height, bool
     public WindowLayout {
         width = width >= 400 ? width : DEFAULT_WIDTH;
         height = height >= 300 ? height : DEFAULT_HEIGHT;
-        dividers = dividers == null || dividers.size() != 2 ? List.of(0.22, 0.74) : List.copyOf(dividers);
+        dividers = dividers == null || dividers.size() != 2 ? List.of(0.2, 0.76) : List.copyOf(dividers);
         theme = theme == null ? Theme.ISA101.id() : theme;
         mode = mode == null ? UserMode.ENGINEER.id() : mode;
     }

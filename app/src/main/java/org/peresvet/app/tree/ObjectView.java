@@ -86,6 +86,7 @@ public final class ObjectView implements WorkspaceTab {
         this.model = bridge.modelProperty();
         this.writeTarget = new DeferredTarget(writeTarget);
         this.view = Views.load("object-view.fxml", this);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().name()));
         sourceColumn.setCellValueFactory(c -> new SimpleStringProperty(Messages.get("source." + c.getValue().def().source().label())));
         descriptionColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().description()));

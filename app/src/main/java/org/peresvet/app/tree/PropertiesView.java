@@ -44,7 +44,9 @@ public final class PropertiesView {
     public PropertiesView(PropertiesModel model) {
         this.model = model;
         this.view = Views.load("properties.fxml", this);
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        // One flat list in the model's order: the category mode is an accordion that hides all
+        // categories but one, and a refused value must never sit in a collapsed pane.
+        sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.getStyleClass().add("property-sheet");
