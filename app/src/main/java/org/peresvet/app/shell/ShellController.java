@@ -546,18 +546,20 @@ public final class ShellController implements Feedback {
 
     @FXML
     void undo() {
-        report(editor.undo());
+        report(editor.undoLabelProperty().get(), "undo.undone", editor.undo());
     }
 
     @FXML
     void redo() {
-        report(editor.redo());
+        report(editor.redoLabelProperty().get(), "undo.redone", editor.redo());
     }
 
-    private void report(CompletableFuture<?> f) {
+    private void report(String label, String doneKey, CompletableFuture<?> f) {
         f.whenComplete((c, err) -> {
             if (err != null) {
                 error(Messages.get("tree.refused", cause(err).getMessage()));
+            } else if (c != null) {
+                info(Messages.get(doneKey, label));
             }
         });
     }

@@ -141,7 +141,12 @@ public final class PropertiesView {
             this.input = createInput();
             input.setId("field-" + row.field().key());
             input.setMaxWidth(Double.MAX_VALUE);
-            input.disableProperty().bind(row.editableProperty().not());
+            if (input instanceof TextField t) {
+                // Read-only, not disabled: an operator must still read the value clearly.
+                t.editableProperty().bind(row.editableProperty());
+            } else {
+                input.disableProperty().bind(row.editableProperty().not());
+            }
             error.getStyleClass().add("field-error");
             error.setId("error-" + row.field().key());
             error.setWrapText(true);
@@ -215,7 +220,7 @@ public final class PropertiesView {
         }
 
         private void commitText(TextField t) {
-            if (updating) {
+            if (updating || !t.isEditable()) {
                 return;
             }
             String shown = row.isMixed() ? "" : row.field().format(row.getValue());

@@ -103,11 +103,12 @@ public final class WriteService {
         Sample after = target.current(tagId);
         Object expected = t.type().coerce(value);
         if (after != null && after.x() == sample.x() && Objects.equals(after.y(), expected)) {
-            return new Result(true, Messages.get("write.confirmed", path, ValueFormat.value(t, after)), before, after);
+            return new Result(true, Messages.get("write.confirmed", t.name(), ValueFormat.value(t, after),
+                    ValueFormat.value(t, before)), before, after);
         }
         if (after != null && Objects.equals(after.y(), expected)) {
             // Equal to the value it held (or within the deadband): the engine kept the sample it had.
-            return new Result(true, Messages.get("write.unchanged", path, ValueFormat.value(t, after)), before, after);
+            return new Result(true, Messages.get("write.unchanged", t.name(), ValueFormat.value(t, after)), before, after);
         }
         return new Result(false, Messages.get("write.failed", path, Messages.get("write.notApplied",
                 after == null ? "—" : ValueFormat.value(t, after))), before, after);

@@ -48,7 +48,7 @@ class PropertiesModelTest {
         assertThat(target.model.tag(speed.id()).min()).isEqualTo(10.0);
         props.refresh(target.model);
         assertThat(min.getValue()).isEqualTo(10.0);
-        assertThat(editor.undoLabelProperty().get()).isEqualTo("Edit Minimum of Speed");
+        assertThat(editor.undoLabelProperty().get()).isEqualTo("Edit Minimum of “Speed”");
     }
 
     @Test
