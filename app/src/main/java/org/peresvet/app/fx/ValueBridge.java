@@ -23,11 +23,24 @@ import org.peresvet.runtime.Subscription;
  * properties. Never one {@code runLater} per sample: however fast values arrive, the FX thread
  * sees at most one update per tag per pulse.
  *
+ * <p>What reaches the screen is also paced for people: values are applied at most once per
+ * {@code refresh} interval (default 100 ms, a 10 Hz display: nobody reads a number that changes
+ * faster), and one pulse applies at most {@code maxPerPulse} values (the rest, still the newest
+ * per tag, wait for the next pulse). Any change re-lays out the visible rows of a table, a cost
+ * paid per pulse with changes rather than per value, so applying together what arrived during the
+ * interval keeps the FX thread's average work per pulse low and bounded whatever the input rate.
+ *
  * <p>Threads: {@link #accept(List)} and {@link #modelChanged(ModelSnapshot)} run on any thread;
  * everything else runs on the FX thread. No method here needs the JavaFX toolkit, so the bridge is
  * tested with plain JUnit, calling {@link #pulse()} directly.
  */
 public final class ValueBridge implements AutoCloseable {
+    public static final long DEFAULT_REFRESH_NANOS = 100_000_000L;
+    public static final int DEFAULT_MAX_PER_PULSE = 2000;
+
+    private final long refreshNanos;
+    private final int maxPerPulse;
+    private final java.util.function.LongSupplier clock;
     /** Latest undelivered sample per watched tag (written by the delivery thread, drained by the pulse). */
     private final ConcurrentHashMap<UUID, Sample> pending = new ConcurrentHashMap<>();
     /** Tags some screen watches; the delivery thread drops everything else at once. */
@@ -39,6 +52,27 @@ public final class ValueBridge implements AutoCloseable {
     private final PulseStats stats = new PulseStats();
     private volatile ValueSource source;
     private Subscription subscription;
+    /** When a pulse last applied values (pulse clock); 0 before the first. */
+    private long appliedAt;
+
+    /** The bridge with the default pacing. */
+    public ValueBridge() {
+        this(DEFAULT_REFRESH_NANOS, DEFAULT_MAX_PER_PULSE, System::nanoTime);
+    }
+
+    /**
+     * @param refreshNanos least time between two pulses that apply values (0: every pulse)
+     * @param maxPerPulse  most values applied in one pulse
+     * @param clock        nanosecond clock (tests pass a fake one)
+     */
+    public ValueBridge(long refreshNanos, int maxPerPulse, java.util.function.LongSupplier clock) {
+        if (maxPerPulse < 1) {
+            throw new IllegalArgumentException("maxPerPulse must be at least 1");
+        }
+        this.refreshNanos = refreshNanos;
+        this.maxPerPulse = maxPerPulse;
+        this.clock = clock;
+    }
 
     /** Starts taking values from {@code source}; replaces the previous source (another project). */
     public void attach(ValueSource newSource, ModelSnapshot initialModel) {
@@ -88,12 +122,17 @@ public final class ValueBridge implements AutoCloseable {
         if (pending.isEmpty()) {
             return 0;
         }
+        long now = clock.getAsLong();
+        if (appliedAt != 0 && now - appliedAt < refreshNanos) {
+            return 0; // values applied a moment ago: these wait, still coalescing, for the next refresh
+        }
+        appliedAt = now;
         int n = 0;
         for (UUID id : pending.keySet()) {
             Sample s = pending.remove(id);
             LiveValue v = live.get(id);
-            if (s != null && v != null && v.offer(s)) {
-                n++;
+            if (s != null && v != null && v.offer(s) && ++n >= maxPerPulse) {
+                break;
             }
         }
         stats.record(System.nanoTime() - t0, n);

@@ -264,12 +264,33 @@ public final class ShellController implements Feedback {
         centreMessage.setText(Messages.get("shell.opening"));
         centreMessage.getStyleClass().setAll("placeholder-note");
         Engine old = detach();
+        long asked = System.nanoTime();
         FxTasks.run(() -> {
             if (old != null) {
                 old.close();
             }
-            return Engine.open(dir, EngineOptions.defaults()).start();
-        }, this::attach, error -> failed(dir, error));
+            Engine e = Engine.open(dir, EngineOptions.defaults()).start();
+            engineUpAt = System.nanoTime();
+            return e;
+        }, e -> {
+            attach(e);
+            long ready = System.nanoTime();
+            openTimings = new OpenTimings((engineUpAt - asked) / 1_000_000, (ready - engineUpAt) / 1_000_000);
+            LOG.info("Project {} open: engine up in {} ms, window ready {} ms later", dir,
+                    openTimings.engineMillis(), openTimings.windowMillis());
+        }, error -> failed(dir, error));
+    }
+
+    /** How long the last open took: until the engine ran, and from then until the window showed the project. */
+    public record OpenTimings(long engineMillis, long windowMillis) {
+    }
+
+    private volatile long engineUpAt;
+    private volatile OpenTimings openTimings;
+
+    /** The timings of the last project opened, or null. */
+    public OpenTimings lastOpenTimings() {
+        return openTimings;
     }
 
     private Engine detach() {

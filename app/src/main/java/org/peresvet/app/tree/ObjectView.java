@@ -2,10 +2,8 @@ package org.peresvet.app.tree;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
@@ -103,10 +101,7 @@ public final class ObjectView implements WorkspaceTab {
                 @Override
                 protected void updateItem(TagRow item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().remove("writable-row");
-                    if (!empty && item != null && ValueFormat.writable(item.def())) {
-                        getStyleClass().add("writable-row");
-                    }
+                    pseudoClassStateChanged(WRITABLE, !empty && item != null && ValueFormat.writable(item.def()));
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -187,12 +182,7 @@ public final class ObjectView implements WorkspaceTab {
                 show(r.id(), null);
             }
         } else {
-            UUID o = r.parentIn(m);
-            if (!Objects.equals(o, objectId)) {
-                show(o, r.id());
-            } else {
-                show(o, r.id());
-            }
+            show(r.parentIn(m), r.id());
         }
     }
 
@@ -406,24 +396,43 @@ public final class ObjectView implements WorkspaceTab {
         }
     }
 
-    /** Quality: words with a symbol and a style class, so it reads without colour. */
+    /**
+     * Quality: words with a symbol, and a pseudo-class per level for the colour, so it reads
+     * without colour. Pseudo-classes, not style classes: changing a style class re-matches every
+     * stylesheet rule for the cell, which at thousands of updates a second costs the FX thread
+     * far more than the text does.
+     */
     private static final class QualityCell extends TableCell<TagRow, Sample> {
+        private ValueFormat.Level shown;
+
+        QualityCell() {
+            getStyleClass().add("quality-cell");
+        }
+
         @Override
         protected void updateItem(Sample s, boolean empty) {
             super.updateItem(s, empty);
-            for (ValueFormat.Level l : ValueFormat.Level.values()) {
-                getStyleClass().remove(l.styleClass());
+            ValueFormat.Level level = empty ? null : ValueFormat.level(s);
+            setText(empty ? null : ValueFormat.quality(s));
+            if (level != shown) {
+                if (shown != null) {
+                    pseudoClassStateChanged(LEVELS.get(shown), false);
+                }
+                if (level != null) {
+                    pseudoClassStateChanged(LEVELS.get(level), true);
+                }
+                shown = level;
             }
-            if (empty) {
-                setText(null);
-                return;
-            }
-            setText(ValueFormat.quality(s));
-            getStyleClass().add(ValueFormat.level(s).styleClass());
         }
     }
 
-    static Function<TagRow, String> name() {
-        return r -> r.def().name();
+    private static final java.util.Map<ValueFormat.Level, javafx.css.PseudoClass> LEVELS = new java.util.EnumMap<>(ValueFormat.Level.class);
+    private static final javafx.css.PseudoClass WRITABLE = javafx.css.PseudoClass.getPseudoClass("writable");
+
+    static {
+        for (ValueFormat.Level l : ValueFormat.Level.values()) {
+            LEVELS.put(l, javafx.css.PseudoClass.getPseudoClass(l.styleClass()));
+        }
     }
+
 }

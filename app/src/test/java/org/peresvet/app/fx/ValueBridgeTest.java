@@ -142,7 +142,35 @@ class ValueBridgeTest {
     }
 
     @Test
+    void valuesAreAppliedAtMostOncePerRefreshAndAPulseHasABudget() {
+        long[] now = {1_000_000_000L};
+        ValueBridge paced = new ValueBridge(100_000_000L, 2, () -> now[0]);
+        paced.attach(source, ModelSnapshot.empty());
+        Watch w = paced.watch(List.of(a, b, UUID.randomUUID()));
+        source.send(a, 1, 1.0);
+        assertThat(paced.pulse()).isEqualTo(1);
+        source.send(a, 2, 2.0);
+        source.send(b, 2, 2.0);
+        now[0] += 16_000_000L; // the next pulse, 16 ms later
+        assertThat(paced.pulse()).as("too soon after the last refresh").isZero();
+        assertThat(w.get(a).getSample().y()).isEqualTo(1.0);
+        source.send(a, 3, 3.0);
+        now[0] += 100_000_000L;
+        assertThat(paced.pulse()).as("both tags in one refresh").isEqualTo(2);
+        assertThat(w.get(a).getSample().y()).as("the newest; only the stale middle value is skipped").isEqualTo(3.0);
+
+        for (UUID id : w.values().keySet()) {
+            source.send(id, 10, 9.0);
+        }
+        now[0] += 200_000_000L;
+        assertThat(paced.pulse()).as("budget per pulse").isEqualTo(2);
+        now[0] += 200_000_000L;
+        assertThat(paced.pulse()).as("the rest on the next refresh").isEqualTo(1);
+    }
+
+    @Test
     void aBurstOfTenThousandTagsIsAppliedInOnePulse() {
+        ValueBridge bridge = new ValueBridge(0, Integer.MAX_VALUE, System::nanoTime);
         bridge.attach(source, ModelSnapshot.empty());
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
