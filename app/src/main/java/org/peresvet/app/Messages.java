@@ -18,6 +18,12 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE);
     }
 
+    /** The string for {@code key}, or {@code fallback} when the bundle has none. */
+    public static String getOrDefault(String key, String fallback) {
+        ResourceBundle b = bundle();
+        return b.containsKey(key) ? b.getString(key) : fallback;
+    }
+
     /** The string for {@code key}, with {@code args} filled in by {@link MessageFormat} when given. */
     public static String get(String key, Object... args) {
         String pattern = bundle().getString(key);

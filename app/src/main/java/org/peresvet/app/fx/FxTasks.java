@@ -1,5 +1,6 @@
 package org.peresvet.app.fx;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ public final class FxTasks {
     private FxTasks() {
     }
 
+    /** Short work without progress: {@code onSuccess} or {@code onError} runs on the FX thread. */
     public static <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         WORKERS.execute(() -> {
             try {
@@ -29,5 +31,31 @@ public final class FxTasks {
                 Platform.runLater(() -> onError.accept(e));
             }
         });
+    }
+
+    /** Long work that reports progress and can be cancelled. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(FxTask.Progress progress) throws Exception;
+    }
+
+    /**
+     * Starts long work (import, export, recalculation). Progress reaches the returned task's
+     * properties at most once per pulse; a cancelled task ends with a {@link CancellationException}
+     * given to {@code onError}. Call on the FX thread.
+     */
+    public static <T> FxTask<T> start(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+        FxTask<T> task = new FxTask<>(title, Platform::runLater);
+        WORKERS.execute(() -> {
+            try {
+                task.checkCancelled();
+                // Work that returned has finished, cancelled or not: a late cancel must not hide what it did.
+                T result = work.run(task.progress());
+                task.finish(() -> onSuccess.accept(result));
+            } catch (Exception | Error e) {
+                task.finish(() -> onError.accept(e));
+            }
+        });
+        return task;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.app.fx.Screenshots;
+import org.peresvet.app.tree.NodeRef;
 import org.peresvet.engine.Engine;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -41,7 +42,7 @@ class WorkstationAppTest {
         }
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class, "--project", project.toString());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.engine() != null && app.engine().status().samplesAccepted() > 0);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.engine() != null && app.engine().status().samplesAccepted() > 0);
         FxRobot robot = new FxRobot();
         // Let the status bar poll pick up the running engine.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
@@ -49,11 +50,12 @@ class WorkstationAppTest {
 
         Label status = robot.lookup(".status-bar-text").queryAs(Label.class);
         assertThat(status.getText()).contains("18 tags").contains("16 simulated");
-        TreeView<?> tree = robot.lookup(".project-tree").queryAs(TreeView.class);
+        @SuppressWarnings("unchecked")
+        TreeView<NodeRef> tree = robot.lookup(".project-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(1); // PumpStation
-        assertThat(tree.getRoot().getChildren().get(0).getValue()).isEqualTo("PumpStation");
-        assertThat(stage.getTitle()).isEqualTo("Peresvet");
-        assertThat(Screenshots.save(stage.getScene(), "workstation-placeholder")).exists();
+        assertThat(tree.getRoot().getChildren().get(0).getValue().name(app.engine().model())).isEqualTo("PumpStation");
+        assertThat(stage.getTitle()).isEqualTo("Peresvet — Pump station");
+        assertThat(Screenshots.save(stage.getScene(), "workstation-opened")).exists();
     }
 
     @Test
@@ -64,7 +66,7 @@ class WorkstationAppTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class, "--project", broken.toString());
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup(".error-text").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup(".error-text").queryAll().isEmpty());
         Label msg = robot.lookup(".error-text").queryAs(Label.class);
         assertThat(msg.getText()).contains("could not be opened").contains("$.objects[0].name");
         assertThat(app.engine()).isNull();

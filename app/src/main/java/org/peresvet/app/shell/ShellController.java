@@ -1,0 +1,820 @@
+package org.peresvet.app.shell;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.peresvet.app.Messages;
+import org.peresvet.app.fx.Feedback;
+import org.peresvet.app.fx.FxPulse;
+import org.peresvet.app.fx.FxTask;
+import org.peresvet.app.fx.FxTasks;
+import org.peresvet.app.fx.ValueBridge;
+import org.peresvet.app.fx.ValueSource;
+import org.peresvet.app.tree.ModelEditor;
+import org.peresvet.app.tree.NodeRef;
+import org.peresvet.app.tree.ObjectView;
+import org.peresvet.app.tree.PropertiesModel;
+import org.peresvet.app.tree.PropertiesView;
+import org.peresvet.app.tree.References;
+import org.peresvet.app.tree.TreeController;
+import org.peresvet.app.tree.WriteService;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
+import org.peresvet.engine.EngineStatus;
+import org.peresvet.engine.PeresvetHome;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.io.ProjectDocument;
+import org.peresvet.model.io.ProjectImport;
+import org.peresvet.model.io.ProjectJson;
+import org.peresvet.model.io.TagCsv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: menus, toolbar, the tree, the tabs, the property sheet, the alarm banner and
+ * the status bar, over one running engine. Opens and switches projects (closing the old engine
+ * off the FX thread), runs import and export as cancellable tasks, and remembers the layout.
+ * FX thread only.
+ */
+public final class ShellController implements Feedback {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellController.class);
+
+    @FXML private SplitPane mainSplit;
+    @FXML private StackPane treeSlot;
+    @FXML private TabPane tabs;
+    @FXML private StackPane propertiesSlot;
+    @FXML private VBox overlay;
+    @FXML private Label projectTitle;
+    @FXML private Label centreMessage;
+    @FXML private HBox alarmBanner;
+    @FXML private Label alarmPriority;
+    @FXML private Label alarmMessage;
+    @FXML private Label alarmCount;
+    @FXML private Label status;
+    @FXML private Label historyStatus;
+    @FXML private Label feedback;
+    @FXML private HBox taskBox;
+    @FXML private Label taskLabel;
+    @FXML private ProgressBar taskProgress;
+    @FXML private Label modeStatus;
+    @FXML private Label userStatus;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private MenuItem newObjectItem;
+    @FXML private MenuItem newTagItem;
+    @FXML private MenuItem renameItem;
+    @FXML private MenuItem cutItem;
+    @FXML private MenuItem pasteItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private MenuItem importItem;
+    @FXML private RadioMenuItem engineerItem;
+    @FXML private RadioMenuItem operatorItem;
+    @FXML private RadioMenuItem isaThemeItem;
+    @FXML private RadioMenuItem darkThemeItem;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Button newObjectButton;
+    @FXML private Button newTagButton;
+    @FXML private Button deleteButton;
+    @FXML private Button importButton;
+    @FXML private ToggleButton modeButton;
+
+    private final Stage stage;
+    private final LayoutStore layoutStore;
+    private WindowLayout layout;
+    private final ValueBridge bridge = new ValueBridge();
+    private final FxPulse pulse = new FxPulse(bridge);
+    /** Model edits run here, one at a time, in order. */
+    private final ExecutorService edits = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "peresvet-model-edits");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ModelEditor editor;
+    private final References references = new References();
+    private final AlarmBannerModel alarms = new AlarmBannerModel();
+    private final ObjectProperty<UserMode> mode = new SimpleObjectProperty<>(this, "mode", UserMode.ENGINEER);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.ISA101);
+    private TreeController tree;
+    private PropertiesModel properties;
+    private ObjectView objectView;
+    private TabHost tabHost;
+    private volatile Engine engine;
+    private Timeline statusPoll;
+    private FxTask<?> currentTask;
+
+    public ShellController(Stage stage, LayoutStore layoutStore) {
+        this.stage = stage;
+        this.layoutStore = layoutStore;
+        this.layout = layoutStore.load();
+        this.editor = new ModelEditor(new NoProject(), edits, Platform::runLater);
+        editor.onApplied(c -> bridge.publishModel());
+    }
+
+    @FXML
+    private void initialize() {
+        tree = new TreeController(editor, bridge.modelProperty(), references, this);
+        properties = new PropertiesModel(editor);
+        PropertiesView propertiesView = new PropertiesView(properties);
+        treeSlot.getChildren().add(tree.view());
+        propertiesSlot.getChildren().add(propertiesView.view());
+        tabHost = new TabHost(tabs);
+        objectView = new ObjectView(bridge, () -> {
+            Engine e = engine;
+            if (e == null) {
+                throw new IllegalStateException(Messages.get("shell.noProject"));
+            }
+            return WriteService.Target.of(e);
+        });
+        tabHost.open(objectView);
+        tree.onSelectionChanged(sel -> {
+            properties.select(sel);
+            objectView.follow(sel);
+        });
+        bridge.modelProperty().addListener((obs, o, m) -> {
+            if (m != null) {
+                properties.refresh(m);
+            }
+        });
+
+        // Undo / redo state, with what they would undo in the menu.
+        undoItem.disableProperty().bind(editor.canUndoProperty().not().or(mode.isEqualTo(UserMode.OPERATOR)));
+        redoItem.disableProperty().bind(editor.canRedoProperty().not().or(mode.isEqualTo(UserMode.OPERATOR)));
+        undoButton.disableProperty().bind(undoItem.disableProperty());
+        redoButton.disableProperty().bind(redoItem.disableProperty());
+        editor.undoLabelProperty().addListener((obs, o, n) -> undoItem.setText(n.isEmpty() ? Messages.get("menu.undo") : Messages.get("menu.undoWhat", n)));
+        editor.redoLabelProperty().addListener((obs, o, n) -> redoItem.setText(n.isEmpty() ? Messages.get("menu.redo") : Messages.get("menu.redoWhat", n)));
+
+        // Editing belongs to engineers.
+        for (MenuItem i : List.of(newObjectItem, newTagItem, renameItem, cutItem, pasteItem, deleteItem, importItem)) {
+            i.disableProperty().bind(mode.isEqualTo(UserMode.OPERATOR));
+        }
+        for (Button b : List.of(newObjectButton, newTagButton, deleteButton, importButton)) {
+            b.disableProperty().bind(mode.isEqualTo(UserMode.OPERATOR));
+        }
+        mode.addListener((obs, o, m) -> showMode(m));
+        theme.addListener((obs, o, t) -> applyTheme(t));
+
+        // The alarm banner: empty until alarms exist (the alarms issue fills the model).
+        alarms.unacknowledgedProperty().addListener((obs, o, n) -> showAlarms());
+        alarms.messageProperty().addListener((obs, o, n) -> showAlarms());
+        showAlarms();
+
+        userStatus.setText(Messages.get("status.user", "engineer"));
+        mode.set(UserMode.parse(layout.mode()));
+        theme.set(Theme.parse(layout.theme()));
+        showMode(mode.get());
+        (theme.get() == Theme.DARK ? darkThemeItem : isaThemeItem).setSelected(true);
+        mainSplit.setDividerPositions(layout.dividers().get(0), layout.dividers().get(1));
+        SplitPane.setResizableWithParent(treeSlot, false);
+        SplitPane.setResizableWithParent(propertiesSlot, false);
+        status.setText(Messages.get("status.noProject"));
+    }
+
+    /** The layout this window started with (bounds are applied by the app). */
+    WindowLayout layout() {
+        return layout;
+    }
+
+    /** Applies the theme's stylesheets to the scene (call once the scene exists, and on every change). */
+    void applyTheme(Theme t) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            return;
+        }
+        List<String> urls = new ArrayList<>();
+        for (String sheet : t.sheets()) {
+            URL css = ShellController.class.getResource(sheet);
+            if (css == null) {
+                throw new IllegalStateException("Stylesheet missing from the classpath: " + sheet);
+            }
+            urls.add(css.toExternalForm());
+        }
+        scene.getStylesheets().setAll(urls);
+        layout = layout.withTheme(t);
+    }
+
+    private void showMode(UserMode m) {
+        boolean edit = m.canEdit();
+        tree.editableProperty().set(edit);
+        properties.editableProperty().set(edit);
+        modeButton.setSelected(!edit);
+        modeButton.setText(Messages.get(edit ? "mode.engineer" : "mode.operator"));
+        modeStatus.setText(Messages.get("status.mode", Messages.get(edit ? "mode.engineer" : "mode.operator")));
+        (edit ? engineerItem : operatorItem).setSelected(true);
+        layout = layout.withMode(m);
+    }
+
+    private void showAlarms() {
+        int n = alarms.unacknowledgedProperty().get();
+        alarmBanner.getStyleClass().removeAll("alarm-banner-active");
+        if (n == 0) {
+            alarmPriority.setText("");
+            alarmMessage.setText(Messages.get("alarm.none"));
+            alarmCount.setText("");
+        } else {
+            alarmBanner.getStyleClass().add("alarm-banner-active");
+            alarmPriority.setText(alarms.priorityProperty().get() == null ? "" : alarms.priorityProperty().get().name());
+            alarmMessage.setText(alarms.messageProperty().get());
+            alarmCount.setText(Messages.get("alarm.count", n));
+        }
+    }
+
+    // ---- projects ----
+
+    /** Opens the project in {@code dir} (off the FX thread) and closes the one open now. */
+    public void open(Path dir) {
+        overlay.setVisible(true);
+        projectTitle.setText("");
+        centreMessage.setText(Messages.get("shell.opening"));
+        centreMessage.getStyleClass().setAll("placeholder-note");
+        Engine old = detach();
+        long asked = System.nanoTime();
+        FxTasks.run(() -> {
+            if (old != null) {
+                old.close();
+            }
+            Engine e = Engine.open(dir, EngineOptions.defaults()).start();
+            engineUpAt = System.nanoTime();
+            return e;
+        }, e -> {
+            attach(e);
+            long ready = System.nanoTime();
+            openTimings = new OpenTimings((engineUpAt - asked) / 1_000_000, (ready - engineUpAt) / 1_000_000);
+            LOG.info("Project {} open: engine up in {} ms, window ready {} ms later", dir,
+                    openTimings.engineMillis(), openTimings.windowMillis());
+        }, error -> failed(dir, error));
+    }
+
+    /** How long the last open took: until the engine ran, and from then until the window showed the project. */
+    public record OpenTimings(long engineMillis, long windowMillis) {
+    }
+
+    private volatile long engineUpAt;
+    private volatile OpenTimings openTimings;
+
+    /** The timings of the last project opened, or null. */
+    public OpenTimings lastOpenTimings() {
+        return openTimings;
+    }
+
+    private Engine detach() {
+        Engine old = engine;
+        engine = null;
+        if (statusPoll != null) {
+            statusPoll.stop();
+        }
+        pulse.stop();
+        bridge.detach();
+        tabHost.screen(ObjectView.KEY).ifPresent(s -> objectView.show(null, null));
+        editor.retarget(new NoProject());
+        return old;
+    }
+
+    private void attach(Engine e) {
+        engine = e;
+        String name = e.settings().name().isEmpty() ? e.folder().name() : e.settings().name();
+        stage.setTitle(Messages.get("app.titleWithProject", name));
+        editor.retarget(ModelEditor.Target.of(e));
+        e.onModelChange(c -> {
+            if (engine == e) {
+                bridge.modelChanged(c.snapshot());
+            }
+        });
+        bridge.attach(ValueSource.of(e), e.model());
+        tree.reset();
+        pulse.start();
+        overlay.setVisible(false);
+        layout = layout.withLastProject(e.folder().dir().toAbsolutePath().toString());
+        layoutStore.save(layout);
+        // The status bar polls once a second: the engine never calls into the FX thread.
+        statusPoll = new Timeline(new KeyFrame(Duration.seconds(1), ev -> showStatus()));
+        statusPoll.setCycleCount(Timeline.INDEFINITE);
+        statusPoll.play();
+        showStatus();
+        // Start on the first object that has tags, so the window shows live values at once.
+        UUID first = firstObjectWithTags(e.model(), null, 0);
+        if (first == null && !e.model().childObjects(null).isEmpty()) {
+            first = e.model().childObjects(null).get(0).id();
+        }
+        if (first != null) {
+            tree.select(List.of(NodeRef.object(first)));
+        }
+        info(Messages.get("shell.opened", name, e.model().objectCount(), e.model().tagCount()));
+    }
+
+    /** Depth-first, children in tree order, at most a few levels deep (a large tree is not walked). */
+    private static UUID firstObjectWithTags(ModelSnapshot m, UUID parent, int depth) {
+        if (depth > 4) {
+            return null;
+        }
+        for (org.peresvet.model.ObjectDef o : m.childObjects(parent)) {
+            if (!m.tagsOf(o.id()).isEmpty()) {
+                return o.id();
+            }
+            UUID below = firstObjectWithTags(m, o.id(), depth + 1);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+
+    private void failed(Path dir, Throwable error) {
+        overlay.setVisible(true);
+        projectTitle.setText("");
+        centreMessage.setText(Messages.get("shell.openFailed", dir, error.getMessage()));
+        centreMessage.getStyleClass().setAll("error-text");
+        status.setText(Messages.get("status.noProject"));
+        LOG.warn("Could not open {}", dir, error);
+    }
+
+    private void showStatus() {
+        Engine e = engine;
+        EngineStatus s = e == null ? null : e.status();
+        status.setText(StatusLine.engine(s));
+        historyStatus.setText(StatusLine.history(s));
+        historyStatus.getStyleClass().remove("status-error");
+        if (StatusLine.historyFails(s)) {
+            historyStatus.getStyleClass().add("status-error");
+        }
+    }
+
+    @FXML
+    void newProject() {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle(Messages.get("project.newTitle"));
+        d.setHeaderText(Messages.get("project.newHeader", PeresvetHome.current().projects()));
+        d.setContentText(Messages.get("project.name"));
+        dialogStyle(d);
+        d.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(n -> {
+            String bad = ModelSnapshot.invalidNameReason(n);
+            Path dir = PeresvetHome.current().projects().resolve(n);
+            if (bad != null || n.contains("\\") || n.startsWith(".")) {
+                error(Messages.get("project.badName", n, bad == null ? Messages.get("project.badChars") : bad));
+            } else if (Files.exists(dir)) {
+                error(Messages.get("project.exists", dir));
+            } else {
+                open(dir);
+            }
+        });
+    }
+
+    @FXML
+    void openProject() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle(Messages.get("project.openTitle"));
+        Path projects = PeresvetHome.current().projects();
+        if (Files.isDirectory(projects)) {
+            c.setInitialDirectory(projects.toFile());
+        }
+        var dir = c.showDialog(stage);
+        if (dir != null) {
+            open(dir.toPath());
+        }
+    }
+
+    @FXML
+    void importFile() {
+        if (engine == null || !mode.get().canEdit()) {
+            return;
+        }
+        FileChooser c = new FileChooser();
+        c.setTitle(Messages.get("import.title"));
+        c.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(Messages.get("file.projectOrCsv"), "*.json", "*.csv"),
+                new FileChooser.ExtensionFilter(Messages.get("file.all"), "*"));
+        var f = c.showOpenDialog(stage);
+        if (f != null) {
+            importFrom(f.toPath());
+        }
+    }
+
+    /**
+     * Imports a project document (.json, added under the selected object) or a tag list (.csv) as
+     * one undoable edit. Reading and checking run as a cancellable task; nothing changes until the
+     * checked edits are applied.
+     */
+    public FxTask<List<ModelEdit>> importFrom(Path file) {
+        ModelSnapshot m = editor.model();
+        UUID into = selectedObject();
+        String name = file.getFileName().toString();
+        boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
+        return runTask(Messages.get("import.task", name), p -> {
+            p.message(Messages.get("import.reading", name));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            p.checkCancelled();
+            p.update(1, 3);
+            p.message(Messages.get("import.checking", name));
+            List<ModelEdit> out;
+            if (csv) {
+                out = TagCsv.read(m, text).edits();
+            } else {
+                ProjectDocument doc = ProjectJson.read(text);
+                out = ProjectImport.edits(m, doc, into, false);
+                m.apply(out); // checked here, off the FX thread
+            }
+            p.update(2, 3);
+            p.checkCancelled();
+            return out;
+        }, out -> {
+            if (out.isEmpty()) {
+                info(Messages.get("import.nothing", name));
+                return;
+            }
+            info(Messages.get("import.applying", name, out.size()));
+            editor.submit(Messages.get("undo.import", name), out).whenComplete((c, err) -> {
+                if (err != null) {
+                    error(Messages.get("import.failed", name, cause(err).getMessage()));
+                } else {
+                    info(Messages.get("import.done", name, c.snapshot().tagCount()));
+                }
+            });
+        }, err -> error(Messages.get("import.failed", name, err.getMessage())));
+    }
+
+    @FXML
+    void exportFile() {
+        Engine e = engine;
+        if (e == null) {
+            return;
+        }
+        FileChooser c = new FileChooser();
+        c.setTitle(Messages.get("export.title"));
+        c.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(Messages.get("file.project"), "*.json"),
+                new FileChooser.ExtensionFilter(Messages.get("file.csv"), "*.csv"));
+        c.setInitialFileName(e.folder().name() + ".json");
+        var f = c.showSaveDialog(stage);
+        if (f != null) {
+            exportTo(f.toPath());
+        }
+    }
+
+    /** Exports the whole project (.json) or its tags (.csv) as a cancellable task. */
+    public FxTask<Integer> exportTo(Path file) {
+        Engine e = engine;
+        ModelSnapshot m = e.model();
+        var settings = e.settings();
+        String name = file.getFileName().toString();
+        boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
+        return runTask(Messages.get("export.task", name), p -> {
+            p.message(Messages.get("export.writing", name));
+            String text = csv ? TagCsv.write(m, null) : ProjectJson.write(m, settings, null);
+            p.update(1, 2);
+            p.checkCancelled();
+            Path tmp = file.resolveSibling(name + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (p.isCancelled()) {
+                Files.deleteIfExists(tmp);
+                p.checkCancelled();
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return m.tagCount();
+        }, n -> info(Messages.get("export.done", n, file)), err -> error(Messages.get("export.failed", name, err.getMessage())));
+    }
+
+    private <T> FxTask<T> runTask(String title, FxTasks.Work<T> work, java.util.function.Consumer<T> ok, java.util.function.Consumer<Throwable> failed) {
+        if (currentTask != null) {
+            currentTask.cancel();
+        }
+        FxTask<T> task = FxTasks.start(title, work, r -> {
+            endTask();
+            ok.accept(r);
+        }, err -> {
+            endTask();
+            if (err instanceof java.util.concurrent.CancellationException) {
+                info(Messages.get("task.cancelled", title));
+            } else {
+                failed.accept(err);
+            }
+        });
+        currentTask = task;
+        taskLabel.textProperty().bind(javafx.beans.binding.Bindings.when(task.messageProperty().isEmpty())
+                .then(title).otherwise(task.messageProperty()));
+        taskProgress.progressProperty().bind(task.progressProperty());
+        taskBox.setVisible(true);
+        taskBox.setManaged(true);
+        return task;
+    }
+
+    private void endTask() {
+        currentTask = null;
+        taskLabel.textProperty().unbind();
+        taskProgress.progressProperty().unbind();
+        taskBox.setVisible(false);
+        taskBox.setManaged(false);
+    }
+
+    @FXML
+    void cancelTask() {
+        if (currentTask != null) {
+            currentTask.cancel();
+        }
+    }
+
+    private UUID selectedObject() {
+        List<NodeRef> sel = tree.selection();
+        if (sel.size() != 1) {
+            return null;
+        }
+        NodeRef r = sel.get(0);
+        return r.isObject() ? r.id() : null;
+    }
+
+    // ---- edit commands (menus, toolbar, shortcuts) ----
+
+    /** A text box with the focus gets the clipboard and delete keys, not the tree. */
+    private TextInputControl focusedText() {
+        Scene s = stage.getScene();
+        return s != null && s.getFocusOwner() instanceof TextInputControl t ? t : null;
+    }
+
+    @FXML
+    void undo() {
+        report(editor.undoLabelProperty().get(), "undo.undone", editor.undo());
+    }
+
+    @FXML
+    void redo() {
+        report(editor.redoLabelProperty().get(), "undo.redone", editor.redo());
+    }
+
+    private void report(String label, String doneKey, CompletableFuture<?> f) {
+        f.whenComplete((c, err) -> {
+            if (err != null) {
+                error(Messages.get("tree.refused", cause(err).getMessage()));
+            } else if (c != null) {
+                info(Messages.get(doneKey, label));
+            }
+        });
+    }
+
+    private static Throwable cause(Throwable err) {
+        return err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    }
+
+    @FXML
+    void newObject() {
+        tree.newObject();
+    }
+
+    @FXML
+    void newTag() {
+        tree.newTag();
+    }
+
+    @FXML
+    void rename() {
+        if (focusedText() == null) {
+            tree.rename();
+        }
+    }
+
+    @FXML
+    void cut() {
+        TextInputControl t = focusedText();
+        if (t != null) {
+            t.cut();
+        } else {
+            tree.cut();
+        }
+    }
+
+    @FXML
+    void copy() {
+        TextInputControl t = focusedText();
+        if (t != null) {
+            t.copy();
+        } else {
+            tree.copy();
+        }
+    }
+
+    @FXML
+    void paste() {
+        TextInputControl t = focusedText();
+        if (t != null) {
+            t.paste();
+        } else {
+            tree.paste();
+        }
+    }
+
+    @FXML
+    void delete() {
+        TextInputControl t = focusedText();
+        if (t != null) {
+            t.deleteNextChar();
+        } else {
+            tree.delete();
+        }
+    }
+
+    @FXML
+    void find() {
+        tree.focusFilter();
+    }
+
+    @FXML
+    void writeValue() {
+        tabHost.open(objectView);
+        objectView.writeSelected();
+    }
+
+    @FXML
+    void engineerMode() {
+        mode.set(UserMode.ENGINEER);
+    }
+
+    @FXML
+    void operatorMode() {
+        mode.set(UserMode.OPERATOR);
+    }
+
+    @FXML
+    void toggleMode() {
+        mode.set(mode.get() == UserMode.ENGINEER ? UserMode.OPERATOR : UserMode.ENGINEER);
+    }
+
+    @FXML
+    void toggleModeButton() {
+        mode.set(modeButton.isSelected() ? UserMode.OPERATOR : UserMode.ENGINEER);
+    }
+
+    @FXML
+    void isaTheme() {
+        theme.set(Theme.ISA101);
+    }
+
+    @FXML
+    void darkTheme() {
+        theme.set(Theme.DARK);
+    }
+
+    @FXML
+    void resetLayout() {
+        WindowLayout d = WindowLayout.defaults();
+        mainSplit.setDividerPositions(d.dividers().get(0), d.dividers().get(1));
+        stage.setMaximized(false);
+        stage.setWidth(d.width());
+        stage.setHeight(d.height());
+        stage.centerOnScreen();
+    }
+
+    @FXML
+    void showShortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(Messages.get("shortcuts.title"));
+        a.setHeaderText(Messages.get("shortcuts.title"));
+        a.setContentText(Messages.get("shortcuts.text"));
+        dialogStyle(a);
+        a.show();
+    }
+
+    @FXML
+    void exit() {
+        stage.close();
+    }
+
+    private void dialogStyle(javafx.scene.control.Dialog<?> d) {
+        d.initOwner(stage);
+        if (stage.getScene() != null) {
+            d.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        }
+    }
+
+    // ---- feedback ----
+
+    @Override
+    public void info(String message) {
+        feedback.setText(message);
+        feedback.getStyleClass().remove("feedback-error");
+    }
+
+    @Override
+    public void error(String message) {
+        feedback.setText(message);
+        if (!feedback.getStyleClass().contains("feedback-error")) {
+            feedback.getStyleClass().add("feedback-error");
+        }
+    }
+
+    // ---- shutdown ----
+
+    /** Saves the layout and stops the engine cleanly (history is flushed). */
+    void shutdown() {
+        saveLayout();
+        Engine e = detach();
+        pulse.stop();
+        edits.shutdown();
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    void saveLayout() {
+        double[] d = mainSplit.getDividerPositions();
+        List<Double> dividers = d.length == 2 ? List.of(d[0], d[1]) : layout.dividers();
+        layout = layout.withDividers(dividers);
+        if (stage.isShowing() && !stage.isIconified()) {
+            layout = stage.isMaximized() ? layout.withBounds(layout.x(), layout.y(), layout.width(), layout.height(), true)
+                    : layout.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        }
+        layoutStore.save(layout);
+    }
+
+    // ---- for the app and tests ----
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public ValueBridge bridge() {
+        return bridge;
+    }
+
+    public ModelEditor editor() {
+        return editor;
+    }
+
+    public TreeController tree() {
+        return tree;
+    }
+
+    public PropertiesModel properties() {
+        return properties;
+    }
+
+    public ObjectView objectView() {
+        return objectView;
+    }
+
+    public References references() {
+        return references;
+    }
+
+    public AlarmBannerModel alarms() {
+        return alarms;
+    }
+
+    public TabHost tabs() {
+        return tabHost;
+    }
+
+    public ObjectProperty<UserMode> modeProperty() {
+        return mode;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Before a project is open, and while one is switching: nothing to edit. */
+    private static final class NoProject implements ModelEditor.Target {
+        @Override
+        public ModelSnapshot model() {
+            return ModelSnapshot.empty();
+        }
+
+        @Override
+        public ModelSnapshot.Change edit(List<ModelEdit> edits) {
+            throw new IllegalStateException(Messages.get("shell.noProject"));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.peresvet.app.shell;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/** Opens {@link WorkspaceTab}s in the shell's tab pane, one tab per key. FX thread. */
+public final class TabHost {
+    private final TabPane pane;
+    private final Map<String, Tab> open = new LinkedHashMap<>();
+    private final Map<String, WorkspaceTab> screens = new LinkedHashMap<>();
+
+    public TabHost(TabPane pane) {
+        this.pane = pane;
+    }
+
+    /** Shows the screen, opening a tab for it unless one with its key is open; returns the screen shown. */
+    public WorkspaceTab open(WorkspaceTab screen) {
+        Tab tab = open.get(screen.key());
+        if (tab == null) {
+            tab = new Tab(screen.title(), screen.content());
+            tab.setClosable(screen.closable());
+            tab.setId("tab-" + screen.key());
+            String key = screen.key();
+            tab.setOnClosed(e -> close(key));
+            open.put(key, tab);
+            screens.put(key, screen);
+            pane.getTabs().add(tab);
+        } else if (screens.get(screen.key()) != screen) {
+            screen.dispose();
+        }
+        pane.getSelectionModel().select(tab);
+        return screens.get(screen.key());
+    }
+
+    public Optional<WorkspaceTab> screen(String key) {
+        return Optional.ofNullable(screens.get(key));
+    }
+
+    private void close(String key) {
+        open.remove(key);
+        WorkspaceTab s = screens.remove(key);
+        if (s != null) {
+            s.dispose();
+        }
+    }
+
+    /** Closes every tab (another project was opened). */
+    public void closeAll() {
+        pane.getTabs().clear();
+        screens.values().forEach(WorkspaceTab::dispose);
+        screens.clear();
+        open.clear();
+    }
+}

@@ -1,0 +1,267 @@
+package org.peresvet.app.tree;
+
+import java.util.Optional;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.peresvet.app.Messages;
+import org.peresvet.app.fx.Views;
+import org.peresvet.model.SourceKind;
+import org.peresvet.model.ValueType;
+
+/**
+ * The property sheet (ControlsFX) of the selected tree items over a {@link PropertiesModel}. Each
+ * field commits on Enter or when it loses focus; a refused value shows its reason right under the
+ * field, and the field returns to the model's value.
+ */
+public final class PropertiesView {
+    @FXML
+    private Label selectionTitle;
+    @FXML
+    private Label modeNote;
+    @FXML
+    private VBox sheetHolder;
+    @FXML
+    private Label emptyNote;
+
+    private final PropertiesModel model;
+    private final PropertySheet sheet = new PropertySheet();
+    private final Parent view;
+
+    public PropertiesView(PropertiesModel model) {
+        this.model = model;
+        this.view = Views.load("properties.fxml", this);
+        // One flat list in the model's order: the category mode is an accordion that hides all
+        // categories but one, and a refused value must never sit in a collapsed pane.
+        sheet.setMode(PropertySheet.Mode.NAME);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.getStyleClass().add("property-sheet");
+        sheet.setPropertyEditorFactory(item -> new FieldEditor(((RowItem) item).row));
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        sheetHolder.getChildren().add(sheet);
+        selectionTitle.textProperty().bind(model.titleProperty());
+        modeNote.visibleProperty().bind(model.editableProperty().not());
+        modeNote.managedProperty().bind(modeNote.visibleProperty());
+        model.rows().addListener((ListChangeListener<PropertiesModel.Row>) c -> rebuild());
+        model.editableProperty().addListener((obs, o, n) -> rebuild());
+        rebuild();
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    private void rebuild() {
+        sheet.getItems().setAll(model.rows().stream().map(RowItem::new).toList());
+        boolean empty = model.rows().isEmpty();
+        emptyNote.setVisible(empty);
+        emptyNote.setManaged(empty);
+        sheet.setVisible(!empty);
+    }
+
+    /** A {@link PropertiesModel.Row} as a ControlsFX item. */
+    private final class RowItem implements PropertySheet.Item {
+        final PropertiesModel.Row row;
+
+        RowItem(PropertiesModel.Row row) {
+            this.row = row;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return switch (row.field().kind()) {
+                case TEXT -> String.class;
+                case OPTIONAL_NUMBER, NUMBER -> Double.class;
+                case BOOLEAN -> Boolean.class;
+                case VALUE_TYPE -> ValueType.class;
+                case SOURCE -> SourceKind.class;
+            };
+        }
+
+        @Override
+        public String getCategory() {
+            return row.category();
+        }
+
+        @Override
+        public String getName() {
+            return row.label();
+        }
+
+        @Override
+        public String getDescription() {
+            return row.description();
+        }
+
+        @Override
+        public Object getValue() {
+            return row.getValue();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            row.commit(value);
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.of(row.valueProperty());
+        }
+
+        @Override
+        public boolean isEditable() {
+            return model.editableProperty().get();
+        }
+    }
+
+    /** The editor of one field: the input control with the refusal reason under it. */
+    private static final class FieldEditor implements PropertyEditor<Object> {
+        private final PropertiesModel.Row row;
+        private final VBox box;
+        private final Control input;
+        private final Label error = new Label();
+        private boolean updating;
+
+        FieldEditor(PropertiesModel.Row row) {
+            this.row = row;
+            this.input = createInput();
+            input.setId("field-" + row.field().key());
+            input.setMaxWidth(Double.MAX_VALUE);
+            if (input instanceof TextField t) {
+                // Read-only, not disabled: an operator must still read the value clearly.
+                t.editableProperty().bind(row.editableProperty());
+            } else {
+                input.disableProperty().bind(row.editableProperty().not());
+            }
+            error.getStyleClass().add("field-error");
+            error.setId("error-" + row.field().key());
+            error.setWrapText(true);
+            error.textProperty().bind(row.errorProperty());
+            error.visibleProperty().bind(row.errorProperty().isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
+            row.errorProperty().addListener((obs, o, n) -> {
+                input.getStyleClass().remove("field-invalid");
+                if (!n.isEmpty()) {
+                    input.getStyleClass().add("field-invalid");
+                }
+            });
+            Tooltip.install(input, new Tooltip(row.description()));
+            box = new VBox(2, input, error);
+            row.valueProperty().addListener((obs, o, n) -> show());
+            show();
+        }
+
+        private Control createInput() {
+            return switch (row.field().kind()) {
+                case BOOLEAN -> {
+                    CheckBox c = new CheckBox();
+                    c.setOnAction(e -> {
+                        if (!updating) {
+                            row.commit(c.isSelected());
+                        }
+                    });
+                    yield c;
+                }
+                case VALUE_TYPE -> combo(ValueType.values());
+                case SOURCE -> combo(SourceKind.values());
+                default -> {
+                    TextField t = new TextField();
+                    t.setOnAction(e -> commitText(t));
+                    t.focusedProperty().addListener((obs, was, is) -> {
+                        if (!is) {
+                            commitText(t);
+                        }
+                    });
+                    t.setOnKeyPressed(e -> {
+                        if (e.getCode() == KeyCode.ESCAPE) {
+                            show();
+                            e.consume();
+                        }
+                    });
+                    yield t;
+                }
+            };
+        }
+
+        private <E> ComboBox<E> combo(E[] values) {
+            ComboBox<E> c = new ComboBox<>();
+            c.getItems().setAll(values);
+            c.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(E v) {
+                    return v == null ? "" : row.field().format(v);
+                }
+
+                @Override
+                public E fromString(String s) {
+                    return null;
+                }
+            });
+            c.setOnAction(e -> {
+                if (!updating && c.getValue() != null && !c.getValue().equals(row.getValue())) {
+                    row.commit(c.getValue());
+                }
+            });
+            return c;
+        }
+
+        private void commitText(TextField t) {
+            if (updating || !t.isEditable()) {
+                return;
+            }
+            String shown = row.isMixed() ? "" : row.field().format(row.getValue());
+            if (!t.getText().equals(shown)) {
+                row.commitText(t.getText());
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void show() {
+            updating = true;
+            try {
+                Object v = row.getValue();
+                if (input instanceof TextField t) {
+                    t.setText(row.isMixed() ? "" : row.field().format(v));
+                    t.setPromptText(row.isMixed() ? Messages.get("properties.mixed") : "");
+                } else if (input instanceof CheckBox c) {
+                    c.setIndeterminate(row.isMixed());
+                    c.setSelected(Boolean.TRUE.equals(v));
+                } else if (input instanceof ComboBox<?> c) {
+                    ((ComboBox<Object>) c).setValue(v);
+                    c.setPromptText(row.isMixed() ? Messages.get("properties.mixed") : "");
+                }
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        public Node getEditor() {
+            return box;
+        }
+
+        @Override
+        public Object getValue() {
+            return row.getValue();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            show();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.peresvet.app.tree;
+
+import java.util.List;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelSnapshot;
+
+/** An in-memory model that edits like the engine does (all or nothing), for toolkit-free tests. */
+final class MemoryTarget implements ModelEditor.Target {
+    ModelSnapshot model;
+    int edits;
+
+    MemoryTarget(ModelSnapshot model) {
+        this.model = model;
+    }
+
+    @Override
+    public ModelSnapshot model() {
+        return model;
+    }
+
+    @Override
+    public ModelSnapshot.Change edit(List<ModelEdit> e) {
+        ModelSnapshot.Change c = model.apply(e);
+        model = c.snapshot();
+        edits++;
+        return c;
+    }
+}

@@ -1,0 +1,144 @@
+package org.peresvet.app.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelException;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
+
+/** Edits, refusals, undo and redo through the editor, with no toolkit and inline executors. */
+class ModelEditorTest {
+    private MemoryTarget target;
+    private ModelEditor editor;
+    private ObjectDef station;
+    private ObjectDef pump1;
+    private ObjectDef pump2;
+    private TagDef speed;
+
+    @BeforeEach
+    void setUp() {
+        station = ObjectDef.create(null, "Station");
+        pump1 = ObjectDef.create(station.id(), "Pump1");
+        pump2 = ObjectDef.create(station.id(), "Pump2");
+        speed = TagDef.builder(pump1.id(), "Speed", ValueType.DOUBLE).units("%").min(0.0).max(100.0).build();
+        ModelSnapshot m = ModelSnapshot.of(List.of(station, pump1, pump2), List.of(speed));
+        target = new MemoryTarget(m);
+        editor = new ModelEditor(target, Runnable::run, Runnable::run);
+    }
+
+    @Test
+    void anInvalidEditIsRefusedAtOnceWithTheFieldAndChangesNothing() {
+        ModelSnapshot before = target.model;
+        TagDef bad = speed.toBuilder().min(200.0).build();
+        assertThatThrownBy(() -> editor.apply("edit", List.of(new ModelEdit.PutTag(bad))))
+                .isInstanceOfSatisfying(ModelException.class, e -> {
+                    assertThat(e.field()).isEqualTo("min");
+                    assertThat(e.reason()).contains("greater than max");
+                });
+        assertThat(target.model).isSameAs(before);
+        assertThat(target.edits).isZero();
+        assertThat(editor.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void undoAndRedoOfARename() {
+        editor.apply("Rename", TreeOps.rename(target.model, NodeRef.tag(speed.id()), "Rpm"));
+        assertThat(target.model.tag(speed.id()).name()).isEqualTo("Rpm");
+        assertThat(editor.undoLabelProperty().get()).isEqualTo("Rename");
+        editor.undo();
+        assertThat(target.model.tag(speed.id()).name()).isEqualTo("Speed");
+        assertThat(editor.canRedoProperty().get()).isTrue();
+        editor.redo();
+        assertThat(target.model.tag(speed.id()).name()).isEqualTo("Rpm");
+        assertThat(editor.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void undoOfADeleteRestoresTheWholeSubtreeWithTheSameIds() {
+        TagDef current = TagDef.builder(pump1.id(), "Current", ValueType.DOUBLE).build();
+        ObjectDef motor = ObjectDef.create(pump1.id(), "Motor");
+        TagDef temp = TagDef.builder(motor.id(), "Temp", ValueType.INT).build();
+        editor.apply("add", List.of(new ModelEdit.PutTag(current), new ModelEdit.PutObject(motor), new ModelEdit.PutTag(temp)));
+        ModelSnapshot full = target.model;
+        editor.apply("Delete", TreeOps.delete(full, List.of(NodeRef.object(pump1.id()))));
+        assertThat(target.model.object(pump1.id())).isNull();
+        assertThat(target.model.tagCount()).isZero();
+        editor.undo();
+        assertThat(target.model.object(motor.id())).isEqualTo(motor);
+        assertThat(target.model.tag(temp.id())).isEqualTo(temp);
+        assertThat(target.model.tag(speed.id())).isEqualTo(speed);
+        assertThat(target.model.tagCount()).isEqualTo(full.tagCount());
+        editor.redo();
+        assertThat(target.model.objectCount()).isEqualTo(2);
+    }
+
+    @Test
+    void undoOfAMoveAndOfACopy() {
+        editor.apply("Move", TreeOps.move(target.model, List.of(NodeRef.tag(speed.id())), pump2.id()));
+        assertThat(target.model.tag(speed.id()).objectId()).isEqualTo(pump2.id());
+        editor.undo();
+        assertThat(target.model.tag(speed.id()).objectId()).isEqualTo(pump1.id());
+
+        List<ModelEdit> copy = TreeOps.copy(target.model, List.of(NodeRef.object(pump1.id())), target.model, station.id());
+        editor.apply("Paste", copy);
+        ObjectDef pasted = target.model.findObject("/Station/Pump1 (copy)").orElseThrow();
+        assertThat(pasted.id()).isNotEqualTo(pump1.id());
+        TagDef pastedSpeed = target.model.findTag("/Station/Pump1 (copy)/Speed").orElseThrow();
+        assertThat(pastedSpeed.id()).isNotEqualTo(speed.id());
+        assertThat(pastedSpeed.units()).isEqualTo("%");
+        editor.undo();
+        assertThat(target.model.object(pasted.id())).isNull();
+        assertThat(target.model.tagCount()).isEqualTo(1);
+    }
+
+    @Test
+    void movingAnObjectIntoItsOwnSubtreeIsRefused() {
+        assertThatThrownBy(() -> TreeOps.move(target.model, List.of(NodeRef.object(station.id())), pump1.id()))
+                .isInstanceOf(ModelException.class).hasMessageContaining("own subtree");
+    }
+
+    @Test
+    void aNameClashOnMoveIsRefusedWithTheReason() {
+        TagDef other = TagDef.builder(pump2.id(), "Speed", ValueType.DOUBLE).build();
+        editor.apply("add", List.of(new ModelEdit.PutTag(other)));
+        assertThatThrownBy(() -> editor.apply("Move", TreeOps.move(target.model, List.of(NodeRef.tag(speed.id())), pump2.id())))
+                .isInstanceOf(ModelException.class).hasMessageContaining("already exists");
+    }
+
+    @Test
+    void aNewEditClearsRedoAndSwapsAreUndoneInOrder() {
+        ModelSnapshot m = target.model;
+        // Swap two names in one step: the inverse must retrace it step by step to stay valid.
+        List<ModelEdit> swap = List.of(
+                new ModelEdit.PutObject(pump1.withName("tmp")),
+                new ModelEdit.PutObject(pump2.withName("Pump1")),
+                new ModelEdit.PutObject(pump1.withName("Pump2")));
+        editor.apply("swap", swap);
+        assertThat(target.model.findObject("/Station/Pump1").orElseThrow().id()).isEqualTo(pump2.id());
+        editor.undo();
+        assertThat(target.model.object(pump1.id())).isEqualTo(m.object(pump1.id()));
+        assertThat(target.model.object(pump2.id())).isEqualTo(m.object(pump2.id()));
+        ObjectDef fresh = TreeOps.newObject(target.model, station.id(), "Pump1");
+        assertThat(fresh.name()).isEqualTo("Pump1 2");
+        editor.apply("new", List.of(new ModelEdit.PutObject(fresh)));
+        assertThat(editor.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void deleteCountsAndAffectedIdsIncludeTheSubtree() {
+        List<NodeRef> sel = List.of(NodeRef.object(station.id()), NodeRef.tag(speed.id()));
+        assertThat(TreeOps.topmost(target.model, sel)).containsExactly(NodeRef.object(station.id()));
+        assertThat(TreeOps.deleteCounts(target.model, sel)).containsExactly(3, 1);
+        assertThat(TreeOps.affectedIds(target.model, sel)).contains(speed.id(), pump2.id());
+        UUID unknown = UUID.randomUUID();
+        assertThat(TreeOps.topmost(target.model, List.of(NodeRef.tag(unknown)))).isEmpty();
+    }
+}

@@ -1,0 +1,323 @@
+package org.peresvet.app.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peresvet.app.fx.UiSupport.await;
+import static org.peresvet.app.fx.UiSupport.dialogOver;
+import static org.peresvet.app.fx.UiSupport.fx;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.fx.Screenshots;
+import org.peresvet.app.fx.UiSupport;
+import org.peresvet.app.shell.ShellController;
+import org.peresvet.app.shell.Theme;
+import org.peresvet.app.shell.UserMode;
+import org.peresvet.app.shell.WorkstationApp;
+import org.peresvet.engine.Engine;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The tree editor and the object view in the real window (headless Monocle), on the demo project
+ * with the engine running. One window for the class; each test works on its own part of the tree.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TreeEditorUiTest {
+    private Stage stage;
+    private WorkstationApp app;
+    private ShellController shell;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    void openTheDemo(@TempDir Path home) throws Exception {
+        Path project = UiSupport.demoProject(home, "pump-station");
+        stage = FxToolkit.registerPrimaryStage();
+        app = (WorkstationApp) FxToolkit.setupApplication(WorkstationApp.class, "--project", project.toString());
+        await(() -> app.engine() != null && app.engine().status().samplesAccepted() > 0);
+        shell = app.shell();
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            shell.modeProperty().set(UserMode.ENGINEER);
+            shell.themeProperty().set(Theme.ISA101);
+            return null;
+        });
+    }
+
+    /** What the window showed when each test ended, to see why one failed. */
+    @org.junit.jupiter.api.AfterEach
+    void lastScreen(org.junit.jupiter.api.TestInfo info) throws Exception {
+        Screenshots.save(stage.getScene(), "end-" + info.getTestMethod().orElseThrow().getName());
+        Window d = dialogOver(stage);
+        if (d != null) {
+            Screenshots.save(d.getScene(), "end-" + info.getTestMethod().orElseThrow().getName() + "-dialog");
+            fx(() -> {
+                if (d instanceof Stage s) {
+                    s.close();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Clicks the button with {@code text} in the open dialog (the window may have one with the same text). */
+    private void clickInDialog(String text) {
+        Window d = dialogOver(stage);
+        assertThat(d).as("a dialog is open").isNotNull();
+        robot.clickOn(robot.from(d.getScene().getRoot()).lookup((javafx.scene.control.Button b) -> text.equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class));
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private Engine engine() {
+        return app.engine();
+    }
+
+    private ModelSnapshot model() {
+        return engine().model();
+    }
+
+    private UUID object(String path) {
+        return model().findObject(path).orElseThrow().id();
+    }
+
+    private TagDef tag(String path) {
+        return model().findTag(path).orElseThrow();
+    }
+
+    private void select(NodeRef... refs) throws Exception {
+        fx(() -> {
+            shell.tree().select(List.of(refs));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The visible tree cell showing {@code ref}. */
+    private TreeCell<?> cell(NodeRef ref) {
+        return robot.lookup(".project-tree .tree-cell").match((TreeCell<?> c) -> ref.equals(c.getItem())).query();
+    }
+
+    private void shot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), name);
+    }
+
+    private void shotDialog(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Window d = dialogOver(stage);
+        assertThat(d).as("a dialog is open").isNotNull();
+        Screenshots.save(d.getScene(), name);
+    }
+
+    @Test
+    @Order(1)
+    void createAnObjectAndAddATag() throws Exception {
+        select(NodeRef.object(object("/PumpStation")));
+        robot.clickOn("New object");
+        await(() -> model().findObject("/PumpStation/Object").isPresent());
+        UUID created = object("/PumpStation/Object");
+        await(() -> shell.tree().selection().equals(List.of(NodeRef.object(created))));
+
+        robot.clickOn("New tag");
+        await(() -> model().findTag("/PumpStation/Object/Tag").isPresent());
+        TagDef t = tag("/PumpStation/Object/Tag");
+        await(() -> shell.tree().selection().equals(List.of(NodeRef.tag(t.id()))));
+        assertThat(cell(NodeRef.tag(t.id()))).isNotNull();
+        // The object view follows the tree: the new object with its new tag.
+        await(() -> shell.objectView().table().getItems().size() == 1);
+        assertThat(engine().current(t.id())).as("a new manual tag has no value yet").isNull();
+        shot("tree-create-object-and-tag");
+    }
+
+    @Test
+    @Order(2)
+    void editAPropertyWithAnInvalidThenAValidValueThenUndoAndRedo() throws Exception {
+        TagDef level = tag("/PumpStation/Tank1/Level");
+        assertThat(level.max()).isEqualTo(5.0);
+        select(NodeRef.tag(level.id()));
+        await(() -> robot.lookup("#field-min").tryQuery().isPresent());
+
+        TextField min = robot.lookup("#field-min").queryAs(TextField.class);
+        robot.doubleClickOn(min).eraseText(min.getText().length() + 2).write("9").type(KeyCode.ENTER);
+        Label error = robot.lookup("#error-min").queryAs(Label.class);
+        await(error::isVisible);
+        assertThat(error.getText()).isEqualTo("min 9.0 is greater than max 5.0");
+        assertThat(min.getStyleClass()).contains("field-invalid");
+        assertThat(tag("/PumpStation/Tank1/Level")).as("a refused edit changes nothing").isEqualTo(level);
+        assertThat(min.getText()).as("the field returns to the model's value").isEqualTo("0");
+        shot("property-invalid-value");
+
+        robot.doubleClickOn(min).eraseText(min.getText().length() + 2).write("0.5").type(KeyCode.ENTER);
+        await(() -> Double.valueOf(0.5).equals(tag("/PumpStation/Tank1/Level").min()));
+        await(() -> !error.isVisible());
+        shot("property-valid-value");
+
+        // Undo and redo with the keyboard, the tree focused (a text box would undo its own text).
+        robot.clickOn(cell(NodeRef.tag(level.id())));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        await(() -> Double.valueOf(0.0).equals(tag("/PumpStation/Tank1/Level").min()));
+        await(() -> "0".equals(min.getText()));
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        await(() -> Double.valueOf(0.5).equals(tag("/PumpStation/Tank1/Level").min()));
+        await(() -> "0.5".equals(robot.lookup("#field-min").queryAs(TextField.class).getText()));
+        assertThat(tag("/PumpStation/Tank1/Level").id()).isEqualTo(level.id());
+        shot("property-undo-redo");
+    }
+
+    @Test
+    @Order(3)
+    void dragATagToAnotherObject() throws Exception {
+        TagDef temp = tag("/PumpStation/Tank1/Temperature");
+        UUID inlet = object("/PumpStation/Inlet");
+        select(NodeRef.tag(temp.id()));
+        fx(() -> shell.tree().reveal(NodeRef.object(inlet)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node from = cell(NodeRef.tag(temp.id()));
+        Node to = cell(NodeRef.object(inlet));
+        robot.drag(from).dropTo(to);
+        await(() -> model().tag(temp.id()).objectId().equals(inlet));
+        assertThat(model().tagPath(temp.id())).isEqualTo("/PumpStation/Inlet/Temperature");
+        await(() -> shell.tree().selection().equals(List.of(NodeRef.tag(temp.id()))));
+        shot("tree-drag-tag-to-object");
+        // Undo puts it back.
+        fx(() -> shell.editor().undo()).get();
+        await(() -> model().tag(temp.id()).objectId().equals(object("/PumpStation/Tank1")));
+    }
+
+    @Test
+    @Order(4)
+    void deleteShowsTheReferencesAndAsksFirst() throws Exception {
+        UUID pump2 = object("/PumpStation/Pump2");
+        TagDef current = tag("/PumpStation/Pump2/Current");
+        // Formulas do not exist yet: a stand-in finder reports one that uses Pump2's current.
+        ReferenceFinder formulas = (m, ids) -> ids.contains(current.id())
+                ? List.of(new ReferenceFinder.Reference("formula", "/PumpStation/Power/ActivePower", m.tagPath(current.id())))
+                : List.of();
+        shell.references().register(formulas);
+        try {
+            select(NodeRef.object(pump2));
+            robot.clickOn(cell(NodeRef.object(pump2)));
+            robot.type(KeyCode.DELETE);
+            await(() -> dialogOver(stage) != null);
+            @SuppressWarnings("unchecked")
+            ListView<String> refs = robot.lookup(".reference-list").queryAs(ListView.class);
+            assertThat(refs.getItems()).containsExactly("formula: /PumpStation/Power/ActivePower uses /PumpStation/Pump2/Current");
+            assertThat(robot.lookup("This removes 1 object and 4 tags. History stays on disk; Undo (Ctrl+Z) brings them back.").tryQuery()).isPresent();
+            shotDialog("delete-with-references");
+            // Asked first: cancelling changes nothing.
+            clickInDialog("Cancel");
+            await(() -> dialogOver(stage) == null);
+            assertThat(model().object(pump2)).isNotNull();
+
+            robot.clickOn(cell(NodeRef.object(pump2)));
+            robot.type(KeyCode.DELETE);
+            await(() -> dialogOver(stage) != null);
+            clickInDialog("Delete");
+            await(() -> model().object(pump2) == null);
+            assertThat(model().tag(current.id())).isNull();
+            shot("delete-done");
+            fx(() -> shell.editor().undo()).get();
+            await(() -> model().object(pump2) != null && model().tag(current.id()) != null);
+        } finally {
+            shell.references().unregister(formulas);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void liveValuesAndAWriteWithConfirmation() throws Exception {
+        UUID outlet = object("/PumpStation/Outlet");
+        TagDef setpoint = tag("/PumpStation/Outlet/PressureSetpoint");
+        TagDef flow = tag("/PumpStation/Outlet/Flow");
+        select(NodeRef.object(outlet));
+        await(() -> shell.objectView().table().getItems().size() == 3);
+        // Simulated values arrive through the bridge.
+        await(() -> robot.lookup(".value-cell").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText() != null && ((javafx.scene.control.Labeled) n).getText().endsWith("m3/h")));
+
+        TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<?> r) -> r.getItem() instanceof TagRow tr
+                && tr.def().id().equals(setpoint.id())).query();
+        robot.clickOn(row);
+        Sample before = engine().current(setpoint.id());
+        robot.clickOn(".write-button");
+        await(() -> robot.lookup("#write-input").tryQuery().isPresent());
+        TextField input = robot.lookup("#write-input").queryAs(TextField.class);
+        robot.clickOn(input).eraseText(input.getText().length() + 2).write("99");
+        await(() -> robot.lookup("#write-error").queryAs(Label.class).getText().contains("outside the range"));
+        shotDialog("write-value-out-of-range");
+        robot.eraseText(2).write("7.25");
+        await(() -> robot.lookup("#write-error").queryAs(Label.class).getText().isEmpty());
+        clickInDialog("Next…");
+        await(() -> robot.lookup("Write 7.25 bar to /PumpStation/Outlet/PressureSetpoint?").tryQuery().isPresent());
+        String oldText = before == null ? "—" : ValueFormat.value(setpoint, before);
+        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().contains("Old value: " + oldText)
+                && l.getText().contains("New value: 7.25 bar")).tryQuery()).isPresent();
+        shotDialog("write-value-confirm");
+        clickInDialog("Write");
+        Label result = shell.objectView().writeResultLabel();
+        await(() -> result.getText().startsWith("✓"));
+        assertThat(result.getText()).isEqualTo("✓ Written and confirmed: PressureSetpoint = 7.25 bar (was " + oldText + ")");
+        assertThat(engine().current(setpoint.id()).y()).isEqualTo(7.25);
+        // The table shows the written value on the next pulse.
+        await(() -> robot.lookup(".value-cell").queryAll().stream()
+                .anyMatch(n -> "7.25 bar".equals(((javafx.scene.control.Labeled) n).getText())));
+        assertThat(flow.source().label()).isEqualTo("simulated");
+        shot("write-value-confirmed");
+        assertThat(Set.of(1)).isNotEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void operatorModeInTheDarkThemeEditsNothing() throws Exception {
+        fx(() -> {
+            shell.modeProperty().set(UserMode.OPERATOR);
+            shell.themeProperty().set(Theme.DARK);
+            return null;
+        });
+        select(NodeRef.object(object("/PumpStation/Tank1")));
+        int objects = model().objectCount();
+        robot.clickOn(cell(NodeRef.object(object("/PumpStation/Tank1"))));
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model().objectCount()).isEqualTo(objects);
+        await(() -> !robot.lookup("#field-name").queryAs(TextField.class).isEditable());
+        shot("operator-mode-dark-theme");
+        fx(() -> {
+            shell.modeProperty().set(UserMode.ENGINEER);
+            shell.themeProperty().set(Theme.ISA101);
+            return null;
+        });
+    }
+}
