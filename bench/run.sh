@@ -39,10 +39,15 @@ if ! ./mvnw -q -B -DskipTests package -pl bench -am >bench/target/build.log 2>&1
 fi
 CP="$(ls bench/target/peresvet-bench-*.jar | head -n 1):bench/target/lib/*"
 
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+# The drivers' temp projects go here, so whatever a failed run leaves behind is removed at the end.
+mkdir -p "$OUT/tmp"
+
 # Every load driver runs in the 512 MB heap of the goal. A JVM that runs out of heap stops at once
 # (instead of thrashing in GC for minutes) and the figure is reported as failed.
-JVM=(-Xmx512m -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN)
-JMH_OPTS=(-wi 2 -i 3 -f 1 -w 1s -r 1s -jvmArgs "-Xmx512m -Dperesvet.log.level=WARN")
+JVM=(-Xmx512m -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN "-Djava.io.tmpdir=$OUT/tmp")
+JMH_OPTS=(-wi 2 -i 3 -f 1 -w 1s -r 1s -jvmArgs "-Xmx512m -Dperesvet.log.level=WARN -Djava.io.tmpdir=$OUT/tmp")
 
 command_for() {
     case "$1" in
@@ -53,8 +58,6 @@ command_for() {
     esac
 }
 
-OUT="$(mktemp -d)"
-trap 'rm -rf "$OUT"' EXIT
 SUMMARY="$OUT/summary"
 : >"$SUMMARY"
 {
@@ -64,7 +67,7 @@ SUMMARY="$OUT/summary"
     echo "java:    $("$JAVA" -version 2>&1 | head -n 1)"
     echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
     echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) when the run began; the host is shared"
-    echo "jvm:     ${JVM[*]}; JMH ${JMH_OPTS[*]}"
+    echo "jvm:     ${JVM[*]%%-Djava.io.tmpdir*}; JMH ${JMH_OPTS[*]%%-Djava.io.tmpdir*}"
     echo "runs:    $RUNS of each figure"
 } >"$OUT/header"
 cat "$OUT/header"

@@ -30,15 +30,25 @@ public final class HeadlessStart {
     static final int SAMPLES_PER_TAG = 10;
     static final long GOAL_MS = 3_000;
 
+    /** The probe JVM running now, for the watchdog to stop. */
+    private static volatile Process probe;
+
     private HeadlessStart() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Watchdog.arm("start", 170);
         Machine.printLoad();
         int runs = Integer.getInteger("bench.startRuns", 5);
         boolean ok = true;
         try (TempProject project = TempProject.create("peresvet-bench-start")) {
+            // Five probes of up to 60 s each and the set-up; a halted driver must not leave a probe behind.
+            Watchdog.arm("start", 600, () -> {
+                Process p = probe;
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+                project.close();
+            });
             createProject(project.dir());
             Report.detail("project on disk: model %s, history %s",
                     Report.mb(project.dir().resolve("model.mv.db").toFile().length()), Report.mb(project.historyFileBytes()));
@@ -110,6 +120,7 @@ public final class HeadlessStart {
         cmd.add(HeadlessStartProbe.class.getName());
         cmd.add(dir.toString());
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        probe = p;
         String line;
         Map<String, String> values = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

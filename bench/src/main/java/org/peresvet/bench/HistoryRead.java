@@ -42,11 +42,11 @@ public final class HistoryRead {
     }
 
     public static void main(String[] args) {
-        Watchdog.arm("history", 170);
         Machine.printLoad();
         boolean ok;
         try (TempProject project = TempProject.create("peresvet-bench-history");
              Engine engine = Engine.open(project.dir(), EngineOptions.quiet())) {
+            Watchdog.arm("history", 170, project::close);
             UUID tag = TagFixture.createTags(engine, 1, 1).get(0);
             engine.start();
             long now = Micros.now();

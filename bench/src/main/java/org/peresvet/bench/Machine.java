@@ -25,6 +25,15 @@ final class Machine {
         return -1;
     }
 
+    /** Milliseconds all garbage collectors of this JVM have spent collecting so far. */
+    static long gcMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+
     static void printLoad() {
         Report.detail("machine load average at start: %s", loadAverage());
     }

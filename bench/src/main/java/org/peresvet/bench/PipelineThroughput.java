@@ -49,9 +49,9 @@ public final class PipelineThroughput {
     public static void main(String[] args) {
         int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 3);
         int measureSeconds = Integer.getInteger("bench.measureSeconds", 10);
-        Watchdog.arm(figureName(), 150);
         boolean ok;
         try (TempProject project = TempProject.create("peresvet-bench-pipeline")) {
+            Watchdog.arm(figureName(), 150, project::close);
             ok = run(project, warmupSeconds, measureSeconds);
         }
         System.exit(ok ? 0 : 1);
@@ -59,14 +59,18 @@ public final class PipelineThroughput {
 
     private static boolean run(TempProject project, int warmupSeconds, int measureSeconds) {
         Machine.printLoad();
+        boolean ok;
         try (Engine engine = Engine.open(project.dir(), EngineOptions.quiet())) {
             long t0 = System.nanoTime();
             List<UUID> tags = TagFixture.createTags(engine, OBJECTS, TAGS_PER_OBJECT);
             Report.detail("model: %s tags in %d objects created in %s", Report.count(tags.size()), OBJECTS,
                     Report.ms((System.nanoTime() - t0) / 1e6));
             engine.start();
-            return new PipelineThroughput(engine, tags).measure(project, warmupSeconds, measureSeconds);
+            ok = new PipelineThroughput(engine, tags).measure(project, warmupSeconds, measureSeconds);
         }
+        // H2 compacts the file on close; the size before and after tells file growth from real data.
+        Report.detail("history file after close: %s", Report.mb(project.historyFileBytes()));
+        return ok;
     }
 
     private boolean measure(TempProject project, int warmupSeconds, int measureSeconds) {
@@ -77,10 +81,12 @@ public final class PipelineThroughput {
 
         long samplesAtStart = rounds * tags.size();
         long cpuAtStart = Machine.processCpuNanos();
+        long gcAtStart = Machine.gcMillis();
         long start;
         long producerDone;
         long end;
         long cpuUsed;
+        long gcUsed;
         long peakUsed;
         long peakLive;
         try (HeapPeak heap = new HeapPeak()) {
@@ -90,6 +96,7 @@ public final class PipelineThroughput {
             engine.flush();
             end = System.nanoTime();
             cpuUsed = Machine.processCpuNanos() - cpuAtStart;
+            gcUsed = Machine.gcMillis() - gcAtStart;
             peakUsed = heap.peakUsedBytes();
             peakLive = heap.peakLiveAfterGcBytes();
         }
@@ -97,7 +104,7 @@ public final class PipelineThroughput {
         double seconds = (end - start) / 1e9;
         double rate = samples / seconds;
 
-        EngineStatus st = engine.status();
+        EngineStatus st = settledStatus(rounds * tags.size());
         if (maxQueuedBatches > 0) {
             Report.detail("paced producer: waits while more than %d batches are queued", maxQueuedBatches);
         }
@@ -108,6 +115,8 @@ public final class PipelineThroughput {
                 (producerDone - start) / 1e9, Report.ms((end - producerDone) / 1e6));
         Report.detail("process CPU in the window: %.1f s (%.2f cores busy on average), %.2f CPU-s per million samples",
                 cpuUsed / 1e9, cpuUsed / 1e9 / seconds, cpuUsed / 1e9 / (samples / 1e6));
+        Report.detail("garbage collection in the window: %.1f s (%.0f%% of the window)", gcUsed / 1e3,
+                100.0 * gcUsed / 1e3 / seconds);
         Report.detail("engine status: received %s, accepted %s, written to history %s, still buffered %d",
                 Report.count(st.samplesReceived()), Report.count(st.samplesAccepted()),
                 Report.count(st.historyWritten()), st.historyBuffered());
@@ -168,19 +177,18 @@ public final class PipelineThroughput {
     }
 
     /**
-     * The writer's "written" counter is bumped just after it wakes {@code flush()} callers, so it
-     * may lag the flush by a moment; give it a second before calling it a loss.
+     * The engine status once the history writer's "written" counter has caught up. The writer bumps
+     * it just after it wakes {@code flush()} callers, so right after a flush it may still lag; give
+     * it a second before taking the status (verify() then calls a remaining gap a loss).
      */
-    private boolean historyWrittenReaches(long expected) {
+    private EngineStatus settledStatus(long expected) {
         long deadline = System.nanoTime() + 1_000_000_000L;
-        while (engine.status().historyWritten() < expected && System.nanoTime() < deadline) {
+        EngineStatus st = engine.status();
+        while (st.historyWritten() < expected && System.nanoTime() < deadline) {
             LockSupport.parkNanos(1_000_000);
+            st = engine.status();
         }
-        long written = engine.status().historyWritten();
-        if (written != expected) {
-            Report.detail("history writer reports %s samples written, expected %s", Report.count(written), Report.count(expected));
-        }
-        return written == expected;
+        return st;
     }
 
     /**
@@ -189,7 +197,7 @@ public final class PipelineThroughput {
      */
     private boolean verify(EngineStatus st) {
         long expected = rounds * tags.size();
-        boolean ok = st.samplesAccepted() == expected && st.historyBuffered() == 0 && historyWrittenReaches(expected);
+        boolean ok = st.samplesAccepted() == expected && st.historyBuffered() == 0 && st.historyWritten() == expected;
         long lastX = firstX + (rounds - 1) * ROUND_STEP;
         for (int i : new int[] {0, tags.size() / 2, tags.size() - 1}) {
             UUID tag = tags.get(i);

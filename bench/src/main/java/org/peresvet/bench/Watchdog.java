@@ -13,13 +13,18 @@ final class Watchdog {
     }
 
     static void arm(String figure, int seconds) {
+        arm(figure, seconds, () -> { });
+    }
+
+    /** @param cleanUp runs before the halt (shutdown hooks do not): stop child processes, delete temp files */
+    static void arm(String figure, int seconds, Runnable cleanUp) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(seconds * 1000L);
             } catch (InterruptedException e) {
                 return;
             }
-            Report.summary("%s: FAIL — no result after %d s: the engine is stuck (thread stacks below)", figure, seconds);
+            Report.summary("%s: FAIL — no result after %d s: the engine is stuck or far too slow (thread stacks below)", figure, seconds);
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
                 String name = e.getKey().getName();
                 if (name.startsWith("peresvet") || name.equals("main")) {
@@ -28,7 +33,11 @@ final class Watchdog {
                 }
             }
             System.out.flush();
-            Runtime.getRuntime().halt(2);
+            try {
+                cleanUp.run();
+            } finally {
+                Runtime.getRuntime().halt(2);
+            }
         }, "bench-watchdog");
         t.setDaemon(true);
         t.start();
