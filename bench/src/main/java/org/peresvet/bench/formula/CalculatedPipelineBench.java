@@ -24,8 +24,8 @@ import org.peresvet.model.ValueType;
  * 1,000 calculated. Throughput is accepted samples per second until they are on disk. Goal:
  * with formulas ≥ 70 % of the plain throughput.
  *
- * <p>The producer waits while more than 50 batches are queued. Runs alternate (plain, calculated)
- * and repeat; the better run of each kind counts.
+ * <p>The producer waits while more than 50 batches are queued. Runs alternate (plain, calculated;
+ * then calculated, plain; …); the better run of each kind counts.
  *
  * <p>System properties: {@code bench.warmupSeconds} (default 3), {@code bench.measureSeconds} (10),
  * {@code bench.repeats} (2).
@@ -54,10 +54,14 @@ public final class CalculatedPipelineBench {
         Result plain = null;
         Result calc = null;
         for (int r = 0; r < repeats; r++) {
-            Result p = run(false, warmup, measure);
-            BenchSupport.detail("run %d plain:    %s samples/s", r + 1, BenchSupport.count(p.samplesPerSecond()));
-            Result c = run(true, warmup, measure);
-            BenchSupport.detail("run %d 10%% calc: %s samples/s", r + 1, BenchSupport.count(c.samplesPerSecond()));
+            // The order flips every repeat, so neither kind always runs on a cold or a warm machine.
+            boolean plainFirst = r % 2 == 0;
+            Result first = run(!plainFirst, warmup, measure);
+            Result second = run(plainFirst, warmup, measure);
+            Result p = plainFirst ? first : second;
+            Result c = plainFirst ? second : first;
+            BenchSupport.detail("run %d (%s first): plain %s samples/s, 10%% calculated %s samples/s", r + 1,
+                    plainFirst ? "plain" : "calculated", BenchSupport.count(p.samplesPerSecond()), BenchSupport.count(c.samplesPerSecond()));
             plain = plain == null || p.samplesPerSecond() > plain.samplesPerSecond() ? p : plain;
             calc = calc == null || c.samplesPerSecond() > calc.samplesPerSecond() ? c : calc;
         }
