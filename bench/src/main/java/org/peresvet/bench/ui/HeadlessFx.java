@@ -42,7 +42,6 @@ final class HeadlessFx {
     static String load() {
         String avg;
         try {
-            avg = String.join("/", Files.readString(Path.of("/proc/loadavg")).split(" ")).split("/")[0];
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             avg = parts[0] + " / " + parts[1] + " / " + parts[2];
         } catch (IOException | RuntimeException e) {
