@@ -207,12 +207,12 @@ public final class ShellController implements Feedback {
     }
 
     /** The layout this window started with (bounds are applied by the app). */
-    WindowLayout layout() {
+    public WindowLayout layout() {
         return layout;
     }
 
     /** Applies the theme's stylesheets to the scene (call once the scene exists, and on every change). */
-    void applyTheme(Theme t) {
+    public void applyTheme(Theme t) {
         Scene scene = stage.getScene();
         if (scene == null) {
             return;
@@ -275,14 +275,17 @@ public final class ShellController implements Feedback {
         }, e -> {
             attach(e);
             long ready = System.nanoTime();
-            openTimings = new OpenTimings((engineUpAt - asked) / 1_000_000, (ready - engineUpAt) / 1_000_000);
+            openTimings = new OpenTimings((engineUpAt - asked) / 1_000_000, (ready - engineUpAt) / 1_000_000, engineUpAt, ready);
             LOG.info("Project {} open: engine up in {} ms, window ready {} ms later", dir,
                     openTimings.engineMillis(), openTimings.windowMillis());
         }, error -> failed(dir, error));
     }
 
-    /** How long the last open took: until the engine ran, and from then until the window showed the project. */
-    public record OpenTimings(long engineMillis, long windowMillis) {
+    /**
+     * How long the last open took: until the engine ran, and from then until the window showed the
+     * project (the stamps are {@link System#nanoTime()} values).
+     */
+    public record OpenTimings(long engineMillis, long windowMillis, long engineUpNanos, long readyNanos) {
     }
 
     private volatile long engineUpAt;
@@ -321,7 +324,8 @@ public final class ShellController implements Feedback {
         pulse.start();
         overlay.setVisible(false);
         layout = layout.withLastProject(e.folder().dir().toAbsolutePath().toString());
-        layoutStore.save(layout);
+        WindowLayout remembered = layout;
+        edits.execute(() -> layoutStore.save(remembered)); // file I/O stays off the FX thread
         // The status bar polls once a second: the engine never calls into the FX thread.
         statusPoll = new Timeline(new KeyFrame(Duration.seconds(1), ev -> showStatus()));
         statusPoll.setCycleCount(Timeline.INDEFINITE);
@@ -333,7 +337,13 @@ public final class ShellController implements Feedback {
             first = e.model().childObjects(null).get(0).id();
         }
         if (first != null) {
-            tree.select(List.of(NodeRef.object(first)));
+            // After the frame that shows the tree: the object view and property sheet fill one pulse later.
+            NodeRef start = NodeRef.object(first);
+            Platform.runLater(() -> {
+                if (engine == e && tree.selection().isEmpty()) {
+                    tree.select(List.of(start));
+                }
+            });
         }
         info(Messages.get("shell.opened", name, e.model().objectCount(), e.model().tagCount()));
     }

@@ -130,6 +130,7 @@ public final class BridgeBench {
             Result spread = run("spread", engine, ids, seconds);
             Result focused = run("focused", engine, shownTags, seconds);
             System.out.println();
+            System.out.println("Measured with " + HeadlessFx.load());
             System.out.printf(Locale.ROOT, "FIGURE bridge, 10,000 updates/s, %d visible live cells: FX-thread time per pulse, average: CPU %.2f ms / wall %.2f ms (spread), CPU %.2f ms / wall %.2f ms (focused); target < 5 ms%n",
                     rows * 3, spread.cpuAvg, spread.avg, focused.cpuAvg, focused.avg);
             HeadlessFx.fx(() -> {

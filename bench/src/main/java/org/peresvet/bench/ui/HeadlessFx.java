@@ -38,6 +38,18 @@ final class HeadlessFx {
         Platform.setImplicitExit(false);
     }
 
+    /** The machine's load, to read the figures against: "load 1/5/15 min on N cores". */
+    static String load() {
+        String avg;
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            avg = parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            avg = "unknown";
+        }
+        return "machine load " + avg + " (1/5/15 min) on " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
     static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
