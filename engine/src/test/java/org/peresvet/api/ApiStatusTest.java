@@ -55,13 +55,14 @@ class ApiStatusTest extends ApiTestBase {
                 helped.add(line.split(" ")[2]);
             } else if (line.startsWith("# TYPE ")) {
                 String[] p = line.split(" ");
-                assertThat(p[3]).isIn("counter", "gauge");
+                assertThat(p[3]).isIn("counter", "gauge", "histogram");
                 typed.add(p[2]);
             } else {
                 var matcher = SAMPLE_LINE.matcher(line);
                 assertThat(matcher.matches()).as("metric line: " + line).isTrue();
-                assertThat(typed).as("TYPE before " + line).contains(matcher.group(1));
-                assertThat(helped).as("HELP before " + line).contains(matcher.group(1));
+                String family = matcher.group(1).replaceAll("_(bucket|sum|count)$", "");
+                assertThat(typed).as("TYPE before " + line).containsAnyOf(matcher.group(1), family);
+                assertThat(helped).as("HELP before " + line).containsAnyOf(matcher.group(1), family);
             }
         }
         String text = m.text();
@@ -76,6 +77,8 @@ class ApiStatusTest extends ApiTestBase {
         assertThat(text).contains("peresvet_history_written_total ");
         assertThat(text).contains("jvm_memory_used_bytes{area=\"heap\"} ");
         assertThat(text).contains("jvm_memory_max_bytes{area=\"heap\"} ");
+        assertThat(text).contains("peresvet_api_request_duration_seconds_bucket{method=\"GET\",route=\"/v1/data/\",le=\"+Inf\"} 1\n");
+        assertThat(text).contains("peresvet_api_request_duration_seconds_count{method=\"POST\",route=\"/v1/data/\"} 1\n");
     }
 
     @Test

@@ -77,11 +77,13 @@ public final class ApiLatencyBench {
             }
             warm.await();
             Map<String, Long> cpuBefore = cpuByThreadGroup();
+            long[] serverBefore = serverBuckets(http, target.url());
             List<long[]> all = new ArrayList<>();
             for (Future<long[]> f : results) {
                 all.add(f.get());
             }
             Map<String, Long> cpuAfter = cpuByThreadGroup();
+            long[] serverAfter = serverBuckets(http, target.url());
             pool.shutdown();
             stop.set(true);
 
@@ -95,6 +97,8 @@ public final class ApiLatencyBench {
                             + "(HttpClient and client threads); %d cores%n",
                     lat.length == 0 ? 0.0 : server / 1e3 / lat.length, lat.length == 0 ? 0.0 : client / 1e3 / lat.length,
                     Runtime.getRuntime().availableProcessors());
+            System.out.println("Server handling time (from the API's histogram; the dispatcher's hand-off and the "
+                    + "client are not in it): " + serverSummary(serverBefore, serverAfter));
             System.out.printf("API current value: %,d GETs by %d clients in %d s (%,.0f/s), %s; latency p50 %.2f ms, "
                             + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; figure p99 < %.0f ms: %s%n",
                     lat.length, clients, seconds, lat.length / (double) seconds, mode, ms(lat, 0.50), p99,
@@ -141,6 +145,44 @@ public final class ApiLatencyBench {
             warm.countDown();
         }
         return Arrays.copyOf(lat, n);
+    }
+
+    private static final double[] BOUNDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10};
+
+    /** The cumulative bucket counts of GET /v1/data/ in the API's request duration histogram. */
+    private static long[] serverBuckets(HttpClient http, String url) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        long[] out = new long[BOUNDS.length + 1];
+        String prefix = "peresvet_api_request_duration_seconds_bucket{method=\"GET\",route=\"/v1/data/\",le=\"";
+        for (String line : text.split("\n")) {
+            if (line.startsWith(prefix)) {
+                String le = line.substring(prefix.length(), line.indexOf('"', prefix.length()));
+                long v = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+                int i = le.equals("+Inf") ? BOUNDS.length : Arrays.binarySearch(BOUNDS, Double.parseDouble(le));
+                if (i >= 0) {
+                    out[i] = v;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String serverSummary(long[] before, long[] after) {
+        long total = after[BOUNDS.length] - before[BOUNDS.length];
+        if (total <= 0) {
+            return "no data";
+        }
+        int i5 = Arrays.binarySearch(BOUNDS, 0.005);
+        double under5 = 100.0 * (after[i5] - before[i5]) / total;
+        String p99 = "> 10 s";
+        for (int i = 0; i < BOUNDS.length; i++) {
+            if (after[i] - before[i] >= Math.ceil(0.99 * total)) {
+                p99 = "<= " + BOUNDS[i] * 1000 + " ms";
+                break;
+            }
+        }
+        return String.format("%,d requests, %.2f%% within 5 ms, p99 %s", total, under5, p99);
     }
 
     private static Thread named(Runnable r, String name) {

@@ -12,6 +12,43 @@ public final class ApiMetrics {
     }
 
     final Map<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
+
+    /** Upper bounds (seconds) of the request duration histogram's buckets; +Inf is implied. */
+    static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10};
+
+    /** A duration histogram of one route and method: cumulative counts are computed when shown. */
+    static final class Histogram {
+        final LongAdder[] counts = new LongAdder[BUCKETS.length + 1];
+        final LongAdder sumNanos = new LongAdder();
+
+        Histogram() {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = new LongAdder();
+            }
+        }
+
+        void observe(long nanos) {
+            double seconds = nanos / 1e9;
+            int i = 0;
+            while (i < BUCKETS.length && seconds > BUCKETS[i]) {
+                i++;
+            }
+            counts[i].increment();
+            sumNanos.add(nanos);
+        }
+    }
+
+    /** Request durations by "method route" (live streams excluded: they last as long as the client stays). */
+    final Map<String, Histogram> durations = new ConcurrentHashMap<>();
+
+    public void duration(String method, String route, long nanos) {
+        String key = method + " " + route;
+        Histogram h = durations.get(key);
+        if (h == null) {
+            h = durations.computeIfAbsent(key, k -> new Histogram());
+        }
+        h.observe(nanos);
+    }
     final LongAdder samplesIn = new LongAdder();
     final LongAdder samplesOut = new LongAdder();
     final AtomicInteger streams = new AtomicInteger();

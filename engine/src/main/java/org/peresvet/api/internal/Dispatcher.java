@@ -25,6 +25,7 @@ public final class Dispatcher implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) {
+        long t0 = System.nanoTime();
         Call call = new Call(ex, maxBody);
         try {
             try {
@@ -62,6 +63,7 @@ public final class Dispatcher implements HttpHandler {
             metrics.request(call.method(), call.route(), call.status());
             if (!call.detached()) {
                 ex.close();
+                metrics.duration(call.method(), call.route(), System.nanoTime() - t0);
             }
         }
     }

@@ -77,6 +77,24 @@ public final class StatusEndpoint {
                     .append(label(k.route())).append("\",status=\"").append(k.status()).append("\"} ")
                     .append(e.getValue().sum()).append('\n');
         }
+        header(sb, "peresvet_api_request_duration_seconds", "Time from the start of handling a request to its last "
+                + "byte written, by method and route (live streams excluded).", "histogram");
+        for (Map.Entry<String, ApiMetrics.Histogram> e : new TreeMap<>(metrics.durations).entrySet()) {
+            String[] k = e.getKey().split(" ", 2);
+            String labels = "method=\"" + label(k[0]) + "\",route=\"" + label(k[1]) + "\"";
+            ApiMetrics.Histogram h = e.getValue();
+            long cumulative = 0;
+            for (int i = 0; i <= ApiMetrics.BUCKETS.length; i++) {
+                cumulative += h.counts[i].sum();
+                String le = i < ApiMetrics.BUCKETS.length ? Double.toString(ApiMetrics.BUCKETS[i]) : "+Inf";
+                sb.append("peresvet_api_request_duration_seconds_bucket{").append(labels).append(",le=\"").append(le)
+                        .append("\"} ").append(cumulative).append('\n');
+            }
+            sb.append("peresvet_api_request_duration_seconds_sum{").append(labels).append("} ")
+                    .append(h.sumNanos.sum() / 1e9).append('\n');
+            sb.append("peresvet_api_request_duration_seconds_count{").append(labels).append("} ").append(cumulative)
+                    .append('\n');
+        }
         counter(sb, "peresvet_api_samples_in_total", "Samples written through POST /v1/data/.", metrics.samplesIn.sum());
         counter(sb, "peresvet_api_samples_out_total", "Samples sent in data answers and live streams.", metrics.samplesOut.sum());
         gauge(sb, "peresvet_api_streams", "Live streams connected.", streams.active());
