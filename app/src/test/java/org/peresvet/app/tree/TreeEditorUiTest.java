@@ -300,6 +300,53 @@ class TreeEditorUiTest {
 
     @Test
     @Order(6)
+    void copyAndPasteASubtreeWithNewIdsThenFilterTheTree() throws Exception {
+        UUID pump1 = object("/PumpStation/Pump1");
+        UUID station = object("/PumpStation");
+        robot.clickOn(cell(NodeRef.object(pump1)));
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        select(NodeRef.object(station));
+        robot.clickOn(cell(NodeRef.object(station)));
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        await(() -> model().findObject("/PumpStation/Pump1 (copy)").isPresent());
+        TagDef original = tag("/PumpStation/Pump1/Speed");
+        TagDef copied = tag("/PumpStation/Pump1 (copy)/Speed");
+        assertThat(copied.id()).isNotEqualTo(original.id());
+        assertThat(copied.sourceConfig()).isEqualTo(original.sourceConfig());
+        assertThat(model().tagsInSubtree(object("/PumpStation/Pump1 (copy)"))).hasSize(4);
+
+        robot.clickOn(".tree-filter").write("speed");
+        await(() -> robot.lookup(".pane-note").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.isVisible() && "3 matching items".equals(l.getText())));
+        shot("tree-copy-paste-and-filter");
+        robot.clickOn(".tree-filter").type(KeyCode.ESCAPE);
+        await(() -> shell.tree().treeView().getRoot().getChildren().size() == 1);
+        fx(() -> shell.editor().undo()).get();
+        await(() -> model().findObject("/PumpStation/Pump1 (copy)").isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void exportAndImportRunAsTasksAndTheImportIsUndoable() throws Exception {
+        Path csv = java.nio.file.Files.createTempFile("tags", ".csv");
+        var export = fx(() -> shell.exportTo(csv));
+        await(() -> !export.runningProperty().get());
+        String text = java.nio.file.Files.readString(csv);
+        assertThat(text).startsWith(org.peresvet.model.io.TagCsv.HEADER).contains("/PumpStation/Tank1/Level,");
+        java.nio.file.Files.writeString(csv, org.peresvet.model.io.TagCsv.HEADER + "\n/PumpStation/Tank2/Level,double,m,0,4,,,,,,,,Second tank,\n");
+        int tags = model().tagCount();
+        var imported = fx(() -> shell.importFrom(csv));
+        await(() -> !imported.runningProperty().get());
+        await(() -> model().findTag("/PumpStation/Tank2/Level").isPresent());
+        assertThat(model().tagCount()).isEqualTo(tags + 1);
+        shot("import-done");
+        fx(() -> shell.editor().undo()).get();
+        await(() -> model().findObject("/PumpStation/Tank2").isEmpty());
+        java.nio.file.Files.deleteIfExists(csv);
+    }
+
+    @Test
+    @Order(8)
     void operatorModeInTheDarkThemeEditsNothing() throws Exception {
         fx(() -> {
             shell.modeProperty().set(UserMode.OPERATOR);
