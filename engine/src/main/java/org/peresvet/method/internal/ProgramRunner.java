@@ -73,7 +73,8 @@ public final class ProgramRunner {
             }
             String stdoutText = new String(stdout, StandardCharsets.UTF_8);
             int code = p.exitValue();
-            String stderrText = text(err);
+            // The process has exited, but its error stream may still be being read: wait for it briefly.
+            String stderrText = finished(err, Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1000));
             if (code != 0) {
                 return new Outcome(code, stdoutText, stderrText, "exited with code " + code
                         + (stderrText.isBlank() ? "" : ": " + stderrText.strip()));
@@ -107,6 +108,15 @@ public final class ProgramRunner {
             // The process was killed: what was read so far is the output.
         }
         return buf.toByteArray();
+    }
+
+    private static String finished(CompletableFuture<byte[]> err, long waitMillis) throws InterruptedException {
+        try {
+            err.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // use what was read so far
+        }
+        return text(err);
     }
 
     private static String text(CompletableFuture<byte[]> err) {
