@@ -49,7 +49,6 @@ class LauncherTest {
     void userFacingStringsAndThemeAreOnTheClasspath() {
         ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE);
         assertThat(bundle.getString("app.title")).isEqualTo("Peresvet");
-        assertThat(bundle.getString("shell.projectFolder")).isEqualTo("Project folder: {0}");
         assertThat(Messages.get("launcher.noDisplay")).isEqualTo(
                 "No display found. The workstation needs a graphical desktop; to run the engine "
                         + "without one use: ./peresvet --headless [--project DIR]");
