@@ -9,14 +9,20 @@ package org.peresvet.engine;
  * @param historyMaxBuffered samples buffered for history before the engine loop waits for the disk
  */
 public record EngineOptions(boolean simulate, boolean logToProject, int queueCapacity, int historyMaxBuffered) {
+    /**
+     * Bounds that keep a fast producer from filling the heap: it waits instead (nothing is lost).
+     * 256 batches and 500,000 buffered history samples keep the pipeline inside a 512 MB heap.
+     */
+    private static final int QUEUE_BATCHES = 256;
+    private static final int HISTORY_BUFFER = 500_000;
 
     public static EngineOptions defaults() {
-        return new EngineOptions(true, true, 4096, 2_000_000);
+        return new EngineOptions(true, true, QUEUE_BATCHES, HISTORY_BUFFER);
     }
 
     /** For tests and tools: no simulator, no log file. */
     public static EngineOptions quiet() {
-        return new EngineOptions(false, false, 4096, 2_000_000);
+        return new EngineOptions(false, false, QUEUE_BATCHES, HISTORY_BUFFER);
     }
 
     public EngineOptions withSimulate(boolean on) {
