@@ -48,7 +48,8 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
     @Override
     public void accepted(List<TagSample> batch) {
         synchronized (lock) {
-            while (buffered >= maxBuffered && !closing) {
+            // Never wait on a writer thread that died: the samples then stay in memory, and status shows the error.
+            while (buffered >= maxBuffered && !closing && thread.isAlive()) {
                 try {
                     lock.wait(100); // back-pressure: the disk is behind
                 } catch (InterruptedException e) {
@@ -159,8 +160,8 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                     lastError = null;
                 }
                 return;
-            } catch (RuntimeException e) {
-                lastError = e.getMessage();
+            } catch (RuntimeException | Error e) { // an OutOfMemoryError must not end the writer thread
+                lastError = String.valueOf(e.getMessage());
                 LOG.error("Writing history failed (attempt {}), retrying; samples are kept in memory", attempt, e);
                 synchronized (lock) {
                     if (closing && attempt >= 3) {
