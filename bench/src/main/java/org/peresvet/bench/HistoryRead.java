@@ -49,7 +49,7 @@ public final class HistoryRead {
         boolean ok;
         try (TempProject project = TempProject.create("peresvet-bench-history");
              Engine engine = Engine.open(project.dir(), EngineOptions.quiet())) {
-            Watchdog.arm("history", 170, project::close);
+            Watchdog.arm("history", 170, project::delete);
             UUID tag = TagFixture.createTags(engine, 1, 1).get(0);
             engine.start();
             long now = Micros.now();
