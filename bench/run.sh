@@ -46,8 +46,10 @@ mkdir -p "$OUT/tmp"
 
 # Every load driver runs in the 512 MB heap of the goal. A JVM that runs out of heap stops at once
 # (instead of thrashing in GC for minutes) and the figure is reported as failed.
-JVM=(-Xmx512m -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN "-Djava.io.tmpdir=$OUT/tmp")
-JMH_OPTS=(-wi 2 -i 3 -f 1 -w 1s -r 1s -jvmArgs "-Xmx512m -Dperesvet.log.level=WARN -Djava.io.tmpdir=$OUT/tmp")
+HEAP=-Xmx512m
+JVM=("$HEAP" -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN "-Djava.io.tmpdir=$OUT/tmp")
+JMH_ITERATIONS=(-wi 2 -i 3 -f 1 -w 1s -r 1s)
+JMH_OPTS=("${JMH_ITERATIONS[@]}" -jvmArgs "$HEAP -Dperesvet.log.level=WARN -Djava.io.tmpdir=$OUT/tmp")
 
 command_for() {
     case "$1" in
@@ -67,16 +69,17 @@ SUMMARY="$OUT/summary"
     echo "java:    $("$JAVA" -version 2>&1 | head -n 1)"
     echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
     echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) when the run began; the host is shared"
-    echo "jvm:     ${JVM[*]%%-Djava.io.tmpdir*}; JMH ${JMH_OPTS[*]%%-Djava.io.tmpdir*}"
+    echo "jvm:     $HEAP -XX:+ExitOnOutOfMemoryError; JMH ${JMH_ITERATIONS[*]}, forked JVM $HEAP"
     echo "runs:    $RUNS of each figure"
 } >"$OUT/header"
 cat "$OUT/header"
 
 # Runs one figure once; details and the summary line go to the console and the report body.
 run_once() {
-    local figure="$1" run="$2" rc=0
+    local figure="$1" run="$2" rc=0 load
+    load="$(cut -d' ' -f1 /proc/loadavg)"
     echo
-    echo "== $figure, run $run of $RUNS (load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$OUT/body"
+    echo "== $figure, run $run of $RUNS (load $load)" | tee -a "$OUT/body"
     if [ "$figure" = current ]; then
         # JMH's own progress goes to a log; the driver prints the summary line.
         "$JAVA" -cp "$CP" org.peresvet.bench.CurrentValueBenchmark "${JMH_OPTS[@]}" \
@@ -88,7 +91,8 @@ run_once() {
     cat "$OUT/stdout" | tee -a "$OUT/body"
     if ! grep -q "^$figure: " "$OUT/stdout"; then
         local why
-        why="$(grep -v '^\s*$' "$OUT/stderr" | tail -n 1)"
+        # The JVM reports "Terminating due to java.lang.OutOfMemoryError" on stdout, other deaths on stderr.
+        why="$( (grep -h -m 1 'OutOfMemoryError' "$OUT/stdout" "$OUT/stderr" || grep -v '^\s*$' "$OUT/stderr" | tail -n 1) || true)"
         echo "$figure: FAIL — no result (exit code $rc)${why:+: $why}" | tee -a "$OUT/body"
         echo "$figure: FAIL — no result (exit code $rc)${why:+: $why}" >>"$OUT/stdout"
     fi
@@ -96,7 +100,7 @@ run_once() {
         echo "  (stderr of this run:)"
         sed 's/^/  | /' "$OUT/stderr" | tail -n 20
     fi
-    grep -E '^[a-z-]+: ' "$OUT/stdout" | sed "s/^/[run $run] /" >>"$SUMMARY" || true
+    grep -E '^[a-z-]+: ' "$OUT/stdout" | sed "s/^/[run $run, load $load] /" >>"$SUMMARY" || true
 }
 
 for figure in "${FIGURES[@]}"; do

@@ -47,7 +47,7 @@ public final class HeadlessStart {
                 if (p != null) {
                     p.destroyForcibly();
                 }
-                project.close();
+                project.delete();
             });
             createProject(project.dir());
             Report.detail("project on disk: model %s, history %s",

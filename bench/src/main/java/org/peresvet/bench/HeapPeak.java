@@ -20,7 +20,10 @@ import javax.management.openmbean.CompositeData;
 /**
  * Tracks the peak heap in use while a load runs. Polling alone misses the moment just before a
  * collection, which is the real peak, so it also listens to GC notifications: each one reports
- * the heap before the collection (the peak) and after it (what was still live).
+ * the heap before the collection (the peak) and after it. After a young collection the old
+ * generation still holds its garbage; only a full collection leaves just the live data, and with
+ * G1 a full collection happens only when the heap ran full: a load that causes them does not fit
+ * its heap comfortably.
  */
 final class HeapPeak implements AutoCloseable {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
@@ -31,7 +34,9 @@ final class HeapPeak implements AutoCloseable {
             .map(MemoryPoolMXBean::getName)
             .collect(Collectors.toSet());
     private final AtomicLong peakUsed = new AtomicLong();
-    private final AtomicLong peakLiveAfterGc = new AtomicLong();
+    private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong peakAfterFullGc = new AtomicLong();
+    private final AtomicLong fullGcs = new AtomicLong();
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private final Thread poller;
     private volatile boolean running = true;
@@ -41,9 +46,15 @@ final class HeapPeak implements AutoCloseable {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                 return;
             }
-            var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+            var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            var info = gc.getGcInfo();
+            long after = heapUsed(info.getMemoryUsageAfterGc());
             peakUsed.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
-            peakLiveAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+            peakAfterGc.accumulateAndGet(after, Math::max);
+            if (gc.getGcAction().contains("major")) {
+                fullGcs.incrementAndGet();
+                peakAfterFullGc.accumulateAndGet(after, Math::max);
+            }
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -88,9 +99,19 @@ final class HeapPeak implements AutoCloseable {
         return peakUsed.get();
     }
 
-    /** The most heap still in use right after a collection: the live data the load needs. */
-    long peakLiveAfterGcBytes() {
-        return peakLiveAfterGc.get();
+    /** The most heap still in use right after any collection (young ones leave old garbage in). */
+    long peakAfterGcBytes() {
+        return peakAfterGc.get();
+    }
+
+    /** The most heap in use after a full collection, i.e. live data; 0 when none happened. */
+    long peakAfterFullGcBytes() {
+        return peakAfterFullGc.get();
+    }
+
+    /** Full collections seen: with G1, each one means the heap ran full. */
+    long fullGcs() {
+        return fullGcs.get();
     }
 
     static long maxHeapBytes() {

@@ -1,5 +1,7 @@
 package org.peresvet.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,7 @@ public final class HistoryRead {
     static final int POINTS = 2_000;
     static final double GOAL_MS = 200;
     private static final long BUDGET_NANOS = 8_000_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Engine engine;
     private final UUID tag;
@@ -46,7 +49,7 @@ public final class HistoryRead {
         boolean ok;
         try (TempProject project = TempProject.create("peresvet-bench-history");
              Engine engine = Engine.open(project.dir(), EngineOptions.quiet())) {
-            Watchdog.arm("history", 170, project::close);
+            Watchdog.arm("history", 170, project::delete);
             UUID tag = TagFixture.createTags(engine, 1, 1).get(0);
             engine.start();
             long now = Micros.now();
@@ -124,16 +127,30 @@ public final class HistoryRead {
             }
         }
         List<Double> millis = new ArrayList<>();
+        // For the slowest run: was the time spent computing, collecting garbage, or waiting for a core?
+        double slowest = -1;
+        long slowestCpuMicros = 0;
+        long slowestGcMillis = 0;
         long started = System.nanoTime();
         while (millis.size() < runs && (millis.size() < 3 || System.nanoTime() - started < budgetNanos)) {
+            long gc0 = Machine.gcMillis();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             TagHistory h = engine.history(q);
-            millis.add((System.nanoTime() - t0) / 1e6);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            millis.add(ms);
+            if (ms > slowest) {
+                slowest = ms;
+                slowestCpuMicros = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000;
+                slowestGcMillis = Machine.gcMillis() - gc0;
+            }
             if (!check.test(h)) {
                 Report.detail("wrong answer to %s", q);
                 return null;
             }
         }
+        Report.detail("slowest run %s: query thread CPU %s, GC pauses %d ms (the rest is waiting: I/O, locks, or a busy machine)",
+                Report.ms(slowest), Report.ms(slowestCpuMicros / 1e3), slowestGcMillis);
         return Report.Latencies.of(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -51,7 +51,7 @@ public final class PipelineThroughput {
         int measureSeconds = Integer.getInteger("bench.measureSeconds", 10);
         boolean ok;
         try (TempProject project = TempProject.create("peresvet-bench-pipeline")) {
-            Watchdog.arm(figureName(), 150, project::close);
+            Watchdog.arm(figureName(), 150, project::delete);
             ok = run(project, warmupSeconds, measureSeconds);
         }
         System.exit(ok ? 0 : 1);
@@ -68,7 +68,7 @@ public final class PipelineThroughput {
             engine.start();
             ok = new PipelineThroughput(engine, tags).measure(project, warmupSeconds, measureSeconds);
         }
-        // H2 compacts the file on close; the size before and after tells file growth from real data.
+        // H2 may compact the file on close; next to the size before closing, this tells unused file space from data.
         Report.detail("history file after close: %s", Report.mb(project.historyFileBytes()));
         return ok;
     }
@@ -88,7 +88,9 @@ public final class PipelineThroughput {
         long cpuUsed;
         long gcUsed;
         long peakUsed;
+        long peakAfterGc;
         long peakLive;
+        long fullGcs;
         try (HeapPeak heap = new HeapPeak()) {
             start = System.nanoTime();
             writeFor(measureSeconds * 1_000_000_000L);
@@ -98,7 +100,9 @@ public final class PipelineThroughput {
             cpuUsed = Machine.processCpuNanos() - cpuAtStart;
             gcUsed = Machine.gcMillis() - gcAtStart;
             peakUsed = heap.peakUsedBytes();
-            peakLive = heap.peakLiveAfterGcBytes();
+            peakAfterGc = heap.peakAfterGcBytes();
+            peakLive = heap.peakAfterFullGcBytes();
+            fullGcs = heap.fullGcs();
         }
         long samples = rounds * tags.size() - samplesAtStart;
         double seconds = (end - start) / 1e9;
@@ -120,18 +124,21 @@ public final class PipelineThroughput {
         Report.detail("engine status: received %s, accepted %s, written to history %s, still buffered %d",
                 Report.count(st.samplesReceived()), Report.count(st.samplesAccepted()),
                 Report.count(st.historyWritten()), st.historyBuffered());
-        Report.detail("heap: peak used %s, peak live after GC %s, max %s; history file %s",
-                Report.mb(peakUsed), Report.mb(peakLive), Report.mb(HeapPeak.maxHeapBytes()),
-                Report.mb(project.historyFileBytes()));
+        Report.detail("heap: peak used %s, peak after a collection %s, %d full collections%s, max %s; history file %s",
+                Report.mb(peakUsed), Report.mb(peakAfterGc), fullGcs,
+                fullGcs > 0 ? " (live data after them up to " + Report.mb(peakLive) + ")" : "",
+                Report.mb(HeapPeak.maxHeapBytes()), Report.mb(project.historyFileBytes()));
 
         boolean verified = verify(st);
         boolean fast = rate >= GOAL_SAMPLES_PER_SECOND;
-        boolean small = peakUsed <= HEAP_LIMIT_MB << 20;
+        // Used heap cannot pass -Xmx; what tells a load that does not fit is the heap running full.
+        String heapVerdict = peakUsed > HEAP_LIMIT_MB << 20 ? "FAIL"
+                : fullGcs > 0 ? "AT LIMIT (" + fullGcs + " full GCs: the heap ran full)" : "PASS";
         Report.summary("%s: %s samples/s sustained over %.1f s, peak heap %s (limit %d MB), history check %s"
                         + " — goal ≥ %s samples/s: %s, heap ≤ %d MB: %s",
                 figureName(), Report.count(Math.round(rate)), seconds, Report.mb(peakUsed), HEAP_LIMIT_MB,
                 verified ? "OK" : "FAILED", Report.count(GOAL_SAMPLES_PER_SECOND), Report.verdict(fast && verified),
-                HEAP_LIMIT_MB, Report.verdict(small));
+                HEAP_LIMIT_MB, heapVerdict);
         return verified;
     }
 

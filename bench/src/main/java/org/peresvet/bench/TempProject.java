@@ -40,7 +40,15 @@ final class TempProject implements AutoCloseable {
 
     @Override
     public void close() {
+        delete();
+    }
+
+    /** Deletes the folder; also called by a watchdog before it halts the JVM (no close() then). */
+    void delete() {
         Path root = dir.getParent();
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
