@@ -313,6 +313,7 @@ public final class ShellController implements Feedback {
         engine = e;
         String name = e.settings().name().isEmpty() ? e.folder().name() : e.settings().name();
         stage.setTitle(Messages.get("app.titleWithProject", name));
+        status.setTooltip(new javafx.scene.control.Tooltip(Messages.get("shell.projectFolder", e.folder().dir().toAbsolutePath())));
         editor.retarget(ModelEditor.Target.of(e));
         e.onModelChange(c -> {
             if (engine == e) {

@@ -55,6 +55,8 @@ public final class ObjectView implements WorkspaceTab {
     @FXML
     private TableView<TagRow> table;
     @FXML
+    private Label placeholder;
+    @FXML
     private TableColumn<TagRow, String> nameColumn;
     @FXML
     private TableColumn<TagRow, Sample> valueColumn;
@@ -192,9 +194,11 @@ public final class ObjectView implements WorkspaceTab {
             objectId = null;
             objectPath.setText(Messages.get("objectView.none"));
             objectDescription.setText("");
+            placeholder.setText("");
             replaceRows(List.of());
             return;
         }
+        placeholder.setText(Messages.get("table.empty"));
         objectPath.setText(m.objectPath(o.id()));
         objectDescription.setText(o.description());
         List<TagDef> tags = m.tagsOf(o.id());

@@ -71,6 +71,8 @@ public final class PropertiesView {
         emptyNote.setVisible(empty);
         emptyNote.setManaged(empty);
         sheet.setVisible(!empty);
+        sheetHolder.setVisible(!empty);
+        sheetHolder.setManaged(!empty);
     }
 
     /** A {@link PropertiesModel.Row} as a ControlsFX item. */

@@ -17,7 +17,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -716,10 +715,5 @@ public final class TreeController {
             }
             e.consume();
         }
-    }
-
-    /** For tests: the tree's current top-level items. */
-    ObservableList<TreeItem<NodeRef>> topItems() {
-        return tree.getRoot().getChildren();
     }
 }

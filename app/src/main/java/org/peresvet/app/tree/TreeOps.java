@@ -2,11 +2,9 @@ package org.peresvet.app.tree;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.peresvet.model.ModelEdit;
@@ -202,17 +200,5 @@ public final class TreeOps {
             m.tagsOf(parent).forEach(t -> used.add(t.name()));
         }
         return used;
-    }
-
-    /** Maps each selected tag id to its object id (for bulk edits). */
-    public static Map<UUID, UUID> objectsOf(ModelSnapshot m, Collection<UUID> tagIds) {
-        Map<UUID, UUID> out = new HashMap<>();
-        for (UUID id : tagIds) {
-            TagDef t = m.tag(id);
-            if (t != null) {
-                out.put(id, t.objectId());
-            }
-        }
-        return out;
     }
 }
