@@ -44,6 +44,9 @@ import org.peresvet.app.fx.FxTask;
 import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.ValueSource;
+import org.peresvet.app.formula.FormulaEditor;
+import org.peresvet.app.formula.FormulaTarget;
+import org.peresvet.app.tree.FormulaRef;
 import org.peresvet.app.tree.ModelEditor;
 import org.peresvet.app.tree.NodeRef;
 import org.peresvet.app.tree.ObjectView;
@@ -162,6 +165,8 @@ public final class ShellController implements Feedback {
             return WriteService.Target.of(e);
         });
         tabHost.open(objectView);
+        tree.onEditFormula(this::openFormula);
+        propertiesView.onEditFormula(this::openFormula);
         tree.onSelectionChanged(sel -> {
             properties.select(sel);
             objectView.follow(sel);
@@ -576,13 +581,27 @@ public final class ShellController implements Feedback {
         return s != null && s.getFocusOwner() instanceof TextInputControl t ? t : null;
     }
 
+    /** The formula editor's code area with the focus gets undo, redo, the clipboard and delete keys. */
+    private org.fxmisc.richtext.GenericStyledArea<?, ?, ?> focusedCode() {
+        Scene s = stage.getScene();
+        return s != null && s.getFocusOwner() instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?> a ? a : null;
+    }
+
     @FXML
     void undo() {
+        if (focusedCode() != null) {
+            focusedCode().undo();
+            return;
+        }
         report(editor.undoLabelProperty().get(), "undo.undone", editor.undo());
     }
 
     @FXML
     void redo() {
+        if (focusedCode() != null) {
+            focusedCode().redo();
+            return;
+        }
         report(editor.redoLabelProperty().get(), "undo.redone", editor.redo());
     }
 
@@ -612,6 +631,9 @@ public final class ShellController implements Feedback {
 
     @FXML
     void rename() {
+        if (focusedCode() != null) {
+            return;
+        }
         if (focusedText() == null) {
             tree.rename();
         }
@@ -619,6 +641,10 @@ public final class ShellController implements Feedback {
 
     @FXML
     void cut() {
+        if (focusedCode() != null) {
+            focusedCode().cut();
+            return;
+        }
         TextInputControl t = focusedText();
         if (t != null) {
             t.cut();
@@ -629,6 +655,10 @@ public final class ShellController implements Feedback {
 
     @FXML
     void copy() {
+        if (focusedCode() != null) {
+            focusedCode().copy();
+            return;
+        }
         TextInputControl t = focusedText();
         if (t != null) {
             t.copy();
@@ -639,6 +669,10 @@ public final class ShellController implements Feedback {
 
     @FXML
     void paste() {
+        if (focusedCode() != null) {
+            focusedCode().paste();
+            return;
+        }
         TextInputControl t = focusedText();
         if (t != null) {
             t.paste();
@@ -649,6 +683,10 @@ public final class ShellController implements Feedback {
 
     @FXML
     void delete() {
+        if (focusedCode() != null) {
+            focusedCode().deleteNextChar();
+            return;
+        }
         TextInputControl t = focusedText();
         if (t != null) {
             t.deleteNextChar();
@@ -660,6 +698,38 @@ public final class ShellController implements Feedback {
     @FXML
     void find() {
         tree.focusFilter();
+    }
+
+    /** Edit ▸ Edit formula: the selected calculated tag's formula (or the selected object's write method). */
+    @FXML
+    void editFormula() {
+        tree.editFormula();
+    }
+
+    /**
+     * Opens the formula editor on a calculated tag's or a write method's formula (or shows the
+     * tab already open for it). Returns the editor, or null when there is nothing to edit.
+     */
+    public FormulaEditor openFormula(FormulaRef ref) {
+        Engine e = engine;
+        ModelSnapshot m = bridge.getModel();
+        FormulaTarget target = new FormulaTarget(ref);
+        if (e == null || m == null || !target.existsIn(m)) {
+            error(Messages.get("formula.noFormula"));
+            return null;
+        }
+        String key = FormulaEditor.key(target);
+        var open = tabHost.screen(key);
+        if (open.isPresent()) {
+            return (FormulaEditor) tabHost.open(open.get());
+        }
+        FormulaEditor.History history = (id, at) -> {
+            var data = e.history(org.peresvet.history.HistoryQuery.current(id).withFinish(at)).data();
+            return data.isEmpty() ? null : data.get(data.size() - 1);
+        };
+        FormulaEditor screen = new FormulaEditor(target, bridge, editor, history, this,
+                mode.isEqualTo(UserMode.ENGINEER), () -> tabHost.closeTab(key));
+        return (FormulaEditor) tabHost.open(screen);
     }
 
     @FXML

@@ -39,6 +39,15 @@ public final class TabHost {
         return Optional.ofNullable(screens.get(key));
     }
 
+    /** Closes the tab with this key, if open (a screen closing itself, e.g. Cancel). */
+    public void closeTab(String key) {
+        Tab tab = open.get(key);
+        if (tab != null) {
+            pane.getTabs().remove(tab);
+            close(key);
+        }
+    }
+
     private void close(String key) {
         open.remove(key);
         WorkspaceTab s = screens.remove(key);

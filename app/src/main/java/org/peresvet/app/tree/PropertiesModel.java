@@ -176,6 +176,23 @@ public final class PropertiesModel {
         if (selection.size() == 1) {
             title.set(selection.get(0).path(m));
         }
+        var t = selection.size() == 1 && selection.get(0).isTag() ? m.tag(selection.get(0).id()) : null;
+        formula.set(t != null && t.calculated() ? FormulaRef.tag(t.id()) : null);
+        formulaText.set(t != null && t.calculated() ? t.formula() : "");
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<FormulaRef> formula =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "formula");
+    private final ReadOnlyStringWrapper formulaText = new ReadOnlyStringWrapper(this, "formulaText", "");
+
+    /** The calculated tag selected alone (its formula can be edited), or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<FormulaRef> formulaProperty() {
+        return formula.getReadOnlyProperty();
+    }
+
+    /** The formula of that tag, as saved. */
+    public ReadOnlyStringProperty formulaTextProperty() {
+        return formulaText.getReadOnlyProperty();
     }
 
     @SuppressWarnings("unchecked")

@@ -36,6 +36,14 @@ public final class PropertiesView {
     private VBox sheetHolder;
     @FXML
     private Label emptyNote;
+    @FXML
+    private VBox formulaBox;
+    @FXML
+    private Label formulaText;
+    @FXML
+    private javafx.scene.control.Button formulaButton;
+    private java.util.function.Consumer<FormulaRef> formulaListener = r -> {
+    };
 
     private final PropertiesModel model;
     private final PropertySheet sheet = new PropertySheet();
@@ -58,7 +66,23 @@ public final class PropertiesView {
         modeNote.managedProperty().bind(modeNote.visibleProperty());
         model.rows().addListener((ListChangeListener<PropertiesModel.Row>) c -> rebuild());
         model.editableProperty().addListener((obs, o, n) -> rebuild());
+        formulaBox.visibleProperty().bind(model.formulaProperty().isNotNull());
+        formulaBox.managedProperty().bind(formulaBox.visibleProperty());
+        formulaText.textProperty().bind(model.formulaTextProperty());
         rebuild();
+    }
+
+    /** Where "Edit formula…" goes (the shell opens the formula editor). */
+    public void onEditFormula(java.util.function.Consumer<FormulaRef> listener) {
+        formulaListener = listener;
+    }
+
+    @FXML
+    void editFormula() {
+        FormulaRef r = model.formulaProperty().get();
+        if (r != null) {
+            formulaListener.accept(r);
+        }
     }
 
     public Parent view() {

@@ -582,8 +582,68 @@ public final class TreeController {
         for (MenuItem i : List.of(newObject, newTag, rename, cut, paste, delete)) {
             i.disableProperty().bind(editable.not());
         }
-        return new ContextMenu(newObject, newTag, new SeparatorMenuItem(), rename, cut, copy, paste,
-                new SeparatorMenuItem(), delete);
+        MenuItem formula = item("menu.editFormula", this::editFormula);
+        javafx.scene.control.Menu methods = new javafx.scene.control.Menu(Messages.get("menu.methodFormulas"));
+        ContextMenu menu = new ContextMenu(newObject, newTag, new SeparatorMenuItem(), rename, cut, copy, paste,
+                new SeparatorMenuItem(), delete, new SeparatorMenuItem(), formula, methods);
+        menu.setOnShowing(e -> {
+            formula.setDisable(selectedFormula() == null);
+            methods.getItems().clear();
+            for (var m : writeMethodsHere()) {
+                MenuItem i = new MenuItem(m.name());
+                i.setOnAction(ev -> formulaListener.accept(FormulaRef.method(m.id())));
+                methods.getItems().add(i);
+            }
+            methods.setDisable(methods.getItems().isEmpty());
+        });
+        return menu;
+    }
+
+    private java.util.function.Consumer<FormulaRef> formulaListener = r -> {
+    };
+
+    /** Where "Edit formula" goes (the shell opens the formula editor). */
+    public void onEditFormula(java.util.function.Consumer<FormulaRef> listener) {
+        formulaListener = listener;
+    }
+
+    /** The calculated tag selected alone, or null. */
+    public FormulaRef selectedFormula() {
+        List<NodeRef> sel = selection();
+        if (sel.size() != 1 || !sel.get(0).isTag()) {
+            return null;
+        }
+        var t = currentModel().tag(sel.get(0).id());
+        return t != null && t.calculated() ? FormulaRef.tag(t.id()) : null;
+    }
+
+    /** Opens the formula editor on the selected calculated tag; says why not otherwise. */
+    public void editFormula() {
+        FormulaRef r = selectedFormula();
+        if (r == null) {
+            List<org.peresvet.model.MethodDef> ms = writeMethodsHere();
+            if (ms.size() == 1) {
+                formulaListener.accept(FormulaRef.method(ms.get(0).id()));
+            } else {
+                feedback.error(Messages.get("tree.noFormula"));
+            }
+            return;
+        }
+        formulaListener.accept(r);
+    }
+
+    /** The write methods of the selected object (or of the selected tag's object). */
+    private List<org.peresvet.model.MethodDef> writeMethodsHere() {
+        List<NodeRef> sel = selection();
+        if (sel.size() != 1) {
+            return List.of();
+        }
+        ModelSnapshot m = currentModel();
+        java.util.UUID object = sel.get(0).isObject() ? sel.get(0).id() : sel.get(0).parentIn(m);
+        return m.methods().stream()
+                .filter(md -> md.kind() == org.peresvet.model.MethodDef.Kind.WRITE && md.formula() != null
+                        && java.util.Objects.equals(md.objectId(), object))
+                .sorted(java.util.Comparator.comparing(org.peresvet.model.MethodDef::name)).toList();
     }
 
     private static MenuItem item(String key, Runnable action) {
