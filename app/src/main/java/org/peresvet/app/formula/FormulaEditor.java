@@ -44,7 +44,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.peresvet.app.Messages;
@@ -94,10 +93,7 @@ public final class FormulaEditor implements WorkspaceTab {
     @FXML private TextField historyTime;
     @FXML private Button historyButton;
     @FXML private Label preview;
-    @FXML private TableView<FormulaEditorModel.InputRow> inputTable;
-    @FXML private TableColumn<FormulaEditorModel.InputRow, String> inputPathColumn;
-    @FXML private TableColumn<FormulaEditorModel.InputRow, String> inputValueColumn;
-    @FXML private TableColumn<FormulaEditorModel.InputRow, String> inputQualityColumn;
+    @FXML private ListView<FormulaEditorModel.InputRow> inputList;
     @FXML private ListView<String> dependentList;
 
     private final FormulaEditorModel model;
@@ -192,7 +188,7 @@ public final class FormulaEditor implements WorkspaceTab {
         area.setWrapText(true);
         area.replaceText(model.getText());
         area.getUndoManager().forgetHistory();
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.setParagraphGraphicFactory(gutter(-1));
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
         codeHolder.getChildren().add(scroll);
         area.textProperty().addListener((obs, o, n) -> {
@@ -319,16 +315,23 @@ public final class FormulaEditor implements WorkspaceTab {
         suggestions.setVisible(!suggestions.getChildren().isEmpty());
         suggestions.setManaged(suggestions.isVisible());
         // The gutter shows which line the problem is on.
-        int line = p == null ? -1 : p.line() - 1;
-        var numbers = LineNumberFactory.get(area);
-        area.setParagraphGraphicFactory(i -> {
-            Node g = numbers.apply(i);
-            if (i == line) {
-                g.getStyleClass().add("fe-problem-line");
-            }
-            return g;
-        });
+        area.setParagraphGraphicFactory(gutter(p == null ? -1 : p.line() - 1));
         restyle();
+    }
+
+    /** Line numbers; the problem's line is marked with ✕ (readable without colour). */
+    private java.util.function.IntFunction<Node> gutter(int problemLine) {
+        return i -> {
+            Label l = new Label((i == problemLine ? "✕ " : "") + (i + 1));
+            l.getStyleClass().add("lineno");
+            if (i == problemLine) {
+                l.getStyleClass().add("fe-problem-line");
+            }
+            l.setMinWidth(34);
+            l.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
+            l.setMaxHeight(Double.MAX_VALUE);
+            return l;
+        };
     }
 
     // ---- completion ----
@@ -410,7 +413,8 @@ public final class FormulaEditor implements WorkspaceTab {
 
     /** After a typed character: propose what fits, or close the list. */
     private void autoComplete() {
-        if (area.isFocused()) {
+        // The scene's focus owner, not isFocused(): that needs the window focused, which a popup may take.
+        if (area.getScene() != null && area.getScene().getFocusOwner() == area) {
             showCompletions(false);
         }
     }
@@ -463,23 +467,8 @@ public final class FormulaEditor implements WorkspaceTab {
     // ---- side panel ----
 
     private void buildSidePanel() {
-        inputPathColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().path()));
-        inputValueColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value()));
-        inputQualityColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().quality()));
-        inputQualityColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String q, boolean empty) {
-                super.updateItem(q, empty);
-                setText(empty ? null : q);
-                getStyleClass().remove("quality-bad");
-                FormulaEditorModel.InputRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && !row.good()) {
-                    getStyleClass().add("quality-bad");
-                }
-            }
-        });
-        inputTable.setItems(model.inputs());
-        inputTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        inputList.setItems(model.inputs());
+        inputList.setCellFactory(l -> new InputCell());
         dependentList.setItems(model.dependents());
         preview.setId("formula-preview");
         preview.textProperty().bind(javafx.beans.binding.Bindings.when(model.previewProperty().isEmpty())
@@ -487,6 +476,38 @@ public final class FormulaEditor implements WorkspaceTab {
         model.previewGoodProperty().addListener((obs, o, g) -> previewStyle());
         model.previewProperty().addListener((obs, o, g) -> previewStyle());
         previewStyle();
+    }
+
+    /** An input: its path, then its live value and quality (bad quality in the abnormal colour). */
+    private static final class InputCell extends ListCell<FormulaEditorModel.InputRow> {
+        private final Label path = new Label();
+        private final Label value = new Label();
+        private final Label quality = new Label();
+        private final VBox box = new VBox(1, path, new javafx.scene.layout.HBox(8, value, quality));
+
+        InputCell() {
+            path.getStyleClass().add("input-path");
+            value.getStyleClass().add("input-value");
+            quality.getStyleClass().add("input-quality");
+        }
+
+        @Override
+        protected void updateItem(FormulaEditorModel.InputRow r, boolean empty) {
+            super.updateItem(r, empty);
+            setText(null);
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            path.setText(r.path());
+            value.setText(r.value());
+            quality.setText(r.quality());
+            quality.getStyleClass().remove("quality-bad");
+            if (!r.good()) {
+                quality.getStyleClass().add("quality-bad");
+            }
+            setGraphic(box);
+        }
     }
 
     private void previewStyle() {
