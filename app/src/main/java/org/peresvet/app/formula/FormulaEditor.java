@@ -199,9 +199,15 @@ public final class FormulaEditor implements WorkspaceTab {
         area.caretPositionProperty().addListener((obs, o, n) -> restyle());
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, e -> Platform.runLater(this::autoComplete));
-        area.focusedProperty().addListener((obs, o, f) -> {
-            if (!f) {
-                popup.hide();
+        // Leaving the code area closes the proposals. Not area.focused: showing the popup may take
+        // the window's focus, which clears it although the caret stays here.
+        area.sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o2, was, now) -> {
+                    if (now != area) {
+                        popup.hide();
+                    }
+                });
             }
         });
         area.editableProperty().bind(editable);
@@ -365,9 +371,20 @@ public final class FormulaEditor implements WorkspaceTab {
         proposalHelp.setWrapText(true);
         proposalHelp.setMaxWidth(460);
         VBox box = new VBox(proposals, proposalHelp);
-        box.getStyleClass().add("formula-popup");
+        box.getStyleClass().addAll("root", "formula-popup"); // "root": the popup is its own scene, the theme palette lives on .root
         popup.getContent().add(box);
         popup.setAutoHide(true);
+        // Where a platform gives the popup the keyboard (headless Monocle does), keys still edit
+        // the formula: navigation and accept here, typed characters go on into the code area.
+        popup.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        popup.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            String ch = e.getCharacter();
+            if (!ch.isEmpty() && ch.charAt(0) >= ' ' && ch.charAt(0) != 127) {
+                area.replaceSelection(ch);
+                e.consume();
+                Platform.runLater(() -> showCompletions(false));
+            }
+        });
     }
 
     private static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
