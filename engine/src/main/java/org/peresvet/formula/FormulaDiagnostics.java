@@ -100,25 +100,27 @@ public final class FormulaDiagnostics {
         return new Diagnosis(f, null);
     }
 
-    /** Up to {@code max} tag paths closest to {@code path} (same last name first, then by edit distance). */
+    /**
+     * Up to {@code max} tag paths whose name is close to the name written (within a third of its
+     * length, at least 2 edits), the nearest first and, among equals, the nearest path.
+     */
     public static List<String> closestTags(String path, Collection<String> candidates, int max) {
         String want = path.toLowerCase(Locale.ROOT);
         String leaf = want.substring(want.lastIndexOf('/') + 1);
-        int limit = Math.max(3, want.length() / 2);
-        record Scored(String path, int score) {
+        int leafLimit = Math.max(2, leaf.length() / 3);
+        record Scored(String path, int leafDistance, int pathDistance) {
         }
         List<Scored> scored = new ArrayList<>();
         for (String c : candidates) {
             String lc = c.toLowerCase(Locale.ROOT);
-            int d = Suggest.distance(want, lc, limit);
             String cLeaf = lc.substring(lc.lastIndexOf('/') + 1);
-            int leafD = Suggest.distance(leaf, cLeaf, 2);
-            int score = leafD <= 1 ? Math.min(d, limit) - 1 + leafD : d;
-            if (score <= limit) {
-                scored.add(new Scored(c, score));
+            int leafD = Suggest.distance(leaf, cLeaf, leafLimit);
+            if (leafD <= leafLimit) {
+                scored.add(new Scored(c, leafD, Suggest.distance(want, lc, want.length() + lc.length())));
             }
         }
-        scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::path));
+        scored.sort(Comparator.comparingInt(Scored::leafDistance).thenComparingInt(Scored::pathDistance)
+                .thenComparing(Scored::path));
         return scored.stream().limit(max).map(Scored::path).toList();
     }
 

@@ -485,6 +485,10 @@ public final class FormulaEditor implements WorkspaceTab {
 
     private void buildSidePanel() {
         inputList.setItems(model.inputs());
+        if (inputList.getPlaceholder() instanceof Label none) {
+            none.textProperty().bind(javafx.beans.binding.Bindings.when(model.problemProperty().isNull())
+                    .then(Messages.get("formula.inputs.none")).otherwise(Messages.get("formula.inputs.fixFirst")));
+        }
         inputList.setCellFactory(l -> new InputCell());
         dependentList.setItems(model.dependents());
         preview.setId("formula-preview");
@@ -503,6 +507,8 @@ public final class FormulaEditor implements WorkspaceTab {
         private final VBox box = new VBox(1, path, new javafx.scene.layout.HBox(8, value, quality));
 
         InputCell() {
+            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+            path.setWrapText(true);
             path.getStyleClass().add("input-path");
             value.getStyleClass().add("input-value");
             quality.getStyleClass().add("input-quality");

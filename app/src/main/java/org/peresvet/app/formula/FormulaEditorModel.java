@@ -204,11 +204,8 @@ public final class FormulaEditorModel {
             bench.fillEmpty(values);
         } else {
             FormulaDiagnostics.Problem p = d.problem();
-            String s = Messages.get("formula.problem", p.line(), p.column(), p.message());
-            if (!p.suggestions().isEmpty()) {
-                s += " " + Messages.get("formula.closest", String.join(", ", p.suggestions()));
-            }
-            status.set(s);
+            // The closest names are offered beside the message (the editor shows them as links).
+            status.set(Messages.get("formula.problem", p.line(), p.column(), p.message()));
         }
         showInputs();
     }

@@ -88,7 +88,8 @@ public final class ObjectView implements WorkspaceTab {
         this.view = Views.load("object-view.fxml", this);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().name()));
-        sourceColumn.setCellValueFactory(c -> new SimpleStringProperty(Messages.get("source." + c.getValue().def().source().label())));
+        sourceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().calculated() ? Messages.get("source.calculated")
+                : Messages.get("source." + c.getValue().def().source().label())));
         descriptionColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().description()));
         // Alarm state: empty until the alarms issue fills it.
         alarmColumn.setCellValueFactory(c -> new SimpleStringProperty(""));

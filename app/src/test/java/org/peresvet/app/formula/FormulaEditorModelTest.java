@@ -72,7 +72,7 @@ class FormulaEditorModelTest {
     void anUnknownTagOffersTheClosestAndAcceptingOneFixesIt() {
         m.setText("{Levle} + 1");
         assertThat(m.getProblem().suggestions()).first().isEqualTo("/Station/Tank/Level");
-        assertThat(m.statusProperty().get()).contains("Closest tags: /Station/Tank/Level");
+        assertThat(m.statusProperty().get()).contains("did you mean {/Station/Tank/Level}?");
         int caret = m.acceptSuggestion("/Station/Tank/Level");
         assertThat(m.getText()).isEqualTo("{/Station/Tank/Level} + 1");
         assertThat(caret).isEqualTo("{/Station/Tank/Level}".length());
