@@ -87,7 +87,7 @@ public final class FormulaEditor implements WorkspaceTab {
     @FXML private SplitPane mainSplit;
     @FXML private StackPane codeHolder;
     @FXML private Label status;
-    @FXML private FlowPane suggestions;
+    @FXML private VBox suggestions;
     @FXML private TableView<TestBench.Step> benchTable;
     @FXML private Label benchNote;
     @FXML private TextField historyTime;
@@ -301,7 +301,8 @@ public final class FormulaEditor implements WorkspaceTab {
         status.getStyleClass().add(p == null ? "formula-status-ok" : "formula-status-error");
         suggestions.getChildren().clear();
         if (p != null && !p.suggestions().isEmpty()) {
-            suggestions.getChildren().add(new Label(Messages.get("formula.replaceWith")));
+            FlowPane links = new FlowPane(6, 2);
+            links.getChildren().add(new Label(Messages.get("formula.replaceWith")));
             for (String s : p.suggestions()) {
                 Hyperlink link = new Hyperlink("{" + s + "}");
                 link.getStyleClass().add("formula-suggestion");
@@ -312,11 +313,19 @@ public final class FormulaEditor implements WorkspaceTab {
                         area.requestFocus();
                     }
                 });
-                suggestions.getChildren().add(link);
+                links.getChildren().add(link);
             }
+            suggestions.getChildren().add(links);
         }
         if (p != null && !p.cycle().isEmpty()) {
-            suggestions.getChildren().add(new Label(Messages.get("formula.cyclePath", String.join("  →  ", p.cycle()))));
+            // The cycle one tag per line: a long path must not widen the editor.
+            suggestions.getChildren().add(new Label(Messages.get("formula.cycleTitle")));
+            for (int i = 0; i < p.cycle().size(); i++) {
+                Label step = new Label((i == 0 ? "   " : "→ ") + p.cycle().get(i));
+                step.getStyleClass().add("formula-cycle-step");
+                step.setMinWidth(0);
+                suggestions.getChildren().add(step);
+            }
         }
         suggestions.setVisible(!suggestions.getChildren().isEmpty());
         suggestions.setManaged(suggestions.isVisible());
@@ -491,6 +500,18 @@ public final class FormulaEditor implements WorkspaceTab {
         }
         inputList.setCellFactory(l -> new InputCell());
         dependentList.setItems(model.dependents());
+        dependentList.setCellFactory(l -> new ListCell<>() {
+            {
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+                setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty ? null : d);
+            }
+        });
         preview.setId("formula-preview");
         preview.textProperty().bind(javafx.beans.binding.Bindings.when(model.previewProperty().isEmpty())
                 .then(Messages.get("formula.previewNone")).otherwise(model.previewProperty()));

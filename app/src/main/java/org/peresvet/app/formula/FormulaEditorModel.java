@@ -205,7 +205,8 @@ public final class FormulaEditorModel {
         } else {
             FormulaDiagnostics.Problem p = d.problem();
             // The closest names are offered beside the message (the editor shows them as links).
-            status.set(Messages.get("formula.problem", p.line(), p.column(), p.message()));
+            status.set(p.cycle().isEmpty() ? Messages.get("formula.problem", p.line(), p.column(), p.message())
+                    : Messages.get("formula.problemCycle", p.line(), p.column(), p.cycle().get(p.cycle().size() > 2 ? 1 : 0)));
         }
         showInputs();
     }

@@ -66,11 +66,12 @@ class FormulaEditorUiTest {
         setpointId = e.model().findTag("/PumpStation/Tank1/LevelSetpoint").orElseThrow().id();
         TagDef calc = TagDef.builder(tank, "SetpointDouble", ValueType.DOUBLE).units("m")
                 .description("Twice the setpoint (formula editor test)").formula("{LevelSetpoint} * 2").build();
+        TagDef triple = TagDef.builder(tank, "SetpointTriple", ValueType.DOUBLE).formula("{SetpointDouble} * 1.5").build();
         TagDef trigger = TagDef.builder(tank, "Trigger", ValueType.BOOL).build();
         TagDef target = TagDef.builder(tank, "Target", ValueType.DOUBLE).build();
         MethodDef method = MethodDef.write("scaleLevel", tank, "Target", "{Level} * 100",
                 List.of(MethodDef.Initiator.tag("Trigger", null)));
-        e.edit(new ModelEdit.PutTag(calc), new ModelEdit.PutTag(trigger), new ModelEdit.PutTag(target),
+        e.edit(new ModelEdit.PutTag(calc), new ModelEdit.PutTag(triple), new ModelEdit.PutTag(trigger), new ModelEdit.PutTag(target),
                 new ModelEdit.PutMethod(method));
         calcId = calc.id();
         e.write(setpointId, 2.0);
@@ -134,7 +135,7 @@ class FormulaEditorUiTest {
         assertThat(selected.getText()).isEqualTo("ƒ SetpointDouble");
         assertThat(editor().codeArea().getText()).isEqualTo("{LevelSetpoint} * 2");
         await(() -> editor().previewLabel().getText().equals("4.00 m"));
-        assertThat(editor().model().dependents()).isEmpty();
+        assertThat(editor().model().dependents()).containsExactly("/PumpStation/Tank1/SetpointTriple");
         assertThat(editor().model().inputs()).extracting(FormulaEditorModel.InputRow::path)
                 .containsExactly("/PumpStation/Tank1/LevelSetpoint");
         // The property sheet offers the same.
@@ -162,6 +163,16 @@ class FormulaEditorUiTest {
         await(() -> editor().model().getProblem() != null && !editor().model().getProblem().suggestions().isEmpty());
         assertThat(editor().model().getProblem().suggestions()).first().isEqualTo("/PumpStation/Tank1/LevelSetpoint");
         shot("formula-editor-unknown-tag");
+        // A would-be cycle is named with its path before anything is saved.
+        retype("{SetpointTriple} + 1");
+        await(() -> editor().model().getProblem() != null && !editor().model().getProblem().cycle().isEmpty());
+        assertThat(editor().statusLabel().getText()).contains("would close a cycle through /PumpStation/Tank1/SetpointTriple");
+        assertThat(robot.lookup(".formula-cycle-step").queryAll()).extracting(n -> ((javafx.scene.control.Label) n).getText().substring(2).strip())
+                .containsExactly("/PumpStation/Tank1/SetpointDouble", "/PumpStation/Tank1/SetpointTriple", "/PumpStation/Tank1/SetpointDouble");
+        assertThat(fx(() -> editor().codeArea().getStyleOfChar(1))).contains("fe-problem");
+        shot("formula-editor-cycle");
+        retype("{LevelSetpont} + 1");
+        await(() -> editor().model().getProblem() != null && !editor().model().getProblem().suggestions().isEmpty());
         robot.clickOn("{/PumpStation/Tank1/LevelSetpoint}");
         await(() -> editor().model().getProblem() == null);
         assertThat(editor().codeArea().getText()).isEqualTo("{/PumpStation/Tank1/LevelSetpoint} + 1");
