@@ -502,8 +502,8 @@ public final class FormulaEditor implements WorkspaceTab {
         dependentList.setItems(model.dependents());
         dependentList.setCellFactory(l -> new ListCell<>() {
             {
-                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
-                setWrapText(true);
+                setPrefWidth(0); // fit the list's width instead of scrolling sideways
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
             }
 
             @Override
@@ -528,8 +528,9 @@ public final class FormulaEditor implements WorkspaceTab {
         private final VBox box = new VBox(1, path, new javafx.scene.layout.HBox(8, value, quality));
 
         InputCell() {
-            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
-            path.setWrapText(true);
+            setPrefWidth(0); // fit the list's width instead of scrolling sideways
+            path.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS); // the tag's name stays readable
+            path.setMinWidth(0);
             path.getStyleClass().add("input-path");
             value.getStyleClass().add("input-value");
             quality.getStyleClass().add("input-quality");
@@ -544,6 +545,7 @@ public final class FormulaEditor implements WorkspaceTab {
                 return;
             }
             path.setText(r.path());
+            path.setTooltip(new javafx.scene.control.Tooltip(r.path()));
             value.setText(r.value());
             quality.setText(r.quality());
             quality.getStyleClass().remove("quality-bad");
