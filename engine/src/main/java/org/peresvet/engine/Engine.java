@@ -253,6 +253,7 @@ public final class Engine implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
         schedules.start();
         started = true;
+        projectStore.prepareEditsInBackground(); // the first edit then need not wait for Hibernate to boot
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
         return this;
     }
