@@ -252,8 +252,10 @@ public final class Engine implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
         schedules.start();
+        // Hibernate (edits only) boots a little after start, not competing with it for the CPU;
+        // an edit before that boots it at once.
+        housekeeping.schedule(projectStore::prepareEditsInBackground, 5, TimeUnit.SECONDS);
         started = true;
-        projectStore.prepareEditsInBackground(); // the first edit then need not wait for Hibernate to boot
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
         return this;
     }
