@@ -236,7 +236,7 @@ public final class Engine implements AutoCloseable {
         }
         historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
         loop.addSink(historyWriter);
-        loop.addSink(hub);
+        loop.addCurrentSink(hub); // subscribers see current values: a future-dated sample when it comes due
         startAlarms(m);
         loop.start();
         loop.submit(defaults);
