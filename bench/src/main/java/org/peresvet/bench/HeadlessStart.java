@@ -136,7 +136,7 @@ public final class HeadlessStart {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the launcher failed: " + out);
         }
-        Report.detail("launcher ready (%s) in %.1f s", out.lines().findFirst().orElse("?"), (System.nanoTime() - t0) / 1e9);
+        Report.detail("launcher ready (%s) in %.1f s", out.lines().filter(l -> l.startsWith("Peresvet ")).findFirst().orElse(out), (System.nanoTime() - t0) / 1e9);
     }
 
     /** Creates the model, writes 10 samples per tag (one second apart, ending a minute ago), closes. */
@@ -179,7 +179,7 @@ public final class HeadlessStart {
                         wallMs = (System.nanoTime() - t0) / 1_000_000;
                         // The script replaced itself with the JVM (exec), so this is the JVM's CPU time.
                         cpuMs = p.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-                        p.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
+                        p.toHandle().destroy(); // SIGTERM, as Ctrl-C or a service manager stops it (keeps the pipes open)
                         t0 = System.nanoTime();
                     } else if (line.startsWith("Peresvet engine stopped")) {
                         stopped = true;
