@@ -177,8 +177,10 @@ public final class HeadlessStart {
                 while ((line = out.readLine()) != null) {
                     if (wallMs < 0 && line.startsWith("Peresvet engine running")) {
                         wallMs = (System.nanoTime() - t0) / 1_000_000;
-                        // The script replaced itself with the JVM (exec), so this is the JVM's CPU time.
-                        cpuMs = p.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                        // The script replaces itself with the JVM (exec), except in the run that writes
+                        // the class archive, where the JVM is its child: count both.
+                        cpuMs = Stream.concat(Stream.of(p.toHandle()), p.descendants())
+                                .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
                         p.toHandle().destroy(); // SIGTERM, as Ctrl-C or a service manager stops it (keeps the pipes open)
                         t0 = System.nanoTime();
                     } else if (line.startsWith("Peresvet engine stopped")) {
