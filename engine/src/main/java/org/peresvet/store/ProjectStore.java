@@ -52,6 +52,8 @@ public final class ProjectStore implements AutoCloseable {
     /** Hibernate, once booted (or booting); null until something asks for it. */
     private CompletableFuture<SessionFactory> sessions;
     private boolean closed;
+    /** Whether {@link #close()} found the boot finished and closed the factory itself. */
+    private boolean closeClosedFactory;
 
     private ProjectStore(JdbcConnectionPool pool) {
         this.pool = pool;
@@ -163,7 +165,7 @@ public final class ProjectStore implements AutoCloseable {
     private void closeIfClosedMeanwhile(CompletableFuture<SessionFactory> f) {
         boolean lateForClose;
         synchronized (bootLock) {
-            lateForClose = closed;
+            lateForClose = closed && !closeClosedFactory;
         }
         if (lateForClose && !f.isCompletedExceptionally()) {
             f.join().close();
@@ -356,9 +358,10 @@ public final class ProjectStore implements AutoCloseable {
             }
             closed = true;
             f = sessions;
+            closeClosedFactory = f != null && f.isDone();
         }
         // A boot still running closes its factory when it ends (it holds no connection meanwhile).
-        if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
+        if (closeClosedFactory && !f.isCompletedExceptionally()) {
             f.join().close();
         }
         pool.dispose();
