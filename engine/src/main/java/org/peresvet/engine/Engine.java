@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,18 +133,38 @@ public final class Engine implements AutoCloseable {
         if (options.logToProject()) {
             ProjectLog.attach(folder.logs());
         }
-        ProjectStore ps;
+        // The two files are independent: the history file opens on a second thread while the
+        // model file opens and the model loads.
+        CompletableFuture<HistoryStore> history = new CompletableFuture<>();
+        Thread historyOpener = new Thread(() -> {
+            try {
+                history.complete(HistoryStore.open(folder));
+            } catch (RuntimeException | Error e) {
+                history.completeExceptionally(e);
+            }
+        }, "peresvet-open-history");
+        historyOpener.start();
+        ProjectStore ps = null;
         HistoryStore hs;
+        boolean fresh;
+        ModelSnapshot loaded;
+        ProjectSettings loadedSettings;
         try {
             ps = ProjectStore.open(folder);
+            // A project is new until its model holds something: a failed seed import is retried next time.
+            fresh = ps.isEmpty();
+            loaded = ps.load();
+            loadedSettings = ps.loadSettings(folder.name());
+            hs = joinOpen(history);
         } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-        try {
-            hs = HistoryStore.open(folder);
-        } catch (RuntimeException e) {
-            ps.close();
+            try {
+                history.join().close();
+            } catch (RuntimeException historyFailed) {
+                // nothing of it to close (when it was the failure, e is that same failure)
+            }
+            if (ps != null) {
+                ps.close();
+            }
             lock.close();
             throw e;
         }
@@ -151,10 +172,8 @@ public final class Engine implements AutoCloseable {
         try {
             engine.model = ModelSnapshot.empty();
             engine.installStages();
-            // A project is new until its model holds something: a failed seed import is retried next time.
-            boolean fresh = ps.isEmpty();
-            engine.model = ps.load();
-            engine.settings = ps.loadSettings(folder.name());
+            engine.model = loaded;
+            engine.settings = loadedSettings;
             if (fresh && Files.exists(folder.seed())) {
                 engine.seedFrom(folder.seed());
             } else if (fresh) {
@@ -166,6 +185,21 @@ public final class Engine implements AutoCloseable {
         }
         LOG.info("Opened project {} ({} objects, {} tags)", folder.dir(), engine.model.objectCount(), engine.model.tagCount());
         return engine;
+    }
+
+    /** The store opened on another thread, or its failure as it was thrown there. */
+    private static HistoryStore joinOpen(CompletableFuture<HistoryStore> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -236,7 +270,7 @@ public final class Engine implements AutoCloseable {
         }
         historyWriter = new HistoryWriter(historyStore, settings.historyFlushMillis(), options.historyMaxBuffered());
         loop.addSink(historyWriter);
-        loop.addSink(hub);
+        loop.addCurrentSink(hub); // subscribers see current values: a future-dated sample when it comes due
         startAlarms(m);
         loop.start();
         loop.submit(defaults);
@@ -252,6 +286,9 @@ public final class Engine implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
         schedules.start();
+        // Hibernate (edits only) boots a little after start, not competing with it for the CPU;
+        // an edit before that boots it at once.
+        housekeeping.schedule(projectStore::prepareEditsInBackground, 5, TimeUnit.SECONDS);
         started = true;
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
         return this;

@@ -3,14 +3,16 @@ package org.peresvet.runtime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.peresvet.model.Micros;
@@ -33,10 +35,22 @@ public final class EngineLoop {
     private static final long TICK_MILLIS = 100;
     /** Batches drained per round before the sinks are called; amortises sink overhead. */
     private static final int DRAIN = 64;
+    /** Future-dated samples kept to become current when due; beyond this they are only stored. */
+    private static final int MAX_FUTURE_SAMPLES = 1_000_000;
 
-    private final BlockingQueue<Object> queue;
+    /** Unbounded itself: the bound is on the samples queued, see {@link #submit}. */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final int maxQueuedSamples;
+    private final Object space = new Object();
+    /** Samples in the queue (guarded by {@link #space}). */
+    private long queuedSamples;
     private final Map<UUID, TagState> states = new ConcurrentHashMap<>();
     private final List<SampleSink> sinks = new CopyOnWriteArrayList<>();
+    private final List<SampleSink> currentSinks = new CopyOnWriteArrayList<>();
+    /** Accepted samples dated after the time they arrived, by x: each becomes current when it comes due. */
+    private final PriorityQueue<TagSample> futureSamples = new PriorityQueue<>(Comparator.comparingLong(ts -> ts.sample().x()));
+    /** Samples that became a tag's current value in this round (loop thread only). */
+    private final List<TagSample> becameCurrent = new ArrayList<>();
     private final List<LoopStage> stages = new CopyOnWriteArrayList<>();
     private final LongAdder received = new LongAdder();
     private final LongAdder acceptedCount = new LongAdder();
@@ -44,14 +58,24 @@ public final class EngineLoop {
     private final Thread thread;
     private volatile boolean started;
 
-    public EngineLoop(int queueCapacity) {
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    /** @param maxQueuedSamples samples the ingest queue holds before producers wait */
+    public EngineLoop(int maxQueuedSamples) {
+        this.maxQueuedSamples = Math.max(1, maxQueuedSamples);
         this.thread = new Thread(this::run, "peresvet-engine-loop");
         this.thread.setDaemon(true);
     }
 
     public void addSink(SampleSink sink) {
         sinks.add(sink);
+    }
+
+    /**
+     * Adds a sink for current values: it gets the samples that became a tag's current value, an
+     * accepted sample at or before now at once, a future-dated one when it comes due. History
+     * takes every accepted sample ({@link #addSink}); a live display wants only these.
+     */
+    public void addCurrentSink(SampleSink sink) {
+        currentSinks.add(sink);
     }
 
     /** Adds a stage; stages run in the order they were added. */
@@ -94,16 +118,42 @@ public final class EngineLoop {
         return started && thread.isAlive();
     }
 
-    /** Queues a batch; blocks while the queue is full, so a fast producer slows down instead of losing data. */
+    /**
+     * Queues a batch; blocks while the queue holds too many samples, so a fast producer slows down
+     * instead of losing data. The bound counts samples, not batches: a producer of big batches
+     * must not fill the heap. A batch larger than the whole bound waits for an empty queue.
+     */
     public void submit(List<TagSample> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        int n = batch.size();
         try {
-            queue.put(batch);
+            synchronized (space) {
+                while (queuedSamples > 0 && queuedSamples + n > maxQueuedSamples) {
+                    space.wait();
+                }
+                queuedSamples += n;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing samples", e);
+        }
+        queue.add(batch);
+    }
+
+    /** The loop took samples off the queue: producers may add more. */
+    private void dequeued(int samples) {
+        synchronized (space) {
+            queuedSamples -= samples;
+            space.notifyAll();
+        }
+    }
+
+    /** Samples waiting in the ingest queue. */
+    public long queuedSamples() {
+        synchronized (space) {
+            return queuedSamples;
         }
     }
 
@@ -178,6 +228,7 @@ public final class EngineLoop {
                 }
                 boolean stop = false;
                 long now = Micros.now();
+                promoteDue(now);
                 if (now >= nextTick && !stages.isEmpty()) {
                     nextTick = now + TICK_MILLIS * Micros.PER_MS;
                     for (LoopStage stage : stages) {
@@ -197,6 +248,7 @@ public final class EngineLoop {
                     } else {
                         @SuppressWarnings("unchecked")
                         List<TagSample> batch = (List<TagSample>) item;
+                        dequeued(batch.size());
                         apply(batch, now, accepted);
                     }
                 }
@@ -267,23 +319,52 @@ public final class EngineLoop {
             }
             st.lastAccepted(s);
             Sample cur = st.current();
-            if (s.x() <= now && (cur == null || s.x() >= cur.x())) {
-                st.current(s);
+            if (cur == null || s.x() >= cur.x()) {
+                if (s.x() <= now) {
+                    st.current(s);
+                    becameCurrent.add(ts);
+                } else if (futureSamples.size() < MAX_FUTURE_SAMPLES) {
+                    futureSamples.add(ts); // stored in history now, the current value only when due
+                }
             }
             accepted.add(ts);
         }
     }
 
-    private void publish(List<TagSample> accepted) {
-        if (accepted.isEmpty()) {
-            return;
+    /** Future-dated samples whose time has come become current (unless a newer one already is). */
+    private void promoteDue(long now) {
+        while (!futureSamples.isEmpty() && futureSamples.peek().sample().x() <= now) {
+            TagSample ts = futureSamples.poll();
+            TagState st = states.get(ts.tagId());
+            if (st == null) {
+                continue;
+            }
+            Sample cur = st.current();
+            if (cur == null || ts.sample().x() >= cur.x()) {
+                st.current(ts.sample());
+                becameCurrent.add(ts);
+            }
         }
-        acceptedCount.add(accepted.size());
-        List<TagSample> out = List.copyOf(accepted);
-        accepted.clear();
-        for (SampleSink sink : sinks) {
+    }
+
+    private void publish(List<TagSample> accepted) {
+        if (!accepted.isEmpty()) {
+            acceptedCount.add(accepted.size());
+            List<TagSample> out = List.copyOf(accepted);
+            accepted.clear();
+            deliver(sinks, out);
+        }
+        if (!becameCurrent.isEmpty()) {
+            List<TagSample> out = List.copyOf(becameCurrent);
+            becameCurrent.clear();
+            deliver(currentSinks, out);
+        }
+    }
+
+    private static void deliver(List<SampleSink> to, List<TagSample> samples) {
+        for (SampleSink sink : to) {
             try {
-                sink.accepted(out);
+                sink.accepted(samples);
             } catch (RuntimeException e) {
                 LOG.error("Sample sink {} failed", sink, e);
             }

@@ -211,6 +211,13 @@ public final class HistoryStore implements AutoCloseable {
         private PreparedStatement bucketQuery;
         private PreparedStatement prevQuery;
         private PreparedStatement nextQuery;
+        /**
+         * The last bucket read, decoded: a timeStep query asks before() and after() of nearly the
+         * same instant for each of its points, and both land in the same bucket.
+         */
+        private long cachedBucket;
+        private List<Sample> cachedSamples;
+        private int bucketLoads;
 
         Reader(Connection c, boolean ownsConnection) {
             this.c = c;
@@ -221,7 +228,13 @@ public final class HistoryStore implements AutoCloseable {
         Reader of(Integer tagKey, boolean updateFlag) {
             this.key = tagKey;
             this.update = updateFlag;
+            this.cachedSamples = null;
             return this;
+        }
+
+        /** How many buckets were read from the file (for tests of the cache). */
+        int bucketLoads() {
+            return bucketLoads;
         }
 
         @Override
@@ -232,7 +245,7 @@ public final class HistoryStore implements AutoCloseable {
             }
             Long bucket = bucketOf(from);
             while (bucket != null && bucket <= to) {
-                for (Sample s : loadBucket(bucket, to)) {
+                for (Sample s : loadBucket(bucket)) {
                     if (s.x() >= from && s.x() <= to) {
                         out.add(s);
                         if (limit > 0 && out.size() == limit) {
@@ -256,7 +269,7 @@ public final class HistoryStore implements AutoCloseable {
             Long bucket = bucketOf(to);
             while (bucket != null && bucket >= lowest && have < n) {
                 List<Sample> chunk = new ArrayList<>();
-                for (Sample s : loadBucket(bucket, to)) {
+                for (Sample s : loadBucket(bucket)) {
                     if (s.x() <= to && (from == null || s.x() >= from)) {
                         chunk.add(s);
                     }
@@ -278,9 +291,11 @@ public final class HistoryStore implements AutoCloseable {
                 return null;
             }
             Sample best = null;
-            for (Sample s : loadBucket(bucketOf(t), t - 1)) {
+            for (Sample s : loadBucket(bucketOf(t))) {
                 if (s.x() < t) {
                     best = s;
+                } else {
+                    break; // sorted by x
                 }
             }
             if (best != null) {
@@ -290,7 +305,7 @@ public final class HistoryStore implements AutoCloseable {
             if (prev == null) {
                 return null;
             }
-            List<Sample> samples = loadBucket(prev, Long.MAX_VALUE);
+            List<Sample> samples = loadBucket(prev);
             return samples.isEmpty() ? null : samples.get(samples.size() - 1);
         }
 
@@ -299,7 +314,7 @@ public final class HistoryStore implements AutoCloseable {
             if (key == null) {
                 return null;
             }
-            for (Sample s : loadBucket(bucketOf(t), Long.MAX_VALUE)) {
+            for (Sample s : loadBucket(bucketOf(t))) {
                 if (s.x() > t) {
                     return s;
                 }
@@ -308,13 +323,28 @@ public final class HistoryStore implements AutoCloseable {
             if (next == null) {
                 return null;
             }
-            List<Sample> samples = loadBucket(next, Long.MAX_VALUE);
+            List<Sample> samples = loadBucket(next);
             return samples.isEmpty() ? null : samples.get(0);
         }
 
-        /** Every sample of the bucket's blocks that start at or before {@code maxFirst}, merged by x. */
-        private List<Sample> loadBucket(long bucket, long maxFirst) {
-            long hi = Math.min(bucket + BUCKET - 1, maxFirst);
+        /**
+         * Every sample of the bucket, merged by x (callers filter by x; a block starting later in
+         * the bucket holds only later samples, so reading it changes no earlier answer). The last
+         * bucket read is kept.
+         */
+        private List<Sample> loadBucket(long bucket) {
+            if (cachedSamples != null && cachedBucket == bucket) {
+                return cachedSamples;
+            }
+            List<Sample> merged = readBucket(bucket);
+            cachedBucket = bucket;
+            cachedSamples = merged;
+            bucketLoads++;
+            return merged;
+        }
+
+        private List<Sample> readBucket(long bucket) {
+            long hi = bucket + BUCKET - 1;
             List<long[]> order = new ArrayList<>();
             List<List<Sample>> blocks = new ArrayList<>();
             try {

@@ -143,11 +143,12 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
             lastFlush = System.currentTimeMillis();
             writeWithRetry(toWrite);
             synchronized (lock) {
+                // Counted before the waiters wake: a flush() that returned sees its samples counted.
+                samplesWritten += count;
                 inFlight = Map.of();
                 written = Math.max(written, covers);
                 lock.notifyAll();
             }
-            samplesWritten += count;
         }
     }
 

@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -16,7 +17,6 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.peresvet.model.AlarmDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ProjectSettings;
@@ -26,30 +26,47 @@ import org.peresvet.store.internal.AlarmEntity;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
 import org.peresvet.store.internal.MethodEntity;
+import org.peresvet.store.internal.ModelRows;
 import org.peresvet.store.internal.ObjectEntity;
 import org.peresvet.store.internal.ScheduleEntity;
 import org.peresvet.store.internal.ScheduleRunEntity;
 import org.peresvet.store.internal.SettingEntity;
 import org.peresvet.store.internal.TagEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The project model in its H2 file, mapped by Hibernate ORM. The schema comes only from
- * versioned migrations; Hibernate never alters it. Every call is one transaction.
+ * The project model in its H2 file. The schema comes only from versioned migrations; Hibernate
+ * never alters it. Every call is one transaction.
+ *
+ * <p>Reads (opening a project) use plain JDBC through {@link ModelRows}; edits go through
+ * Hibernate ORM. Booting Hibernate costs seconds of CPU, so it happens only when the first edit
+ * needs it, or earlier in the background after {@link #prepareEditsInBackground()}; a project
+ * that is only run never waits for it.
  */
 public final class ProjectStore implements AutoCloseable {
-    private final JdbcConnectionPool pool;
-    private final SessionFactory sessions;
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectStore.class);
 
-    private ProjectStore(JdbcConnectionPool pool, SessionFactory sessions) {
+    private final JdbcConnectionPool pool;
+    private final Object bootLock = new Object();
+    /** Hibernate, once booted (or booting); null until something asks for it. */
+    private CompletableFuture<SessionFactory> sessions;
+    private boolean closed;
+    /** Whether {@link #close()} found the boot finished and closed the factory itself. */
+    private boolean closeClosedFactory;
+
+    private ProjectStore(JdbcConnectionPool pool) {
         this.pool = pool;
-        this.sessions = sessions;
     }
 
     public static ProjectStore open(ProjectFolder folder) {
         return open(folder, false);
     }
 
-    /** @param validateMapping let Hibernate check the entity mapping against the migrated schema */
+    /**
+     * @param validateMapping let Hibernate check the entity mapping against the migrated schema,
+     *                        now (which boots Hibernate at once)
+     */
     public static ProjectStore open(ProjectFolder folder, boolean validateMapping) {
         folder.create();
         JdbcConnectionPool pool = H2Files.open(folder.modelBase(), 4);
@@ -59,15 +76,34 @@ public final class ProjectStore implements AutoCloseable {
             } catch (SQLException e) {
                 throw H2Files.translate(folder.modelBase(), e);
             }
-            StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
-                    .applySetting(AvailableSettings.HBM2DDL_AUTO, validateMapping ? "validate" : "none")
-                    .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 500)
-                    .applySetting(AvailableSettings.ORDER_INSERTS, true)
-                    .applySetting(AvailableSettings.ORDER_UPDATES, true)
-                    .applySetting(AvailableSettings.SHOW_SQL, false)
-                    .build();
-            SessionFactory sf = new MetadataSources(registry)
+            ProjectStore store = new ProjectStore(pool);
+            if (validateMapping) {
+                store.sessions(true);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    private SessionFactory buildSessions(boolean validateMapping) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, validateMapping ? "validate" : "none")
+                // No connection at boot (the database is named here), so a boot still running
+                // when the store closes holds nothing of the file.
+                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, validateMapping)
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "H2")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, String.valueOf(org.h2.engine.Constants.VERSION_MAJOR))
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, String.valueOf(org.h2.engine.Constants.VERSION_MINOR))
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 500)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                .build();
+        try {
+            return new MetadataSources(registry)
                     .addAnnotatedClass(ObjectEntity.class)
                     .addAnnotatedClass(TagEntity.class)
                     .addAnnotatedClass(SettingEntity.class)
@@ -77,47 +113,132 @@ public final class ProjectStore implements AutoCloseable {
                     .addAnnotatedClass(ScheduleRunEntity.class)
                     .buildMetadata()
                     .buildSessionFactory();
-            return new ProjectStore(pool, sf);
         } catch (RuntimeException e) {
-            pool.dispose();
+            StandardServiceRegistryBuilder.destroy(registry);
             throw e;
+        }
+    }
+
+    /**
+     * Hibernate's session factory, booted by the first caller (others wait for it). A failed boot
+     * is reported to every waiting caller and tried again by the next one.
+     */
+    private SessionFactory sessions(boolean validateMapping) {
+        CompletableFuture<SessionFactory> f;
+        boolean boot = false;
+        synchronized (bootLock) {
+            if (closed) {
+                throw new StoreException("the project store is closed");
+            }
+            if (sessions == null) {
+                sessions = new CompletableFuture<>();
+                boot = true;
+            }
+            f = sessions;
+        }
+        if (boot) {
+            try {
+                f.complete(buildSessions(validateMapping));
+            } catch (RuntimeException | Error e) {
+                synchronized (bootLock) {
+                    sessions = null;
+                }
+                f.completeExceptionally(e);
+            }
+            closeIfClosedMeanwhile(f);
+        }
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private SessionFactory sessions() {
+        return sessions(false);
+    }
+
+    /** A boot that finished after {@link #close()} closes its own factory. */
+    private void closeIfClosedMeanwhile(CompletableFuture<SessionFactory> f) {
+        boolean lateForClose;
+        synchronized (bootLock) {
+            lateForClose = closed && !closeClosedFactory;
+        }
+        if (lateForClose && !f.isCompletedExceptionally()) {
+            f.join().close();
+        }
+    }
+
+    /**
+     * Boots Hibernate on a background thread now, so the first edit does not wait for it. Safe
+     * to call more than once; a failure is logged here and reported again by the first edit.
+     */
+    public void prepareEditsInBackground() {
+        synchronized (bootLock) {
+            if (closed || sessions != null) {
+                return;
+            }
+        }
+        Thread t = new Thread(() -> {
+            try {
+                sessions();
+            } catch (RuntimeException e) {
+                synchronized (bootLock) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                LOG.warn("Preparing the project store for edits failed (the first edit will say why): {}", e.toString());
+            }
+        }, "peresvet-orm-boot");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True once Hibernate has booted (for tests: reading must not need it). */
+    boolean ormBooted() {
+        synchronized (bootLock) {
+            return sessions != null && sessions.isDone() && !sessions.isCompletedExceptionally();
         }
     }
 
     /** Loads and validates the whole model. */
     public ModelSnapshot load() {
-        try (Session s = sessions.openSession()) {
-            List<ObjectEntity> objs = s.createSelectionQuery("from ObjectEntity", ObjectEntity.class).getResultList();
-            List<TagDef> tags = s.createSelectionQuery("from TagEntity", TagEntity.class).getResultList()
-                    .stream().map(TagEntity::toDef).toList();
+        return read(rows -> {
+            List<TagDef> tags = rows.tags();
             Map<UUID, ValueType> types = new HashMap<>();
             tags.forEach(t -> types.put(t.id(), t.type()));
-            List<AlarmDef> alarms = s.createSelectionQuery("from AlarmEntity", AlarmEntity.class).getResultList()
-                    .stream().map(a -> a.toDef(types::get)).toList();
-            List<ScheduleEntity> schedules = s.createSelectionQuery("from ScheduleEntity", ScheduleEntity.class).getResultList();
-            List<MethodEntity> methods = s.createSelectionQuery("from MethodEntity", MethodEntity.class).getResultList();
-            return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(), tags, alarms,
-                    schedules.stream().map(ScheduleEntity::toDef).toList(),
-                    methods.stream().map(MethodEntity::toDef).toList());
+            return ModelSnapshot.of(rows.objects(), tags, rows.alarms(types::get), rows.schedules(), rows.methods());
+        });
+    }
+
+    /** One read over one connection. */
+    private <T> T read(RowsReader<T> reader) {
+        try (Connection c = pool.getConnection()) {
+            return reader.read(new ModelRows(c));
+        } catch (SQLException e) {
+            throw new StoreException("reading the project failed: " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface RowsReader<T> {
+        T read(ModelRows rows) throws SQLException;
     }
 
     /** True when the model holds no object yet (a new project). */
     public boolean isEmpty() {
-        try (Session s = sessions.openSession()) {
-            return s.createSelectionQuery("select count(o) from ObjectEntity o", Long.class).getSingleResult() == 0
-                    && s.createSelectionQuery("select count(e) from SettingEntity e", Long.class).getSingleResult() == 0;
-        }
+        return read(ModelRows::isEmpty);
     }
 
     public ProjectSettings loadSettings(String defaultName) {
-        try (Session s = sessions.openSession()) {
-            Map<String, String> m = s.createSelectionQuery("from SettingEntity", SettingEntity.class).getResultList()
-                    .stream().collect(Collectors.toMap(SettingEntity::name, SettingEntity::value));
-            return new ProjectSettings(m.getOrDefault("name", defaultName),
+        Map<String, String> m = read(ModelRows::settings);
+        return new ProjectSettings(m.getOrDefault("name", defaultName),
                     Integer.parseInt(m.getOrDefault("historyRetentionDays", "" + ProjectSettings.DEFAULT_RETENTION_DAYS)),
-                    Integer.parseInt(m.getOrDefault("historyFlushMillis", "" + ProjectSettings.DEFAULT_FLUSH_MILLIS)));
-        }
+                Integer.parseInt(m.getOrDefault("historyFlushMillis", "" + ProjectSettings.DEFAULT_FLUSH_MILLIS)));
     }
 
     public void saveSettings(ProjectSettings settings) {
@@ -205,11 +326,8 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /** The last instant each schedule fired (µs), as saved by {@link #saveScheduleRun}. */
-    public Map<java.util.UUID, Long> scheduleRuns() {
-        try (Session s = sessions.openSession()) {
-            return s.createSelectionQuery("from ScheduleRunEntity", ScheduleRunEntity.class).getResultList().stream()
-                    .collect(Collectors.toMap(ScheduleRunEntity::scheduleId, ScheduleRunEntity::lastFire));
-        }
+    public Map<UUID, Long> scheduleRuns() {
+        return read(ModelRows::scheduleRuns);
     }
 
     public void saveScheduleRun(java.util.UUID scheduleId, long lastFire) {
@@ -217,7 +335,7 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private void inTransaction(Consumer<Session> work) {
-        try (Session s = sessions.openSession()) {
+        try (Session s = sessions().openSession()) {
             Transaction tx = s.beginTransaction();
             try {
                 work.accept(s);
@@ -233,7 +351,19 @@ public final class ProjectStore implements AutoCloseable {
 
     @Override
     public void close() {
-        sessions.close();
+        CompletableFuture<SessionFactory> f;
+        synchronized (bootLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            f = sessions;
+            closeClosedFactory = f != null && f.isDone();
+        }
+        // A boot still running closes its factory when it ends (it holds no connection meanwhile).
+        if (closeClosedFactory && !f.isCompletedExceptionally()) {
+            f.join().close();
+        }
         pool.dispose();
     }
 }

@@ -200,6 +200,29 @@ class EngineTest {
         }
     }
 
+    /** The two files open side by side: either one failing closes the other and frees the project. */
+    @Test
+    void aDamagedFileIsNamedAndTheOtherFileAndTheLockAreReleased() throws Exception {
+        ObjectDef o = ObjectDef.create(null, "Boiler");
+        try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
+            e.edit(new ModelEdit.PutObject(o));
+        }
+        for (String file : List.of("history.mv.db", "model.mv.db")) {
+            Path f = dir.resolve(file);
+            Path kept = dir.resolve(file + ".kept");
+            java.nio.file.Files.move(f, kept);
+            java.nio.file.Files.writeString(f, "this is not an H2 file at all".repeat(200));
+            assertThatThrownBy(() -> Engine.open(dir, EngineOptions.quiet()))
+                    .isInstanceOf(org.peresvet.store.StoreException.class)
+                    .hasMessageContaining(file);
+            java.nio.file.Files.delete(f);
+            java.nio.file.Files.move(kept, f);
+            try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
+                assertThat(e.model().object(o.id())).isEqualTo(o);
+            }
+        }
+    }
+
     @Test
     void simulatedTagProducesValues() throws Exception {
         try (Engine e = Engine.open(dir, EngineOptions.quiet().withSimulate(true)).start()) {

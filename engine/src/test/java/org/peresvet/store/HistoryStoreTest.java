@@ -142,4 +142,39 @@ class HistoryStoreTest {
             assertThat(r.before(T0)).isNull();
         }
     }
+
+    @Test
+    void pointsInOneBucketReadItOnceAndSeeEveryBlockInWriteOrder() {
+        write(Sample.of(T0 + 10, 1.0), Sample.of(T0 + 20, 2.0));
+        write(Sample.of(T0 + 5, 0.5), Sample.of(T0 + 30, 3.0)); // a later block reaching around the first
+        write(Sample.of(T0 + 20, 2.5)); // the same x again: the update flag decides
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.before(T0 + 6)).isEqualTo(Sample.of(T0 + 5, 0.5));
+            assertThat(r.before(T0 + 21)).isEqualTo(Sample.of(T0 + 20, 2.5)); // the last written of equal x
+            assertThat(r.after(T0 + 20)).isEqualTo(Sample.of(T0 + 30, 3.0));
+            assertThat(r.after(T0 + 5)).isEqualTo(Sample.of(T0 + 10, 1.0));
+            assertThat(r.range(T0, T0 + 20, 0)).containsExactly(Sample.of(T0 + 5, 0.5), Sample.of(T0 + 10, 1.0),
+                    Sample.of(T0 + 20, 2.0), Sample.of(T0 + 20, 2.5));
+            assertThat(r.bucketLoads()).isEqualTo(1);
+        }
+        try (var r = store.reader(tag, true)) {
+            assertThat(r.range(T0, T0 + H - 1, 0)).containsExactly(Sample.of(T0 + 5, 0.5), Sample.of(T0 + 10, 1.0),
+                    Sample.of(T0 + 20, 2.5), Sample.of(T0 + 30, 3.0));
+            assertThat(r.before(T0 + H)).isEqualTo(Sample.of(T0 + 30, 3.0));
+        }
+    }
+
+    @Test
+    void aFlushThatReturnedIsCountedAsWritten() {
+        try (HistoryWriter writer = new HistoryWriter(store, 60_000, 1_000_000)) {
+            long expected = 0;
+            for (int i = 0; i < 200; i++) {
+                writer.accepted(List.of(new org.peresvet.model.TagSample(tag, Sample.of(T0 + i, (double) i)),
+                        new org.peresvet.model.TagSample(tag, Sample.of(T0 + i, (double) -i))));
+                expected += 2;
+                writer.flush();
+                assertThat(writer.samplesWritten()).as("after flush %d", i).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -9,11 +9,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import java.util.function.Function;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
-import org.peresvet.model.ValueType;
 
 /** Row of {@code alarm_def}; the engine works with {@link AlarmDef}. A compared value is kept as JSON text. */
 @Entity
@@ -93,20 +91,5 @@ public class AlarmEntity {
 
     public UUID tagId() {
         return tagId;
-    }
-
-    /** @param typeOfTag the value type of a tag (null when unknown), to read the compared value back in its Java form */
-    public AlarmDef toDef(Function<UUID, ValueType> typeOfTag) {
-        Object value = null;
-        if (compareValue != null) {
-            try {
-                ValueType type = typeOfTag.apply(tagId);
-                value = type == null ? JSON.readTree(compareValue) : type.coerce(JSON.readTree(compareValue));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                value = compareValue; // validation names the problem with the alarm's path
-            }
-        }
-        return new AlarmDef(id, tagId, name, kind, priority, limitValue, setpointTagId, value, expression, message,
-                deadband, onDelayMs, offDelayMs, latching, autoAck, enabled, suppressionTagId);
     }
 }

@@ -2,9 +2,9 @@ package org.peresvet.store.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.peresvet.model.Sample;
 
@@ -102,9 +102,35 @@ public final class BlockCodec {
         return (v >>> 1) ^ -(v & 1);
     }
 
-    private static final class Out extends ByteArrayOutputStream {
+    /**
+     * A growable byte buffer. Not {@link java.io.ByteArrayOutputStream}: its methods are
+     * synchronized, and the lock per byte cost a third of the history writer's CPU.
+     */
+    static final class Out {
+        private byte[] buf;
+        private int count;
+
         Out(int size) {
-            super(size);
+            buf = new byte[Math.max(16, size)];
+        }
+
+        void write(int b) {
+            if (count == buf.length) {
+                grow(1);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                grow(len);
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void grow(int needed) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + needed));
         }
 
         void varlong(long v) {
@@ -116,8 +142,11 @@ public final class BlockCodec {
         }
 
         void longBits(long v) {
+            if (count + 8 > buf.length) {
+                grow(8);
+            }
             for (int i = 0; i < 8; i++) {
-                write((int) (v >>> (8 * i)) & 0xFF);
+                buf[count++] = (byte) (v >>> (8 * i));
             }
         }
 
@@ -125,6 +154,14 @@ public final class BlockCodec {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varlong(b.length);
             write(b, 0, b.length);
+        }
+
+        int size() {
+            return count;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
         }
     }
 

@@ -33,8 +33,4 @@ public class MethodEntity {
         name = m.name();
         definition = DefinitionJson.toText(m);
     }
-
-    public MethodDef toDef() {
-        return DefinitionJson.methodFromText(definition);
-    }
 }

@@ -35,8 +35,4 @@ public class ObjectEntity {
         name = o.name();
         description = o.description();
     }
-
-    public ObjectDef toDef() {
-        return new ObjectDef(id, parentId, name, description);
-    }
 }

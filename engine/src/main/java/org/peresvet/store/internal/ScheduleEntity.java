@@ -33,8 +33,4 @@ public class ScheduleEntity {
         name = s.name();
         definition = DefinitionJson.toText(s);
     }
-
-    public ScheduleDef toDef() {
-        return DefinitionJson.scheduleFromText(definition).withId(id);
-    }
 }

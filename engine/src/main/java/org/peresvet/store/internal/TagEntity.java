@@ -89,23 +89,4 @@ public class TagEntity {
         formula = t.formula();
         calcTrigger = t.formula() == null && t.trigger().kind() == CalcTrigger.Kind.CHANGE ? null : t.trigger().toString();
     }
-
-    public TagDef toDef() {
-        Object dflt = null;
-        if (defaultValue != null) {
-            try {
-                dflt = valueType.coerce(JSON.readTree(defaultValue));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                dflt = null; // a damaged default must not stop the project from opening
-            }
-        }
-        CalcTrigger trigger;
-        try {
-            trigger = CalcTrigger.parse(calcTrigger);
-        } catch (IllegalArgumentException e) {
-            trigger = CalcTrigger.CHANGE; // written by a newer build: run on change rather than not open
-        }
-        return new TagDef(id, objectId, name, description, valueType, units, minValue, maxValue, step,
-                updateSameTime, deadband, dflt, enabled, source, sourceConfig, formula, trigger);
-    }
 }
