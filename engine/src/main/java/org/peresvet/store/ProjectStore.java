@@ -23,6 +23,7 @@ import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.store.internal.AlarmEntity;
+import org.peresvet.store.internal.ConnectorEntity;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
 import org.peresvet.store.internal.MethodEntity;
@@ -111,6 +112,7 @@ public final class ProjectStore implements AutoCloseable {
                     .addAnnotatedClass(ScheduleEntity.class)
                     .addAnnotatedClass(MethodEntity.class)
                     .addAnnotatedClass(ScheduleRunEntity.class)
+                    .addAnnotatedClass(ConnectorEntity.class)
                     .buildMetadata()
                     .buildSessionFactory();
         } catch (RuntimeException e) {
@@ -211,7 +213,8 @@ public final class ProjectStore implements AutoCloseable {
             List<TagDef> tags = rows.tags();
             Map<UUID, ValueType> types = new HashMap<>();
             tags.forEach(t -> types.put(t.id(), t.type()));
-            return ModelSnapshot.of(rows.objects(), tags, rows.alarms(types::get), rows.schedules(), rows.methods());
+            return ModelSnapshot.of(rows.objects(), tags, rows.alarms(types::get), rows.schedules(), rows.methods(),
+                    rows.connectors());
         });
     }
 
@@ -322,6 +325,22 @@ public final class ProjectStore implements AutoCloseable {
             }
         } else if (edit instanceof ModelEdit.DeleteMethod d) {
             s.createMutationQuery("delete from MethodEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+        } else {
+            persistConnector(s, before, edit);
+        }
+    }
+
+    private static void persistConnector(Session s, ModelSnapshot before, ModelEdit edit) {
+        if (edit instanceof ModelEdit.PutConnector p) {
+            ConnectorEntity existing = before.connector(p.connector().id()) == null ? null
+                    : s.find(ConnectorEntity.class, p.connector().id());
+            if (existing == null) {
+                s.persist(ConnectorEntity.from(p.connector()));
+            } else {
+                existing.copyFrom(p.connector());
+            }
+        } else if (edit instanceof ModelEdit.DeleteConnector d) {
+            s.createMutationQuery("delete from ConnectorEntity where id = :id").setParameter("id", d.id()).executeUpdate();
         }
     }
 

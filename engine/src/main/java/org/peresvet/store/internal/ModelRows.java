@@ -16,6 +16,7 @@ import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.CalcTrigger;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ScheduleDef;
@@ -99,6 +100,17 @@ public final class ModelRows {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT definition FROM method_def")) {
             while (rs.next()) {
                 out.add(DefinitionJson.methodFromText(rs.getString(1)));
+            }
+        }
+        return out;
+    }
+
+    public List<ConnectorDef> connectors() throws SQLException {
+        List<ConnectorDef> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, name, kind, enabled, config FROM connector_def")) {
+            while (rs.next()) {
+                out.add(new ConnectorDef(uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
             }
         }
         return out;
