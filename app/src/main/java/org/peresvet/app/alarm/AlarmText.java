@@ -1,0 +1,52 @@
+package org.peresvet.app.alarm;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.peresvet.app.Messages;
+import org.peresvet.model.AlarmPriority;
+import org.peresvet.model.AlarmState;
+
+/**
+ * How priorities and states read on screen. Each priority has a shape as well as a colour and a
+ * word, so it is told apart without colour (ISA-101: colour is never the only cue). Pure: no toolkit.
+ */
+public final class AlarmText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private AlarmText() {
+    }
+
+    /** A shape per priority: the more urgent, the more angular and filled. */
+    public static String marker(AlarmPriority p) {
+        return switch (p) {
+            case CRITICAL -> "\u25C6"; // ◆
+            case HIGH -> "\u25B2"; // ▲
+            case MEDIUM -> "\u25A0"; // ■
+            case LOW -> "\u25CF"; // ●
+            case DIAGNOSTIC -> "\u25CB"; // ○
+        };
+    }
+
+    /** "▲ 2 High": shape, rank and word. */
+    public static String priority(AlarmPriority p) {
+        return marker(p) + " " + (p.ordinal() + 1) + " " + Messages.get("alarm.priority." + p.label());
+    }
+
+    public static String state(AlarmState s) {
+        return Messages.get("alarm.state." + s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The CSS pseudo-class name of a priority, e.g. {@code priority-high}. */
+    public static String priorityClass(AlarmPriority p) {
+        return "priority-" + p.label();
+    }
+
+    /** Local date and time, seconds precision. */
+    public static String time(long micros) {
+        if (micros <= 0) {
+            return "";
+        }
+        return TIME.format(Instant.ofEpochMilli(micros / 1000).atZone(ZoneId.systemDefault()));
+    }
+}
