@@ -122,8 +122,6 @@ public final class AlarmListView implements WorkspaceTab {
     private final Context context;
     private final Feedback feedback;
     private final Parent view;
-    /** What a dialog answers; tests replace it to drive the dialogs without a second window. */
-    private Function<Dialog<?>, Object> dialogs = d -> d.showAndWait().orElse(null);
 
     public AlarmListView(AlarmListModel model, Context context, Feedback feedback) {
         this.model = model;
@@ -167,12 +165,14 @@ public final class AlarmListView implements WorkspaceTab {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        timeColumn.setCellValueFactory(c -> new SimpleStringProperty(AlarmText.time(c.getValue().time())));
+        timeColumn.setCellValueFactory(c -> new SimpleStringProperty(AlarmText.shortTime(c.getValue().time(), java.time.LocalDate.now())));
         priorityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().priority()));
         priorityColumn.setCellFactory(c -> new PriorityCell<>());
         pathColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().objectPath()));
+        pathColumn.setCellFactory(c -> new TextCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS)); // the tag's name is the end
         alarmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().alarm()));
         messageColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().message()));
+        messageColumn.setCellFactory(c -> new TextCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
         valueColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new StateCell());
@@ -250,6 +250,7 @@ public final class AlarmListView implements WorkspaceTab {
         hPriorityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().priority()));
         hPriorityColumn.setCellFactory(c -> new PriorityCell<>());
         hAlarmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().alarmPath()));
+        hAlarmColumn.setCellFactory(c -> new TextCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
         hTransitionColumn.setCellValueFactory(c -> new SimpleStringProperty(
                 Messages.get("alarm.transition." + c.getValue().transition().name().toLowerCase(java.util.Locale.ROOT))));
         hStateColumn.setCellValueFactory(c -> new SimpleStringProperty(AlarmText.state(c.getValue().state())));
@@ -326,7 +327,7 @@ public final class AlarmListView implements WorkspaceTab {
         }
         String comment = null;
         if (askComment.isSelected()) {
-            Object answer = dialogs.apply(commentDialog(ids.size()));
+            Object answer = commentDialog(ids.size()).showAndWait().orElse(null);
             if (!(answer instanceof String s)) {
                 return; // cancelled: nothing acknowledged
             }
@@ -379,7 +380,7 @@ public final class AlarmListView implements WorkspaceTab {
         if (rows.isEmpty() || a == null) {
             return;
         }
-        Object answer = dialogs.apply(shelveDialog(rows, a.maxShelve()));
+        Object answer = shelveDialog(rows, a.maxShelve()).showAndWait().orElse(null);
         if (!(answer instanceof ShelveRequest req)) {
             return;
         }
@@ -424,7 +425,7 @@ public final class AlarmListView implements WorkspaceTab {
         g.addRow(2, new Label(Messages.get("shelve.length")), length);
         g.add(note, 1, 3);
         d.getDialogPane().setContent(g);
-        ButtonType ok = new ButtonType(Messages.get("alarms.shelve"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType ok = new ButtonType(Messages.get("shelve.ok"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
         Node okButton = d.getDialogPane().lookupButton(ok);
         okButton.disableProperty().bind(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
@@ -583,11 +584,6 @@ public final class AlarmListView implements WorkspaceTab {
         d.getDialogPane().getStyleClass().add("alarm-dialog");
     }
 
-    /** Tests answer dialogs with this instead of a second window: it gets the dialog, returns its result. */
-    public void answerDialogsWith(Function<Dialog<?>, Object> answer) {
-        dialogs = answer;
-    }
-
     @Override
     public String key() {
         return KEY;
@@ -627,8 +623,26 @@ public final class AlarmListView implements WorkspaceTab {
         return priorityFilter;
     }
 
+    public ComboBox<StateChoice> stateFilter() {
+        return stateFilter;
+    }
+
     public TextField subtreeField() {
         return subtreeField;
+    }
+
+    /** Text with a chosen overrun, and the whole text as a tooltip when it does not fit. */
+    static final class TextCell<S> extends TableCell<S, String> {
+        TextCell(javafx.scene.control.OverrunStyle overrun) {
+            setTextOverrun(overrun);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** Priority as a shape, a rank and a word, with the priority's colour behind (pseudo-class). */

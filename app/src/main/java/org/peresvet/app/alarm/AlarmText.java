@@ -42,6 +42,18 @@ public final class AlarmText {
         return "priority-" + p.label();
     }
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+    /** Short, for the active list: the clock for today, else the day and minute (the tooltip has it all). */
+    public static String shortTime(long micros, java.time.LocalDate today) {
+        if (micros <= 0) {
+            return "";
+        }
+        var t = Instant.ofEpochMilli(micros / 1000).atZone(ZoneId.systemDefault());
+        return (t.toLocalDate().equals(today) ? CLOCK : DAY_CLOCK).format(t);
+    }
+
     /** Local date and time, seconds precision. */
     public static String time(long micros) {
         if (micros <= 0) {

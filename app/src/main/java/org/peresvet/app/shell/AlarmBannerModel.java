@@ -26,13 +26,13 @@ public final class AlarmBannerModel {
         unacknowledged.set(count);
     }
 
-    /** "/Station/Tank1/Level#HiHi  Level high high  4.9 m". */
+    /** "/Station/Tank1/Level#HiHi  Level high high: 4.9 m" (the value only when there is no message: it holds the value at activation). */
     static String text(AlarmRow r) {
         StringBuilder b = new StringBuilder(r.objectPath()).append('#').append(r.alarm());
         if (!r.message().isBlank()) {
             b.append("   ").append(r.message());
         }
-        if (!r.value().isBlank() && !r.message().contains(r.value())) {
+        if (r.message().isBlank() && !r.value().isBlank()) {
             b.append("   ").append(r.value());
         }
         return b.toString();
