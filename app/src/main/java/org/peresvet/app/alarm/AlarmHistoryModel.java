@@ -48,6 +48,8 @@ public final class AlarmHistoryModel {
     /** Rows whose state after the transition is this one; null: all. */
     private final ObjectProperty<AlarmState> state = new SimpleObjectProperty<>(this, "state");
     private final ObservableList<AlarmJournalEntry> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a view that is thrown away would be lost with it. */
+    private final ObservableList<AlarmJournalEntry> shownRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper(this, "truncated");
 
     /** The journal query of the current filters, for the period ending at {@code nowMicros}. */
@@ -79,7 +81,7 @@ public final class AlarmHistoryModel {
     }
 
     public ObservableList<AlarmJournalEntry> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return shownRows;
     }
 
     public ObjectProperty<Period> periodProperty() {

@@ -36,6 +36,8 @@ public final class AlarmListModel {
             .thenComparing(AlarmRow::objectPath).thenComparing(AlarmRow::alarm);
 
     private final ObservableList<AlarmRow> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a view that is thrown away would be lost with it. */
+    private final ObservableList<AlarmRow> shownRows = FXCollections.unmodifiableObservableList(rows);
     /** Show alarms of this priority or more urgent; null: all. */
     private final ObjectProperty<AlarmPriority> minPriority = new SimpleObjectProperty<>(this, "minPriority");
     /** Show alarms on tags of this object and below; null: everywhere. */
@@ -148,7 +150,7 @@ public final class AlarmListModel {
     }
 
     public ObservableList<AlarmRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return shownRows;
     }
 
     public ObjectProperty<AlarmPriority> minPriorityProperty() {

@@ -194,8 +194,18 @@ public final class AlarmListView implements WorkspaceTab {
             }
         });
         // Selection survives a refresh: the rows are new objects, the alarms the same.
-        model.beforeRowsChange(() -> remembered = selection().stream().map(AlarmRow::id).toList());
-        model.rows().addListener((ListChangeListener<AlarmRow>) c -> reselect());
+        model.beforeRowsChange(() -> {
+            if (remembered.isEmpty()) {
+                remembered = selection().stream().map(AlarmRow::id).toList();
+            }
+        });
+        // After the table has handled the change itself (it drops the selection of replaced rows):
+        // one runLater per refresh of the list, not per alarm event.
+        model.rows().addListener((ListChangeListener<AlarmRow>) c -> {
+            if (!remembered.isEmpty()) {
+                javafx.application.Platform.runLater(this::reselect);
+            }
+        });
         var selected = table.getSelectionModel().getSelectedItems();
         ackButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> selected.stream().noneMatch(AlarmRow::needsAck), selected));
@@ -488,7 +498,7 @@ public final class AlarmListView implements WorkspaceTab {
     @FXML
     void applySubtree() {
         String bad = model.subtreePath(subtreeField.getText());
-        filterError.setText(bad == null ? "" : Messages.get("alarms.noSuchObject", bad));
+        showFilterError(bad == null ? "" : Messages.get("alarms.noSuchObject", bad));
         showSummary();
     }
 
@@ -498,7 +508,7 @@ public final class AlarmListView implements WorkspaceTab {
         UUID o = context.treeObject();
         model.subtreeProperty().set(o);
         subtreeField.setText(model.subtreePath());
-        filterError.setText("");
+        showFilterError("");
         showSummary();
     }
 
@@ -506,8 +516,14 @@ public final class AlarmListView implements WorkspaceTab {
     void clearSubtree() {
         model.subtreeProperty().set(null);
         subtreeField.setText("");
-        filterError.setText("");
+        showFilterError("");
         showSummary();
+    }
+
+    private void showFilterError(String text) {
+        filterError.setText(text);
+        filterError.setVisible(!text.isEmpty());
+        filterError.setManaged(!text.isEmpty());
     }
 
     // ---- history ----

@@ -12,7 +12,7 @@ import org.peresvet.model.AlarmState;
  * word, so it is told apart without colour (ISA-101: colour is never the only cue). Pure: no toolkit.
  */
 public final class AlarmText {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     private AlarmText() {
     }
@@ -28,9 +28,9 @@ public final class AlarmText {
         };
     }
 
-    /** "▲ 2 High": shape, rank and word. */
+    /** "▲ High": shape and word. */
     public static String priority(AlarmPriority p) {
-        return marker(p) + " " + (p.ordinal() + 1) + " " + Messages.get("alarm.priority." + p.label());
+        return marker(p) + " " + Messages.get("alarm.priority." + p.label());
     }
 
     public static String state(AlarmState s) {
@@ -54,7 +54,7 @@ public final class AlarmText {
         return (t.toLocalDate().equals(today) ? CLOCK : DAY_CLOCK).format(t);
     }
 
-    /** Local date and time, seconds precision. */
+    /** Local month, day and time, seconds precision (the CSV export has the full ISO time). */
     public static String time(long micros) {
         if (micros <= 0) {
             return "";

@@ -288,6 +288,8 @@ public final class ShellController implements Feedback {
         alarmBanner.getStyleClass().removeAll("alarm-banner-active");
         alarmBanner.getStyleClass().removeAll(BANNER_CLASSES);
         var p = alarms.priorityProperty().get();
+        alarmPriority.setVisible(n > 0 && p != null);
+        alarmPriority.setManaged(n > 0 && p != null);
         if (n == 0 || p == null) {
             alarmPriority.setText("");
             alarmMessage.setText(Messages.get("alarm.none"));
