@@ -694,18 +694,20 @@ public final class AlarmListView implements WorkspaceTab {
                 setTooltip(null);
                 return;
             }
-            String text = AlarmText.state(r.state());
+            String text = AlarmText.shortState(r.state());
+            String tip = AlarmText.state(r.state());
             if (r.needsAck()) {
                 text = "! " + text; // unacknowledged reads without colour too
             }
-            setText(text);
             if (r.shelving() != null) {
                 var s = r.shelving();
+                text = s.oneShot() ? Messages.get("alarm.shelvedOneShot")
+                        : Messages.get("alarm.shelvedUntil", AlarmText.shortTime(s.until(), java.time.LocalDate.now()));
                 String until = s.oneShot() ? Messages.get("shelve.oneShot") : AlarmText.time(s.until());
-                setTooltip(new javafx.scene.control.Tooltip(Messages.get("alarms.shelvedBy", s.user(), s.reason(), until)));
-            } else {
-                setTooltip(null);
+                tip = Messages.get("alarms.shelvedBy", s.user(), s.reason(), until);
             }
+            setText(text);
+            setTooltip(new javafx.scene.control.Tooltip(tip));
         }
     }
 }

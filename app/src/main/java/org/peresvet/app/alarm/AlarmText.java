@@ -37,6 +37,11 @@ public final class AlarmText {
         return Messages.get("alarm.state." + s.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The state in the few words of a list column (operators' usual terms; the tooltip has {@link #state}). */
+    public static String shortState(AlarmState s) {
+        return Messages.get("alarm.short." + s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The CSS pseudo-class name of a priority, e.g. {@code priority-high}. */
     public static String priorityClass(AlarmPriority p) {
         return "priority-" + p.label();
