@@ -401,16 +401,30 @@ public final class ShellController implements Feedback {
             }
             Engine e = Engine.open(dir, EngineOptions.defaults()).start();
             engineUpAt = System.nanoTime();
-            // The API serves the engine the window shows; a taken port is reported, not fatal.
-            api = WorkstationApi.start(e, apiWanted);
             return e;
         }, e -> {
             attach(e);
+            startApi(e, apiWanted);
             long ready = System.nanoTime();
             openTimings = new OpenTimings((engineUpAt - asked) / 1_000_000, (ready - engineUpAt) / 1_000_000, engineUpAt, ready);
             LOG.info("Project {} open: engine up in {} ms, window ready {} ms later", dir,
                     openTimings.engineMillis(), openTimings.windowMillis());
         }, error -> failed(dir, error));
+    }
+
+    /** The API serves the engine the window shows, started after the window shows it; a taken port is reported, not fatal. */
+    private void startApi(Engine e, ApiConfig config) {
+        FxTasks.run(() -> WorkstationApi.start(e, config), a -> {
+            if (engine == e && api == null) {
+                api = a;
+                showStatus();
+            } else {
+                FxTasks.run(() -> {
+                    a.close(); // the project changed meanwhile
+                    return null;
+                }, x -> { }, x -> { });
+            }
+        }, err -> error(Messages.get("status.apiFailed", err.getMessage())));
     }
 
     /**
