@@ -10,19 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -36,7 +32,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import org.peresvet.alarm.Alarms;
 import org.peresvet.app.Messages;
@@ -167,15 +162,15 @@ public final class AlarmListView implements WorkspaceTab {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeColumn.setCellValueFactory(c -> new SimpleStringProperty(AlarmText.shortTime(c.getValue().time(), java.time.LocalDate.now())));
         priorityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().priority()));
-        priorityColumn.setCellFactory(c -> new PriorityCell<>());
+        priorityColumn.setCellFactory(c -> new AlarmCells.PriorityCell<>());
         pathColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().objectPath()));
-        pathColumn.setCellFactory(c -> new TextCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS)); // the tag's name is the end
+        pathColumn.setCellFactory(c -> new AlarmCells.TextCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS)); // the tag's name is the end
         alarmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().alarm()));
         messageColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().message()));
-        messageColumn.setCellFactory(c -> new TextCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
+        messageColumn.setCellFactory(c -> new AlarmCells.TextCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
         valueColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        stateColumn.setCellFactory(c -> new StateCell());
+        stateColumn.setCellFactory(c -> new AlarmCells.StateCell());
         timeColumn.getStyleClass().add("time-column");
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -258,9 +253,9 @@ public final class AlarmListView implements WorkspaceTab {
         historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         hTimeColumn.setCellValueFactory(c -> new SimpleStringProperty(AlarmText.time(c.getValue().time())));
         hPriorityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().priority()));
-        hPriorityColumn.setCellFactory(c -> new PriorityCell<>());
+        hPriorityColumn.setCellFactory(c -> new AlarmCells.PriorityCell<>());
         hAlarmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().alarmPath()));
-        hAlarmColumn.setCellFactory(c -> new TextCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
+        hAlarmColumn.setCellFactory(c -> new AlarmCells.TextCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
         hTransitionColumn.setCellValueFactory(c -> new SimpleStringProperty(
                 Messages.get("alarm.transition." + c.getValue().transition().name().toLowerCase(java.util.Locale.ROOT))));
         hStateColumn.setCellValueFactory(c -> new SimpleStringProperty(AlarmText.state(c.getValue().state())));
@@ -337,7 +332,7 @@ public final class AlarmListView implements WorkspaceTab {
         }
         String comment = null;
         if (askComment.isSelected()) {
-            Object answer = commentDialog(ids.size()).showAndWait().orElse(null);
+            Object answer = AlarmDialogs.comment(ids.size(), this::styleDialog).showAndWait().orElse(null);
             if (!(answer instanceof String s)) {
                 return; // cancelled: nothing acknowledged
             }
@@ -357,27 +352,6 @@ public final class AlarmListView implements WorkspaceTab {
         }, n -> feedback.info(Messages.get("alarms.acked", n)), "alarms.ackFailed");
     }
 
-    private Dialog<String> commentDialog(int count) {
-        Dialog<String> d = new Dialog<>();
-        d.setTitle(Messages.get("alarms.commentTitle"));
-        d.setHeaderText(Messages.get("alarms.commentHeader", count));
-        TextField comment = new TextField();
-        comment.setId("ack-comment");
-        comment.setPromptText(Messages.get("alarms.commentPrompt"));
-        comment.setPrefColumnCount(32);
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setPadding(new Insets(8));
-        g.addRow(0, new Label(Messages.get("alarms.comment")), comment);
-        d.getDialogPane().setContent(g);
-        ButtonType ack = new ButtonType(Messages.get("alarms.ack"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(ack, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == ack ? comment.getText() : null);
-        d.setOnShown(e -> comment.requestFocus());
-        styleDialog(d);
-        return d;
-    }
-
     /** What the operator asked for in the shelve dialog. */
     public record ShelveRequest(String reason, ShelveChoice length) {
     }
@@ -390,7 +364,7 @@ public final class AlarmListView implements WorkspaceTab {
         if (rows.isEmpty() || a == null) {
             return;
         }
-        Object answer = shelveDialog(rows, a.maxShelve()).showAndWait().orElse(null);
+        Object answer = AlarmDialogs.shelve(rows, a.maxShelve(), this::styleDialog).showAndWait().orElse(null);
         if (!(answer instanceof ShelveRequest req)) {
             return;
         }
@@ -405,44 +379,6 @@ public final class AlarmListView implements WorkspaceTab {
             }
             return ids.size();
         }, n -> feedback.info(Messages.get("alarms.shelved", n, req.length())), "alarms.shelveFailed");
-    }
-
-    private Dialog<ShelveRequest> shelveDialog(List<AlarmRow> rows, java.time.Duration max) {
-        Dialog<ShelveRequest> d = new Dialog<>();
-        d.setTitle(Messages.get("shelve.title"));
-        d.setHeaderText(rows.size() == 1 ? Messages.get("shelve.headerOne", rows.get(0).objectPath() + "#" + rows.get(0).alarm())
-                : Messages.get("shelve.headerMany", rows.size()));
-        TextField reason = new TextField();
-        reason.setId("shelve-reason");
-        reason.setPromptText(Messages.get("shelve.reasonPrompt"));
-        reason.setPrefColumnCount(32);
-        ComboBox<ShelveChoice> length = new ComboBox<>();
-        length.setId("shelve-length");
-        length.getItems().setAll(ShelveChoice.offered(max));
-        length.setValue(length.getItems().stream().filter(c -> !c.oneShot()
-                && c.duration().compareTo(java.time.Duration.ofHours(1)) >= 0).findFirst().orElse(length.getItems().get(0)));
-        Label note = new Label(Messages.get("shelve.note", new ShelveChoice(max)));
-        note.getStyleClass().add("pane-note");
-        Label error = new Label(Messages.get("shelve.reasonRequired"));
-        error.getStyleClass().add("field-error");
-        error.visibleProperty().bind(reason.textProperty().isEmpty());
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(6);
-        g.setPadding(new Insets(8));
-        g.addRow(0, new Label(Messages.get("shelve.reason")), reason);
-        g.add(error, 1, 1);
-        g.addRow(2, new Label(Messages.get("shelve.length")), length);
-        g.add(note, 1, 3);
-        d.getDialogPane().setContent(g);
-        ButtonType ok = new ButtonType(Messages.get("shelve.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
-        Node okButton = d.getDialogPane().lookupButton(ok);
-        okButton.disableProperty().bind(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
-        d.setResultConverter(b -> b == ok ? new ShelveRequest(reason.getText().strip(), length.getValue()) : null);
-        d.setOnShown(e -> reason.requestFocus());
-        styleDialog(d);
-        return d;
     }
 
     /** Returns the selected shelved alarms to the list. */
@@ -645,69 +581,5 @@ public final class AlarmListView implements WorkspaceTab {
 
     public TextField subtreeField() {
         return subtreeField;
-    }
-
-    /** Text with a chosen overrun, and the whole text as a tooltip when it does not fit. */
-    static final class TextCell<S> extends TableCell<S, String> {
-        TextCell(javafx.scene.control.OverrunStyle overrun) {
-            setTextOverrun(overrun);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
-        }
-    }
-
-    /** Priority as a shape, a rank and a word, with the priority's colour behind (pseudo-class). */
-    static final class PriorityCell<S> extends TableCell<S, AlarmPriority> {
-        private static final List<PseudoClass> CLASSES = java.util.Arrays.stream(AlarmPriority.values())
-                .map(p -> PseudoClass.getPseudoClass(AlarmText.priorityClass(p))).toList();
-
-        PriorityCell() {
-            getStyleClass().add("priority-cell");
-        }
-
-        @Override
-        protected void updateItem(AlarmPriority p, boolean empty) {
-            super.updateItem(p, empty);
-            for (int i = 0; i < CLASSES.size(); i++) {
-                pseudoClassStateChanged(CLASSES.get(i), !empty && p != null && p.ordinal() == i);
-            }
-            setText(empty || p == null ? null : AlarmText.priority(p));
-        }
-    }
-
-    /** State in words, and for a shelving who, why and until when. */
-    static final class StateCell extends TableCell<AlarmRow, AlarmRow> {
-        StateCell() {
-            getStyleClass().add("state-cell");
-        }
-
-        @Override
-        protected void updateItem(AlarmRow r, boolean empty) {
-            super.updateItem(r, empty);
-            if (empty || r == null) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            String text = AlarmText.shortState(r.state());
-            String tip = AlarmText.state(r.state());
-            if (r.needsAck()) {
-                text = "! " + text; // unacknowledged reads without colour too
-            }
-            if (r.shelving() != null) {
-                var s = r.shelving();
-                text = s.oneShot() ? Messages.get("alarm.shelvedOneShot")
-                        : Messages.get("alarm.shelvedUntil", AlarmText.shortTime(s.until(), java.time.LocalDate.now()));
-                String until = s.oneShot() ? Messages.get("shelve.oneShot") : AlarmText.time(s.until());
-                tip = Messages.get("alarms.shelvedBy", s.user(), s.reason(), until);
-            }
-            setText(text);
-            setTooltip(new javafx.scene.control.Tooltip(tip));
-        }
     }
 }

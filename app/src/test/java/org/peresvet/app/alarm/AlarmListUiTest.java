@@ -448,4 +448,16 @@ class AlarmListUiTest {
             return null;
         });
     }
+
+    @Test
+    @Order(10)
+    void theStatusBarShowsEngineExportConnectorsApiAndUser() throws Exception {
+        await(() -> shell.api() != null);
+        String api = shell.api().server().url();
+        List<String> slots = fx(() -> robot.lookup(".status-bar .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        assertThat(slots).anyMatch(t -> t.startsWith("Engine running · 18 tags"));
+        assertThat(slots).contains("Export: off", "Connectors: none", "API " + api, "User: " + shell.user());
+        Screenshots.save(stage.getScene(), "status-bar");
+    }
 }
