@@ -111,6 +111,19 @@ public final class AlarmListModel {
     }
 
     /**
+     * Per tag, its most urgent alarm that is not normal as a short text ("▲ Hi ! Unack"), whatever
+     * the filter: the object view's alarm column.
+     */
+    public java.util.Map<UUID, String> marksByTag() {
+        java.util.Map<UUID, String> out = new java.util.HashMap<>();
+        for (AlarmRow r : all) { // most urgent first: the first row of a tag wins
+            out.putIfAbsent(r.tagId(), AlarmText.marker(r.priority()) + " " + r.alarm() + " "
+                    + (r.needsAck() ? "! " : "") + AlarmText.shortState(r.state()));
+        }
+        return out;
+    }
+
+    /**
      * Sets the subtree filter from a path typed by the operator; blank clears it.
      *
      * @return null when applied, else why not (no such object)

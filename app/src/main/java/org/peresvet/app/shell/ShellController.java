@@ -312,6 +312,10 @@ public final class ShellController implements Feedback {
         if (active != null) {
             Engine e = engine;
             alarmList.update(active, e == null ? ModelSnapshot.empty() : e.model());
+            var marks = alarmList.marksByTag();
+            if (!marks.equals(objectView.alarmMarksProperty().get())) {
+                objectView.alarmMarksProperty().set(marks);
+            }
         }
     }
 

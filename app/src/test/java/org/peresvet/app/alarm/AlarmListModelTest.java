@@ -27,6 +27,8 @@ class AlarmListModelTest {
         assertThat(model.unacknowledgedProperty().get()).isEqualTo(2);
         assertThat(model.mostImportantProperty().get().id()).isEqualTo(p.levelHiHi.id());
         assertThat(model.visibleUnacknowledged()).containsExactly(p.levelHiHi.id(), p.currentHi.id());
+        assertThat(model.marksByTag()).as("the object view's alarm column: the tag's most urgent alarm")
+                .containsEntry(p.level.id(), "\u25C6 HiHi ! Cleared, unack").containsEntry(p.current.id(), "\u25CF Hi ! Unack");
     }
 
     @Test

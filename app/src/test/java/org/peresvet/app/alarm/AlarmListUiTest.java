@@ -211,6 +211,13 @@ class AlarmListUiTest {
         assertThat(sound.isSounding()).isTrue();
         assertThat(sound.calls()).containsExactly("start");
         shot("alarm-list-active");
+        // The object view shows the tag's most urgent alarm in its alarm column.
+        fx(() -> {
+            shell.tree().select(List.of(NodeRef.tag(level.id())));
+            return null;
+        });
+        await(() -> "\u25C6 HiHi ! Unack".equals(fx(() -> shell.objectView().alarmMarksProperty().get().get(level.id()))));
+        robot.push(KeyCode.F7);
     }
 
     @Test
