@@ -66,7 +66,7 @@ final class AlarmCells {
             if (r.shelving() != null) {
                 var s = r.shelving();
                 text = s.oneShot() ? Messages.get("alarm.shelvedOneShot")
-                        : Messages.get("alarm.shelvedUntil", AlarmText.shortTime(s.until(), java.time.LocalDate.now()));
+                        : Messages.get("alarm.shelvedUntil", AlarmText.minute(s.until(), java.time.LocalDate.now()));
                 String until = s.oneShot() ? Messages.get("shelve.oneShot") : AlarmText.time(s.until());
                 tip = Messages.get("alarms.shelvedBy", s.user(), s.reason(), until);
             }

@@ -59,6 +59,14 @@ public final class AlarmText {
         return (t.toLocalDate().equals(today) ? CLOCK : DAY_CLOCK).format(t);
     }
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** Hours and minutes today, else the day too (when a shelving ends). */
+    public static String minute(long micros, java.time.LocalDate today) {
+        var t = Instant.ofEpochMilli(micros / 1000).atZone(ZoneId.systemDefault());
+        return (t.toLocalDate().equals(today) ? MINUTE : DAY_CLOCK).format(t);
+    }
+
     /** Local month, day and time, seconds precision (the CSV export has the full ISO time). */
     public static String time(long micros) {
         if (micros <= 0) {
