@@ -217,6 +217,7 @@ public final class AlarmListView implements WorkspaceTab {
         priorityFilter.valueProperty().addListener((o, a, b) -> model.minPriorityProperty().set(b == null ? null : b.min()));
         showMasked.selectedProperty().bindBidirectional(model.showMaskedProperty());
         subtreeField.setText(model.subtreePath());
+        model.subtreeProperty().addListener((o, a, b) -> subtreeField.setText(model.subtreePath()));
         model.rows().addListener((ListChangeListener<AlarmRow>) c -> showSummary());
         model.unacknowledgedProperty().addListener((o, a, b) -> showSummary());
         model.totalProperty().addListener((o, a, b) -> showSummary());

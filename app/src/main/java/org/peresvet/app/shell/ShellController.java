@@ -455,7 +455,11 @@ public final class ShellController implements Feedback {
         pulse.stop();
         bridge.detach();
         alarmFeed.detach();
+        alarmList.subtreeProperty().set(null); // object ids of the old project mean nothing in the next
         alarmList.update(List.of(), ModelSnapshot.empty());
+        if (alarmView != null) {
+            alarmView.history().show(List.of());
+        }
         tabHost.screen(ObjectView.KEY).ifPresent(s -> objectView.show(null, null));
         editor.retarget(new NoProject());
         return old;
