@@ -37,7 +37,16 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.peresvet.alarm.AlarmView;
+import org.peresvet.api.ApiConfig;
 import org.peresvet.app.Messages;
+import org.peresvet.app.alarm.AlarmFeed;
+import org.peresvet.app.alarm.AlarmListModel;
+import org.peresvet.app.alarm.AlarmListView;
+import org.peresvet.app.alarm.AlertSound;
+import org.peresvet.app.alarm.AudibleAlert;
+import org.peresvet.app.alarm.AlarmText;
+import org.peresvet.app.alarm.ToneAlertSound;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxPulse;
 import org.peresvet.app.fx.FxTask;
@@ -90,6 +99,11 @@ public final class ShellController implements Feedback {
     @FXML private Label alarmCount;
     @FXML private Label status;
     @FXML private Label historyStatus;
+    @FXML private Label connectorStatus;
+    @FXML private Label exporterStatus;
+    @FXML private Label apiStatus;
+    @FXML private ToggleButton silenceButton;
+    @FXML private MenuItem silenceItem;
     @FXML private Label feedback;
     @FXML private HBox taskBox;
     @FXML private Label taskLabel;
@@ -131,6 +145,16 @@ public final class ShellController implements Feedback {
     private final ModelEditor editor;
     private final References references = new References();
     private final AlarmBannerModel alarms = new AlarmBannerModel();
+    /** Every alarm that is not normal, fed by {@link #alarmFeed} once per pulse at most. */
+    private final AlarmListModel alarmList = new AlarmListModel();
+    private final AlarmFeed alarmFeed = new AlarmFeed();
+    private final AudibleAlert horn = new AudibleAlert(new ToneAlertSound());
+    /** The operator's name recorded with alarm commands (no log-in yet: the system user). */
+    private final String user = System.getProperty("user.name", "operator");
+    private AlarmListView alarmView;
+    /** The HTTP API settings; null: no API. */
+    private ApiConfig apiConfig = ApiConfig.defaults();
+    private volatile WorkstationApi api;
     private final ObjectProperty<UserMode> mode = new SimpleObjectProperty<>(this, "mode", UserMode.ENGINEER);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.ISA101);
     private TreeController tree;
@@ -195,12 +219,28 @@ public final class ShellController implements Feedback {
         mode.addListener((obs, o, m) -> showMode(m));
         theme.addListener((obs, o, t) -> applyTheme(t));
 
-        // The alarm banner: empty until alarms exist (the alarms issue fills the model).
-        alarms.unacknowledgedProperty().addListener((obs, o, n) -> showAlarms());
-        alarms.messageProperty().addListener((obs, o, n) -> showAlarms());
-        showAlarms();
+        // Alarms: the feed reads the engine's list at most once per refresh, on the pulse; the list
+        // model feeds the banner and the horn whatever the list's filter.
+        pulse.also(this::pollAlarms);
+        alarmList.unacknowledgedIdsProperty().addListener((obs, o, ids) -> horn.update(ids));
+        alarmList.mostImportantProperty().addListener((obs, o, n) -> alarms.show(n, alarmList.unacknowledgedProperty().get()));
+        alarmList.unacknowledgedProperty().addListener((obs, o, n) -> alarms.show(alarmList.mostImportantProperty().get(), n.intValue()));
+        alarms.unacknowledgedProperty().addListener((obs, o, n) -> showBanner());
+        alarms.messageProperty().addListener((obs, o, n) -> showBanner());
+        alarms.priorityProperty().addListener((obs, o, n) -> showBanner());
+        horn.silencedProperty().addListener((obs, o, n) -> showBanner());
+        alarmBanner.setOnMouseClicked(e -> showAlarmList());
+        silenceButton.setOnAction(e -> horn.toggleSilence());
+        showBanner();
+        stage.sceneProperty().addListener((obs, o, sc) -> {
+            if (sc != null) {
+                // A second shortcut for the alarm list (the menu item has F7).
+                sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::showAlarmList);
+            }
+        });
 
-        userStatus.setText(Messages.get("status.user", "engineer"));
+        userStatus.setText(Messages.get("status.user", user));
         mode.set(UserMode.parse(layout.mode()));
         theme.set(Theme.parse(layout.theme()));
         showMode(mode.get());
@@ -245,19 +285,107 @@ public final class ShellController implements Feedback {
         layout = layout.withMode(m);
     }
 
-    private void showAlarms() {
+    private static final List<String> BANNER_CLASSES = java.util.Arrays.stream(org.peresvet.model.AlarmPriority.values())
+            .map(p -> "alarm-banner-" + p.label()).toList();
+
+    private void showBanner() {
         int n = alarms.unacknowledgedProperty().get();
         alarmBanner.getStyleClass().removeAll("alarm-banner-active");
-        if (n == 0) {
+        alarmBanner.getStyleClass().removeAll(BANNER_CLASSES);
+        var p = alarms.priorityProperty().get();
+        alarmPriority.setVisible(n > 0 && p != null);
+        alarmPriority.setManaged(n > 0 && p != null);
+        if (n == 0 || p == null) {
             alarmPriority.setText("");
             alarmMessage.setText(Messages.get("alarm.none"));
             alarmCount.setText("");
         } else {
-            alarmBanner.getStyleClass().add("alarm-banner-active");
-            alarmPriority.setText(alarms.priorityProperty().get() == null ? "" : alarms.priorityProperty().get().name());
+            alarmBanner.getStyleClass().addAll("alarm-banner-active", "alarm-banner-" + p.label());
+            alarmPriority.setText(AlarmText.priority(p));
             alarmMessage.setText(alarms.messageProperty().get());
             alarmCount.setText(Messages.get("alarm.count", n));
         }
+        boolean silenced = horn.silencedProperty().get();
+        silenceButton.setSelected(silenced);
+        silenceButton.setText(Messages.get(silenced ? "alarm.silenced" : "alarm.silence"));
+        silenceButton.setDisable(n == 0);
+        silenceItem.setDisable(n == 0);
+    }
+
+    private void pollAlarms() {
+        List<AlarmView> active = alarmFeed.poll();
+        if (active != null) {
+            Engine e = engine;
+            alarmList.update(active, e == null ? ModelSnapshot.empty() : e.model());
+            var marks = alarmList.marksByTag();
+            if (!marks.equals(objectView.alarmMarksProperty().get())) {
+                objectView.alarmMarksProperty().set(marks);
+            }
+        }
+    }
+
+    /** Opens (or selects) the alarm list tab on its active page. */
+    @FXML
+    public AlarmListView showAlarmList() {
+        AlarmListView v = alarmView();
+        tabHost.open(v);
+        v.showPage(true);
+        return v;
+    }
+
+    @FXML
+    void showAlarmHistory() {
+        AlarmListView v = alarmView();
+        tabHost.open(v);
+        v.showPage(false);
+    }
+
+    @FXML
+    void acknowledgeAlarms() {
+        showAlarmList().acknowledgeSelected();
+    }
+
+    @FXML
+    void silenceHorn() {
+        horn.toggleSilence();
+    }
+
+    /** The alarm list screen, built on first use. */
+    public AlarmListView alarmView() {
+        if (alarmView == null) {
+            alarmView = new AlarmListView(alarmList, new AlarmListView.Context() {
+                @Override
+                public org.peresvet.alarm.Alarms alarms() {
+                    Engine e = engine;
+                    return e == null ? null : e.alarms();
+                }
+
+                @Override
+                public String user() {
+                    return user;
+                }
+
+                @Override
+                public UUID treeObject() {
+                    List<NodeRef> sel = tree.selection();
+                    if (sel.isEmpty()) {
+                        return null;
+                    }
+                    NodeRef r = sel.get(0);
+                    if (r.isObject()) {
+                        return r.id();
+                    }
+                    var t = editor.model().tag(r.id());
+                    return t == null ? null : t.objectId();
+                }
+
+                @Override
+                public void changed() {
+                    alarmFeed.invalidate();
+                }
+            }, this);
+        }
+        return alarmView;
     }
 
     // ---- projects ----
@@ -268,9 +396,15 @@ public final class ShellController implements Feedback {
         projectTitle.setText("");
         centreMessage.setText(Messages.get("shell.opening"));
         centreMessage.getStyleClass().setAll("placeholder-note");
+        WorkstationApi oldApi = api;
+        api = null;
         Engine old = detach();
         long asked = System.nanoTime();
+        ApiConfig apiWanted = apiConfig;
         FxTasks.run(() -> {
+            if (oldApi != null) {
+                oldApi.close();
+            }
             if (old != null) {
                 old.close();
             }
@@ -279,11 +413,27 @@ public final class ShellController implements Feedback {
             return e;
         }, e -> {
             attach(e);
+            startApi(e, apiWanted);
             long ready = System.nanoTime();
             openTimings = new OpenTimings((engineUpAt - asked) / 1_000_000, (ready - engineUpAt) / 1_000_000, engineUpAt, ready);
             LOG.info("Project {} open: engine up in {} ms, window ready {} ms later", dir,
                     openTimings.engineMillis(), openTimings.windowMillis());
         }, error -> failed(dir, error));
+    }
+
+    /** The API serves the engine the window shows, started after the window shows it; a taken port is reported, not fatal. */
+    private void startApi(Engine e, ApiConfig config) {
+        FxTasks.run(() -> WorkstationApi.start(e, config), a -> {
+            if (engine == e && api == null) {
+                api = a;
+                showStatus();
+            } else {
+                FxTasks.run(() -> {
+                    a.close(); // the project changed meanwhile
+                    return null;
+                }, x -> { }, x -> { });
+            }
+        }, err -> error(Messages.get("status.apiFailed", err.getMessage())));
     }
 
     /**
@@ -309,6 +459,12 @@ public final class ShellController implements Feedback {
         }
         pulse.stop();
         bridge.detach();
+        alarmFeed.detach();
+        alarmList.subtreeProperty().set(null); // object ids of the old project mean nothing in the next
+        alarmList.update(List.of(), ModelSnapshot.empty());
+        if (alarmView != null) {
+            alarmView.history().show(List.of());
+        }
         tabHost.screen(ObjectView.KEY).ifPresent(s -> objectView.show(null, null));
         editor.retarget(new NoProject());
         return old;
@@ -323,9 +479,11 @@ public final class ShellController implements Feedback {
         e.onModelChange(c -> {
             if (engine == e) {
                 bridge.modelChanged(c.snapshot());
+                alarmFeed.invalidate(); // paths and names in the alarm list follow the model
             }
         });
         bridge.attach(ValueSource.of(e), e.model());
+        alarmFeed.attach(() -> e.alarms().active(), e.events());
         tree.reset();
         pulse.start();
         overlay.setVisible(false);
@@ -385,9 +543,27 @@ public final class ShellController implements Feedback {
         EngineStatus s = e == null ? null : e.status();
         status.setText(StatusLine.engine(s));
         historyStatus.setText(StatusLine.history(s));
-        historyStatus.getStyleClass().remove("status-error");
-        if (StatusLine.historyFails(s)) {
-            historyStatus.getStyleClass().add("status-error");
+        abnormal(historyStatus, StatusLine.historyFails(s));
+        // Connectors: the engine does not report them yet; when it does, this list is all that changes.
+        show(connectorStatus, StatusLine.states("status.connectors", List.of()));
+        show(exporterStatus, StatusLine.exporter(e == null ? null : e.exporters().map(x -> x.status()).orElse(null)));
+        WorkstationApi a = api;
+        if (a != null) {
+            show(apiStatus, a.status());
+        } else if (e == null) {
+            show(apiStatus, new StatusLine.Slot("", false));
+        }
+    }
+
+    private static void show(Label l, StatusLine.Slot slot) {
+        l.setText(slot.text());
+        abnormal(l, slot.abnormal());
+    }
+
+    private static void abnormal(Label l, boolean bad) {
+        l.getStyleClass().remove("status-error");
+        if (bad) {
+            l.getStyleClass().add("status-error");
         }
     }
 
@@ -821,9 +997,15 @@ public final class ShellController implements Feedback {
     /** Saves the layout and stops the engine cleanly (history is flushed). */
     void shutdown() {
         saveLayout();
+        WorkstationApi a = api;
+        api = null;
         Engine e = detach();
         pulse.stop();
         edits.shutdown();
+        horn.close();
+        if (a != null) {
+            a.close();
+        }
         if (e != null) {
             e.close();
         }
@@ -872,6 +1054,33 @@ public final class ShellController implements Feedback {
 
     public AlarmBannerModel alarms() {
         return alarms;
+    }
+
+    public AlarmListModel alarmList() {
+        return alarmList;
+    }
+
+    public AudibleAlert horn() {
+        return horn;
+    }
+
+    /** Replaces the horn's sound (tests record it instead of playing it). */
+    public void useAlertSound(AlertSound sound) {
+        horn.use(sound);
+    }
+
+    /** The HTTP API settings for the next project opened; null switches the API off. */
+    public void apiConfig(ApiConfig config) {
+        apiConfig = config;
+    }
+
+    /** The API of the open project, or null. */
+    public WorkstationApi api() {
+        return api;
+    }
+
+    public String user() {
+        return user;
     }
 
     public TabHost tabs() {

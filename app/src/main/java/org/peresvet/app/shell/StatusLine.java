@@ -1,11 +1,24 @@
 package org.peresvet.app.shell;
 
+import java.util.List;
 import org.peresvet.app.Messages;
 import org.peresvet.engine.EngineStatus;
+import org.peresvet.export.ExportStatus;
 
 /** The texts of the status bar's slots, from the engine's status. Pure: no toolkit. */
 public final class StatusLine {
     private StatusLine() {
+    }
+
+    /**
+     * A named part and its state in a few words, e.g. ("mqtt-plant", "connected", true). Connectors
+     * will be shown this way once the engine reports them: one list, one call to {@link #states}.
+     */
+    public record NamedState(String name, String state, boolean ok) {
+    }
+
+    /** A slot's text and whether it shows something abnormal. */
+    public record Slot(String text, boolean abnormal) {
     }
 
     public static String engine(EngineStatus s) {
@@ -26,5 +39,36 @@ public final class StatusLine {
 
     public static boolean historyFails(EngineStatus s) {
         return s != null && s.historyError() != null;
+    }
+
+    /** "Connectors: plc ok · mqtt lost" with a label; abnormal when any is not ok. */
+    public static Slot states(String labelKey, List<NamedState> states) {
+        if (states == null || states.isEmpty()) {
+            return new Slot(Messages.get(labelKey, Messages.get("status.none")), false);
+        }
+        StringBuilder b = new StringBuilder();
+        boolean bad = false;
+        for (NamedState n : states) {
+            if (b.length() > 0) {
+                b.append(" · ");
+            }
+            b.append(n.name()).append(' ').append(n.ok() ? n.state() : "\u26A0 " + n.state());
+            bad |= !n.ok();
+        }
+        return new Slot(Messages.get(labelKey, b), bad);
+    }
+
+    /** The exporters: off, or each target's connection and queue depth. */
+    public static Slot exporter(ExportStatus s) {
+        if (s == null || s.targets().isEmpty()) {
+            return new Slot(Messages.get("status.exporterOff"), false);
+        }
+        List<NamedState> parts = s.targets().stream().map(t -> new NamedState(t.name(),
+                t.lastError() == null && t.connected()
+                        ? Messages.get("status.exportQueue", t.unsentSamples())
+                        : Messages.get("status.exportDown", t.unsentSamples()),
+                t.connected() && t.lastError() == null && !t.queueAlarm())).toList();
+        Slot slot = states("status.exporter", parts);
+        return s.lastError() == null ? slot : new Slot(slot.text() + " · " + s.lastError(), true);
     }
 }

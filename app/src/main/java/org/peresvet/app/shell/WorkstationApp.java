@@ -67,6 +67,12 @@ public class WorkstationApp extends Application {
         placeWindow(stage, layout);
         stage.setOnCloseRequest(e -> shell.saveLayout());
         stage.show();
+        try {
+            shell.apiConfig(WorkstationApi.config(getParameters().getRaw()));
+        } catch (IllegalArgumentException e) {
+            shell.apiConfig(null);
+            shell.error(Messages.get("status.apiFailed", e.getMessage()));
+        }
         shell.open(projectDir(getParameters().getRaw(), layout));
     }
 

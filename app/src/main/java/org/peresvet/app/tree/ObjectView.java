@@ -37,8 +37,8 @@ import org.peresvet.model.TagDef;
 
 /**
  * The object view: the tags of the object selected in the tree, with live values (through the
- * bridge: one update per tag per pulse), quality in words and colour, time, and alarm state
- * (empty until alarms arrive). An operator writes a value to a manual tag after confirming the
+ * bridge: one update per tag per pulse), quality in words and colour, time, and the tag's most
+ * urgent alarm. An operator writes a value to a manual tag after confirming the
  * old and the new value; the result is shown above the table. FX thread only.
  */
 public final class ObjectView implements WorkspaceTab {
@@ -77,6 +77,9 @@ public final class ObjectView implements WorkspaceTab {
     private final Parent view;
     private UUID objectId;
     private Watch watch;
+    /** Per tag, a short text of its most urgent alarm that is not normal, e.g. "▲ Hi ! Unack". */
+    private final javafx.beans.property.ObjectProperty<java.util.Map<UUID, String>> alarmMarks =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "alarmMarks", java.util.Map.of());
 
     /**
      * @param writeTarget where writes go; looked up at each write, since the project can change
@@ -91,8 +94,11 @@ public final class ObjectView implements WorkspaceTab {
         sourceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().calculated() ? Messages.get("source.calculated")
                 : Messages.get("source." + c.getValue().def().source().label())));
         descriptionColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().def().description()));
-        // Alarm state: empty until the alarms issue fills it.
-        alarmColumn.setCellValueFactory(c -> new SimpleStringProperty(""));
+        // Alarm state: the tag's most urgent alarm that is not normal (set by the shell from the alarm list).
+        alarmColumn.setCellValueFactory(c -> {
+            java.util.UUID id = c.getValue().def().id();
+            return javafx.beans.binding.Bindings.createStringBinding(() -> alarmMarks.get().getOrDefault(id, ""), alarmMarks);
+        });
         valueColumn.setCellValueFactory(c -> c.getValue().live().sampleProperty());
         qualityColumn.setCellValueFactory(c -> c.getValue().live().sampleProperty());
         timeColumn.setCellValueFactory(c -> c.getValue().live().sampleProperty());
@@ -147,6 +153,11 @@ public final class ObjectView implements WorkspaceTab {
     @Override
     public boolean closable() {
         return false;
+    }
+
+    /** The alarm column's texts per tag id (FX thread; replace the whole map when anything changes). */
+    public javafx.beans.property.ObjectProperty<java.util.Map<UUID, String>> alarmMarksProperty() {
+        return alarmMarks;
     }
 
     public TableView<TagRow> table() {

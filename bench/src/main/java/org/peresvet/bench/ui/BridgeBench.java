@@ -133,6 +133,11 @@ public final class BridgeBench {
             System.out.println("Measured with " + HeadlessFx.load());
             System.out.printf(Locale.ROOT, "FIGURE bridge, 10,000 updates/s, %d visible live cells: FX-thread time per pulse, average: CPU %.2f ms / wall %.2f ms (spread), CPU %.2f ms / wall %.2f ms (focused); target < 5 ms%n",
                     rows * 3, spread.cpuAvg, spread.avg, focused.cpuAvg, focused.avg);
+            // The figure's case is the spread load; the FX thread's CPU time is what the target bounds
+            // (wall time on a loaded machine includes waiting for a core).
+            System.out.println((spread.cpuAvg < 5.0 ? "PASS" : "FAIL") + " bridge: FX-thread CPU per pulse "
+                    + String.format(Locale.ROOT, "%.2f", spread.cpuAvg) + " ms (target < 5 ms), wall "
+                    + String.format(Locale.ROOT, "%.2f", spread.avg) + " ms");
             HeadlessFx.fx(() -> {
                 view.dispose();
                 bridge.close();

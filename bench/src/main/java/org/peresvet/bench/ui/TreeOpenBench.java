@@ -58,6 +58,7 @@ public final class TreeOpenBench {
                 Parent root = Views.load("workstation.fxml", c);
                 s.setScene(new Scene(root, 1280, 800));
                 c.applyTheme(c.themeProperty().get());
+                c.apiConfig(null); // the HTTP API is not part of this figure
                 s.show();
                 stage[0] = s;
                 return c;
@@ -116,6 +117,8 @@ public final class TreeOpenBench {
             System.out.println("Measured with " + HeadlessFx.load());
             System.out.printf(Locale.ROOT, "FIGURE tree open, 10,000 tags: project shown %.0f ms after the engine is up (target < 1000 ms); select %.0f ms, filter %.0f ms%n",
                     visibleMs, (a1 - a0) / 1e6, (f1 - f0) / 1e6);
+            System.out.printf(Locale.ROOT, "%s tree open: %.0f ms after the engine is up (target < 1000 ms)%n",
+                    visibleMs < 1000 ? "PASS" : "FAIL", visibleMs);
             HeadlessFx.fx(() -> {
                 stage[0].close();
                 return null;
