@@ -544,8 +544,8 @@ public final class ShellController implements Feedback {
         status.setText(StatusLine.engine(s));
         historyStatus.setText(StatusLine.history(s));
         abnormal(historyStatus, StatusLine.historyFails(s));
-        // Connectors: the engine does not report them yet; when it does, this list is all that changes.
-        show(connectorStatus, StatusLine.states("status.connectors", List.of()));
+        show(connectorStatus, e == null ? StatusLine.states("status.connectors", List.of())
+                : StatusLine.connectors(e.connectors()));
         show(exporterStatus, StatusLine.exporter(e == null ? null : e.exporters().map(x -> x.status()).orElse(null)));
         WorkstationApi a = api;
         if (a != null) {

@@ -2,6 +2,8 @@ package org.peresvet.app.shell;
 
 import java.util.List;
 import org.peresvet.app.Messages;
+import org.peresvet.connector.ConnectorState;
+import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.EngineStatus;
 import org.peresvet.export.ExportStatus;
 
@@ -56,6 +58,24 @@ public final class StatusLine {
             bad |= !n.ok();
         }
         return new Slot(Messages.get(labelKey, b), bad);
+    }
+
+    /** The enabled connectors: each one's state in a word; abnormal when one is not connected. */
+    public static Slot connectors(List<NamedStatus> all) {
+        List<NamedState> parts = all == null ? List.of() : all.stream().filter(NamedStatus::enabled)
+                .map(c -> new NamedState(c.name(), connectorWord(c.status().state()),
+                        c.status().state() == ConnectorState.CONNECTED))
+                .toList();
+        return states("status.connectors", parts);
+    }
+
+    private static String connectorWord(ConnectorState state) {
+        return switch (state) {
+            case CONNECTED -> Messages.get("status.connector.connected");
+            case CONNECTING -> Messages.get("status.connector.connecting");
+            case ERROR -> Messages.get("status.connector.error");
+            case STOPPED -> Messages.get("status.connector.stopped");
+        };
     }
 
     /** The exporters: off, or each target's connection and queue depth. */

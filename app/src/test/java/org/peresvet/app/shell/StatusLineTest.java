@@ -3,7 +3,11 @@ package org.peresvet.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.peresvet.connector.ConnectorState;
+import org.peresvet.connector.ConnectorStatus;
+import org.peresvet.connector.NamedStatus;
 import org.peresvet.export.ExportStatus;
 
 /** The status bar's slots in words; abnormal parts say so with a sign, not only colour. */
@@ -17,6 +21,22 @@ class StatusLineTest {
                 new StatusLine.NamedState("mqtt", "lost", false)));
         assertThat(s.text()).isEqualTo("Connectors: plc connected · mqtt \u26A0 lost");
         assertThat(s.abnormal()).isTrue();
+    }
+
+    @Test
+    void connectorsShowEachEnabledOneAndWarnWhenNotConnected() {
+        NamedStatus board = connector("pump-board-1", true, ConnectorState.CONNECTED);
+        NamedStatus plant = connector("plant-mqtt", true, ConnectorState.CONNECTING);
+        NamedStatus spare = connector("spare", false, ConnectorState.STOPPED);
+        assertThat(StatusLine.connectors(List.of(board, spare))).isEqualTo(new StatusLine.Slot("Connectors: pump-board-1 connected", false));
+        StatusLine.Slot s = StatusLine.connectors(List.of(board, plant, spare));
+        assertThat(s.text()).isEqualTo("Connectors: pump-board-1 connected · plant-mqtt \u26A0 connecting");
+        assertThat(s.abnormal()).isTrue();
+        assertThat(StatusLine.connectors(List.of(spare)).text()).isEqualTo("Connectors: none");
+    }
+
+    private static NamedStatus connector(String name, boolean enabled, ConnectorState state) {
+        return new NamedStatus(UUID.randomUUID(), name, "mqtt", enabled, 3, new ConnectorStatus(state, "", 0, 0, 0));
     }
 
     @Test
