@@ -112,6 +112,7 @@ public final class Engine implements AutoCloseable {
         this.journalStore = new JournalStore(historyStore);
         this.alarms = new Alarms(events::publish, () -> model, this::current, loop::execute, Micros::now);
         this.alarms.journal(this::alarmJournal);
+        this.alarms.expressions(new FormulaAlarmExpressions());
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
