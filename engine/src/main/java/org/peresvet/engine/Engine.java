@@ -85,6 +85,7 @@ public final class Engine implements AutoCloseable {
     private final Object editLock = new Object();
     private final List<Consumer<ModelSnapshot.Change>> modelListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+    private final List<org.peresvet.runtime.MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
     private volatile RemoteHistory remoteHistory;
     private volatile Exporters exporters;
     private volatile ModelSnapshot model;
@@ -626,6 +627,23 @@ public final class Engine implements AutoCloseable {
         addCloseable(x);
         exporters = x;
         return x;
+    }
+
+    /**
+     * Adds gauges to {@code /metrics} (connector states and the like); {@link #removeMetricsSource}
+     * takes them off again.
+     */
+    public void addMetricsSource(org.peresvet.runtime.MetricsSource source) {
+        metricsSources.add(java.util.Objects.requireNonNull(source, "source"));
+    }
+
+    public void removeMetricsSource(org.peresvet.runtime.MetricsSource source) {
+        metricsSources.remove(source);
+    }
+
+    /** The registered metrics sources, in the order added. */
+    public List<org.peresvet.runtime.MetricsSource> metricsSources() {
+        return List.copyOf(metricsSources);
     }
 
     /** The running exporters (status for the app and the API), if any. */

@@ -28,6 +28,7 @@ public final class Call {
     private String route = "unmatched";
     private int status;
     private boolean detached;
+    private String principal;
 
     public Call(HttpExchange exchange, long maxBody) {
         this.exchange = exchange;
@@ -55,6 +56,15 @@ public final class Call {
     void matched(String template, Map<String, String> vars) {
         this.route = template;
         this.pathParams = vars;
+    }
+
+    /** Who the authorizer says is calling (a user name, "token", "anonymous"), or null before authorization. */
+    public String principal() {
+        return principal;
+    }
+
+    void principal(String p) {
+        this.principal = p;
     }
 
     public String pathParam(String name) {
