@@ -188,9 +188,13 @@ public final class DataEndpoint {
      */
     public void post(Call call) throws IOException {
         call.checkParams(Set.of());
-        JsonNode body = call.jsonBody();
+        byte[] raw = call.jsonBytes();
         long now = Micros.now();
-        List<TagSample> batch = parse(body, engine.model(), now);
+        ModelSnapshot model = engine.model();
+        List<TagSample> batch = SampleBatchReader.read(raw, model, now);
+        if (batch == null) { // anything unusual, errors included, goes through the tree, which names the problem
+            batch = parse(Json.parse(raw, "$"), model, now);
+        }
         try {
             engine.write(batch);
         } catch (IllegalArgumentException e) {
