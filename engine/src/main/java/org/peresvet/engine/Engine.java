@@ -621,6 +621,7 @@ public final class Engine implements AutoCloseable {
         }
         Exporters x = Exporters.start(config, folder.dir().resolve(Exporters.QUEUE_FOLDER), this::model);
         addSink(x.sink());
+        events.subscribe(AlarmEvent.class, x::alarm); // alarm states as series, for Grafana
         if (x.history() != null) {
             setRemoteHistory(x.history());
         }
