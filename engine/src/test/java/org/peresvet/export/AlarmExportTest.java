@@ -75,11 +75,18 @@ class AlarmExportTest {
                 }
                 assertThat(alarms).isNotNull();
                 String all = d.get("templating").get("list").get(0).get("allValue").asText();
-                // Evaluated every second (the server's last evaluation point is at or before now; the
-                // dashboard's 10 s step only matters for older data).
-                long now = System.currentTimeMillis();
-                JsonNode marks = vm.queryRange(alarms.get("expr").asText().replace("$object", all), t0, now, 1000)
-                        .get("data").get("result");
+                // Evaluated every second until the newest points are searchable (the server's last
+                // evaluation point is at or before now; the dashboard's 10 s step only matters for older data).
+                String expr = alarms.get("expr").asText().replace("$object", all);
+                JsonNode marks = null;
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (System.currentTimeMillis() < deadline) {
+                    marks = vm.queryRange(expr, t0, System.currentTimeMillis(), 1000).get("data").get("result");
+                    if (marks.size() > 0) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
                 assertThat(marks.size()).as("alarm annotations").isEqualTo(1);
                 List<Double> limits = new ArrayList<>();
                 List<String> colours = new ArrayList<>();
