@@ -91,7 +91,7 @@ public final class AlarmEndpoint {
     public void acknowledge(Call call) throws IOException {
         AlarmView v = require(call);
         Command c = command(call, Set.of("user", "comment"));
-        boolean done = alarms().acknowledge(v.id(), c.user, c.text("comment"));
+        boolean done = gone(() -> alarms().acknowledge(v.id(), c.user, c.text("comment")));
         answer(call, "acknowledged", done, v.id());
     }
 
@@ -154,13 +154,20 @@ public final class AlarmEndpoint {
             if (hasDuration) {
                 throw ApiError.badRequest("$.duration", "a one-shot shelving has no duration: it ends when the alarm returns to normal");
             }
-            alarms().shelveOneShot(v.id(), c.user, reason);
+            gone(() -> {
+                alarms().shelveOneShot(v.id(), c.user, reason);
+                return true;
+            });
         } else {
             if (!hasDuration) {
                 throw ApiError.badRequest("$.duration", "is required: how long, e.g. \"PT30M\" or 1800 (seconds), at most "
                         + describe(alarms().maxShelve()) + "; or \"oneShot\": true");
             }
-            alarms().shelve(v.id(), c.user, reason, duration(d));
+            Duration dur = duration(d);
+            gone(() -> {
+                alarms().shelve(v.id(), c.user, reason, dur);
+                return true;
+            });
         }
         answer(call, "shelved", true, v.id());
     }
@@ -200,7 +207,7 @@ public final class AlarmEndpoint {
     public void unshelve(Call call) throws IOException {
         AlarmView v = require(call);
         Command c = command(call, Set.of("user"));
-        answer(call, "unshelved", alarms().unshelve(v.id(), c.user), v.id());
+        answer(call, "unshelved", gone(() -> alarms().unshelve(v.id(), c.user)), v.id());
     }
 
     /** Resets a latched alarm; 409 while it is not acknowledged. */
@@ -209,7 +216,7 @@ public final class AlarmEndpoint {
         Command c = command(call, Set.of("user", "comment"));
         boolean done;
         try {
-            done = alarms().reset(v.id(), c.user, c.text("comment"));
+            done = gone(() -> alarms().reset(v.id(), c.user, c.text("comment")));
         } catch (IllegalStateException e) {
             if (!engine.isRunning()) {
                 throw e;
@@ -223,13 +230,22 @@ public final class AlarmEndpoint {
         AlarmView v = require(call);
         Command c = command(call, Set.of("user", "reason"));
         String reason = c.required("reason", "why it is taken out of service");
-        answer(call, "outOfService", alarms().removeFromService(v.id(), c.user, reason), v.id());
+        answer(call, "outOfService", gone(() -> alarms().removeFromService(v.id(), c.user, reason)), v.id());
     }
 
     public void returnToService(Call call) throws IOException {
         AlarmView v = require(call);
         Command c = command(call, Set.of("user"));
-        answer(call, "returned", alarms().returnToService(v.id(), c.user), v.id());
+        answer(call, "returned", gone(() -> alarms().returnToService(v.id(), c.user)), v.id());
+    }
+
+    /** Runs a command; an alarm deleted or disabled since it was looked up is a 404, not a failure. */
+    private static boolean gone(java.util.function.BooleanSupplier command) {
+        try {
+            return command.getAsBoolean();
+        } catch (IllegalArgumentException e) {
+            throw ApiError.notFound("id", e.getMessage());
+        }
     }
 
     /** Answers {@code {"<what>": true|false, "alarm": {…}}}: false when the command had nothing to do. */
