@@ -96,6 +96,20 @@ public final class Alarms {
         });
     }
 
+    /**
+     * Alarms that cannot be evaluated and why, by alarm id: an expression that does not compile
+     * against the current model (such an alarm keeps its state and is not evaluated) or that failed
+     * at its last evaluation.
+     */
+    public Map<UUID, String> problems() {
+        return engine.problems();
+    }
+
+    /** Why this alarm cannot be evaluated, or null when it can. */
+    public String problem(UUID alarmId) {
+        return engine.problems().get(alarmId);
+    }
+
     public void journal(Journal j) {
         journal = j;
     }

@@ -52,9 +52,12 @@
  *       latched, shelved, out of service) is saved with its journal rows and taken over at start;
  *       a timed shelving that ran out meanwhile expires at the first timer tick. A crash loses at
  *       most the journal's last flush interval (the project's history flush interval).</li>
- *   <li>Expression alarms keep their formula in the model; they are evaluated only once a formula
- *       engine is plugged in through {@link org.peresvet.alarm.AlarmExpressions}
- *       ({@code engine.alarms().expressions(...)}); until then they stay normal.</li>
+ *   <li>Expression alarms keep their formula in the model; the engine facade plugs the formula
+ *       engine in through {@link org.peresvet.alarm.AlarmExpressions} (relative tag references start
+ *       at the alarm tag's object; the formula must give a boolean; a broken one is refused at save by
+ *       {@code formula.AlarmConditions}). An alarm whose expression cannot be compiled or fails is not
+ *       evaluated, keeps its state and says why in {@link org.peresvet.alarm.Alarms#problems()}; a
+ *       missing or bad input keeps the state too.</li>
  *   <li>Speed: a tag whose alarms are only limit alarms (at most four) and that no other alarm
  *       reads is decided from one flat table entry ({@code internal.LimitTable}), about one cache
  *       miss per sample; everything else takes the object path. Both give the same transitions.</li>

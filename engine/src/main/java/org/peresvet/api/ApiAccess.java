@@ -8,6 +8,6 @@ public enum ApiAccess {
     WRITE_DATA,
     /** Creating, changing, moving, copying and deleting objects and tags. */
     EDIT_MODEL,
-    /** Acknowledging and shelving alarms. */
+    /** Operating alarms: acknowledge, shelve, unshelve, reset, out of service and back. */
     OPERATE_ALARMS
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.peresvet.api.internal.AlarmEndpoint;
 import org.peresvet.api.internal.ApiMetrics;
 import org.peresvet.api.internal.CurrentValues;
 import org.peresvet.api.internal.DataEndpoint;
@@ -94,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
         DataEndpoint data = new DataEndpoint(engine, current, metrics);
         ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
-        Router router = routes(data, model, streams, status);
+        Router router = routes(data, model, new AlarmEndpoint(engine), streams, status);
         ConnectorEndpoint connectors = new ConnectorEndpoint(engine);
         router.add("GET", "/v1/connectors/", ApiAccess.READ, connectors::list);
         router.add("GET", "/v1/connectors/{id}/log", ApiAccess.READ, connectors::log);
@@ -134,7 +135,8 @@ public final class ApiServer implements AutoCloseable {
         return api;
     }
 
-    private static Router routes(DataEndpoint data, ModelEndpoint model, StreamEndpoint streams, StatusEndpoint status) {
+    private static Router routes(DataEndpoint data, ModelEndpoint model, AlarmEndpoint alarms, StreamEndpoint streams,
+                                 StatusEndpoint status) {
         Router r = new Router();
         r.add("GET", "/v1/data/", ApiAccess.READ, data::get);
         r.add("POST", "/v1/data/", ApiAccess.WRITE_DATA, data::post);
@@ -157,11 +159,17 @@ public final class ApiServer implements AutoCloseable {
         r.add("POST", "/v1/tags/{id}/move", ApiAccess.EDIT_MODEL, model::moveTag);
         r.add("POST", "/v1/tags/{id}/copy", ApiAccess.EDIT_MODEL, model::copyTag);
 
-        r.add("GET", "/v1/alarms/", ApiAccess.READ, status::alarms);
-        r.add("GET", "/v1/alarms/history", ApiAccess.READ, status::alarms);
-        r.add("POST", "/v1/alarms/{id}/acknowledge", ApiAccess.OPERATE_ALARMS, status::alarms);
-        r.add("POST", "/v1/alarms/{id}/shelve", ApiAccess.OPERATE_ALARMS, status::alarms);
-        r.add("POST", "/v1/alarms/{id}/unshelve", ApiAccess.OPERATE_ALARMS, status::alarms);
+        r.add("GET", "/v1/alarms/", ApiAccess.READ, alarms::list);
+        r.add("GET", "/v1/alarms/history", ApiAccess.READ, alarms::history);
+        r.add("GET", "/v1/alarms/health", ApiAccess.READ, alarms::health);
+        r.add("POST", "/v1/alarms/acknowledge", ApiAccess.OPERATE_ALARMS, alarms::acknowledgeMany);
+        r.add("GET", "/v1/alarms/{id}", ApiAccess.READ, alarms::get);
+        r.add("POST", "/v1/alarms/{id}/acknowledge", ApiAccess.OPERATE_ALARMS, alarms::acknowledge);
+        r.add("POST", "/v1/alarms/{id}/shelve", ApiAccess.OPERATE_ALARMS, alarms::shelve);
+        r.add("POST", "/v1/alarms/{id}/unshelve", ApiAccess.OPERATE_ALARMS, alarms::unshelve);
+        r.add("POST", "/v1/alarms/{id}/reset", ApiAccess.OPERATE_ALARMS, alarms::reset);
+        r.add("POST", "/v1/alarms/{id}/out-of-service", ApiAccess.OPERATE_ALARMS, alarms::outOfService);
+        r.add("POST", "/v1/alarms/{id}/return-to-service", ApiAccess.OPERATE_ALARMS, alarms::returnToService);
 
         r.add("GET", "/v1/stream", ApiAccess.READ, streams::stream);
         r.add("GET", "/v1/health", ApiAccess.READ, status::health);

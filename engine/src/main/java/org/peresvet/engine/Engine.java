@@ -91,6 +91,7 @@ public final class Engine implements AutoCloseable {
     private final Object editLock = new Object();
     private final List<Consumer<ModelSnapshot.Change>> modelListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+    private final List<org.peresvet.runtime.MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
     private volatile RemoteHistory remoteHistory;
     private volatile Exporters exporters;
     private volatile ModelSnapshot model;
@@ -120,6 +121,7 @@ public final class Engine implements AutoCloseable {
         this.alarms = new Alarms(events::publish, () -> model, this::current, loop::execute, Micros::now);
         this.alarms.journal(this::alarmJournal);
         this.connectorManager = new ConnectorManager(loop::submit, events::publish, () -> model, this::current);
+        this.alarms.expressions(new FormulaAlarmExpressions());
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -701,12 +703,30 @@ public final class Engine implements AutoCloseable {
         }
         Exporters x = Exporters.start(config, folder.dir().resolve(Exporters.QUEUE_FOLDER), this::model);
         addSink(x.sink());
+        events.subscribe(AlarmEvent.class, x::alarm); // alarm states as series, for Grafana
         if (x.history() != null) {
             setRemoteHistory(x.history());
         }
         addCloseable(x);
         exporters = x;
         return x;
+    }
+
+    /**
+     * Adds gauges to {@code /metrics} (connector states and the like); {@link #removeMetricsSource}
+     * takes them off again.
+     */
+    public void addMetricsSource(org.peresvet.runtime.MetricsSource source) {
+        metricsSources.add(java.util.Objects.requireNonNull(source, "source"));
+    }
+
+    public void removeMetricsSource(org.peresvet.runtime.MetricsSource source) {
+        metricsSources.remove(source);
+    }
+
+    /** The registered metrics sources, in the order added. */
+    public List<org.peresvet.runtime.MetricsSource> metricsSources() {
+        return List.copyOf(metricsSources);
     }
 
     /** The running exporters (status for the app and the API), if any. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.peresvet.export.internal.BatchEncoder;
 import org.peresvet.export.internal.Batcher;
@@ -11,6 +12,7 @@ import org.peresvet.export.internal.DiskQueue;
 import org.peresvet.export.internal.Sender;
 import org.peresvet.export.internal.VmClient;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.runtime.AlarmEvent;
 import org.peresvet.runtime.SampleSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,19 @@ public final class Exporters implements AutoCloseable {
     /** The consumer of accepted samples; never blocks. */
     public SampleSink sink() {
         return batcher;
+    }
+
+    /**
+     * Exports an alarm transition as points of {@code peresvet_alarm_active} and
+     * {@code peresvet_alarm_unacknowledged} (see {@link SeriesNaming}), so Grafana can show alarm
+     * states next to the values. Any thread; never blocks. The engine subscribes it to its bus.
+     */
+    public void alarm(AlarmEvent e) {
+        Map<String, String> labels = SeriesNaming.alarmLabels(e.alarmId(), e.alarmPath(), e.objectPath(), e.tagId(),
+                e.priority().label());
+        long ms = Math.floorDiv(e.time(), 1000L);
+        batcher.point(new BatchEncoder.Point(SeriesNaming.ALARM_ACTIVE_METRIC, labels, e.status().active() ? 1 : 0, ms));
+        batcher.point(new BatchEncoder.Point(SeriesNaming.ALARM_UNACKED_METRIC, labels, e.status().acknowledged() ? 0 : 1, ms));
     }
 
     /** The history reader of the configured history target, or null. */

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.peresvet.model.AlarmDef;
+import org.peresvet.model.AlarmKind;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
@@ -97,7 +99,25 @@ public final class GrafanaExport {
             t = config.enabledTargets().stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
                     "no VictoriaMetrics target is configured: add one to " + ExportConfig.file(projectDir)));
         }
-        return write(model, t, dir, Options.defaults());
+        return write(model, t, dir, Options.defaults().withThresholds(alarmLimits(model)));
+    }
+
+    /**
+     * Panel thresholds from the tags' enabled limit alarms: HiHi and LoLo red, Hi and Lo orange,
+     * drawn as lines at the limits.
+     */
+    public static Function<TagDef, List<Threshold>> alarmLimits(ModelSnapshot model) {
+        return tag -> {
+            List<Threshold> out = new ArrayList<>();
+            for (AlarmDef a : model.alarmsOf(tag.id())) {
+                if (a.enabled() && a.kind().isLimit() && a.limit() != null) {
+                    boolean severe = a.kind() == AlarmKind.HIHI || a.kind() == AlarmKind.LOLO;
+                    out.add(new Threshold(a.limit(), severe ? "red" : "orange"));
+                }
+            }
+            out.sort(java.util.Comparator.comparingDouble(Threshold::value));
+            return out;
+        };
     }
 
     /** Writes the data source, the dashboard provider and the dashboards into {@code dir}. */
@@ -295,6 +315,21 @@ public final class GrafanaExport {
         bad.put("titleFormat", "Bad quality");
         bad.put("textFormat", "{{path}} (quality above 0: 100 connection lost, 101 restored, 102 source lost, 103 bad data)");
         bad.put("useValueForTime", false);
+
+        ObjectNode alarms = annotations.addObject();
+        alarms.put("name", "Alarms");
+        alarms.set("datasource", ds.deepCopy());
+        alarms.put("enable", true);
+        alarms.put("iconColor", "red");
+        // A point at every transition only: the window equals the step, so an alarm active for a
+        // moment between two steps is still marked.
+        alarms.put("expr", "max_over_time(" + SeriesNaming.ALARM_ACTIVE_METRIC + "{" + SeriesNaming.OBJECT + "=~\"$object\""
+                + extra + "}[10s]) > 0");
+        alarms.put("step", "10s");
+        alarms.put("titleFormat", "{{" + SeriesNaming.ALARM + "}}");
+        alarms.put("textFormat", "alarm active, priority {{" + SeriesNaming.PRIORITY + "}}");
+        alarms.put("tagKeys", SeriesNaming.PRIORITY);
+        alarms.put("useValueForTime", false);
 
         ArrayNode panels = d.putArray("panels");
         int id = 1;

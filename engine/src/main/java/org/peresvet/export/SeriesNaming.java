@@ -37,8 +37,32 @@ public final class SeriesNaming {
     public static final String OBJECT = "object";
     public static final String TAG = "tag";
     public static final String UNITS = "units";
+    /** 1 while an alarm's condition holds, 0 after it cleared; a point at every transition. */
+    public static final String ALARM_ACTIVE_METRIC = "peresvet_alarm_active";
+    /** 1 while an alarm waits for an operator's acknowledgement, 0 otherwise; a point at every transition. */
+    public static final String ALARM_UNACKED_METRIC = "peresvet_alarm_unacknowledged";
+    public static final String ALARM_ID = "alarm_id";
+    public static final String ALARM = "alarm";
+    public static final String PRIORITY = "priority";
     /** Labels the exporter sets itself; extra labels of a target may not use them. */
-    public static final Set<String> RESERVED_LABELS = Set.of("__name__", TAG_ID, PATH, OBJECT, TAG, UNITS);
+    public static final Set<String> RESERVED_LABELS = Set.of("__name__", TAG_ID, PATH, OBJECT, TAG, UNITS, ALARM_ID, ALARM,
+            PRIORITY);
+
+    /**
+     * The labels of an alarm's series ({@value #ALARM_ACTIVE_METRIC}, {@value #ALARM_UNACKED_METRIC}):
+     * {@code alarm_id}, {@code alarm} (its path, {@code /Station/Tank/Level#Hi}), {@code object},
+     * {@code tag_id}, {@code priority}.
+     */
+    public static Map<String, String> alarmLabels(UUID alarmId, String alarmPath, String objectPath, UUID tagId,
+                                                  String priority) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put(ALARM_ID, alarmId.toString());
+        l.put(ALARM, alarmPath);
+        l.put(OBJECT, objectPath == null ? "" : objectPath);
+        l.put(TAG_ID, tagId == null ? "" : tagId.toString());
+        l.put(PRIORITY, priority);
+        return l;
+    }
 
     private SeriesNaming() {
     }

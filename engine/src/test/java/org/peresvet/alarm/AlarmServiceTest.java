@@ -228,13 +228,13 @@ class AlarmServiceTest {
 
     @Test
     void expressionAlarmsUseThePluggedInEvaluatorAndAreEvaluatedWhenAnInputChanges() {
-        AlarmDef expr = AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("Flow > FlowSP").build();
+        AlarmDef expr = AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("{Flow} > {FlowSP}").build();
         define(expr);
         write(sp, 10.0);
         write(flow, 20.0);
         assertThat(events).as("no formula engine yet: not evaluated").isEmpty();
         alarms.expressions((text, alarm, m) -> {
-            assertThat(text).isEqualTo("Flow > FlowSP");
+            assertThat(text).isEqualTo("{Flow} > {FlowSP}");
             return new AlarmExpressions.Compiled() {
                 @Override
                 public Set<UUID> inputs() {
@@ -253,6 +253,24 @@ class AlarmServiceTest {
         assertThat(state(expr)).as("compiled and evaluated on the current values").isEqualTo(AlarmState.UNACKNOWLEDGED);
         write(sp, 30.0); // an input that is not the alarm's tag
         assertThat(state(expr)).isEqualTo(AlarmState.RETURNED_UNACKNOWLEDGED);
+    }
+
+    @Test
+    void anExpressionThatDoesNotCompileIsReportedAndNotEvaluated() {
+        AlarmDef expr = define(AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("{Flow} > {FlowSP}").build());
+        assertThat(alarms.problem(expr.id())).contains("no formula engine");
+        alarms.expressions((text, alarm, m) -> {
+            throw new IllegalArgumentException("line 1, column 9: unknown tag FlowSP");
+        });
+        stage.modelChanged(model);
+        write(sp, 10.0);
+        write(flow, 20.0);
+        assertThat(events).isEmpty();
+        assertThat(state(expr)).isEqualTo(AlarmState.NORMAL);
+        assertThat(alarms.problems()).containsOnlyKeys(expr.id());
+        assertThat(alarms.problem(expr.id())).isEqualTo("its expression cannot be evaluated: line 1, column 9: unknown tag FlowSP");
+        edit(new ModelEdit.DeleteAlarm(expr.id()));
+        assertThat(alarms.problems()).isEmpty();
     }
 
     @Test

@@ -62,6 +62,14 @@ class ApiSecurityTest extends ApiTestBase {
         assertThat(patch("/v1/tags/" + mode.id(), "{\"units\":\"x\"}").status()).isEqualTo(401);
         assertThat(put("/v1/tags/" + mode.id(), "{}").status()).isEqualTo(401);
         assertThat(postWith("/v1/alarms/a/acknowledge", "{}", null).status()).isEqualTo(401);
+        for (String op : new String[] {"acknowledge", "shelve", "unshelve", "reset", "out-of-service", "return-to-service"}) {
+            assertThat(postWith("/v1/alarms/" + level.id() + "/" + op, "{}", null).status()).as(op).isEqualTo(401);
+        }
+        assertThat(postWith("/v1/alarms/acknowledge", "{}", null).status()).isEqualTo(401);
+        assertThat(get("/v1/alarms/").status()).isEqualTo(200);
+        assertThat(get("/v1/alarms/history").status()).isEqualTo(200);
+        assertThat(get("/v1/alarms/health").status()).isEqualTo(200);
+        assertThat(postWith("/v1/alarms/acknowledge", "{}", "Bearer " + TOKEN).json().get("acknowledged").asInt()).isZero();
         assertThat(engine.model().tag(mode.id())).isEqualTo(mode);
         assertThat(postWith("/v1/objects/", "{\"name\":\"X\"}", "Bearer " + TOKEN).status()).isEqualTo(201);
     }

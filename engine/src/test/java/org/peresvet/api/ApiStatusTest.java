@@ -17,8 +17,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.peresvet.model.AlarmDef;
+import org.peresvet.model.AlarmKind;
+import org.peresvet.model.AlarmPriority;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.runtime.MetricsSource;
 
-/** Health, metrics, the OpenAPI document, the alarms placeholder, routing errors. */
+/** Health, metrics, the OpenAPI document, alarm counts, routing errors. */
 class ApiStatusTest extends ApiTestBase {
     private static final Pattern SAMPLE_LINE =
             Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\"(?:,[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\")*\\})? (-?[0-9.eE+-]+|NaN)$");
@@ -82,14 +87,37 @@ class ApiStatusTest extends ApiTestBase {
     }
 
     @Test
-    void alarmsAreNotImplementedYet() {
-        for (Resp r : List.of(get("/v1/alarms/"), get("/v1/alarms"), get("/v1/alarms/history"),
-                post("/v1/alarms/a1/acknowledge", "{}"), post("/v1/alarms/a1/shelve", "{}"),
-                post("/v1/alarms/a1/unshelve", "{}"))) {
-            assertThat(r.status()).isEqualTo(501);
-            assertThat(r.json().get("error").asText()).isEqualTo("Not Implemented");
-            assertThat(r.json().get("message").asText()).contains("alarms issue");
-        }
+    void metricsCountAlarmsByPriorityAndShowTheEnginesMetricsSources() {
+        engine.edit(new ModelEdit.PutAlarm(AlarmDef.builder(level.id(), AlarmKind.HI).limit(3.0).priority(AlarmPriority.HIGH).build()),
+                new ModelEdit.PutAlarm(AlarmDef.builder(level.id(), AlarmKind.LO).limit(0.5).priority(AlarmPriority.LOW).build()),
+                new ModelEdit.PutAlarm(AlarmDef.builder(count.id(), AlarmKind.HI).limit(10.0).priority(AlarmPriority.HIGH).build()));
+        write(level.id(), "[[4.0]]");
+        write(count.id(), "[[20]]");
+        AlarmDef countHi = engine.model().alarmsOf(count.id()).get(0);
+        engine.alarms().acknowledge(countHi.id(), "ivanov", null);
+        engine.alarms().shelveOneShot(countHi.id(), "ivanov", "sensor check");
+        MetricsSource connectors = () -> List.of(
+                new MetricsSource.Gauge("peresvet_connector_up", "1 while the connector is connected.", Map.of("connector", "boiler \"A\""), 1),
+                new MetricsSource.Gauge("peresvet_connector_up", "1 while the connector is connected.", Map.of("connector", "pump"), 0),
+                new MetricsSource.Gauge("bad name!", "skipped", Map.of(), 1));
+        engine.addMetricsSource(connectors);
+        engine.addMetricsSource(() -> {
+            throw new IllegalStateException("a broken source is skipped");
+        });
+        String text = get("/metrics").text();
+        assertThat(text).contains("peresvet_alarms_active{priority=\"high\"} 2\n")
+                .contains("peresvet_alarms_active{priority=\"low\"} 0\n")
+                .contains("peresvet_alarms_unacknowledged{priority=\"high\"} 1\n")
+                .contains("peresvet_alarms_shelved{priority=\"high\"} 1\n")
+                .contains("peresvet_alarms_evaluated 3\n")
+                .contains("peresvet_alarms_with_problems 0\n")
+                .contains("# TYPE peresvet_connector_up gauge\n")
+                .contains("peresvet_connector_up{connector=\"boiler \\\"A\\\"\"} 1\n")
+                .contains("peresvet_connector_up{connector=\"pump\"} 0\n")
+                .doesNotContain("bad name");
+        assertThat(text.indexOf("# HELP peresvet_connector_up")).isEqualTo(text.lastIndexOf("# HELP peresvet_connector_up"));
+        engine.removeMetricsSource(connectors);
+        assertThat(get("/metrics").text()).doesNotContain("peresvet_connector_up");
     }
 
     @Test
@@ -120,9 +148,6 @@ class ApiStatusTest extends ApiTestBase {
             }
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(api.endpoints());
-        // The alarms say they are not there yet.
-        assertThat(doc.get("paths").get("/v1/alarms/").get("get").get("responses").has("501")).isTrue();
-        assertThat(doc.get("paths").get("/v1/alarms/").get("get").get("description").asText()).contains("alarms issue");
         // Every $ref resolves.
         assertRefsResolve(doc, doc);
     }

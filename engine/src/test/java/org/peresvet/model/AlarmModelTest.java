@@ -39,7 +39,7 @@ class AlarmModelTest {
                 AlarmDef.builder(flow.id(), AlarmKind.DEVIATION).limit(5.0).setpointTagId(setpoint.id()).build(),
                 AlarmDef.builder(flow.id(), AlarmKind.RATE).limit(3.0).build(),
                 AlarmDef.builder(flow.id(), AlarmKind.BAD_QUALITY).priority(AlarmPriority.DIAGNOSTIC).autoAck(true).build(),
-                AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("Flow > FlowSP * 2").build(),
+                AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("{Flow} > {FlowSP} * 2").build(),
                 AlarmDef.builder(mode.id(), AlarmKind.DISCRETE_EQUALS).value("fault").build(),
                 AlarmDef.builder(running.id(), AlarmKind.DISCRETE_DIFFERS).value("true").build());
         assertThat(m.alarmCount()).isEqualTo(10);

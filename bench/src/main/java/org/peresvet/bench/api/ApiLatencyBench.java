@@ -38,7 +38,12 @@ import org.peresvet.model.TagSample;
  * clients divided by the throughput the machine's cores give client and server together.
  *
  * <pre>java -cp bench/target/classes:bench/target/lib/* org.peresvet.bench.api.ApiLatencyBench
- *      [--clients 50] [--interval 20] [--tags 100] [--seconds 20] [--warmup 5]</pre>
+ *      [--clients 50] [--interval 20] [--tags 100] [--seconds 20] [--warmup 5] [--client socket|jdk]</pre>
+ *
+ * <p>Clients: {@code socket} (default), one keep-alive HTTP/1.1 connection per client on a plain
+ * blocking socket ({@link KeepAliveClient}), like independent scripts; {@code jdk}, one shared
+ * {@code java.net.http.HttpClient}, whose own CPU (about twice the server's per request) competes
+ * with the server for the same cores.
  */
 public final class ApiLatencyBench {
     private static final double FIGURE_MS = 5.0;
@@ -50,6 +55,10 @@ public final class ApiLatencyBench {
         int seconds = Integer.parseInt(BenchTarget.arg(args, "seconds", "20"));
         int warmup = Integer.parseInt(BenchTarget.arg(args, "warmup", "5"));
         long intervalNanos = intervalMs * 1_000_000L;
+        String clientKind = BenchTarget.arg(args, "client", "socket");
+        if (!clientKind.equals("socket") && !clientKind.equals("jdk")) {
+            throw new IllegalArgumentException("--client must be socket or jdk");
+        }
 
         try (BenchTarget target = new BenchTarget(nTags)) {
             AtomicBoolean stop = new AtomicBoolean();
@@ -64,6 +73,7 @@ public final class ApiLatencyBench {
             for (UUID id : target.tags) {
                 uris.add(URI.create(target.url() + "/v1/data/?tagId=" + id));
             }
+            URI base = URI.create(target.url());
             ExecutorService pool = Executors.newFixedThreadPool(clients, r -> named(r, "bench-client"));
             long begin = System.nanoTime() + 200_000_000L;
             long warmEnd = begin + warmup * 1_000_000_000L;
@@ -73,7 +83,15 @@ public final class ApiLatencyBench {
             for (int c = 0; c < clients; c++) {
                 // Paced clients start spread over one interval, as independent clients would.
                 long first = begin + (intervalNanos == 0 ? 0 : intervalNanos * c / clients);
-                results.add(pool.submit(() -> run(http, uris, first, intervalNanos, warmEnd, end, warm)));
+                Getter getter;
+                if (clientKind.equals("jdk")) {
+                    getter = uri -> http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                            .statusCode();
+                } else {
+                    KeepAliveClient kc = new KeepAliveClient(base.getHost(), base.getPort());
+                    getter = uri -> kc.get(uri.getRawPath() + "?" + uri.getRawQuery());
+                }
+                results.add(pool.submit(() -> run(getter, uris, first, intervalNanos, warmEnd, end, warm)));
             }
             warm.await();
             Map<String, Long> cpuBefore = cpuByThreadGroup();
@@ -91,12 +109,13 @@ public final class ApiLatencyBench {
             long server = delta(cpuBefore, cpuAfter, "server");
             long client = delta(cpuBefore, cpuAfter, "client");
             double p99 = ms(lat, 0.99);
-            String mode = intervalNanos == 0 ? "saturated (no pause between requests)"
-                    : String.format("paced, one request per client every %d ms", intervalMs);
+            String mode = (intervalNanos == 0 ? "saturated (no pause between requests)"
+                    : String.format("paced, one request per client every %d ms", intervalMs))
+                    + (clientKind.equals("jdk") ? ", java.net.http.HttpClient" : ", keep-alive socket per client");
             System.out.printf("CPU per request: server %.0f µs (HTTP dispatcher and API threads), client %.0f µs "
-                            + "(HttpClient and client threads); %d cores%n",
+                            + "(client threads); %d cores, load average %.2f%n",
                     lat.length == 0 ? 0.0 : server / 1e3 / lat.length, lat.length == 0 ? 0.0 : client / 1e3 / lat.length,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("Server handling time (from the API's histogram; the dispatcher's hand-off and the "
                     + "client are not in it): " + serverSummary(serverBefore, serverAfter));
             System.out.printf("API current value: %,d GETs by %d clients in %d s (%,.0f/s), %s; latency p50 %.2f ms, "
@@ -107,7 +126,13 @@ public final class ApiLatencyBench {
         }
     }
 
-    private static long[] run(HttpClient http, List<URI> uris, long first, long intervalNanos, long warmEnd, long end,
+    /** One client's request: GET the URI, return the status. */
+    @FunctionalInterface
+    private interface Getter {
+        int get(URI uri) throws Exception;
+    }
+
+    private static long[] run(Getter http, List<URI> uris, long first, long intervalNanos, long warmEnd, long end,
                               CountDownLatch warm) throws Exception {
         long[] lat = new long[1 << 14];
         int n = 0;
@@ -127,11 +152,10 @@ public final class ApiLatencyBench {
                 warm.countDown();
             }
             URI uri = uris.get(ThreadLocalRandom.current().nextInt(uris.size()));
-            HttpResponse<byte[]> resp = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            int status = http.get(uri);
             long took = System.nanoTime() - start;
-            if (resp.statusCode() != 200) {
-                throw new IllegalStateException("GET answered " + resp.statusCode());
+            if (status != 200) {
+                throw new IllegalStateException("GET answered " + status);
             }
             if (start >= warmEnd) {
                 if (n == lat.length) {

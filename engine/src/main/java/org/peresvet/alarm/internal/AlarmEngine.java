@@ -49,6 +49,8 @@ public final class AlarmEngine implements LoopStage {
     private final LongSupplier clock;
     private final Consumer<AlarmEvent> out;
     private final Map<UUID, AlarmStatus> statuses;
+    /** Why an alarm cannot be evaluated (its expression does not compile or failed), by alarm id. */
+    private final Map<UUID, String> problems = new java.util.concurrent.ConcurrentHashMap<>();
     private AlarmExpressions expressions = AlarmExpressions.NONE;
     private boolean expressionsChanged;
     private final Map<UUID, AlarmStatus> restored = new HashMap<>();
@@ -88,6 +90,11 @@ public final class AlarmEngine implements LoopStage {
     public void expressions(AlarmExpressions e) {
         expressions = e == null ? AlarmExpressions.NONE : e;
         expressionsChanged = true;
+    }
+
+    /** Alarms that cannot be evaluated and why; readable from any thread. */
+    public Map<UUID, String> problems() {
+        return java.util.Collections.unmodifiableMap(problems);
     }
 
     public boolean isBuilt() {
@@ -219,9 +226,19 @@ public final class AlarmEngine implements LoopStage {
             return null;
         }
         try {
-            return rt.expression.evaluate(this::valueOf);
+            Boolean b = rt.expression.evaluate(this::valueOf);
+            if (rt.problem != null) {
+                rt.problem = null;
+                problems.remove(rt.def.id());
+            }
+            return b;
         } catch (RuntimeException e) {
-            LOG.warn("Alarm {}: its expression failed: {}", rt.path, e.getMessage());
+            String why = "its expression failed: " + e.getMessage();
+            if (!why.equals(rt.problem)) { // once per distinct failure, not once per sample
+                LOG.warn("Alarm {}: {}", rt.path, why);
+                rt.problem = why;
+                problems.put(rt.def.id(), why);
+            }
             return null;
         }
     }
@@ -306,6 +323,8 @@ public final class AlarmEngine implements LoopStage {
                 conditionChanged = true;
             } else if (d.kind() != AlarmKind.EXPRESSION) {
                 rt.expression = null;
+                rt.problem = null;
+                problems.remove(d.id());
             }
             next.put(d.id(), rt);
             if (isNew || conditionChanged) {
@@ -318,6 +337,7 @@ public final class AlarmEngine implements LoopStage {
         for (Map.Entry<UUID, AlarmRuntime> e : runtimes.entrySet()) {
             if (!next.containsKey(e.getKey())) {
                 statuses.remove(e.getKey());
+                problems.remove(e.getKey());
                 timers.remove(e.getValue());
             }
         }
@@ -344,13 +364,23 @@ public final class AlarmEngine implements LoopStage {
         built = true;
     }
 
+    /** Compiles an expression; a broken one is reported (log and {@link #problems()}) and the alarm is not evaluated. */
     private AlarmExpressions.Compiled compile(AlarmRuntime rt, ModelSnapshot model) {
+        AlarmExpressions.Compiled c;
         try {
-            return expressions.compile(rt.def.expression(), rt.def, model);
+            c = expressions.compile(rt.def.expression(), rt.def, model);
+            rt.problem = c == null ? "expression alarms are not evaluated: no formula engine is plugged in" : null;
         } catch (RuntimeException e) {
-            LOG.warn("Alarm {}: its expression cannot be evaluated: {}", rt.path, e.getMessage());
-            return null;
+            rt.problem = "its expression cannot be evaluated: " + e.getMessage();
+            LOG.warn("Alarm {}: {}; it is not evaluated", rt.path, rt.problem);
+            c = null;
         }
+        if (rt.problem == null) {
+            problems.remove(rt.def.id());
+        } else {
+            problems.put(rt.def.id(), rt.problem);
+        }
+        return c;
     }
 
     /** Rebuilds the watches and the table; fast-path tags keep the newest sample time they saw. */

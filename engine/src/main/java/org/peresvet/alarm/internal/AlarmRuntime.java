@@ -23,6 +23,8 @@ final class AlarmRuntime {
     /** The compared value of discrete kinds, in the tag's Java form. */
     Object compare;
     AlarmExpressions.Compiled expression;
+    /** Why it cannot be evaluated now, or null. */
+    String problem;
     /** The last raw condition, for the hysteresis (deadband). */
     boolean raw;
     /** The previous sample, for the rate of change. */

@@ -28,6 +28,7 @@ public final class Call {
     private String route = "unmatched";
     private int status;
     private boolean detached;
+    private String principal;
 
     public Call(HttpExchange exchange, long maxBody) {
         this.exchange = exchange;
@@ -55,6 +56,15 @@ public final class Call {
     void matched(String template, Map<String, String> vars) {
         this.route = template;
         this.pathParams = vars;
+    }
+
+    /** Who the authorizer says is calling (a user name, "token", "anonymous"), or null before authorization. */
+    public String principal() {
+        return principal;
+    }
+
+    void principal(String p) {
+        this.principal = p;
     }
 
     public String pathParam(String name) {
@@ -162,13 +172,18 @@ public final class Call {
     }
 
     public JsonNode jsonBody() throws IOException {
+        return Json.parse(jsonBytes(), "$");
+    }
+
+    /** The body after checking that it is JSON (415 otherwise), unparsed. */
+    public byte[] jsonBytes() throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
         // curl -d sends form encoding unless told otherwise; its body is still the JSON typed.
         if (!t.isBlank() && !t.contains("json") && !t.startsWith("application/x-www-form-urlencoded")) {
             throw new ApiError(415, "Content-Type", "the body must be JSON (Content-Type: application/json), got '" + type + "'");
         }
-        return Json.parse(body(), "$");
+        return body();
     }
 
     private ApiError tooLarge() {

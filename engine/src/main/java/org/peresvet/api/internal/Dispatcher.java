@@ -41,6 +41,7 @@ public final class Dispatcher implements HttpHandler {
                     }
                     throw e;
                 }
+                call.principal(d.principal());
                 m.route().handler().handle(call);
             } catch (ApiError e) {
                 if (call.status() == 0) {

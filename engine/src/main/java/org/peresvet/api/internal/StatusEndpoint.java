@@ -7,15 +7,32 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineStatus;
+import org.peresvet.alarm.AlarmView;
+import org.peresvet.alarm.Alarms;
+import org.peresvet.export.ExportStatus;
+import org.peresvet.export.Exporters;
+import org.peresvet.model.AlarmPriority;
+import org.peresvet.model.AlarmStatus;
+import org.peresvet.model.Micros;
+import org.peresvet.runtime.MetricsSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code /v1/health}, {@code /metrics} (Prometheus text), {@code /v1/openapi.json}, and the alarms placeholder. */
+/** {@code /v1/health}, {@code /metrics} (Prometheus text), {@code /v1/openapi.json}, and the alarm counts. */
 public final class StatusEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusEndpoint.class);
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     public static final String OPENAPI_RESOURCE = "/org/peresvet/api/openapi.json";
 
     private final Engine engine;
@@ -104,6 +121,10 @@ public final class StatusEndpoint {
         counter(sb, "peresvet_api_rejected_total", "Connections closed because every API thread and the queue were busy.",
                 metrics.rejected.sum());
 
+        alarmMetrics(sb);
+        exportMetrics(sb);
+        sourceMetrics(sb);
+
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
         header(sb, "jvm_memory_used_bytes", "JVM memory in use.", "gauge");
@@ -132,6 +153,121 @@ public final class StatusEndpoint {
         call.send(200, "text/plain; version=0.0.4; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Alarm counts by priority: what a Grafana panel or a VictoriaMetrics alert on the engine itself needs. */
+    private void alarmMetrics(StringBuilder sb) {
+        Alarms alarms = engine.alarms();
+        AlarmPriority[] ps = AlarmPriority.values();
+        int[] active = new int[ps.length];
+        int[] unacked = new int[ps.length];
+        int[] shelved = new int[ps.length];
+        int[] suppressed = new int[ps.length];
+        int[] outOfService = new int[ps.length];
+        List<AlarmView> all = alarms.all();
+        for (AlarmView v : all) {
+            AlarmStatus st = v.status();
+            int i = v.priority().ordinal();
+            active[i] += st.active() ? 1 : 0;
+            unacked[i] += st.acknowledged() ? 0 : 1;
+            shelved[i] += st.shelving() != null ? 1 : 0;
+            suppressed[i] += st.suppressed() ? 1 : 0;
+            outOfService[i] += st.outOfService() != null ? 1 : 0;
+        }
+        byPriority(sb, "peresvet_alarms_active", "Alarms whose condition holds, by priority (masked ones included).", active);
+        byPriority(sb, "peresvet_alarms_unacknowledged", "Alarms waiting for an operator's acknowledgement, by priority.", unacked);
+        byPriority(sb, "peresvet_alarms_shelved", "Alarms shelved by an operator, by priority.", shelved);
+        byPriority(sb, "peresvet_alarms_suppressed", "Alarms suppressed by design now, by priority.", suppressed);
+        byPriority(sb, "peresvet_alarms_out_of_service", "Alarms taken out of service, by priority.", outOfService);
+        gauge(sb, "peresvet_alarms_evaluated", "Enabled alarms the engine evaluates.", all.size());
+        gauge(sb, "peresvet_alarms_with_problems", "Alarms that cannot be evaluated (broken or failing expression).",
+                alarms.problems().size());
+        counter(sb, "peresvet_alarm_transitions_total", "Alarm transitions published on the engine's bus.", alarms.published());
+    }
+
+    private static void byPriority(StringBuilder sb, String name, String help, int[] counts) {
+        header(sb, name, help, "gauge");
+        for (AlarmPriority p : AlarmPriority.values()) {
+            sb.append(name).append("{priority=\"").append(p.label()).append("\"} ").append(counts[p.ordinal()]).append('\n');
+        }
+    }
+
+    /** Per export target: connected, queue depth, how far behind the oldest unsent sample is. */
+    private void exportMetrics(StringBuilder sb) {
+        Optional<Exporters> x = engine.exporters();
+        if (x.isEmpty()) {
+            return;
+        }
+        ExportStatus st = x.get().status();
+        long now = Micros.now();
+        gauge(sb, "peresvet_export_buffered_samples", "Accepted samples not yet batched into the export queues.", st.bufferedSamples());
+        List<ExportStatus.Target> ts = st.targets();
+        perTarget(sb, ts, "peresvet_export_up", "1 while the last request to the export target succeeded.", "gauge",
+                t -> t.connected() ? 1 : 0);
+        perTarget(sb, ts, "peresvet_export_unsent_samples", "Export queue depth: samples the target has not accepted yet.",
+                "gauge", ExportStatus.Target::unsentSamples);
+        perTarget(sb, ts, "peresvet_export_queue_batches", "Batches in the export target's disk queue.", "gauge",
+                ExportStatus.Target::queuedBatches);
+        perTarget(sb, ts, "peresvet_export_queue_bytes", "Bytes in the export target's disk queue.", "gauge",
+                ExportStatus.Target::queueBytes);
+        perTarget(sb, ts, "peresvet_export_queue_fill_ratio", "Export queue bytes against its bound (0..1).", "gauge",
+                t -> t.queueFillPercent() / 100.0);
+        perTarget(sb, ts, "peresvet_export_lag_seconds", "Age of the oldest sample the export target has not accepted "
+                + "(0 when nothing waits).", "gauge",
+                t -> t.oldestUnsentMicros() == null ? 0 : Math.max(0, now - t.oldestUnsentMicros()) / 1e6);
+        perTarget(sb, ts, "peresvet_export_sent_samples_total", "Samples the export target accepted since the start.",
+                "counter", ExportStatus.Target::sentSamples);
+        perTarget(sb, ts, "peresvet_export_dropped_samples_total", "Samples dropped unsent (queue full or damaged).",
+                "counter", ExportStatus.Target::droppedSamples);
+    }
+
+    private static void perTarget(StringBuilder sb, List<ExportStatus.Target> targets, String name, String help, String type,
+                                  java.util.function.ToDoubleFunction<ExportStatus.Target> value) {
+        header(sb, name, help, type);
+        for (ExportStatus.Target t : targets) {
+            sb.append(name).append("{target=\"").append(label(t.name())).append("\"} ")
+                    .append(number(value.applyAsDouble(t))).append('\n');
+        }
+    }
+
+    /** Gauges of the engine's metrics sources (connector states, …); a failing or malformed source is skipped. */
+    private void sourceMetrics(StringBuilder sb) {
+        Map<String, List<MetricsSource.Gauge>> byName = new TreeMap<>();
+        for (MetricsSource src : engine.metricsSources()) {
+            List<MetricsSource.Gauge> gs;
+            try {
+                gs = src.gauges();
+            } catch (RuntimeException e) {
+                LOG.warn("A metrics source failed: {}", e.toString());
+                continue;
+            }
+            for (MetricsSource.Gauge g : gs == null ? List.<MetricsSource.Gauge>of() : gs) {
+                if (g == null || g.name() == null || !METRIC_NAME.matcher(g.name()).matches()
+                        || !g.labels().keySet().stream().allMatch(k -> LABEL_NAME.matcher(k).matches())) {
+                    LOG.debug("Skipped a malformed gauge {}", g);
+                    continue;
+                }
+                byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g);
+            }
+        }
+        for (Map.Entry<String, List<MetricsSource.Gauge>> e : byName.entrySet()) {
+            String help = e.getValue().get(0).help();
+            header(sb, e.getKey(), help == null || help.isBlank() ? e.getKey() : help.replace('\n', ' '), "gauge");
+            for (MetricsSource.Gauge g : e.getValue()) {
+                sb.append(g.name());
+                if (!g.labels().isEmpty()) {
+                    sb.append('{');
+                    boolean first = true;
+                    for (Map.Entry<String, String> l : new TreeMap<>(g.labels()).entrySet()) {
+                        sb.append(first ? "" : ",").append(l.getKey()).append("=\"").append(label(String.valueOf(l.getValue())))
+                                .append('"');
+                        first = false;
+                    }
+                    sb.append('}');
+                }
+                sb.append(' ').append(number(g.value())).append('\n');
+            }
+        }
+    }
+
     private static void header(StringBuilder sb, String name, String help, String type) {
         sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
         sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
@@ -148,6 +284,12 @@ public final class StatusEndpoint {
     }
 
     private static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
@@ -163,11 +305,5 @@ public final class StatusEndpoint {
             }
             call.send(200, Call.JSON_TYPE, in.readAllBytes());
         }
-    }
-
-    /** Every {@code /v1/alarms/} route until the alarms capability exists. */
-    public void alarms(Call call) {
-        throw new ApiError(501, null, "alarms are not available yet: they arrive with the alarms issue "
-                + "(this endpoint is reserved for them)");
     }
 }

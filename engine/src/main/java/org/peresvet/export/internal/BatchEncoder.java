@@ -67,6 +67,56 @@ public final class BatchEncoder {
     public record Encoded(byte[] body, int samples, int points, long minMs, long maxMs, int coalesced) {
     }
 
+    /** One point of a series that is not a tag's (alarm states): metric, labels, value, time in ms. */
+    public record Point(String metric, Map<String, String> labels, double value, long ms) {
+    }
+
+    /**
+     * Encodes points of other series (alarm states) with the target's extra labels, one line per
+     * series, the last point of each millisecond kept.
+     */
+    public Encoded encodePoints(List<Point> points) {
+        Map<List<Object>, List<Point>> bySeries = new java.util.LinkedHashMap<>();
+        for (Point p : points) {
+            bySeries.computeIfAbsent(List.of(p.metric(), p.labels()), k -> new ArrayList<>()).add(p);
+        }
+        buf.clear();
+        int n = 0;
+        int coalesced = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (List<Point> series : bySeries.values()) {
+            series.sort(java.util.Comparator.comparingLong(Point::ms)); // stable: same-ms points keep their order
+            List<Point> keep = new ArrayList<>(series.size());
+            for (int i = 0; i < series.size(); i++) {
+                if (i + 1 < series.size() && series.get(i + 1).ms() == series.get(i).ms()) {
+                    coalesced++;
+                    continue;
+                }
+                keep.add(series.get(i));
+            }
+            Map<String, String> labels = new java.util.LinkedHashMap<>(series.get(0).labels());
+            labels.putAll(extraLabels);
+            buf.put(metric(series.get(0).metric(), labels)).put(VALUES);
+            for (int i = 0; i < keep.size(); i++) {
+                double v = keep.get(i).value();
+                buf.ascii((i > 0 ? "," : "") + (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v)));
+            }
+            buf.put(TIMESTAMPS);
+            for (int i = 0; i < keep.size(); i++) {
+                if (i > 0) {
+                    buf.put((byte) ',');
+                }
+                buf.decimal(keep.get(i).ms());
+            }
+            buf.put(END);
+            n += keep.size();
+            min = Math.min(min, keep.get(0).ms());
+            max = Math.max(max, keep.get(keep.size() - 1).ms());
+        }
+        return n == 0 ? null : new Encoded(buf.gzip(deflater), n, n, min, max, coalesced);
+    }
+
     public BatchEncoder(Map<String, String> extraLabels) {
         this.extraLabels = Map.copyOf(extraLabels);
     }

@@ -38,6 +38,8 @@ public final class Batcher implements SampleSink, AutoCloseable {
     }
 
     private final ConcurrentLinkedQueue<List<TagSample>> incoming = new ConcurrentLinkedQueue<>();
+    /** Points of other series (alarm states); few, so they go out with the next round. */
+    private final ConcurrentLinkedQueue<BatchEncoder.Point> points = new ConcurrentLinkedQueue<>();
     private final AtomicLong pending = new AtomicLong();
     private final int maxSamples;
     private final long maxAgeNanos;
@@ -86,6 +88,13 @@ public final class Batcher implements SampleSink, AutoCloseable {
         }
     }
 
+    /** Any thread: a point of another series (an alarm state), queued within the batch age. Never blocks. */
+    public void point(BatchEncoder.Point p) {
+        if (!closing) {
+            points.add(p);
+        }
+    }
+
     /** Samples handed over but not yet in the queues. */
     public long buffered() {
         return pending.get();
@@ -125,6 +134,7 @@ public final class Batcher implements SampleSink, AutoCloseable {
         while (true) {
             boolean stop = closing;
             long wantedFlush = flushRequested;
+            writePoints();
             retryBacklogs();
             long p = pending.get();
             if (p == 0 && (head == null || headOffset >= head.size())) {
@@ -184,6 +194,27 @@ public final class Batcher implements SampleSink, AutoCloseable {
         }
         batched.addAndGet(batch.size());
         retryBacklogs();
+    }
+
+    private void writePoints() {
+        if (points.isEmpty()) {
+            return;
+        }
+        List<BatchEncoder.Point> l = new ArrayList<>();
+        for (BatchEncoder.Point p; (p = points.poll()) != null; ) {
+            l.add(p);
+        }
+        for (Output o : outputs) {
+            try {
+                BatchEncoder.Encoded e = o.encoder.encodePoints(l);
+                if (e != null) {
+                    o.backlog.addLast(e);
+                }
+            } catch (RuntimeException ex) {
+                LOG.error("Export: encoding alarm states for {} failed; they are skipped", o.sender.target().name(), ex);
+                lastError = "encoding failed: " + ex;
+            }
+        }
     }
 
     /** Appends waiting bodies in order; a disk error leaves them waiting (in memory) for the next round. */

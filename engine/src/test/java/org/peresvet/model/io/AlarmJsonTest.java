@@ -29,7 +29,7 @@ class AlarmJsonTest {
                 AlarmDef.builder(flow.id(), AlarmKind.HI).limit(100.0).priority(AlarmPriority.HIGH).deadband(2)
                         .onDelayMillis(3000).offDelayMillis(1000).message("Flow {value} {units}").build(),
                 AlarmDef.builder(flow.id(), AlarmKind.DEVIATION).limit(5.0).setpointTagId(sp.id()).suppressionTagId(state.id()).build(),
-                AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("Flow > 2 * SP").latching(true).enabled(false).build(),
+                AlarmDef.builder(flow.id(), AlarmKind.EXPRESSION).expression("{Flow} > 2 * {SP}").latching(true).enabled(false).build(),
                 AlarmDef.builder(state.id(), AlarmKind.DISCRETE_EQUALS).value(3L).autoAck(true).build());
         List<ModelEdit> edits = new java.util.ArrayList<>(List.of(new ModelEdit.PutObject(pump), new ModelEdit.PutTag(flow),
                 new ModelEdit.PutTag(sp), new ModelEdit.PutTag(state)));
