@@ -122,6 +122,7 @@ public final class Engine implements AutoCloseable {
         this.alarms.journal(this::alarmJournal);
         this.connectorManager = new ConnectorManager(loop::submit, events::publish, () -> model, this::current);
         this.alarms.expressions(new FormulaAlarmExpressions());
+        this.metricsSources.add(new org.peresvet.connector.ConnectorMetrics(connectorManager::statuses));
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */

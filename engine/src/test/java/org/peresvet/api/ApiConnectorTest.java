@@ -32,6 +32,8 @@ class ApiConnectorTest extends ApiTestBase {
         assertThat(list.json().get("connectors").get(0).get("name").asText()).isEqualTo("Board");
         assertThat(list.json().get("connectors").get(0).get("state").asText()).isEqualTo("connected");
         assertThat(list.json().get("connectors").get(0).get("boundTags").asInt()).isEqualTo(1);
+        assertThat(get("/metrics").text()).contains("peresvet_connector_up{connector=\"Board\",kind=\"fake\"} 1\n")
+                .contains("peresvet_connector_bound_tags{connector=\"Board\",kind=\"fake\"} 1\n");
 
         Resp ok = post("/v1/tags/" + relay.id() + "/write", "{\"value\":true}");
         assertThat(ok.status()).isEqualTo(200);
