@@ -44,4 +44,18 @@ public sealed interface ModelEdit {
 
     record DeleteMethod(UUID id) implements ModelEdit {
     }
+
+    /** Creates the connector or replaces the one with the same id (rename, config, enable). */
+    record PutConnector(ConnectorDef connector) implements ModelEdit {
+    }
+
+    /**
+     * Deletes a connector. Refused while tags are bound to it (the message lists them), unless
+     * {@code force}: then the bound tags become manual tags, their binding text kept so it can be re-bound.
+     */
+    record DeleteConnector(UUID id, boolean force) implements ModelEdit {
+        public DeleteConnector(UUID id) {
+            this(id, false);
+        }
+    }
 }

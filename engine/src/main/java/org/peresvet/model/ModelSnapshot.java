@@ -33,15 +33,18 @@ public final class ModelSnapshot {
     private final Map<UUID, List<UUID>> alarmsOf;
     private final Map<UUID, ScheduleDef> schedules;
     private final Map<UUID, MethodDef> methods;
+    private final Map<UUID, ConnectorDef> connectors;
     private volatile Map<String, UUID> tagByPath;
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags) {
-        this(objects, tags, Map.of(), Map.of(), Map.of());
+        this(objects, tags, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags, Map<UUID, AlarmDef> alarms,
-                          Map<UUID, ScheduleDef> schedules, Map<UUID, MethodDef> methods) {
+                          Map<UUID, ScheduleDef> schedules, Map<UUID, MethodDef> methods,
+                          Map<UUID, ConnectorDef> connectors) {
         this.objects = objects;
+        this.connectors = connectors;
         this.tags = tags;
         this.schedules = schedules;
         this.methods = methods;
@@ -86,7 +89,15 @@ public final class ModelSnapshot {
     /** Everything from stored rows, checked together as an import would be. */
     public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms,
                                    Collection<ScheduleDef> schedules, Collection<MethodDef> methods) {
+        return of(objects, tags, alarms, schedules, methods, List.of());
+    }
+
+    /** Everything from stored rows, connectors included, checked together as an import would be. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms,
+                                   Collection<ScheduleDef> schedules, Collection<MethodDef> methods,
+                                   Collection<ConnectorDef> connectors) {
         List<ModelEdit> edits = new ArrayList<>();
+        connectors.forEach(c -> edits.add(new ModelEdit.PutConnector(c)));
         // Parents first, so each object's parent exists when it is checked.
         Map<UUID, ObjectDef> byId = new HashMap<>();
         objects.forEach(o -> byId.put(o.id(), o));
@@ -177,6 +188,26 @@ public final class ModelSnapshot {
 
     public MethodDef method(UUID id) {
         return methods.get(id);
+    }
+
+    /** The connectors, sorted by name. */
+    public List<ConnectorDef> connectors() {
+        return connectors.values().stream().sorted(Comparator.comparing(ConnectorDef::name, BY_NAME)).toList();
+    }
+
+    public ConnectorDef connector(UUID id) {
+        return connectors.get(id);
+    }
+
+    /** The connector with this name (names are unique, ignoring case). */
+    public Optional<ConnectorDef> findConnector(String name) {
+        return connectors.values().stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The tags whose binding names the connector, sorted by path. */
+    public List<TagDef> tagsBoundTo(UUID connectorId) {
+        return tags.values().stream().filter(t -> connectorId.equals(ConnectorDef.boundConnector(t)))
+                .sorted(Comparator.comparing(t -> tagPath(t.id()))).toList();
     }
 
     /** Child objects sorted by name; {@code null} gives the roots. */
@@ -303,15 +334,18 @@ public final class ModelSnapshot {
         Map<UUID, AlarmDef> alms = new HashMap<>(alarms);
         Map<UUID, ScheduleDef> scs = new HashMap<>(schedules);
         Map<UUID, MethodDef> mts = new HashMap<>(methods);
+        Map<UUID, ConnectorDef> cns = new HashMap<>(connectors);
         Editor ed = new Editor(objs, tgs, alms);
         List<ModelEdit> applied = new ArrayList<>();
+        Map<UUID, Boolean> connectorsDeleted = new HashMap<>();
         for (ModelEdit edit : edits) {
-            if (!applyDefinition(edit, scs, mts, objs, applied)) {
+            if (!applyDefinition(edit, scs, mts, objs, applied) && !applyConnector(edit, cns, connectorsDeleted, applied)) {
                 ed.apply(edit, applied);
             }
         }
         ed.checkAlarms();
-        Change change = new Change(new ModelSnapshot(objs, tgs, alms, scs, mts), List.copyOf(applied));
+        ed.checkBindings(cns, connectorsDeleted, applied);
+        Change change = new Change(new ModelSnapshot(objs, tgs, alms, scs, mts, cns), List.copyOf(applied));
         for (ModelCheck check : ModelCheck.installed()) {
             check.check(change.snapshot(), change.applied());
         }
@@ -335,6 +369,34 @@ public final class ModelSnapshot {
             if (mts.remove(d.id()) == null) {
                 throw new ModelException(String.valueOf(d.id()), "id", "no such method");
             }
+        } else {
+            return false;
+        }
+        applied.add(edit);
+        return true;
+    }
+
+    /**
+     * Applies a connector edit; false for other edits. A deletion is only recorded here: whether
+     * tags still bind to it is checked once all edits are applied ({@link Editor#checkBindings}).
+     */
+    private static boolean applyConnector(ModelEdit edit, Map<UUID, ConnectorDef> cns, Map<UUID, Boolean> deleted,
+                                          List<ModelEdit> applied) {
+        if (edit instanceof ModelEdit.PutConnector p) {
+            ConnectorDef c = p.connector();
+            c.validate();
+            for (ConnectorDef other : cns.values()) {
+                if (!other.id().equals(c.id()) && other.name().equalsIgnoreCase(c.name())) {
+                    throw new ModelException("connector " + c.name(), "name", "a connector named '" + other.name() + "' already exists");
+                }
+            }
+            cns.put(c.id(), c);
+            deleted.remove(c.id());
+        } else if (edit instanceof ModelEdit.DeleteConnector d) {
+            if (cns.remove(d.id()) == null) {
+                throw new ModelException(String.valueOf(d.id()), "id", "no such connector");
+            }
+            deleted.merge(d.id(), d.force(), Boolean::logicalOr);
         } else {
             return false;
         }
@@ -395,6 +457,40 @@ public final class ModelSnapshot {
                 putAlarm(p.alarm(), applied, edit);
             } else if (edit instanceof ModelEdit.DeleteAlarm d) {
                 deleteAlarm(d.id(), applied);
+            }
+        }
+
+        /**
+         * Tags put by these edits must bind to an existing connector; a connector deleted without
+         * force must have no tag left bound to it (the message lists them); with force its tags
+         * become manual (binding text kept), each listed as a PutTag so stores save it.
+         */
+        void checkBindings(Map<UUID, ConnectorDef> cns, Map<UUID, Boolean> deleted, List<ModelEdit> applied) {
+            for (Map.Entry<UUID, Boolean> d : deleted.entrySet()) {
+                List<TagDef> bound = tgs.values().stream().filter(t -> d.getKey().equals(ConnectorDef.boundConnector(t)))
+                        .sorted(Comparator.comparing(t -> where(t.objectId(), t.name()))).toList();
+                if (bound.isEmpty()) {
+                    continue;
+                }
+                if (!d.getValue()) {
+                    List<String> paths = bound.stream().map(t -> where(t.objectId(), t.name())).toList();
+                    String list = paths.size() <= 20 ? String.join(", ", paths)
+                            : String.join(", ", paths.subList(0, 20)) + " and " + (paths.size() - 20) + " more";
+                    throw new ModelException("connector " + d.getKey(), "tags", bound.size() + " tag(s) are bound to it: "
+                            + list + "; unbind them or delete with force");
+                }
+                for (TagDef t : bound) {
+                    TagDef manual = t.toBuilder().source(SourceKind.MANUAL).build();
+                    tgs.put(t.id(), manual);
+                    applied.add(new ModelEdit.PutTag(manual));
+                }
+            }
+            for (UUID id : tagsTouched) {
+                TagDef t = tgs.get(id);
+                UUID c = t == null ? null : ConnectorDef.boundConnector(t);
+                if (c != null && !cns.containsKey(c)) {
+                    throw new ModelException(where(t.objectId(), t.name()), "sourceConfig", "connector " + c + " does not exist");
+                }
             }
         }
 

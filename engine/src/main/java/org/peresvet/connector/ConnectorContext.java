@@ -1,0 +1,38 @@
+package org.peresvet.connector;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.TagSample;
+
+/** What the engine gives a connector: the way in for values, state changes and log lines. Thread-safe. */
+public interface ConnectorContext {
+
+    ConnectorDef definition();
+
+    /** Samples into the engine's ingest queue (same deadband pipeline as every source); unknown or unbound tags are dropped. */
+    void deliver(List<TagSample> samples);
+
+    /**
+     * Extracts a value from a device payload with the tag's binding and delivers it, or delivers
+     * null with quality 103 (and logs the reason) when the payload is rejected.
+     */
+    void deliver(UUID tagId, byte[] payload);
+
+    /**
+     * The connection changed. On a loss (CONNECTED → anything else) every bound tag gets null with
+     * quality 100; on the next CONNECTED, null with quality 101.
+     */
+    void connectionChanged(ConnectorState state, String reason);
+
+    /** These tags lost their data source (a board went offline): null with quality 102. */
+    void sourceLost(Collection<UUID> tagIds, String reason);
+
+    /** A line kept in the connector's log (a bounded ring, queryable) and written to SLF4J. Level: ERROR, WARN, INFO, DEBUG. */
+    void log(String level, String line);
+
+    /** A small shared pool for timers (polling, backoff). Never block on it. */
+    ScheduledExecutorService scheduler();
+}

@@ -1,0 +1,79 @@
+package org.peresvet.connector.payload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.peresvet.connector.Binding;
+import org.peresvet.connector.payload.Extraction.Parsed;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
+
+/** Feeds generated payloads to every extraction: never an exception, always a value of the right type or a reason. */
+class PayloadFuzzTest {
+    private static final String[] PIECES = {"{", "}", "[", "]", ",", ":", "\"", "\\", "ON", "OFF", "true", "null", "-", ".",
+            "e", "1", "0", "21.5", "1e999", "NaN", "\"DS18B20\"", "\"Temperature\"", "\"value\"", "\"POWER\"", " ", "\n",
+            "é", "\u0000", "Infinity", "9223372036854775808", "-0", "{\"value\":", "{\"DS18B20\":{\"Temperature\":"};
+
+    @Test
+    void tenThousandGeneratedPayloadsNeverThrow() {
+        Random rnd = new Random(20261127L);
+        Binding base = Binding.of(UUID.randomUUID(), UUID.randomUUID(), "t");
+        List<Binding> bindings = List.of(base, base.withJson("$.value"), base.withJson("$.DS18B20.Temperature"),
+                base.withJson("$.a[0]"), base.withMap(Map.of("ON", 1L, "OFF", 0L)), base.withScaling(0.5, 3));
+        int values = 0;
+        int rejected = 0;
+        for (int i = 0; i < 12_000; i++) {
+            byte[] payload = generate(rnd);
+            for (ValueType type : ValueType.values()) {
+                for (Binding b : bindings) {
+                    TagDef tag = TagDef.builder(UUID.randomUUID(), "T", type)
+                            .min(type.isNumeric() && rnd.nextBoolean() ? -100.0 : null)
+                            .max(type.isNumeric() && rnd.nextBoolean() ? 100.0 : null).build();
+                    Parsed p = Extraction.of(b, tag).extract(payload);
+                    assertThat(p).isNotNull();
+                    if (p.ok()) {
+                        values++;
+                        assertThat(p.value()).isNotNull();
+                        assertThat(type.coerce(p.value())).isEqualTo(p.value());
+                    } else {
+                        rejected++;
+                        assertThat(p.rejection()).isNotBlank().doesNotContain("cannot read the payload");
+                    }
+                }
+            }
+        }
+        assertThat(values).isPositive();
+        assertThat(rejected).isPositive();
+    }
+
+    private static byte[] generate(Random rnd) {
+        switch (rnd.nextInt(5)) {
+            case 0 -> {
+                byte[] b = new byte[rnd.nextInt(40)];
+                rnd.nextBytes(b);
+                return b;
+            }
+            case 1 -> {
+                return String.valueOf(rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 4)).getBytes(StandardCharsets.UTF_8);
+            }
+            case 2 -> {
+                return ("{\"value\":" + (rnd.nextBoolean() ? rnd.nextInt(300) - 150 : "\"" + rnd.nextInt(9) + "\"")
+                        + ",\"DS18B20\":{\"Temperature\":" + rnd.nextDouble() * 200 + "},\"a\":[" + rnd.nextInt() + "]}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            default -> {
+                StringBuilder sb = new StringBuilder();
+                int n = rnd.nextInt(12);
+                for (int i = 0; i < n; i++) {
+                    sb.append(PIECES[rnd.nextInt(PIECES.length)]);
+                }
+                return sb.toString().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
