@@ -494,6 +494,18 @@ public final class MqttLink implements AutoCloseable {
     /** Disconnects and ends every thread of this link; idempotent. */
     @Override
     public void close() {
+        shutdown(true);
+    }
+
+    /**
+     * Drops the connection without an MQTT DISCONNECT, as a board losing power would: the broker
+     * publishes the last will. Then ends the threads like {@link #close()}.
+     */
+    public void abort() {
+        shutdown(false);
+    }
+
+    private void shutdown(boolean graceful) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -510,7 +522,7 @@ public final class MqttLink implements AutoCloseable {
                         pendingConnect.cancel(false);
                     }
                     MqttAsyncClient c = client;
-                    if (c != null && c.isConnected()) {
+                    if (graceful && c != null && c.isConnected()) {
                         try {
                             c.disconnect(1000).waitForCompletion(2000);
                         } catch (MqttException e) {
