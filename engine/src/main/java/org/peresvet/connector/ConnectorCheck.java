@@ -14,6 +14,9 @@ import org.peresvet.model.TagDef;
  * binding is allowed: it is simply not bound yet.
  */
 public final class ConnectorCheck implements ModelCheck {
+    /** The size of the tag's source config column. */
+    static final int MAX_BINDING_CHARS = 16_000;
+
     @Override
     public void check(ModelSnapshot after, List<ModelEdit> applied) {
         for (ModelEdit e : applied) {
@@ -21,6 +24,10 @@ public final class ConnectorCheck implements ModelCheck {
                 TagDef t = after.tag(p.tag().id());
                 if (t == null || t.sourceConfig() == null || t.sourceConfig().isBlank()) {
                     continue;
+                }
+                if (t.sourceConfig().length() > MAX_BINDING_CHARS) {
+                    throw new ModelException(after.tagPath(t.id()), "sourceConfig", "a binding must be at most "
+                            + MAX_BINDING_CHARS + " characters");
                 }
                 try {
                     Binding.parse(t.id(), t.sourceConfig());

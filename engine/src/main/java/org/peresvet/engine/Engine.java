@@ -13,12 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.peresvet.alarm.Alarms;
+import org.peresvet.connector.ConnectorFactory;
+import org.peresvet.connector.ConnectorLogLine;
+import org.peresvet.connector.ConnectorManager;
+import org.peresvet.connector.NamedStatus;
 import org.peresvet.connector.sim.SimulatorDriver;
 import org.peresvet.export.ExportConfig;
 import org.peresvet.export.Exporters;
@@ -56,6 +61,7 @@ import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.SubscriptionHub;
 import org.peresvet.runtime.TagState;
+import org.peresvet.runtime.WriteResult;
 import org.peresvet.store.HistoryStore;
 import org.peresvet.store.HistoryWriter;
 import org.peresvet.store.JournalStore;
@@ -92,6 +98,7 @@ public final class Engine implements AutoCloseable {
     private HistoryWriter historyWriter;
     private final JournalStore journalStore;
     private final Alarms alarms;
+    private final ConnectorManager connectorManager;
     private JournalWriter journalWriter;
     private SimulatorDriver simulator;
     private CalculatedTags calculatedTags;
@@ -112,6 +119,7 @@ public final class Engine implements AutoCloseable {
         this.journalStore = new JournalStore(historyStore);
         this.alarms = new Alarms(events::publish, () -> model, this::current, loop::execute, Micros::now);
         this.alarms.journal(this::alarmJournal);
+        this.connectorManager = new ConnectorManager(loop::submit, events::publish, () -> model, this::current);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -240,6 +248,7 @@ public final class Engine implements AutoCloseable {
         startAlarms(m);
         loop.start();
         loop.submit(defaults);
+        connectorManager.start(m);
         if (options.simulate()) {
             simulator = new SimulatorDriver(loop::submit);
             simulator.update(m);
@@ -377,6 +386,7 @@ public final class Engine implements AutoCloseable {
         if (simulator != null) {
             simulator.update(m);
         }
+        connectorManager.modelChanged(m);
         for (Consumer<ModelSnapshot.Change> l : modelListeners) {
             try {
                 l.accept(change);
@@ -596,6 +606,39 @@ public final class Engine implements AutoCloseable {
         return schedules == null ? null : schedules.nextTick(scheduleId);
     }
 
+    // ---- connectors ----
+
+    /** Every connector of the project with its status (state, reason, counts), sorted by name. */
+    public List<NamedStatus> connectors() {
+        return connectorManager.statuses();
+    }
+
+    /** The last lines of a connector's log, oldest first. */
+    public List<ConnectorLogLine> connectorLog(UUID connectorId) {
+        return connectorManager.log(connectorId);
+    }
+
+    /**
+     * Writes a value to the device behind a connector tag; the future completes CONFIRMED only when
+     * the device echoes it back within the binding's timeout (default 5 s), otherwise with the
+     * reason. Every write is a {@link org.peresvet.runtime.DeviceWriteEvent} on the bus.
+     *
+     * @param user who asks (operator, "api", "method:…")
+     */
+    public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
+        return connectorManager.write(tagId, value, user);
+    }
+
+    /** Adds a connector kind besides those found on the class path (tests, plug-ins). */
+    public void addConnectorFactory(ConnectorFactory factory) {
+        connectorManager.addFactory(factory);
+    }
+
+    /** The connectors' runtime (kinds available, timing knobs for tests). */
+    public ConnectorManager connectorManager() {
+        return connectorManager;
+    }
+
     /** The engine's event bus (alarm transitions, schedule ticks, method results). */
     public EventBus events() {
         return events;
@@ -692,6 +735,7 @@ public final class Engine implements AutoCloseable {
         if (simulator != null) {
             simulator.close();
         }
+        connectorManager.close();
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }

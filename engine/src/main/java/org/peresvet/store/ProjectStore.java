@@ -17,12 +17,14 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.peresvet.model.AlarmDef;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.store.internal.AlarmEntity;
+import org.peresvet.store.internal.ConnectorEntity;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
 import org.peresvet.store.internal.MethodEntity;
@@ -75,6 +77,7 @@ public final class ProjectStore implements AutoCloseable {
                     .addAnnotatedClass(ScheduleEntity.class)
                     .addAnnotatedClass(MethodEntity.class)
                     .addAnnotatedClass(ScheduleRunEntity.class)
+                    .addAnnotatedClass(ConnectorEntity.class)
                     .buildMetadata()
                     .buildSessionFactory();
             return new ProjectStore(pool, sf);
@@ -98,7 +101,23 @@ public final class ProjectStore implements AutoCloseable {
             List<MethodEntity> methods = s.createSelectionQuery("from MethodEntity", MethodEntity.class).getResultList();
             return ModelSnapshot.of(objs.stream().map(ObjectEntity::toDef).toList(), tags, alarms,
                     schedules.stream().map(ScheduleEntity::toDef).toList(),
-                    methods.stream().map(MethodEntity::toDef).toList());
+                    methods.stream().map(MethodEntity::toDef).toList(), loadConnectors());
+        }
+    }
+
+    /** The connectors table, read with plain JDBC. */
+    private List<ConnectorDef> loadConnectors() {
+        try (Connection c = pool.getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT id, name, kind, enabled, config FROM connector_def")) {
+            List<ConnectorDef> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(new ConnectorDef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getString(5)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the connectors failed: " + e.getMessage(), e);
         }
     }
 
@@ -201,6 +220,22 @@ public final class ProjectStore implements AutoCloseable {
             }
         } else if (edit instanceof ModelEdit.DeleteMethod d) {
             s.createMutationQuery("delete from MethodEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+        } else {
+            persistConnector(s, before, edit);
+        }
+    }
+
+    private static void persistConnector(Session s, ModelSnapshot before, ModelEdit edit) {
+        if (edit instanceof ModelEdit.PutConnector p) {
+            ConnectorEntity existing = before.connector(p.connector().id()) == null ? null
+                    : s.find(ConnectorEntity.class, p.connector().id());
+            if (existing == null) {
+                s.persist(ConnectorEntity.from(p.connector()));
+            } else {
+                existing.copyFrom(p.connector());
+            }
+        } else if (edit instanceof ModelEdit.DeleteConnector d) {
+            s.createMutationQuery("delete from ConnectorEntity where id = :id").setParameter("id", d.id()).executeUpdate();
         }
     }
 

@@ -2,6 +2,7 @@ package org.peresvet.model.io;
 
 import java.util.List;
 import org.peresvet.model.AlarmDef;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ProjectSettings;
@@ -11,15 +12,23 @@ import org.peresvet.model.TagDef;
 /**
  * A project or subtree as read from its JSON document. Top-level objects have no parent; an
  * import places them under the chosen parent. {@code settings} is null in a subtree document.
- * {@code alarms} are the alarm definitions written inside their tags.
+ * {@code alarms} are the alarm definitions written inside their tags. {@code connectors} are the
+ * project's connectors (a subtree document holds those its tags are bound to).
  */
 public record ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags, List<AlarmDef> alarms,
-                              List<ScheduleDef> schedules, List<MethodDef> methods) {
+                              List<ScheduleDef> schedules, List<MethodDef> methods, List<ConnectorDef> connectors) {
 
     public ProjectDocument {
+        connectors = connectors == null ? List.of() : connectors;
         alarms = alarms == null ? List.of() : alarms;
         schedules = schedules == null ? List.of() : schedules;
         methods = methods == null ? List.of() : methods;
+    }
+
+    /** A document without connectors. */
+    public ProjectDocument(ProjectSettings settings, List<ObjectDef> objects, List<TagDef> tags, List<AlarmDef> alarms,
+                           List<ScheduleDef> schedules, List<MethodDef> methods) {
+        this(settings, objects, tags, alarms, schedules, methods, List.of());
     }
 
     /** A document with objects and tags only. */

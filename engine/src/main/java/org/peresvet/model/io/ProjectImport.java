@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peresvet.model.AlarmDef;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
@@ -27,6 +28,15 @@ public final class ProjectImport {
                 edits.add(new ModelEdit.DeleteObject(root.id()));
             }
         }
+        // Old connectors go first, so a new one may take a name; whether tags are still bound to a
+        // deleted one is checked once every edit is applied (the old tags are deleted with their objects).
+        java.util.Set<UUID> docConnectors = new java.util.HashSet<>();
+        doc.connectors().forEach(c -> docConnectors.add(c.id()));
+        if (replace) {
+            current.connectors().stream().filter(c -> !docConnectors.contains(c.id()))
+                    .forEach(c -> edits.add(new ModelEdit.DeleteConnector(c.id())));
+        }
+        doc.connectors().forEach(c -> edits.add(new ModelEdit.PutConnector(c)));
         for (ObjectDef o : doc.objects()) {
             ObjectDef placed = o.parentId() == null ? o.withParent(replace ? null : intoParent) : o;
             edits.add(new ModelEdit.PutObject(placed));

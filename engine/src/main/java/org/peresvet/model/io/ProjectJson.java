@@ -18,6 +18,7 @@ import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.CalcTrigger;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -41,7 +42,9 @@ public final class ProjectJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().setDefaultPrettyPrinter(
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods");
+    private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods",
+            "connectors");
+    private static final Set<String> CONNECTOR_KEYS = Set.of("id", "name", "kind", "enabled", "config");
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
     private static final Set<String> TAG_KEYS = Set.of("id", "name", "description", "type", "units", "min", "max",
@@ -65,6 +68,11 @@ public final class ProjectJson {
             s.put("historyRetentionDays", settings.historyRetentionDays());
             s.put("historyFlushMillis", settings.historyFlushMillis());
         }
+        List<ConnectorDef> connectors = root == null ? model.connectors() : connectorsUsedBy(model, root);
+        if (!connectors.isEmpty()) {
+            ArrayNode arr = doc.putArray("connectors");
+            connectors.forEach(c -> arr.add(connectorNode(c)));
+        }
         ArrayNode objects = doc.putArray("objects");
         List<ObjectDef> tops = root == null ? model.childObjects(null) : List.of(model.object(root));
         for (ObjectDef o : tops) {
@@ -85,6 +93,32 @@ public final class ProjectJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The connectors the subtree's tags are bound to, so an exported subtree can be imported elsewhere. */
+    private static List<ConnectorDef> connectorsUsedBy(ModelSnapshot model, UUID root) {
+        Set<UUID> used = new HashSet<>();
+        model.tagsInSubtree(root).forEach(t -> {
+            UUID c = ConnectorDef.boundConnector(t);
+            if (c != null) {
+                used.add(c);
+            }
+        });
+        return model.connectors().stream().filter(c -> used.contains(c.id())).toList();
+    }
+
+    private static ObjectNode connectorNode(ConnectorDef c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", c.id().toString());
+        n.put("name", c.name());
+        n.put("kind", c.kind());
+        n.put("enabled", c.enabled());
+        try {
+            n.set("config", MAPPER.readTree(c.config()));
+        } catch (JsonProcessingException e) {
+            n.put("config", c.config());
+        }
+        return n;
     }
 
     private static ObjectNode objectNode(ModelSnapshot model, ObjectDef o) {
@@ -253,7 +287,28 @@ public final class ProjectJson {
                 methods.add(DefinitionJson.readMethod(marr.get(i), "$.methods[" + i + "]", ids));
             }
         }
-        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods);
+        List<ConnectorDef> connectors = new ArrayList<>();
+        JsonNode carr = root.get("connectors");
+        if (carr != null && !carr.isNull()) {
+            if (!carr.isArray()) {
+                throw new ModelException("$.connectors", null, "must be an array");
+            }
+            for (int i = 0; i < carr.size(); i++) {
+                connectors.add(readConnector(carr.get(i), "$.connectors[" + i + "]", ids));
+            }
+        }
+        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors);
+    }
+
+    private static ConnectorDef readConnector(JsonNode n, String p, Set<UUID> ids) {
+        if (!n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        checkKeys(n, CONNECTOR_KEYS, p);
+        UUID id = id(n, p, ids);
+        JsonNode cfg = n.get("config");
+        String config = cfg == null || cfg.isNull() ? null : cfg.isTextual() ? cfg.asText() : cfg.toString();
+        return new ConnectorDef(id, text(n, "name", p, true), text(n, "kind", p, true), bool(n, "enabled", p, true), config);
     }
 
     private static ProjectSettings settings(JsonNode n) {
