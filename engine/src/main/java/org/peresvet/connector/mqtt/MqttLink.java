@@ -321,8 +321,10 @@ public final class MqttLink implements AutoCloseable {
         }
         if (settings.isTls()) {
             MqttTls tls = settings.tls();
-            o.setSocketFactory(tls.socketFactory());
+            o.setSocketFactory(NoDelaySockets.tls(tls.socketFactory()));
             o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
+        } else {
+            o.setSocketFactory(NoDelaySockets.plain());
         }
         if (settings.will() != null) {
             MqttSettings.Will w = settings.will();
