@@ -18,6 +18,7 @@ import org.peresvet.api.internal.DataEndpoint;
 import org.peresvet.api.internal.Dispatcher;
 import org.peresvet.api.internal.ModelEndpoint;
 import org.peresvet.api.internal.Router;
+import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
 import org.peresvet.api.internal.StreamEndpoint;
 import org.peresvet.engine.Engine;
@@ -94,6 +95,10 @@ public final class ApiServer implements AutoCloseable {
         ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
         Router router = routes(data, model, streams, status);
+        ConnectorEndpoint connectors = new ConnectorEndpoint(engine);
+        router.add("GET", "/v1/connectors/", ApiAccess.READ, connectors::list);
+        router.add("GET", "/v1/connectors/{id}/log", ApiAccess.READ, connectors::log);
+        router.add("POST", "/v1/tags/{id}/write", ApiAccess.WRITE_DATA, connectors::write);
 
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,

@@ -386,7 +386,10 @@ public final class Engine implements AutoCloseable {
         if (simulator != null) {
             simulator.update(m);
         }
-        connectorManager.modelChanged(m);
+        if (!touched.isEmpty() || change.applied().stream().anyMatch(e -> e instanceof ModelEdit.PutConnector
+                || e instanceof ModelEdit.DeleteConnector)) {
+            connectorManager.modelChanged(m);
+        }
         for (Consumer<ModelSnapshot.Change> l : modelListeners) {
             try {
                 l.accept(change);

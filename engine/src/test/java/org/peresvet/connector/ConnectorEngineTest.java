@@ -134,6 +134,7 @@ class ConnectorEngineTest {
             e.edit(new ModelEdit.PutConnector(board.withConfig("{\"echoDelayMs\":5}").withEnabled(false)));
             await("stopped", () -> status(e, "Board").status().state() == ConnectorState.STOPPED);
             assertThat(second.closed).isTrue();
+            await("q=100", () -> is(e, lv, null, Quality.CONNECTION_LOST));
 
             // Deleted with force: gone from the statuses, tag manual.
             e.edit(new ModelEdit.DeleteConnector(board.id(), true));

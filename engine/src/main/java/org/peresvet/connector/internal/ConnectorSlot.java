@@ -133,17 +133,14 @@ public final class ConnectorSlot {
         }
     }
 
-    /** No instance: disabled (STOPPED) or cannot run (ERROR, e.g. bad config); an error counts as a loss. */
+    /**
+     * No instance: disabled (STOPPED) or cannot run (ERROR, e.g. bad config). An error counts as a
+     * loss; so does stopping a connector that was connected.
+     */
     public void idle(ConnectorState state, String reason) {
         ownStatus = new ConnectorStatus(state, reason, Micros.now(), 0, 0);
         log(state == ConnectorState.ERROR ? "ERROR" : "INFO", reason);
-        if (state == ConnectorState.ERROR) {
-            stateChanged(state, reason);
-        } else {
-            synchronized (this) {
-                lastState = state;
-            }
-        }
+        stateChanged(state, reason);
     }
 
     /** The bound tags after a model change; tags bound while the connection is lost get q=100 at once. */

@@ -33,6 +33,11 @@ public final class CommandPayload {
         return substitute(template, value, text(value, type), raw(binding, value, type));
     }
 
+    /** Another template (an HTTP request line, a topic) with the binding's {@code {raw}}. */
+    public static String render(Binding binding, String template, Object value, ValueType type) {
+        return substitute(template, value, text(value, type), raw(binding, value, type));
+    }
+
     private static String substitute(String template, Object value, String v, String raw) {
         if (template.indexOf('{') < 0) {
             return template;
