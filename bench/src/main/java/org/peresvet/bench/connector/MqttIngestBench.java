@@ -116,9 +116,11 @@ public final class MqttIngestBench {
                 }).count();
                 NamedStatus st = status(e);
                 System.out.printf(Locale.ROOT, "mqtt-ingest: %,d messages in %.1f s = %,.0f messages/s into the engine; "
-                                + "%,d of %,d tags have a value; connector errors %d; engine process CPU %.0f %% of one core, "
+                                + "%,d of %,d tags have a value; connector errors %d; engine process CPU %.0f %% of one core "
+                                + "(%.1f µs per message), "
                                 + "mosquitto %.0f %%; load average now %s%n",
                         in1 - in0, wall, rate, updated, tags, st.status().errors(), 100.0 * (cpu1 - cpu0) / (w1 - w0),
+                        (cpu1 - cpu0) / 1e3 / Math.max(1, in1 - in0),
                         100.0 * (mcpu1 - mcpu0) / (w1 - w0), ConnectorBench.load());
                 if (broker.death() != null) {
                     System.out.println("mqtt-ingest: the broker died during the run: " + broker.death());

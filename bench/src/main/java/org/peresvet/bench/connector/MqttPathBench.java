@@ -33,6 +33,11 @@ public final class MqttPathBench {
     private MqttPathBench() {
     }
 
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] args) throws Exception {
         int tags = (int) ConnectorBench.arg(args, "tags", 10_000);
         long seconds = ConnectorBench.arg(args, "seconds", 15);
@@ -123,14 +128,20 @@ public final class MqttPathBench {
                 feeder.start();
                 Thread.sleep(warmup * 1000);
                 long v0 = values.get();
+                long c0 = cpu();
+                long m0 = broker.cpuNanos();
                 long w0 = System.nanoTime();
                 Thread.sleep(seconds * 1000);
                 long v1 = values.get();
                 long w1 = System.nanoTime();
+                long c1 = cpu();
+                long m1 = broker.cpuNanos();
                 stop.set(true);
                 feeder.join(10_000);
                 System.out.printf(Locale.ROOT, "mqtt-path: %,.0f messages/s routed and extracted (no engine), %d rejected; "
-                        + "load average now %s%n", (v1 - v0) / ((w1 - w0) / 1e9), rejected.get(), ConnectorBench.load());
+                                + "this JVM (publisher included) %.0f %% of one core = %.1f µs CPU per message, mosquitto %.0f %%; "
+                                + "load average now %s%n", (v1 - v0) / ((w1 - w0) / 1e9), rejected.get(), 100.0 * (c1 - c0) / (w1 - w0),
+                        (c1 - c0) / 1e3 / Math.max(1, v1 - v0), 100.0 * (m1 - m0) / (w1 - w0), ConnectorBench.load());
             } finally {
                 timers.shutdownNow();
             }
