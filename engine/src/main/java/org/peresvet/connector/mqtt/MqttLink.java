@@ -454,34 +454,46 @@ public final class MqttLink implements AutoCloseable {
     }
 
     private void dispatch() {
+        List<Event> batch = new ArrayList<>(256);
         while (true) {
-            Event e;
             try {
-                e = events.take();
+                batch.add(events.take());
             } catch (InterruptedException ie) {
                 return;
             }
-            try {
-                if (e instanceof Inbound m) {
-                    queued.decrementAndGet();
-                    queuedBytes.addAndGet(-m.payload().length);
-                    if (waiting) {
-                        synchronized (room) {
-                            room.notifyAll();
-                        }
-                    }
-                    listener.message(m.topic(), m.payload(), m.retained());
-                } else if (e instanceof StateEvent s) {
-                    listener.stateChanged(s.state(), s.reason());
-                } else if (e instanceof Rejected r) {
-                    listener.rejected(r.topic(), r.size(), r.reason());
-                } else {
+            events.drainTo(batch, 255); // one lock round per batch, not per message
+            for (Event e : batch) {
+                if (!handle(e)) {
                     return;
                 }
-            } catch (RuntimeException ex) {
-                LOG.warn("{}: listener failed: {}", name, ex.toString(), ex);
             }
+            batch.clear();
         }
+    }
+
+    /** Hands one event to the listener; false after the stop event. */
+    private boolean handle(Event e) {
+        try {
+            if (e instanceof Inbound m) {
+                queued.decrementAndGet();
+                queuedBytes.addAndGet(-m.payload().length);
+                if (waiting) {
+                    synchronized (room) {
+                        room.notifyAll();
+                    }
+                }
+                listener.message(m.topic(), m.payload(), m.retained());
+            } else if (e instanceof StateEvent s) {
+                listener.stateChanged(s.state(), s.reason());
+            } else if (e instanceof Rejected r) {
+                listener.rejected(r.topic(), r.size(), r.reason());
+            } else {
+                return false;
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("{}: listener failed: {}", name, ex.toString(), ex);
+        }
+        return true;
     }
 
     static String describe(MqttException e) {

@@ -141,7 +141,9 @@ final class PeresvetProfile extends ProfileHandler {
             }
             d.problems().forEach(p -> ctx.log("WARN", "data from connector: " + p));
             if (!samples.isEmpty()) {
-                alive();
+                if (!retained) {
+                    alive(); // a retained message is a replay, not a sign of life
+                }
                 ctx.deliver(samples);
             }
             return;
@@ -156,15 +158,21 @@ final class PeresvetProfile extends ProfileHandler {
             }
             PeresvetProtocol.ConnectorMessage m = PeresvetProtocol.parseConnectorMessage(topic, payload);
             if (m instanceof PeresvetProtocol.ConfigRequest) {
-                alive();
+                if (!retained) {
+                    alive(); // a retained message is a replay, not a sign of life
+                }
                 configured = true;
                 send(PeresvetProtocol.fullConfiguration(MAPPER.createObjectNode(), "INFO", announced.values()));
                 ctx.log("INFO", "connector " + id + " asked for its configuration: sent " + announced.size() + " tags");
             } else if (m instanceof PeresvetProtocol.LogLine l) {
-                alive();
+                if (!retained) {
+                    alive(); // a retained message is a replay, not a sign of life
+                }
                 ctx.log(level(l.level()), "connector: " + l.message());
             } else if (m instanceof PeresvetProtocol.CommandOutput o) {
-                alive();
+                if (!retained) {
+                    alive(); // a retained message is a replay, not a sign of life
+                }
                 ctx.log("ok".equals(o.status()) ? "INFO" : "WARN", "command output of '" + o.command() + "': status " + o.status()
                         + (o.exitCode() == null ? "" : ", exit " + o.exitCode())
                         + (o.stdout().isEmpty() ? "" : ", stdout: " + abbreviate(o.stdout()))
