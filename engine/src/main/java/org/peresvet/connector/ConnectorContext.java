@@ -23,7 +23,9 @@ public interface ConnectorContext {
 
     /**
      * The connection changed. On a loss (CONNECTED → anything else) every bound tag gets null with
-     * quality 100; on the next CONNECTED, null with quality 101.
+     * quality 100; on the next CONNECTED, null with quality 101. Report CONNECTED before delivering
+     * the first values after a (re)connect: the 101 is queued at once, and would otherwise land on
+     * top of the fresh values.
      */
     void connectionChanged(ConnectorState state, String reason);
 

@@ -102,6 +102,8 @@ class ConnectorEngineTest {
             assertThat(st.status().errors()).isGreaterThanOrEqualTo(2);
         }
         assertThat(factory.devices.get("Board").closed).isTrue();
+        await("connector threads gone", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("peresvet-connector")));
     }
 
     @Test

@@ -177,6 +177,7 @@ final class HttpConnector implements Connector {
             Fetch f = fetch("/");
             if (f.error == null) {
                 ok++;
+                connectedNow();
             } else {
                 failure = f.error;
             }
@@ -192,6 +193,7 @@ final class HttpConnector implements Connector {
                 continue;
             }
             ok++;
+            connectedNow();
             deliver(e.getKey(), e.getValue(), f);
         }
         long delay;
@@ -217,6 +219,17 @@ final class HttpConnector implements Connector {
             } catch (java.util.concurrent.RejectedExecutionException ignored) {
                 // closed meanwhile
             }
+        }
+    }
+
+    /**
+     * The device answered: connected before its values are delivered, so the manager's q=101
+     * (after a loss) comes before the fresh values, not on top of them.
+     */
+    private void connectedNow() {
+        if (!Boolean.TRUE.equals(pollOk)) {
+            pollOk = true;
+            updateState(null);
         }
     }
 

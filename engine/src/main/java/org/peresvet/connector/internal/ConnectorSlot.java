@@ -285,12 +285,15 @@ public final class ConnectorSlot {
                     out.add(new TagSample(ts.tagId(), new Sample(s.x(), null, Quality.BAD_DATA)));
                     continue;
                 }
-                if (Quality.isGood(s.q()) && y != null) {
-                    hooks.observed(ts.tagId(), y);
-                }
                 out.add(y == s.y() ? ts : new TagSample(ts.tagId(), new Sample(s.x(), y, s.q())));
             }
             hooks.ingest(out);
+            // After queueing: whoever is told a write is confirmed finds the value in the engine.
+            for (TagSample ts : out) {
+                if (Quality.isGood(ts.sample().q()) && ts.sample().y() != null) {
+                    hooks.observed(ts.tagId(), ts.sample().y());
+                }
+            }
         }
 
         @Override
@@ -306,8 +309,8 @@ public final class ConnectorSlot {
             Extraction.Parsed p = e.extract(payload);
             long now = Micros.now();
             if (p.ok()) {
-                hooks.observed(tagId, p.value());
                 hooks.ingest(List.of(new TagSample(tagId, Sample.of(now, p.value()))));
+                hooks.observed(tagId, p.value());
             } else {
                 errors.incrementAndGet();
                 log("WARN", path(tagId) + ": " + p.rejection() + " (quality 103)");

@@ -104,8 +104,9 @@ final class FakeHttpDevice implements AutoCloseable {
             }
             case "/broken" -> send(ex, 500, "oops");
             case "/garbage" -> send(ex, 200, "{\"value\": 1,,,");
+            case "/huge" -> send(ex, 200, "{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"value\":1}");
             case "/slow" -> {
-                sleep(1500);
+                sleep(3000);
                 send(ex, 200, "{\"value\":1}");
             }
             case "/events" -> events(ex);

@@ -86,7 +86,7 @@ class HttpConnectorTest {
     @Test
     void esphomeSensorsArePolledAndASwitchWriteIsConfirmedByReadBack() throws Exception {
         device = new FakeHttpDevice(FakeHttpDevice.freePort()).start();
-        ConnectorDef c = ConnectorDef.create("esp", "http", "{\"baseUrl\":\"" + device.url() + "\",\"period\":200,\"timeout\":500}");
+        ConnectorDef c = ConnectorDef.create("esp", "http", "{\"baseUrl\":\"" + device.url() + "\",\"period\":200,\"timeout\":2000}");
         TagDef temp = tag("Temperature", ValueType.DOUBLE, c, "{\"address\":\"/sensor/temperature\",\"json\":\"$.value\"}");
         TagDef relay = tag("Relay", ValueType.BOOL, c, "{\"address\":\"/switch/relay\",\"json\":\"$.value\","
                 + "\"command\":\"POST /switch/relay/turn_{on_off_lower}\",\"echoTimeoutMs\":3000}");
@@ -146,19 +146,21 @@ class HttpConnectorTest {
     @Test
     void errorsMalformedAnswersAndTimeoutsGiveTheRightQuality() throws Exception {
         device = new FakeHttpDevice(FakeHttpDevice.freePort()).start();
-        ConnectorDef c = ConnectorDef.create("esp", "http", "{\"baseUrl\":\"" + device.url() + "\",\"period\":200,\"timeout\":300}");
+        ConnectorDef c = ConnectorDef.create("esp", "http", "{\"baseUrl\":\"" + device.url() + "\",\"period\":200,\"timeout\":1000}");
         TagDef good = tag("Good", ValueType.DOUBLE, c, "{\"address\":\"/sensor/temperature\",\"json\":\"$.value\"}");
         TagDef broken = tag("Broken", ValueType.DOUBLE, c, "{\"address\":\"/broken\",\"json\":\"$.value\"}");
         TagDef garbage = tag("Garbage", ValueType.DOUBLE, c, "{\"address\":\"/garbage\",\"json\":\"$.value\"}");
         TagDef slow = tag("Slow", ValueType.DOUBLE, c, "{\"address\":\"/slow\",\"json\":\"$.value\"}");
         TagDef missing = tag("Missing", ValueType.DOUBLE, c, "{\"address\":\"/sensor/temperature\",\"json\":\"$.nope\"}");
-        run(c, good, broken, garbage, slow, missing);
+        TagDef huge = tag("Huge", ValueType.DOUBLE, c, "{\"address\":\"/huge\",\"json\":\"$.value\"}");
+        run(c, good, broken, garbage, slow, missing, huge);
         await("qualities", () -> is(good, 21.5, null) && is(broken, null, Quality.BAD_DATA) && is(garbage, null, Quality.BAD_DATA)
-                && is(slow, null, Quality.SOURCE_LOST) && is(missing, null, Quality.BAD_DATA));
+                && is(slow, null, Quality.SOURCE_LOST) && is(missing, null, Quality.BAD_DATA) && is(huge, null, Quality.BAD_DATA));
+        assertThat(logged(c, "/Board/Huge: payload of 1048577 bytes is larger than the limit")).isTrue();
         assertThat(status().status().state()).isEqualTo(ConnectorState.CONNECTED);
         assertThat(logged(c, "GET /broken: HTTP 500")).isTrue();
         assertThat(logged(c, "/Board/Garbage: malformed JSON")).isTrue();
-        assertThat(logged(c, "GET /slow: timed out after 300 ms")).isTrue();
+        assertThat(logged(c, "GET /slow: timed out after 1000 ms")).isTrue();
         assertThat(logged(c, "/Board/Missing: JSON path $.nope not found")).isTrue();
     }
 
