@@ -299,8 +299,10 @@ public final class MqttLink implements AutoCloseable {
         }
         connectedOnce = true;
         backoffMs = settings.reconnectMinMs();
-        sendSubscribe(new ArrayList<>(filters));
+        // CONNECTED goes into the event queue before any retained message the subscriptions bring,
+        // so the listener's "restored" (q=101) never lands on top of the first fresh values
         setState(State.CONNECTED, "connected to " + settings.brokerUrl());
+        sendSubscribe(new ArrayList<>(filters));
     }
 
     private boolean connectedOnce;

@@ -134,6 +134,25 @@ class MqttConnectorEngineTest {
     }
 
     @Test
+    void aRetainedValueAfterAReconnectIsNotCoveredByQuality101() throws Exception {
+        ConnectorDef c = mqtt("Retained", broker.url(), "");
+        TagDef level = tag(plant, "Level", ValueType.DOUBLE, c, "{\"address\":\"tank/level\"}");
+        try (Engine e = engine(); MqttLink dev = client("dev", broker.url(), new RecordingListener())) {
+            publish(dev, "tank/level", "41.5", true);
+            e.edit(new ModelEdit.PutObject(plant), new ModelEdit.PutConnector(c), new ModelEdit.PutTag(level));
+            e.start();
+            await("retained value", () -> is(e, level, 41.5, null));
+            e.edit(new ModelEdit.PutConnector(c.withEnabled(false)));
+            await("disabled → q=100", () -> is(e, level, null, Quality.CONNECTION_LOST));
+            e.edit(new ModelEdit.PutConnector(c.withEnabled(true)));
+            // the new connection reports CONNECTED (q=101) before the retained value arrives
+            await("retained value again", () -> is(e, level, 41.5, null));
+            Thread.sleep(500);
+            assertThat(is(e, level, 41.5, null)).as("still the value, not a late q=101").isTrue();
+        }
+    }
+
+    @Test
     void badConfigIsAnErrorWithTheFieldAndCommandsAreNeverRetained() throws Exception {
         ConnectorDef bad = ConnectorDef.create("Bad", "mqtt", "{\"broker\":\"http://x\"}");
         ConnectorDef noDevice = ConnectorDef.create("NoDevice", "mqtt", "{\"broker\":\"" + broker.url() + "\",\"profile\":\"esphome\"}");
