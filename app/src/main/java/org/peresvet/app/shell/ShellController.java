@@ -556,7 +556,11 @@ public final class ShellController implements Feedback {
     }
 
     private static void show(Label l, StatusLine.Slot slot) {
-        l.setText(slot.text());
+        if (!slot.text().equals(l.getText())) {
+            l.setText(slot.text());
+            // A slot may shrink with an ellipsis on a narrow window; the tooltip keeps the whole text.
+            l.setTooltip(slot.text().isEmpty() ? null : new javafx.scene.control.Tooltip(slot.text()));
+        }
         abnormal(l, slot.abnormal());
     }
 
