@@ -42,7 +42,8 @@ class CliHeadlessTest {
         try {
             String running = "Peresvet engine running: " + dir.toAbsolutePath().normalize() + " (22 tags). Press Ctrl-C to stop.";
             long deadline = System.currentTimeMillis() + 90_000;
-            while (!Files.readString(out).contains(running) && p.isAlive() && System.currentTimeMillis() < deadline) {
+            // The API's line follows the running line; wait for both (the lines are printed one by one).
+            while (!(Files.readString(out).contains(running) && Files.readString(out).contains("HTTP API: ")) && p.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(Files.readString(out)).as(Files.readString(err)).contains(running);

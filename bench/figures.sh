@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every figure the issues name, one run each, one after another, into one report:
+#   bench/figures.sh            → bench/reports/figures-latest.txt
+# Run it on a quiet machine: every figure is wall-clock on 2 cores. The Foundation figures
+# (pipeline, history, current, start) have their own driver, bench/run.sh.
+set -uo pipefail
+ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+REPORT=bench/reports/figures-latest.txt
+mkdir -p bench/reports bench/target
+echo "Building engine, app and bench…"
+./mvnw -q -B -DskipTests package -pl engine,app,bench -am >bench/target/figures-build.log 2>&1 \
+    || { cat bench/target/figures-build.log >&2; exit 1; }
+CP="bench/target/classes:bench/target/lib/*"
+run() {
+    local name="$1"; shift
+    echo "== $name  ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
+    timeout 600 java -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN -cp "$CP" "$@" 2>&1 | tail -n 25
+    echo
+}
+{
+    echo "# Peresvet figures, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+    run "API: POST /v1/data/ (issue 3, >= 200,000 samples/s)" -Xmx1g org.peresvet.bench.api.ApiWriteBench
+    run "API: GET current p99, 50 clients (issue 3, < 5 ms)" -Xmx1g org.peresvet.bench.api.ApiLatencyBench
+    run "Alarms: 10,000 definitions in the pipeline (issue 5, >= 70 %)" -Xmx1g org.peresvet.bench.alarm.AlarmPipelineBenchmark
+    run "Alarms: sample -> alarm event at 100,000 samples/s (issue 5, p99 < 10 ms)" -Xmx1g org.peresvet.bench.alarm.AlarmLatencyBenchmark
+    run "MQTT ingest, 10,000 topics (issue 9, >= 50,000 msg/s)" -Xmx1g org.peresvet.bench.connector.MqttIngestBench
+    run "MQTT write round trip (issue 9, p99 < 50 ms)" -Xmx1g org.peresvet.bench.connector.MqttWriteRoundTripBench
+    run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
+    run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
+} 2>&1 | tee "$REPORT"
