@@ -80,9 +80,12 @@ public final class WriteService {
     private WriteService() {
     }
 
-    /** Who writes from this workstation, as the write event records it. */
+    /**
+     * Who writes from this workstation, as the write event records it: the operator's name, the
+     * same as alarm commands record (no log-in yet: the system user).
+     */
     public static String operator() {
-        return "operator:" + System.getProperty("user.name", "unknown");
+        return System.getProperty("user.name", "operator");
     }
 
     /** True when a write to {@code t} goes to a device and waits for its echo. */

@@ -134,7 +134,7 @@ class WriteServiceTest {
         assertThat(r.confirmed()).isTrue();
         assertThat(r.message()).isEqualTo("✓ Sent and confirmed by the device: Pump = true (was false)");
         assertThat(f.sentToDevice).containsExactly(WriteService.operator() + " true");
-        assertThat(WriteService.operator()).startsWith("operator:");
+        assertThat(WriteService.operator()).isEqualTo(System.getProperty("user.name"));
         assertThat(r.after().y()).isEqualTo(true);
     }
 
