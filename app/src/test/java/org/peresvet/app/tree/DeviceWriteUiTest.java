@@ -150,7 +150,7 @@ class DeviceWriteUiTest {
         assertThat(app.engine().current(setpoint.id()).y()).isEqualTo(42.0);
         await(() -> robot.lookup(".value-cell").queryAll().stream()
                 .anyMatch(n -> v42.equals(((javafx.scene.control.Labeled) n).getText())));
-        DeviceWriteEvent ev = writes.get(0);
+        DeviceWriteEvent ev = writes.stream().filter(w -> w.tagId().equals(setpoint.id())).findFirst().orElseThrow();
         assertThat(ev.user()).isEqualTo(WriteService.operator());
         assertThat(ev.result().status()).isEqualTo(WriteResult.Status.CONFIRMED);
         WaitForAsyncUtils.waitForFxEvents();
