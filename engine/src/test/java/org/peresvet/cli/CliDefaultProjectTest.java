@@ -52,7 +52,7 @@ class CliDefaultProjectTest {
     void commandsWithoutProjectUseTheDemo() {
         CliSupport.Run r = run("tags", "list");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out().lines()).hasSize(19);
+        assertThat(r.out().lines()).hasSize(23);
         assertThat(home.resolve("projects/pump-station/model.mv.db")).exists();
     }
 }

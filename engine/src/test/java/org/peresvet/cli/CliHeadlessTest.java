@@ -40,7 +40,7 @@ class CliHeadlessTest {
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int exit;
         try {
-            String running = "Peresvet engine running: " + dir.toAbsolutePath().normalize() + " (18 tags). Press Ctrl-C to stop.";
+            String running = "Peresvet engine running: " + dir.toAbsolutePath().normalize() + " (22 tags). Press Ctrl-C to stop.";
             long deadline = System.currentTimeMillis() + 90_000;
             while (!Files.readString(out).contains(running) && p.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);

@@ -36,7 +36,7 @@ class CliLockedProjectTest {
             assertThat(Files.readString(out)).isEmpty();
             assertThat(stderr).startsWith("error: the project ").contains("is open in another Peresvet process")
                     .hasLineCount(1);
-            assertThat(held.model().tagCount()).isEqualTo(18);
+            assertThat(held.model().tagCount()).isEqualTo(22);
         }
     }
 }

@@ -49,8 +49,8 @@ class CliProjectTest {
         Path copy = tmp.resolve("copy");
         CliSupport.Run r = run("project", "import", file.toString(), "--project", copy.toString(), "--replace");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("Imported " + file + ": objects 7 added, 0 changed, 0 removed; "
-                + "tags 18 added, 0 changed, 0 removed; settings replaced\n");
+        assertThat(r.out()).isEqualTo("Imported " + file + ": objects 8 added, 0 changed, 0 removed; "
+                + "tags 22 added, 0 changed, 0 removed; settings replaced\n");
         try (Engine engine = Engine.open(copy, EngineOptions.quiet())) {
             assertThat(engine.exportJson(null)).isEqualTo(Files.readString(file));
         }

@@ -29,7 +29,7 @@ class CliTagsTest {
         CliSupport.Run r = run("tags", "list", "--project", dir.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(19);
+        assertThat(lines).hasSize(23);
         assertThat(lines.get(0)).matches("PATH +TYPE +UNITS +SOURCE");
         assertThat(lines.get(1)).matches("/PumpStation/Inlet/Flow +double +m3/h +simulated");
         assertThat(lines).anyMatch(l -> l.matches("/PumpStation/Tank1/LevelSetpoint +double +m +manual"))
@@ -39,9 +39,9 @@ class CliTagsTest {
         for (String l : lines.subList(1, lines.size())) {
             assertThat(l.charAt(typeColumn - 1)).as(l).isEqualTo(' ');
             assertThat(l.charAt(typeColumn)).as(l).isNotEqualTo(' ');
-            assertThat(l.substring(sourceColumn)).as(l).matches("simulated|manual");
+            assertThat(l.substring(sourceColumn)).as(l).matches("simulated|manual|connector");
         }
-        assertThat(lines.get(18)).startsWith("/PumpStation/Tank1/Temperature");
+        assertThat(lines.get(22)).startsWith("/PumpStation/Tank1/Temperature");
     }
 
     @Test
@@ -58,7 +58,7 @@ class CliTagsTest {
         CliSupport.Run r = run("tags", "export-csv", "--project", dir.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith(TagCsv.HEADER + "\r\n");
-        assertThat(r.out().split("\r\n")).hasSize(19);
+        assertThat(r.out().split("\r\n")).hasSize(23);
         try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
             assertThat(r.out()).isEqualTo(TagCsv.write(engine.model(), null));
         }
@@ -69,7 +69,7 @@ class CliTagsTest {
         Path file = tmp.resolve("tags.csv");
         CliSupport.Run r = run("tags", "export-csv", "--project", dir.toString(), "-o", file.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("Exported 18 tags to " + file + "\n");
+        assertThat(r.out()).isEqualTo("Exported 22 tags to " + file + "\n");
 
         String csv = Files.readString(file);
         String edited = csv.replace("/PumpStation/Tank1/Level,double,m,0,5,", "/PumpStation/Tank1/Level,double,m,0,6,");
@@ -77,7 +77,7 @@ class CliTagsTest {
         Files.writeString(file, edited);
         r = run("tags", "import-csv", file.toString(), "--project", dir.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("Imported " + file + ": 0 tags created, 1 updated, 17 unchanged; 0 objects created\n");
+        assertThat(r.out()).isEqualTo("Imported " + file + ": 0 tags created, 1 updated, 21 unchanged; 0 objects created\n");
 
         try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
             assertThat(engine.model().findTag("/PumpStation/Tank1/Level").orElseThrow().max()).isEqualTo(6.0);

@@ -36,7 +36,7 @@ class ExampleProjectTest {
             assertThat(engine.settings().name()).isEqualTo("Pump station");
             assertThat(m.childObjects(null)).extracting(o -> o.name()).containsExactly("PumpStation");
             assertThat(m.childObjects(m.findObject("/PumpStation").orElseThrow().id())).extracting(o -> o.name())
-                    .containsExactly("Inlet", "Outlet", "Power", "Pump1", "Pump2", "Tank1");
+                    .containsExactly("Inlet", "Outlet", "Power", "Pump1", "Pump2", "PumpBoard1", "Tank1");
             Map<String, String> units = m.tags().stream()
                     .collect(Collectors.toMap(t -> m.tagPath(t.id()), TagDef::units));
             assertThat(units).containsEntry("/PumpStation/Inlet/Flow", "m3/h")

@@ -1,0 +1,146 @@
+package org.peresvet.bench.connector;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.peresvet.connector.ConnectorState;
+import org.peresvet.connector.NamedStatus;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.Sample;
+import org.peresvet.model.SourceKind;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
+
+/**
+ * Ingest from a real Mosquitto on loopback into the engine: 10,000 double tags, each bound to its
+ * own topic ({@code bench/<object>/<tag>}) through one MQTT connector (generic profile, QoS 0); a
+ * raw publisher sends values round-robin over the topics as fast as the path takes them; the
+ * figure is the rate of messages the connector delivered into the engine's ingest queue during
+ * the measured window, after a warm-up. The engine runs its whole pipeline (deadband, history).
+ * Target: at least 50,000 messages/s. Options: {@code --tags=10000 --seconds=20 --warmup=5 --target=50000}.
+ */
+public final class MqttIngestBench {
+    private MqttIngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tags = (int) ConnectorBench.arg(args, "tags", 10_000);
+        long seconds = ConnectorBench.arg(args, "seconds", 20);
+        long warmup = ConnectorBench.arg(args, "warmup", 5);
+        long target = ConnectorBench.arg(args, "target", 50_000);
+        System.out.printf("mqtt-ingest: %,d bound topics, load average at start %s%n", tags, ConnectorBench.load());
+        Path dir = ConnectorBench.tempDir("mqtt-ingest");
+        boolean pass;
+        try (ConnectorBench.Broker broker = new ConnectorBench.Broker(dir)) {
+            ConnectorDef c = ConnectorDef.create("bench", "mqtt", "{\"broker\":\"" + broker.url() + "\",\"qos\":0}");
+            List<ModelEdit> edits = new ArrayList<>();
+            edits.add(new ModelEdit.PutConnector(c));
+            List<byte[]> topics = new ArrayList<>();
+            List<TagDef> defs = new ArrayList<>();
+            int perObject = 100;
+            for (int o = 0; o < (tags + perObject - 1) / perObject; o++) {
+                ObjectDef obj = ObjectDef.create(null, "O" + o);
+                edits.add(new ModelEdit.PutObject(obj));
+                for (int t = 0; t < perObject && o * perObject + t < tags; t++) {
+                    String topic = "bench/o" + o + "/t" + t;
+                    TagDef d = TagDef.builder(obj.id(), "T" + t, ValueType.DOUBLE).source(SourceKind.CONNECTOR)
+                            .sourceConfig("{\"connector\":\"" + c.id() + "\",\"address\":\"" + topic + "\"}").build();
+                    edits.add(new ModelEdit.PutTag(d));
+                    defs.add(d);
+                    topics.add(topic.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            try (Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet())) {
+                e.edit(edits.toArray(ModelEdit[]::new));
+                e.start();
+                long t0 = System.nanoTime();
+                while (status(e).status().state() != ConnectorState.CONNECTED) {
+                    if (System.nanoTime() - t0 > 30_000_000_000L) {
+                        throw new IllegalStateException("connector not connected: " + status(e).status().reason());
+                    }
+                    Thread.sleep(20);
+                }
+                Thread.sleep(2000); // 10,000 subscriptions in chunks of 500
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicLong published = new AtomicLong();
+                byte[][] values = new byte[1000][];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = String.format(Locale.ROOT, "%.3f", i * 0.137).getBytes(StandardCharsets.UTF_8);
+                }
+                Thread feeder = new Thread(() -> {
+                    try (ConnectorBench.RawPublisher p = new ConnectorBench.RawPublisher(broker.port, "bench-pub")) {
+                        long n = 0;
+                        while (!stop.get()) {
+                            for (int k = 0; k < 500; k++, n++) {
+                                p.publish(topics.get((int) (n % topics.size())), values[(int) (n % values.length)]);
+                            }
+                            p.flush();
+                            published.addAndGet(500);
+                            // keep the backlog bounded: no more than 200,000 messages ahead of the connector
+                            while (!stop.get() && published.get() - status(e).status().messagesIn() > 200_000) {
+                                Thread.sleep(1);
+                            }
+                        }
+                    } catch (Exception ex) {
+                        if (!stop.get()) {
+                            ex.printStackTrace();
+                        }
+                    }
+                }, "bench-publisher");
+                feeder.start();
+                Thread.sleep(warmup * 1000);
+                long in0 = status(e).status().messagesIn();
+                long cpu0 = cpu();
+                long mcpu0 = broker.cpuNanos();
+                long w0 = System.nanoTime();
+                Thread.sleep(seconds * 1000);
+                long in1 = status(e).status().messagesIn();
+                long w1 = System.nanoTime();
+                long cpu1 = cpu();
+                long mcpu1 = broker.cpuNanos();
+                stop.set(true);
+                feeder.join(10_000);
+                double wall = (w1 - w0) / 1e9;
+                double rate = (in1 - in0) / wall;
+                long updated = defs.stream().filter(d -> {
+                    Sample s = e.current(d.id());
+                    return s != null && s.y() != null;
+                }).count();
+                NamedStatus st = status(e);
+                System.out.printf(Locale.ROOT, "mqtt-ingest: %,d messages in %.1f s = %,.0f messages/s into the engine; "
+                                + "%,d of %,d tags have a value; connector errors %d; engine process CPU %.0f %% of one core "
+                                + "(%.1f µs per message), "
+                                + "mosquitto %.0f %%; load average now %s%n",
+                        in1 - in0, wall, rate, updated, tags, st.status().errors(), 100.0 * (cpu1 - cpu0) / (w1 - w0),
+                        (cpu1 - cpu0) / 1e3 / Math.max(1, in1 - in0),
+                        100.0 * (mcpu1 - mcpu0) / (w1 - w0), ConnectorBench.load());
+                if (broker.death() != null) {
+                    System.out.println("mqtt-ingest: the broker died during the run: " + broker.death());
+                }
+                pass = rate >= target && updated == tags;
+                System.out.printf(Locale.ROOT, "mqtt-ingest: %s (%,.0f messages/s, target >= %,d with %,d bound topics)%n",
+                        pass ? "PASS" : "FAIL", rate, target, tags);
+            }
+        } finally {
+            ConnectorBench.delete(dir);
+        }
+        System.exit(pass ? 0 : 1);
+    }
+
+    private static NamedStatus status(Engine e) {
+        return e.connectors().get(0);
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

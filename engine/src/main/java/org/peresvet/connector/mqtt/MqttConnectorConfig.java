@@ -1,0 +1,73 @@
+package org.peresvet.connector.mqtt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import org.peresvet.connector.mqtt.profile.HaDiscovery;
+import org.peresvet.model.ConnectorDef;
+
+/**
+ * The config of an MQTT connector (kind {@code mqtt}): the connection ({@link MqttSettings}) plus
+ * {@code profile} ({@code generic}, {@code esphome}, {@code tasmota}, {@code homeassistant},
+ * {@code peresvet}), {@code device} (ESPHome node name / topic prefix, Tasmota topic),
+ * {@code discoveryPrefix} (Home Assistant, default {@code homeassistant}), {@code qos} for
+ * subscriptions and commands (default 1), and {@code peresvetId} (the external connector's id,
+ * default the connector's own id).
+ */
+public record MqttConnectorConfig(MqttSettings settings, Profile profile, String device, String discoveryPrefix, int qos,
+                                  String peresvetId) {
+
+    public enum Profile {
+        GENERIC, ESPHOME, TASMOTA, HOMEASSISTANT, PERESVET;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Profile parse(String s) {
+            if (s == null || s.isBlank()) {
+                return GENERIC;
+            }
+            String t = s.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            return switch (t) {
+                case "generic" -> GENERIC;
+                case "esphome" -> ESPHOME;
+                case "tasmota" -> TASMOTA;
+                case "homeassistant", "ha", "discovery" -> HOMEASSISTANT;
+                case "peresvet", "prs" -> PERESVET;
+                default -> throw new IllegalArgumentException("profile: '" + s
+                        + "' is not one of generic, esphome, tasmota, homeassistant, peresvet");
+            };
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the field that is wrong */
+    public static MqttConnectorConfig of(ConnectorDef def) {
+        JsonNode c;
+        try {
+            c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(def.config());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("config is not valid JSON");
+        }
+        MqttSettings s = MqttSettings.fromJson(c);
+        if (!c.hasNonNull("clientId")) {
+            // stable per connector, so a persistent session (cleanSession false) finds its queue again
+            s = s.withClientId("peresvet-" + def.id().toString().substring(0, 8));
+        }
+        Profile p = Profile.parse(MqttSettings.text(c, "profile", null));
+        String device = MqttSettings.text(c, "device", null);
+        if ((p == Profile.ESPHOME || p == Profile.TASMOTA) && (device == null || device.isBlank())) {
+            throw new IllegalArgumentException("device: the " + p.label()
+                    + " profile needs the board's " + (p == Profile.ESPHOME ? "node name (topic prefix)" : "Tasmota topic"));
+        }
+        if (device != null && (device.contains("+") || device.contains("#"))) {
+            throw new IllegalArgumentException("device: '" + device + "' must not contain MQTT wildcards");
+        }
+        int qos = MqttSettings.integer(c, "qos", 1);
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("qos: " + qos + " is not 0, 1 or 2");
+        }
+        String prefix = MqttSettings.text(c, "discoveryPrefix", HaDiscovery.DEFAULT_PREFIX);
+        String pid = MqttSettings.text(c, "peresvetId", def.id().toString());
+        return new MqttConnectorConfig(s, p, device == null ? null : device.strip(), prefix, qos, pid);
+    }
+}

@@ -1,0 +1,573 @@
+package org.peresvet.connector.mqtt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a broker over Eclipse Paho, kept alive by its own bounded reconnect loop
+ * (Paho's automatic reconnect is off: we want to know and report every state change, and to
+ * restore our subscriptions ourselves whatever the session type).
+ *
+ * <p>Threads: a worker thread connects, subscribes and backs off; a dispatcher thread hands
+ * inbound messages and state changes to the {@link Listener} in arrival order. Paho's callback
+ * thread only enqueues, so a slow listener never stalls the keep-alive. The inbound queue is
+ * bounded by count and bytes; oversized payloads are rejected before they are queued.
+ * {@link #close()} ends every thread this link started, Paho's included.
+ */
+public final class MqttLink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final int SUBSCRIBE_CHUNK = 500;
+
+    /** Connection states as the link sees them. */
+    public enum State { CONNECTING, CONNECTED, DISCONNECTED, CLOSED }
+
+    /** Receives everything on the link's dispatcher thread, one call at a time. */
+    public interface Listener {
+        void stateChanged(State state, String reason);
+
+        void message(String topic, byte[] payload, boolean retained);
+
+        /** A message that was not handed over (too large, or the inbound queue stayed full). */
+        default void rejected(String topic, int size, String reason) {
+        }
+    }
+
+    private sealed interface Event permits Inbound, StateEvent, Rejected, Stop {
+    }
+
+    private record Inbound(String topic, byte[] payload, boolean retained) implements Event {
+    }
+
+    private record StateEvent(State state, String reason) implements Event {
+    }
+
+    private record Rejected(String topic, int size, String reason) implements Event {
+    }
+
+    private record Stop() implements Event {
+    }
+
+    private final String name;
+    private final MqttSettings settings;
+    private final Listener listener;
+    private final int subscribeQos;
+    private final int maxQueued;
+    private final long maxQueuedBytes;
+    private final Set<String> filters = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Object room = new Object();
+    private final ScheduledExecutorService worker;
+    private final Thread dispatcher;
+    private final AtomicLong messagesIn = new AtomicLong();
+    private final AtomicLong rejectedCount = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+
+    private volatile State state = State.DISCONNECTED;
+    private volatile String reason = "not started";
+    private volatile boolean closed;
+    private volatile boolean started;
+    private volatile boolean waiting;
+    private MqttAsyncClient client;          // touched on the worker thread only (and in close after it stopped)
+    private ScheduledFuture<?> pendingConnect;
+    private long backoffMs;
+
+    public MqttLink(String name, MqttSettings settings, Listener listener) {
+        this(name, settings, listener, 1, 100_000, 64L * 1024 * 1024);
+    }
+
+    /**
+     * @param maxQueued inbound messages waiting for the listener before Paho's thread waits (then drops)
+     * @param maxQueuedBytes the same bound in payload bytes
+     */
+    public MqttLink(String name, MqttSettings settings, Listener listener, int subscribeQos, int maxQueued, long maxQueuedBytes) {
+        this.name = name;
+        this.settings = settings;
+        this.listener = listener;
+        this.subscribeQos = subscribeQos;
+        this.maxQueued = maxQueued;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.backoffMs = settings.reconnectMinMs();
+        int n = SEQ.incrementAndGet();
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mqtt-" + name + "-" + n));
+        this.dispatcher = daemon(this::dispatch, "mqtt-" + name + "-in-" + n);
+    }
+
+    private static Thread daemon(Runnable r, String threadName) {
+        Thread t = new Thread(r, threadName);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        dispatcher.start();
+        worker.execute(this::connectOnce);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MqttSettings settings() {
+        return settings;
+    }
+
+    public long messagesIn() {
+        return messagesIn.get();
+    }
+
+    public long rejected() {
+        return rejectedCount.get();
+    }
+
+    /** Successful connects after the first one. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    public Set<String> subscriptions() {
+        return Set.copyOf(filters);
+    }
+
+    // ---- subscriptions ----
+
+    /** Subscribes now when connected, and again after every reconnect. */
+    public void subscribe(String filter) {
+        subscribeAll(List.of(filter));
+    }
+
+    public void subscribeAll(List<String> newFilters) {
+        List<String> added = new ArrayList<>();
+        for (String f : newFilters) {
+            TopicFilter.check(f);
+            if (filters.add(f)) {
+                added.add(f);
+            }
+        }
+        if (!added.isEmpty() && started && !closed) {
+            worker.execute(() -> sendSubscribe(added));
+        }
+    }
+
+    public void unsubscribe(String filter) {
+        if (filters.remove(filter) && started && !closed) {
+            worker.execute(() -> {
+                MqttAsyncClient c = client;
+                if (c != null && c.isConnected()) {
+                    try {
+                        c.unsubscribe(filter);
+                    } catch (MqttException e) {
+                        LOG.debug("{}: unsubscribe {} failed: {}", name, filter, e.getMessage());
+                    }
+                }
+            });
+        }
+    }
+
+    private void sendSubscribe(List<String> list) {
+        MqttAsyncClient c = client;
+        if (c == null || !c.isConnected()) {
+            return; // the next connect subscribes everything
+        }
+        try {
+            for (int i = 0; i < list.size(); i += SUBSCRIBE_CHUNK) {
+                List<String> part = list.subList(i, Math.min(list.size(), i + SUBSCRIBE_CHUNK));
+                int[] qos = new int[part.size()];
+                java.util.Arrays.fill(qos, subscribeQos);
+                IMqttToken t = c.subscribe(part.toArray(String[]::new), qos);
+                t.waitForCompletion(settings.connectTimeoutSeconds() * 1000L);
+                int[] granted = t.getGrantedQos();
+                for (int k = 0; granted != null && k < granted.length; k++) {
+                    if (granted[k] == 0x80) {
+                        LOG.warn("{}: broker refused subscription {}", name, part.get(k));
+                    }
+                }
+            }
+        } catch (MqttException e) {
+            LOG.warn("{}: subscribe failed: {}", name, describe(e));
+            // a broken connection shows up in connectionLost and the reconnect subscribes again
+        }
+    }
+
+    // ---- publishing ----
+
+    /**
+     * Publishes a message; the future completes when Paho has handed it to the broker (QoS 0) or
+     * the broker acknowledged it (QoS 1, 2). Fails at once when not connected: a command must not
+     * wait and reach a device minutes later.
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        MqttAsyncClient c = client;
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException(name + ": closed"));
+            return done;
+        }
+        if (c == null || state != State.CONNECTED || !c.isConnected()) {
+            done.completeExceptionally(new IllegalStateException(name + ": not connected to " + settings.brokerUrl()
+                    + (reason == null ? "" : " (" + reason + ")")));
+            return done;
+        }
+        try {
+            TopicFilter.checkPublishTopic(topic);
+            c.publish(topic, payload, qos, retained, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    done.completeExceptionally(new IllegalStateException(name + ": publish to " + topic + " failed: "
+                            + (e instanceof MqttException me ? describe(me) : e.getMessage()), e));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(new IllegalStateException(name + ": publish to " + topic + " failed: "
+                    + (e instanceof MqttException me ? describe(me) : e.getMessage()), e));
+        }
+        return done;
+    }
+
+    // ---- connecting ----
+
+    private void connectOnce() {
+        if (closed) {
+            return;
+        }
+        pendingConnect = null;
+        setState(State.CONNECTING, "connecting to " + settings.brokerUrl());
+        try {
+            if (client == null) {
+                client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+                client.setCallback(new Callback(client));
+            }
+            client.connect(options()).waitForCompletion(settings.connectTimeoutSeconds() * 1000L + 2000);
+            if (!client.isConnected()) {
+                throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+            }
+        } catch (MqttException | RuntimeException e) {
+            String why = e instanceof MqttException me ? describe(me) : String.valueOf(e.getMessage());
+            dropClient();
+            if (closed) {
+                return;
+            }
+            setState(State.DISCONNECTED, why);
+            scheduleReconnect();
+            return;
+        }
+        if (connectedOnce) {
+            reconnects.incrementAndGet();
+        }
+        connectedOnce = true;
+        backoffMs = settings.reconnectMinMs();
+        // CONNECTED goes into the event queue before any retained message the subscriptions bring,
+        // so the listener's "restored" (q=101) never lands on top of the first fresh values
+        setState(State.CONNECTED, "connected to " + settings.brokerUrl());
+        sendSubscribe(new ArrayList<>(filters));
+    }
+
+    private boolean connectedOnce;
+
+    private MqttConnectOptions options() {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setAutomaticReconnect(false);
+        o.setCleanSession(settings.cleanSession());
+        o.setKeepAliveInterval(settings.keepAliveSeconds());
+        o.setConnectionTimeout(settings.connectTimeoutSeconds());
+        o.setMaxInflight(1000);
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (settings.username() != null) {
+            o.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            o.setPassword(settings.password().toCharArray());
+        }
+        if (settings.isTls()) {
+            MqttTls tls = settings.tls();
+            o.setSocketFactory(NoDelaySockets.tls(tls.socketFactory()));
+            o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
+        } else {
+            o.setSocketFactory(NoDelaySockets.plain());
+        }
+        if (settings.will() != null) {
+            MqttSettings.Will w = settings.will();
+            o.setWill(w.topic(), w.payload(), w.qos(), w.retained());
+        }
+        return o;
+    }
+
+    private void scheduleReconnect() {
+        if (closed || worker.isShutdown()) {
+            return;
+        }
+        long delay = backoffMs + ThreadLocalRandom.current().nextLong(backoffMs / 4 + 1);
+        backoffMs = Math.min(settings.reconnectMaxMs(), backoffMs * 2);
+        try {
+            pendingConnect = worker.schedule(this::connectOnce, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** Throws the Paho client away (a failed or lost connection); its threads end with it. */
+    private void dropClient() {
+        MqttAsyncClient c = client;
+        client = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.isConnected()) {
+                c.disconnectForcibly(0, 1000, false);
+            }
+        } catch (MqttException e) {
+            // already gone
+        }
+        try {
+            c.close(true);
+        } catch (MqttException e) {
+            LOG.debug("{}: close: {}", name, e.getMessage());
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            String why = cause instanceof MqttException me ? describe(me) : String.valueOf(cause);
+            try {
+                worker.execute(() -> {
+                    if (client != owner || closed) {
+                        return;
+                    }
+                    dropClient();
+                    setState(State.DISCONNECTED, "connection lost: " + why);
+                    scheduleReconnect();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] payload = message.getPayload();
+            if (payload.length > settings.maxPayloadBytes()) {
+                rejectedCount.incrementAndGet();
+                events.add(new Rejected(topic, payload.length, "payload of " + payload.length + " bytes exceeds the limit of "
+                        + settings.maxPayloadBytes() + " bytes"));
+                return;
+            }
+            if (!admit(payload.length)) {
+                rejectedCount.incrementAndGet();
+                events.add(new Rejected(topic, payload.length, "inbound queue full (listener too slow)"));
+                return;
+            }
+            messagesIn.incrementAndGet();
+            events.add(new Inbound(topic, payload, message.isRetained()));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // publish futures complete through their own action listeners
+        }
+    }
+
+    /** Waits up to a second for room in the inbound queue. */
+    private boolean admit(int bytes) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (true) {
+            int n = queued.get();
+            long b = queuedBytes.get();
+            if (n < maxQueued && b + bytes <= Math.max(maxQueuedBytes, bytes)) {
+                if (queued.compareAndSet(n, n + 1)) {
+                    queuedBytes.addAndGet(bytes);
+                    return true;
+                }
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || closed) {
+                return false;
+            }
+            synchronized (room) {
+                waiting = true;
+                try {
+                    room.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } finally {
+                    waiting = false;
+                }
+            }
+        }
+    }
+
+    private void setState(State s, String why) {
+        state = s;
+        reason = why;
+        events.add(new StateEvent(s, why));
+        LOG.debug("{}: {} ({})", name, s, why);
+    }
+
+    private void dispatch() {
+        List<Event> batch = new ArrayList<>(256);
+        while (true) {
+            try {
+                batch.add(events.take());
+            } catch (InterruptedException ie) {
+                return;
+            }
+            events.drainTo(batch, 255); // one lock round per batch, not per message
+            for (Event e : batch) {
+                if (!handle(e)) {
+                    return;
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    /** Hands one event to the listener; false after the stop event. */
+    private boolean handle(Event e) {
+        try {
+            if (e instanceof Inbound m) {
+                queued.decrementAndGet();
+                queuedBytes.addAndGet(-m.payload().length);
+                if (waiting) {
+                    synchronized (room) {
+                        room.notifyAll();
+                    }
+                }
+                listener.message(m.topic(), m.payload(), m.retained());
+            } else if (e instanceof StateEvent s) {
+                listener.stateChanged(s.state(), s.reason());
+            } else if (e instanceof Rejected r) {
+                listener.rejected(r.topic(), r.size(), r.reason());
+            } else {
+                return false;
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("{}: listener failed: {}", name, ex.toString(), ex);
+        }
+        return true;
+    }
+
+    static String describe(MqttException e) {
+        String msg = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (msg == null || !msg.contains(cause.getMessage()))) {
+            msg = (msg == null ? "" : msg + ": ") + cause.getMessage();
+        }
+        return msg == null ? "MQTT error " + e.getReasonCode() : msg;
+    }
+
+    /** Disconnects and ends every thread of this link; idempotent. */
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+
+    /**
+     * Drops the connection without an MQTT DISCONNECT, as a board losing power would: the broker
+     * publishes the last will. Then ends the threads like {@link #close()}.
+     */
+    public void abort() {
+        shutdown(false);
+    }
+
+    private void shutdown(boolean graceful) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        synchronized (room) {
+            room.notifyAll();
+        }
+        if (started) {
+            try {
+                worker.submit(() -> {
+                    if (pendingConnect != null) {
+                        pendingConnect.cancel(false);
+                    }
+                    MqttAsyncClient c = client;
+                    if (graceful && c != null && c.isConnected()) {
+                        try {
+                            c.disconnect(1000).waitForCompletion(2000);
+                        } catch (MqttException e) {
+                            // forcibly below
+                        }
+                    }
+                    dropClient();
+                }).get(settings.connectTimeoutSeconds() + 5L, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("{}: close: {}", name, e.toString());
+            }
+        }
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dropClient(); // in case the worker never got to it
+        if (started) {
+            state = State.CLOSED;
+            reason = "closed";
+            events.add(new StateEvent(State.CLOSED, "closed"));
+            events.add(new Stop());
+            try {
+                dispatcher.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.peresvet.connector.mqtt;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Socket factories that switch Nagle's algorithm off. MQTT messages are small and a command waits
+ * for an answer: with Nagle on, a publish can sit up to a delayed-ACK period (40 ms on Linux)
+ * before it leaves, which alone would break a 50 ms write round trip.
+ */
+final class NoDelaySockets {
+    private NoDelaySockets() {
+    }
+
+    static SocketFactory plain() {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() throws IOException {
+                Socket s = new Socket();
+                s.setTcpNoDelay(true);
+                return s;
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) throws IOException {
+                return nd(new Socket(host, port));
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+                return nd(new Socket(host, port, local, localPort));
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                return nd(new Socket(host, port));
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+                return nd(new Socket(host, port, local, localPort));
+            }
+        };
+    }
+
+    static SSLSocketFactory tls(SSLSocketFactory d) {
+        return new SSLSocketFactory() {
+            @Override
+            public String[] getDefaultCipherSuites() {
+                return d.getDefaultCipherSuites();
+            }
+
+            @Override
+            public String[] getSupportedCipherSuites() {
+                return d.getSupportedCipherSuites();
+            }
+
+            @Override
+            public Socket createSocket() throws IOException {
+                return nd(d.createSocket());
+            }
+
+            @Override
+            public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+                return nd(d.createSocket(s, host, port, autoClose));
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) throws IOException {
+                return nd(d.createSocket(host, port));
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+                return nd(d.createSocket(host, port, local, localPort));
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                return nd(d.createSocket(host, port));
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+                return nd(d.createSocket(host, port, local, localPort));
+            }
+        };
+    }
+
+    private static Socket nd(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
+        return s;
+    }
+}

@@ -1,0 +1,244 @@
+package org.peresvet.connector.mqtt.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.peresvet.connector.mqtt.MqttLink;
+import org.peresvet.connector.mqtt.MqttSettings;
+import org.peresvet.connector.mqtt.profile.HaDiscovery;
+import org.peresvet.connector.mqtt.profile.Tasmota;
+import org.peresvet.connector.mqtt.profile.Utf8;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists the boards and entities seen on a broker, for the connector wizard: Home Assistant
+ * discovery configs (ESPHome and any firmware that speaks it), Tasmota's own discovery, and the
+ * boards' availability topics (ESPHome {@code <node>/status}, Tasmota {@code tele/<t>/LWT}).
+ * {@link #snapshot()} gives the current list; listeners hear every change (on the link's
+ * dispatcher thread: keep them quick). Read-only: it never publishes.
+ */
+public final class BoardDiscovery implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BoardDiscovery.class);
+    private static final String TASMOTA_DISCOVERY = "tasmota/discovery/";
+
+    private final String prefix;
+    private final MqttLink link;
+    private final List<Consumer<List<DiscoveredBoard>>> listeners = new CopyOnWriteArrayList<>();
+    // guarded by this
+    private final Map<String, HaDiscovery.Entity> haEntities = new LinkedHashMap<>();
+    private final Map<String, JsonNode> tasmotaConfigs = new LinkedHashMap<>();
+    private final Map<String, JsonNode> tasmotaSensors = new HashMap<>();
+    private final Map<String, String> availability = new HashMap<>();
+    private volatile List<DiscoveredBoard> boards = List.of();
+
+    public BoardDiscovery(MqttSettings settings, String discoveryPrefix) {
+        this.prefix = discoveryPrefix == null ? HaDiscovery.DEFAULT_PREFIX : discoveryPrefix;
+        this.link = new MqttLink("discovery", settings, new MqttLink.Listener() {
+            @Override
+            public void stateChanged(MqttLink.State state, String reason) {
+                LOG.debug("discovery link {}: {}", state, reason);
+            }
+
+            @Override
+            public void message(String topic, byte[] payload, boolean retained) {
+                onMessage(topic, payload);
+            }
+        }, 0, 100_000, 32L * 1024 * 1024);
+        link.subscribeAll(List.of(prefix + "/#", TASMOTA_DISCOVERY + "#", "+/status", "tele/+/LWT"));
+    }
+
+    public BoardDiscovery start() {
+        link.start();
+        return this;
+    }
+
+    public MqttLink.State state() {
+        return link.state();
+    }
+
+    /** The boards seen so far, sorted by name. */
+    public List<DiscoveredBoard> snapshot() {
+        return boards;
+    }
+
+    /** Called with the new list after every change. */
+    public void addListener(Consumer<List<DiscoveredBoard>> l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Consumer<List<DiscoveredBoard>> l) {
+        listeners.remove(l);
+    }
+
+    private void onMessage(String topic, byte[] payload) {
+        boolean changed;
+        synchronized (this) {
+            changed = apply(topic, payload);
+            if (changed) {
+                boards = build();
+            }
+        }
+        if (changed) {
+            List<DiscoveredBoard> now = boards;
+            for (Consumer<List<DiscoveredBoard>> l : listeners) {
+                try {
+                    l.accept(now);
+                } catch (RuntimeException e) {
+                    LOG.warn("A discovery listener failed", e);
+                }
+            }
+        }
+    }
+
+    private boolean apply(String topic, byte[] payload) {
+        if (topic.startsWith(prefix + "/")) {
+            HaDiscovery.Message m = HaDiscovery.parse(prefix, topic, payload);
+            if (m instanceof HaDiscovery.Config c) {
+                HaDiscovery.Entity old = haEntities.put(c.entity().key(), c.entity());
+                for (HaDiscovery.Availability a : c.entity().availability()) {
+                    link.subscribe(a.topic());   // e.g. an availability topic outside +/status
+                }
+                return old == null || !old.config().equals(c.entity().config());
+            }
+            if (m instanceof HaDiscovery.Removed r) {
+                return haEntities.remove(r.key()) != null;
+            }
+            return false;
+        }
+        if (topic.startsWith(TASMOTA_DISCOVERY)) {
+            String rest = topic.substring(TASMOTA_DISCOVERY.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                return false;
+            }
+            String mac = rest.substring(0, slash);
+            String kind = rest.substring(slash + 1);
+            JsonNode n = payload.length == 0 ? null : Tasmota.json(payload);
+            Map<String, JsonNode> target = kind.equals("config") ? tasmotaConfigs : kind.equals("sensors") ? tasmotaSensors : null;
+            if (target == null) {
+                return false;
+            }
+            if (n == null || !n.isObject()) {
+                return target.remove(mac) != null;
+            }
+            JsonNode old = target.put(mac, n);
+            return !n.equals(old);
+        }
+        String text = Utf8.decode(payload);
+        String old = availability.put(topic, text == null ? "" : text);
+        return !java.util.Objects.equals(old, text);
+    }
+
+    private List<DiscoveredBoard> build() {
+        Map<String, List<HaDiscovery.Entity>> byDevice = new LinkedHashMap<>();
+        for (HaDiscovery.Entity e : haEntities.values()) {
+            String id = e.device() != null ? e.device().id() : e.nodeId() != null ? e.nodeId() : e.key();
+            byDevice.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+        }
+        List<DiscoveredBoard> out = new ArrayList<>();
+        byDevice.forEach((id, list) -> out.add(haBoard(id, list)));
+        tasmotaConfigs.forEach((mac, cfg) -> out.add(tasmotaBoard(mac, cfg, tasmotaSensors.get(mac))));
+        out.sort(Comparator.comparing(b -> b.name() == null ? b.id() : b.name()));
+        return List.copyOf(out);
+    }
+
+    private DiscoveredBoard haBoard(String id, List<HaDiscovery.Entity> list) {
+        HaDiscovery.Entity first = list.get(0);
+        HaDiscovery.Device d = first.device();
+        boolean esphome = "ESPHome".equalsIgnoreCase(first.originName()) || d != null && d.swVersion() != null
+                && d.swVersion().toLowerCase(Locale.ROOT).startsWith("esphome");
+        String avTopic = null;
+        Boolean online = null;
+        List<DiscoveredEntity> entities = new ArrayList<>();
+        for (HaDiscovery.Entity e : list) {
+            for (HaDiscovery.Availability a : e.availability()) {
+                avTopic = avTopic == null ? a.topic() : avTopic;
+                String v = availability.get(a.topic());
+                if (v != null) {
+                    online = v.equals(a.payloadAvailable()) ? Boolean.TRUE : v.equals(a.payloadNotAvailable()) ? Boolean.FALSE : online;
+                }
+            }
+            entities.add(new DiscoveredEntity(e.key(), e.component(), e.name(), e.uniqueId(), e.stateTopic(), e.commandTopic(), null,
+                    e.valueTemplate().isIdentity() ? null : e.valueTemplate().source(), e.unit(), e.deviceClass(), e.min(), e.max(),
+                    e.step(), e.payloadOn(), e.payloadOff()));
+        }
+        entities.sort(Comparator.comparing(DiscoveredEntity::key));
+        String device = esphome && avTopic != null && avTopic.endsWith("/status") ? avTopic.substring(0, avTopic.length() - 7)
+                : first.nodeId();
+        return new DiscoveredBoard(id, d != null && d.name() != null ? d.name() : id, d == null ? null : d.model(),
+                d == null ? null : d.swVersion(), d == null ? null : d.manufacturer(), esphome ? "esphome" : "homeassistant",
+                device, avTopic, online, List.copyOf(entities));
+    }
+
+    private DiscoveredBoard tasmotaBoard(String mac, JsonNode cfg, JsonNode sensors) {
+        String t = cfg.path("t").asText(null);
+        String lwt = t == null ? null : Tasmota.topic(Tasmota.TELE, t, "LWT");
+        String v = lwt == null ? null : availability.get(lwt);
+        Boolean online = v == null ? null : v.equals(cfg.path("onln").asText(Tasmota.ONLINE)) ? Boolean.TRUE
+                : v.equals(cfg.path("ofln").asText(Tasmota.OFFLINE)) ? Boolean.FALSE : null;
+        List<DiscoveredEntity> entities = new ArrayList<>();
+        JsonNode rl = cfg.path("rl");
+        int relays = 0;
+        for (JsonNode r : rl) {
+            if (r.asInt() == 1) {
+                relays++;
+            }
+        }
+        for (int i = 0, n = 0; i < rl.size(); i++) {
+            if (rl.get(i).asInt() != 1) {
+                continue;
+            }
+            n++;
+            String power = relays == 1 ? "POWER" : "POWER" + (i + 1);
+            String friendly = cfg.path("fn").path(i).asText(power);
+            entities.add(new DiscoveredEntity("switch/" + power, "switch", friendly, mac + "_RL_" + (i + 1),
+                    Tasmota.topic(Tasmota.STAT, t, power), Tasmota.topic(Tasmota.CMND, t, power), null, null, null, null,
+                    null, null, null, "ON", "OFF"));
+        }
+        if (sensors != null) {
+            Map<String, Object> flat = Tasmota.flatten(sensors.path("sn").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (flat != null) {
+                String tempUnit = String.valueOf(flat.getOrDefault("TempUnit", "C"));
+                flat.forEach((path, value) -> {
+                    if (path.equals("Time") || path.endsWith("Unit") || !(value instanceof Number)) {
+                        return;
+                    }
+                    entities.add(new DiscoveredEntity("sensor/" + path, "sensor", path, mac + "_" + path,
+                            Tasmota.topic(Tasmota.TELE, t, "SENSOR"), null, "$." + path, null, unit(path, tempUnit), null,
+                            null, null, null, null, null));
+                });
+            }
+        }
+        String sw = cfg.path("sw").asText(null);
+        return new DiscoveredBoard(mac, cfg.path("dn").asText(t), cfg.path("md").asText(null), sw == null ? null : "Tasmota " + sw,
+                "Tasmota", "tasmota", t, lwt, online, List.copyOf(entities));
+    }
+
+    /** Units Tasmota implies by the reading's name. */
+    private static String unit(String path, String tempUnit) {
+        String leaf = path.substring(path.lastIndexOf('.') + 1);
+        return switch (leaf) {
+            case "Temperature", "DewPoint" -> "°" + tempUnit;
+            case "Humidity" -> "%";
+            case "Pressure" -> "hPa";
+            case "Current" -> "A";
+            case "Voltage" -> "V";
+            case "Power", "ApparentPower" -> "W";
+            case "Total", "Today", "Yesterday" -> "kWh";
+            default -> null;
+        };
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}

@@ -1,0 +1,193 @@
+package org.peresvet.connector.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.peresvet.connector.mqtt.RecordingListener.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MqttLinkTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+    MosquittoBroker broker;
+
+    @BeforeEach
+    void startBroker() {
+        broker = MosquittoBroker.start(dir.resolve("broker"));
+    }
+
+    @AfterEach
+    void stopBroker() {
+        broker.close();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private MqttSettings fast(String url) {
+        return MqttSettings.of(url).withReconnect(50, 400);
+    }
+
+    @Test
+    void receivesSubscribedMessagesOffPahosThread() throws Exception {
+        RecordingListener rec = new RecordingListener();
+        try (MqttLink sub = new MqttLink("sub", fast(broker.url()), rec);
+             MqttLink pub = new MqttLink("pub", fast(broker.url()), new RecordingListener())) {
+            sub.subscribe("plant/+/level");
+            sub.start();
+            pub.start();
+            await("both connected", WAIT, () -> sub.state() == MqttLink.State.CONNECTED && pub.state() == MqttLink.State.CONNECTED);
+            pub.publish("plant/tank1/level", utf8("42.5"), 1, false).get(5, TimeUnit.SECONDS);
+            pub.publish("plant/tank1/other", utf8("1"), 1, false).get(5, TimeUnit.SECONDS);
+            await("message", WAIT, () -> rec.count("plant/tank1/level") == 1);
+            assertThat(rec.messages).extracting(RecordingListener.Msg::text).containsExactly("42.5");
+            assertThat(rec.dispatcherThread).startsWith("mqtt-sub-in-");
+            assertThat(rec.states).startsWith("CONNECTING", "CONNECTED");
+        }
+    }
+
+    @Test
+    void brokerDownAtStartThenUpConnectsAndSubscribes() throws Exception {
+        int port = MosquittoBroker.freePort();
+        RecordingListener rec = new RecordingListener();
+        try (MqttLink sub = new MqttLink("late", fast("tcp://127.0.0.1:" + port), rec)) {
+            sub.subscribe("a/b");
+            sub.start();
+            await("a failed attempt", WAIT, () -> rec.states.contains("DISCONNECTED"));
+            assertThat(sub.reason()).containsIgnoringCase("connect");
+            assertThatThrownBy(() -> sub.publish("a/b", utf8("x"), 0, false).get())
+                    .isInstanceOf(ExecutionException.class).hasMessageContaining("not connected");
+            try (MosquittoBroker late = MosquittoBroker.start(dir.resolve("late"), port);
+                 MqttLink pub = new MqttLink("pub", fast(late.url()), new RecordingListener())) {
+                await("connected", WAIT, () -> sub.state() == MqttLink.State.CONNECTED);
+                pub.start();
+                await("pub connected", WAIT, () -> pub.state() == MqttLink.State.CONNECTED);
+                pub.publish("a/b", utf8("hello"), 1, false).get(5, TimeUnit.SECONDS);
+                await("message", WAIT, () -> rec.count("a/b") == 1);
+            }
+        }
+    }
+
+    @Test
+    void brokerRestartReconnectsAndRestoresSubscriptions() throws Exception {
+        RecordingListener rec = new RecordingListener();
+        try (MqttLink sub = new MqttLink("sub", fast(broker.url()), rec)) {
+            sub.subscribe("x/#");
+            sub.start();
+            await("connected", WAIT, () -> sub.state() == MqttLink.State.CONNECTED);
+            broker.kill();
+            await("lost", WAIT, () -> sub.state() != MqttLink.State.CONNECTED);
+            assertThat(sub.reason()).isNotBlank();
+            broker.restart();
+            await("reconnected", WAIT, () -> sub.state() == MqttLink.State.CONNECTED);
+            assertThat(sub.reconnects()).isGreaterThanOrEqualTo(1);
+            try (MqttLink pub = new MqttLink("pub", fast(broker.url()), new RecordingListener())) {
+                pub.start();
+                await("pub", WAIT, () -> pub.state() == MqttLink.State.CONNECTED);
+                pub.publish("x/y/z", utf8("after restart"), 1, false).get(5, TimeUnit.SECONDS);
+                await("message after restart", WAIT, () -> rec.count("x/y/z") == 1);
+            }
+        }
+    }
+
+    @Test
+    void oversizedPayloadIsRejectedWithReasonAndTheLinkKeepsWorking() throws Exception {
+        RecordingListener rec = new RecordingListener();
+        try (MqttLink sub = new MqttLink("sub", fast(broker.url()).withMaxPayload(256 * 1024), rec);
+             MqttLink pub = new MqttLink("pub", fast(broker.url()), new RecordingListener())) {
+            sub.subscribe("big/#");
+            sub.start();
+            pub.start();
+            await("connected", WAIT, () -> sub.state() == MqttLink.State.CONNECTED && pub.state() == MqttLink.State.CONNECTED);
+            byte[] mib = new byte[1024 * 1024];
+            java.util.Arrays.fill(mib, (byte) '7');
+            for (int i = 0; i < 20; i++) {
+                pub.publish("big/one", mib, 1, false).get(10, TimeUnit.SECONDS);
+            }
+            pub.publish("big/small", utf8("1"), 1, false).get(5, TimeUnit.SECONDS);
+            await("small message after the big ones", WAIT, () -> rec.count("big/small") == 1);
+            assertThat(rec.count("big/one")).isZero();
+            assertThat(rec.rejections).hasSize(20).allMatch(r -> r.contains("1048576 bytes exceeds the limit of 262144"));
+            assertThat(sub.state()).isEqualTo(MqttLink.State.CONNECTED);
+        }
+    }
+
+    @Test
+    void closeEndsEveryThreadAndIsIdempotent() throws Exception {
+        int baseline = liveThreads();
+        for (int round = 0; round < 3; round++) {
+            MqttLink up = new MqttLink("up", fast(broker.url()), new RecordingListener());
+            up.subscribe("t/#");
+            up.start();
+            await("connected", WAIT, () -> up.state() == MqttLink.State.CONNECTED);
+            MqttLink down = new MqttLink("down", fast("tcp://127.0.0.1:" + MosquittoBroker.freePort()), new RecordingListener());
+            down.start();
+            Thread.sleep(300);
+            up.close();
+            down.close();
+            up.close();
+            assertThat(up.state()).isEqualTo(MqttLink.State.CLOSED);
+        }
+        await("threads back to baseline", WAIT, () -> liveThreads() <= baseline);
+    }
+
+    private static int liveThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && (t.getName().startsWith("mqtt-") || t.getName().startsWith("MQTT"))).count();
+    }
+
+    @Test
+    void tlsWithCaAndClientCertificateInPemAndPkcs12() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir.resolve("certs"));
+        try (MosquittoBroker tlsBroker = MosquittoBroker.startTls(dir.resolve("tls"), certs, true)) {
+            MqttTls pem = new MqttTls(certs.caPem().toString(), certs.clientCertPem().toString(),
+                    certs.clientKeyPem().toString(), null, null, true);
+            MqttTls p12 = new MqttTls(java.nio.file.Files.readString(certs.caPem()), null, null,
+                    certs.clientP12().toString(), certs.password(), true);
+            RecordingListener rec = new RecordingListener();
+            try (MqttLink a = new MqttLink("tls-pem", fast(tlsBroker.tlsUrl()).withTls(pem), rec);
+                 MqttLink b = new MqttLink("tls-p12", fast(tlsBroker.tlsUrl()).withTls(p12), new RecordingListener())) {
+                a.subscribe("secure/t");
+                a.start();
+                b.start();
+                try {
+                    await("tls connected", WAIT, () -> a.state() == MqttLink.State.CONNECTED && b.state() == MqttLink.State.CONNECTED);
+                } catch (AssertionError e) {
+                    throw new AssertionError(a.reason() + " / " + b.reason() + "\n" + tlsBroker.logTail(), e);
+                }
+                b.publish("secure/t", utf8("s"), 1, false).get(5, TimeUnit.SECONDS);
+                await("tls message", WAIT, () -> rec.count("secure/t") == 1);
+            }
+            // no client certificate: the broker refuses; the link says why and keeps trying
+            RecordingListener none = new RecordingListener();
+            MqttTls caOnly = new MqttTls(certs.caPem().toString(), null, null, null, null, true);
+            try (MqttLink c = new MqttLink("tls-none", fast(tlsBroker.tlsUrl()).withTls(caOnly), none)) {
+                c.start();
+                await("refused", WAIT, () -> none.states.contains("DISCONNECTED"));
+                assertThat(c.state()).isNotEqualTo(MqttLink.State.CONNECTED);
+            }
+        }
+    }
+
+    @Test
+    void badSettingsAreRefusedWithTheField() {
+        assertThatThrownBy(() -> MqttSettings.of("http://x")).hasMessageContaining("tcp:// or ssl://");
+        assertThatThrownBy(() -> MqttSettings.of(" ")).hasMessageContaining("broker");
+        assertThatThrownBy(() -> new MqttTls(null, "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----",
+                "-----BEGIN RSA PRIVATE KEY-----\nAA==\n-----END RSA PRIVATE KEY-----", null, null, true).socketFactory())
+                .hasMessageContaining("tls.clientCert: not a readable X.509 certificate");
+        assertThatThrownBy(() -> new MqttTls("/no/such/ca.pem", null, null, null, null, true).socketFactory())
+                .hasMessageContaining("tls.ca: cannot read");
+    }
+}
