@@ -219,7 +219,18 @@ public final class Engine implements AutoCloseable {
     private void installStages() {
         calculatedTags = new CalculatedTags(this::current);
         addStage(calculatedTags);
-        methods = new MethodRunner(this::current, this::write, events::publish, Micros::now);
+        // Method results for connector-bound targets go to the device, confirmed by read-back.
+        methods = new MethodRunner(this::current, new MethodRunner.Output() {
+            @Override
+            public void write(UUID tagId, Sample sample) {
+                Engine.this.write(tagId, sample);
+            }
+
+            @Override
+            public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
+                return Engine.this.writeToDevice(tagId, value, user);
+            }
+        }, events::publish, Micros::now);
         addStage(methods);
         events.subscribe(ScheduleTick.class, t -> calculatedTags.scheduleFired(t.scheduleId(), t.time()));
         events.subscribe(EngineEvent.class, methods::onEvent);

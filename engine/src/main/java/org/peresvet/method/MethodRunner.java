@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,9 +33,11 @@ import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
+import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagSample;
 import org.peresvet.runtime.EngineEvent;
 import org.peresvet.runtime.LoopStage;
+import org.peresvet.runtime.WriteResult;
 import org.peresvet.schedule.ScheduleTick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * events (alarm transitions) arrive through {@link #onEvent}. Runs execute on worker threads,
  * never on the loop thread, under the method's run mode; each ends with a {@link MethodResult}.
  * A failure writes quality 103 to the target and is logged; it never stops the engine.
+ *
+ * <p>A target bound to a connector lives on a device: its value is sent there and the run's
+ * result is published once the device has echoed it (or the write failed), never on mere
+ * sending. The worker does not wait for that; the write's future completes later.
  */
 public final class MethodRunner implements LoopStage, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MethodRunner.class);
@@ -53,6 +60,15 @@ public final class MethodRunner implements LoopStage, AutoCloseable {
     /** Where results go: the engine's write path. Called on worker threads. */
     public interface Output {
         void write(UUID tagId, Sample sample);
+
+        /**
+         * Sends a value to the device behind a connector-bound target; the future completes when
+         * the device echoed it or the write failed. Must not block.
+         */
+        default CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
+            return CompletableFuture.completedFuture(new WriteResult(tagId, WriteResult.Status.NOT_SENT, value, null,
+                    "no connectors here to send it", 0));
+        }
     }
 
     /** What started a run, for the program's context and the result event. */
@@ -282,12 +298,13 @@ public final class MethodRunner implements LoopStage, AutoCloseable {
         CompiledMethod m = s.m;
         long now = clock.getAsLong();
         Object value = null;
+        Sample out = null;
         String failure;
         try {
-            if (m.def.kind() == MethodDef.Kind.WRITE) {
-                value = write(s, now);
-            } else {
-                value = program(m, init, now);
+            out = m.def.kind() == MethodDef.Kind.WRITE ? write(s, now) : program(m, init, now);
+            value = out == null ? null : out.y();
+            if (out != null && onDevice(m) && (!out.isGood() || out.y() == null)) {
+                throw new MethodFailure("a device cannot be sent an empty or bad value (quality " + out.q() + ")");
             }
             failure = null;
         } catch (InterruptedException e) {
@@ -303,14 +320,57 @@ public final class MethodRunner implements LoopStage, AutoCloseable {
         }
         if (failure != null) {
             LOG.warn("Method {} failed ({}): {}", m.def.name(), init.describe(), failure);
-            if (m.target != null) {
+            // A device tag shows the device's state: a failed run must not mark it bad.
+            if (m.target != null && !onDevice(m)) {
                 safeWrite(m, new Sample(now, null, Quality.BAD_DATA));
             }
+        } else if (out != null && onDevice(m)) {
+            sendToDevice(m, init, now, out.y());
+            return; // the result is published when the device answers
+        } else if (out != null) {
+            safeWrite(m, out);
         }
         publish.accept(new MethodResult(m.def.id(), m.def.name(), now, init.describe(), value, failure));
     }
 
-    private Object write(Slot s, long now) {
+    private static boolean onDevice(CompiledMethod m) {
+        return m.target != null && m.target.source() == SourceKind.CONNECTOR;
+    }
+
+    /** Sends the run's value to the device and publishes the run's result when the write is settled. */
+    private void sendToDevice(CompiledMethod m, Initiation init, long now, Object y) {
+        CompletableFuture<WriteResult> f;
+        try {
+            f = output.writeToDevice(m.target.id(), y, "method:" + m.def.name());
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((r, e) -> {
+            String failure = e != null ? "the device write failed: " + e
+                    : r.isConfirmed() ? null
+                    : "the device write to " + m.targetPath + " " + describe(r.status()) + (r.reason().isEmpty() ? "" : ": " + r.reason());
+            if (failure != null) {
+                LOG.warn("Method {} failed ({}): {}", m.def.name(), init.describe(), failure);
+            } else {
+                LOG.debug("Method {} wrote {} = {}, confirmed by the device", m.def.name(), m.targetPath, y);
+            }
+            publish.accept(new MethodResult(m.def.id(), m.def.name(), now, init.describe(), y, failure));
+        });
+    }
+
+    private static String describe(WriteResult.Status s) {
+        return switch (s) {
+            case CONFIRMED -> "was confirmed";
+            case REJECTED -> "was refused";
+            case NOT_SENT -> "was not sent";
+            case TIMEOUT -> "timed out waiting for the device to echo it";
+            case MISMATCH -> "got another value back from the device";
+            case CANCELLED -> "was cancelled";
+        };
+    }
+
+    /** The value to write to the target. */
+    private Sample write(Slot s, long now) {
         CompiledMethod m = s.m;
         FormulaState st = m.def.mode() == MethodDef.RunMode.PARALLEL ? m.formula.newState() : s.sharedState;
         Sample r;
@@ -322,11 +382,11 @@ public final class MethodRunner implements LoopStage, AutoCloseable {
             }
         }
         Object y = Formulas.toTagValue(r.y(), m.target.type());
-        safeWrite(m, Sample.of(now, y));
-        return y;
+        return Sample.of(now, y);
     }
 
-    private Object program(CompiledMethod m, Initiation init, long now) throws InterruptedException {
+    /** Runs the program; the value to write to the target, or null when the method has none. */
+    private Sample program(CompiledMethod m, Initiation init, long now) throws InterruptedException {
         ObjectNode ctx = JSON.createObjectNode();
         ctx.put("method", m.def.name());
         ctx.put("time", Micros.format(now));
@@ -371,8 +431,7 @@ public final class MethodRunner implements LoopStage, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new MethodFailure("the program's result does not fit " + m.targetPath + ": " + e.getMessage());
         }
-        safeWrite(m, new Sample(now, y, q));
-        return y;
+        return new Sample(now, y, q);
     }
 
     private ValueSource source(CompiledFormula f) {

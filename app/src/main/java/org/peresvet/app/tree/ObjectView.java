@@ -38,7 +38,7 @@ import org.peresvet.model.TagDef;
 /**
  * The object view: the tags of the object selected in the tree, with live values (through the
  * bridge: one update per tag per pulse), quality in words and colour, time, and the tag's most
- * urgent alarm. An operator writes a value to a manual tag after confirming the
+ * urgent alarm. An operator writes a value to a manual or device tag after confirming the
  * old and the new value; the result is shown above the table. FX thread only.
  */
 public final class ObjectView implements WorkspaceTab {
@@ -260,10 +260,12 @@ public final class ObjectView implements WorkspaceTab {
             return;
         }
         String newText = ValueFormat.value(t, Sample.of(0, value.get()));
-        if (!confirm(path, ValueFormat.value(t, old), newText)) {
+        boolean device = WriteService.toDevice(t);
+        if (!confirm(path, ValueFormat.value(t, old), newText, device)) {
             return;
         }
-        showResult(true, Messages.get("write.writing", newText, path));
+        // A device write waits for the echo (seconds at most): say so until the verdict arrives.
+        showResult(true, Messages.get(device ? "write.sending" : "write.writing", newText, path));
         writeResult.getStyleClass().removeAll("write-ok", "write-failed");
         FxTasks.run(() -> WriteService.write(writeTarget, t.id(), value.get()),
                 r -> showResult(r.confirmed(), r.message()),
@@ -323,20 +325,24 @@ public final class ObjectView implements WorkspaceTab {
         return valueDialog(t, path, old).showAndWait();
     }
 
-    /** The second dialog: old and new value side by side; Cancel is the default. */
-    Dialog<ButtonType> confirmDialog(String path, String oldText, String newText) {
+    /**
+     * The second dialog: old and new value side by side; Cancel is the default.
+     *
+     * @param device the value goes to a device and counts only once the device echoes it
+     */
+    Dialog<ButtonType> confirmDialog(String path, String oldText, String newText, boolean device) {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
         a.setTitle(Messages.get("write.confirmTitle"));
         a.setHeaderText(Messages.get("write.confirmHeader", path, newText));
-        a.setContentText(Messages.get("write.confirmText", oldText, newText));
+        a.setContentText(Messages.get(device ? "write.confirmTextDevice" : "write.confirmText", oldText, newText));
         ButtonType write = new ButtonType(Messages.get("write.confirm"), ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(write, ButtonType.CANCEL);
         owner(a);
         return a;
     }
 
-    private boolean confirm(String path, String oldText, String newText) {
-        return confirmDialog(path, oldText, newText).showAndWait()
+    private boolean confirm(String path, String oldText, String newText, boolean device) {
+        return confirmDialog(path, oldText, newText, device).showAndWait()
                 .map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
@@ -386,6 +392,12 @@ public final class ObjectView implements WorkspaceTab {
         @Override
         public Sample current(UUID tagId) {
             return supplier.get().current(tagId);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<org.peresvet.runtime.WriteResult> writeToDevice(UUID tagId, Object value,
+                                                                                                    String user) {
+            return supplier.get().writeToDevice(tagId, value, user);
         }
     }
 

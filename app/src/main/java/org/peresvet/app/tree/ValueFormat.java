@@ -137,8 +137,22 @@ public final class ValueFormat {
         return time(s, zone, LocalDate.now(zone));
     }
 
-    /** Operators write values to manual, enabled tags; simulated and connector tags are fed by their source. */
+    /**
+     * Operators write values to manual, enabled tags, and to connector tags whose binding has a
+     * command (the value goes to the device); simulated and read-only connector tags are fed by their source.
+     */
     public static boolean writable(TagDef t) {
-        return t != null && t.enabled() && t.source() == org.peresvet.model.SourceKind.MANUAL;
+        if (t == null || !t.enabled()) {
+            return false;
+        }
+        if (t.source() == org.peresvet.model.SourceKind.CONNECTOR) {
+            // A device tag is written to the device, which needs a command in the binding.
+            try {
+                return org.peresvet.connector.Binding.parse(t.id(), t.sourceConfig()).writable();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return t.source() == org.peresvet.model.SourceKind.MANUAL;
     }
 }

@@ -2,15 +2,22 @@ package org.peresvet.app.tree;
 
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.peresvet.app.Messages;
 import org.peresvet.engine.Engine;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
+import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
+import org.peresvet.runtime.WriteResult;
 
 /**
- * An operator's write of one value, with its outcome: confirmed once the engine has applied it,
+ * An operator's write of one value, with its outcome: confirmed once the engine has applied it
+ * (manual tags) or once the device has echoed it back (connector tags; never on mere sending),
  * or failed with the reason. Blocking: run it off the FX thread.
  */
 public final class WriteService {
@@ -26,6 +33,12 @@ public final class WriteService {
         void flush();
 
         Sample current(UUID tagId);
+
+        /**
+         * Sends a value to the device behind a connector tag; completes when the device echoed it
+         * or the write failed (with the reason).
+         */
+        CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user);
 
         static Target of(Engine engine) {
             return new Target() {
@@ -48,6 +61,11 @@ public final class WriteService {
                 public Sample current(UUID tagId) {
                     return engine.current(tagId);
                 }
+
+                @Override
+                public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
+                    return engine.writeToDevice(tagId, value, user);
+                }
             };
         }
     }
@@ -56,7 +74,23 @@ public final class WriteService {
     public record Result(boolean confirmed, String message, Sample before, Sample after) {
     }
 
+    /** Longest wait for a device write; the engine settles each write by its echo timeout long before. */
+    private static final long DEVICE_WAIT_MINUTES = 15;
+
     private WriteService() {
+    }
+
+    /**
+     * Who writes from this workstation, as the write event records it: the operator's name, the
+     * same as alarm commands record (no log-in yet: the system user).
+     */
+    public static String operator() {
+        return System.getProperty("user.name", "operator");
+    }
+
+    /** True when a write to {@code t} goes to a device and waits for its echo. */
+    public static boolean toDevice(TagDef t) {
+        return t != null && t.source() == SourceKind.CONNECTOR;
     }
 
     /**
@@ -81,7 +115,7 @@ public final class WriteService {
         return v;
     }
 
-    /** Writes {@code value} now and waits for the engine to apply it. */
+    /** Writes {@code value} now and waits for the engine (or, for a connector tag, the device) to apply it. */
     public static Result write(Target target, UUID tagId, Object value) {
         ModelSnapshot m = target.model();
         TagDef t = m.tag(tagId);
@@ -92,6 +126,9 @@ public final class WriteService {
         }
         if (!ValueFormat.writable(t)) {
             return new Result(false, Messages.get("write.failed", path, Messages.get("write.notWritable")), before, before);
+        }
+        if (toDevice(t)) {
+            return writeDevice(target, t, path, before, value);
         }
         Sample sample = Sample.of(Math.max(Micros.now(), before == null ? 0 : before.x() + 1), value);
         try {
@@ -112,5 +149,33 @@ public final class WriteService {
         }
         return new Result(false, Messages.get("write.failed", path, Messages.get("write.notApplied",
                 after == null ? "—" : ValueFormat.value(t, after))), before, after);
+    }
+
+    /** Sends the value to the device and waits for the engine's verdict: echoed, or why not. */
+    private static Result writeDevice(Target target, TagDef t, String path, Sample before, Object value) {
+        WriteResult r;
+        try {
+            r = target.writeToDevice(t.id(), value, operator()).get(DEVICE_WAIT_MINUTES, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, Messages.get("write.failed", path, Messages.get("write.device.interrupted")), before, before);
+        } catch (TimeoutException e) {
+            return new Result(false, Messages.get("write.failed", path, Messages.get("write.device.TIMEOUT",
+                    DEVICE_WAIT_MINUTES + " min")), before, before);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            return new Result(false, Messages.get("write.failed", path, c.getMessage() == null ? c.toString() : c.getMessage()),
+                    before, before);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Result(false, Messages.get("write.failed", path, e.getMessage()), before, before);
+        }
+        target.flush();
+        Sample after = target.current(t.id());
+        if (r.isConfirmed()) {
+            return new Result(true, Messages.get("write.deviceConfirmed", t.name(), ValueFormat.value(t, Sample.of(0, r.confirmed())),
+                    ValueFormat.value(t, before)), before, after);
+        }
+        return new Result(false, Messages.get("write.failed", path, Messages.get("write.device." + r.status().name(), r.reason())),
+                before, after);
     }
 }

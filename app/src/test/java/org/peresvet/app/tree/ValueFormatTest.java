@@ -58,5 +58,10 @@ class ValueFormatTest {
         assertThat(ValueFormat.writable(manual)).isTrue();
         assertThat(ValueFormat.writable(manual.toBuilder().enabled(false).build())).isFalse();
         assertThat(ValueFormat.writable(manual.toBuilder().simulated(SimulatorSpec.sine(60, 1, 0)).build())).isFalse();
+        TagDef device = manual.toBuilder().source(org.peresvet.model.SourceKind.CONNECTOR)
+                .sourceConfig("{\"connector\":\"" + java.util.UUID.randomUUID() + "\",\"address\":\"s\",\"command\":\"c\"}").build();
+        assertThat(ValueFormat.writable(device)).as("a binding with a command").isTrue();
+        assertThat(ValueFormat.writable(device.toBuilder().sourceConfig("{\"address\":\"s\"}").build())).isFalse();
+        assertThat(ValueFormat.writable(device.toBuilder().sourceConfig("not json").build())).isFalse();
     }
 }
