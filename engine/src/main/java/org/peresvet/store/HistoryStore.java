@@ -157,41 +157,39 @@ public final class HistoryStore implements AutoCloseable {
         try (Statement del = c.createStatement()) {
             del.executeUpdate("DELETE FROM history_tail");
         }
-        {
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
-                    if (e.getValue().isEmpty()) {
-                        continue;
-                    }
-                    int key = keyFor(c, e.getKey());
-                    List<Sample> sorted = new ArrayList<>(e.getValue());
-                    sorted.sort(Comparator.comparingLong(Sample::x)); // stable: equal x keep arrival order
-                    int from = 0;
-                    while (from < sorted.size()) {
-                        long bucket = bucketOf(sorted.get(from).x());
-                        int to = from;
-                        while (to < sorted.size() && to - from < MAX_BLOCK && bucketOf(sorted.get(to).x()) == bucket) {
-                            to++;
-                        }
-                        List<Sample> block = sorted.subList(from, to);
-                        ins.setInt(1, key);
-                        ins.setLong(2, block.get(0).x());
-                        ins.setLong(3, block.get(block.size() - 1).x());
-                        ins.setInt(4, block.size());
-                        ins.setBytes(5, BlockCodec.encode(block));
-                        ins.addBatch();
-                        if (++pending == 1000) {
-                            ins.executeBatch();
-                            pending = 0;
-                        }
-                        from = to;
-                    }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    continue;
                 }
-                if (pending > 0) {
-                    ins.executeBatch();
+                int key = keyFor(c, e.getKey());
+                List<Sample> sorted = new ArrayList<>(e.getValue());
+                sorted.sort(Comparator.comparingLong(Sample::x)); // stable: equal x keep arrival order
+                int from = 0;
+                while (from < sorted.size()) {
+                    long bucket = bucketOf(sorted.get(from).x());
+                    int to = from;
+                    while (to < sorted.size() && to - from < MAX_BLOCK && bucketOf(sorted.get(to).x()) == bucket) {
+                        to++;
+                    }
+                    List<Sample> block = sorted.subList(from, to);
+                    ins.setInt(1, key);
+                    ins.setLong(2, block.get(0).x());
+                    ins.setLong(3, block.get(block.size() - 1).x());
+                    ins.setInt(4, block.size());
+                    ins.setBytes(5, BlockCodec.encode(block));
+                    ins.addBatch();
+                    if (++pending == 1000) {
+                        ins.executeBatch();
+                        pending = 0;
+                    }
+                    from = to;
                 }
+            }
+            if (pending > 0) {
+                ins.executeBatch();
             }
         }
     }
