@@ -28,6 +28,8 @@ public final class HistoryStore implements AutoCloseable {
     /** Blocks never cross a bucket boundary: a block's samples all lie in [x_first, x_first + BUCKET). */
     public static final long BUCKET = 3_600_000_000L;
     static final int MAX_BLOCK = 4096;
+    /** About how many samples one tail row holds (some 10 bytes each). */
+    static final int TAIL_ROW_SAMPLES = 20_000;
 
     private final ProjectFolder folder;
     private final JdbcConnectionPool pool;
@@ -49,6 +51,7 @@ public final class HistoryStore implements AutoCloseable {
                     store.keys.put(rs.getObject(1, UUID.class), rs.getInt(2));
                 }
             }
+            store.moveTailIntoBlocks(c);
             return store;
         } catch (SQLException e) {
             pool.dispose();
@@ -66,6 +69,9 @@ public final class HistoryStore implements AutoCloseable {
     /**
      * Stores samples in one transaction. Each list keeps the order the samples were accepted in;
      * samples with equal x keep that order, so the last one wins for tags with the update flag.
+     *
+     * <p>The same transaction empties the tail ({@link #appendTail}): the caller passes the tail's
+     * samples along, so they move into blocks. Only the history writer's thread writes.
      */
     public void write(Map<UUID, List<Sample>> byTag) {
         if (byTag.isEmpty()) {
@@ -73,39 +79,49 @@ public final class HistoryStore implements AutoCloseable {
         }
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)")) {
-                int pending = 0;
+            try {
+                writeBlocks(c, byTag);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing history failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores sparse samples (a few per tag) cheaply: one row of several tags per call, not one
+     * block per tag. They are safe in the file at return, but readers see them only after a later
+     * {@link #write} passes them along (the writer keeps them in memory until then), or after the
+     * file is opened again.
+     */
+    public void appendTail(Map<UUID, List<Sample>> byTag) {
+        if (byTag.isEmpty()) {
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO history_tail(data) VALUES (?)")) {
+                Map<Integer, List<Sample>> chunk = new HashMap<>();
+                int inChunk = 0;
                 for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
                     if (e.getValue().isEmpty()) {
                         continue;
                     }
-                    int key = keyFor(c, e.getKey());
-                    List<Sample> sorted = new ArrayList<>(e.getValue());
-                    sorted.sort(Comparator.comparingLong(Sample::x)); // stable: equal x keep arrival order
-                    int from = 0;
-                    while (from < sorted.size()) {
-                        long bucket = bucketOf(sorted.get(from).x());
-                        int to = from;
-                        while (to < sorted.size() && to - from < MAX_BLOCK && bucketOf(sorted.get(to).x()) == bucket) {
-                            to++;
-                        }
-                        List<Sample> block = sorted.subList(from, to);
-                        ins.setInt(1, key);
-                        ins.setLong(2, block.get(0).x());
-                        ins.setLong(3, block.get(block.size() - 1).x());
-                        ins.setInt(4, block.size());
-                        ins.setBytes(5, BlockCodec.encode(block));
-                        ins.addBatch();
-                        if (++pending == 1000) {
-                            ins.executeBatch();
-                            pending = 0;
-                        }
-                        from = to;
+                    chunk.put(keyFor(c, e.getKey()), e.getValue());
+                    inChunk += e.getValue().size();
+                    if (inChunk >= TAIL_ROW_SAMPLES) { // rows of bounded size
+                        ins.setBytes(1, BlockCodec.encodeTagged(chunk));
+                        ins.executeUpdate();
+                        chunk.clear();
+                        inChunk = 0;
                     }
                 }
-                if (pending > 0) {
-                    ins.executeBatch();
+                if (!chunk.isEmpty()) {
+                    ins.setBytes(1, BlockCodec.encodeTagged(chunk));
+                    ins.executeUpdate();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -114,6 +130,67 @@ public final class HistoryStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("writing history failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** At open: what a crash left in the tail becomes blocks, in the order it was written. */
+    private void moveTailIntoBlocks(Connection c) throws SQLException {
+        Map<Integer, UUID> ids = new HashMap<>();
+        keys.forEach((id, key) -> ids.put(key, id));
+        Map<UUID, List<Sample>> byTag = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT data FROM history_tail ORDER BY id")) {
+            while (rs.next()) {
+                BlockCodec.decodeTagged(rs.getBytes(1), (key, samples) -> {
+                    UUID id = ids.get(key);
+                    if (id != null) { // a key whose history_tag row was rolled back has no samples either
+                        byTag.computeIfAbsent(id, k -> new ArrayList<>()).addAll(samples);
+                    }
+                });
+            }
+        }
+        if (!byTag.isEmpty()) {
+            write(byTag);
+        }
+    }
+
+    private void writeBlocks(Connection c, Map<UUID, List<Sample>> byTag) throws SQLException {
+        try (Statement del = c.createStatement()) {
+            del.executeUpdate("DELETE FROM history_tail");
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    continue;
+                }
+                int key = keyFor(c, e.getKey());
+                List<Sample> sorted = new ArrayList<>(e.getValue());
+                sorted.sort(Comparator.comparingLong(Sample::x)); // stable: equal x keep arrival order
+                int from = 0;
+                while (from < sorted.size()) {
+                    long bucket = bucketOf(sorted.get(from).x());
+                    int to = from;
+                    while (to < sorted.size() && to - from < MAX_BLOCK && bucketOf(sorted.get(to).x()) == bucket) {
+                        to++;
+                    }
+                    List<Sample> block = sorted.subList(from, to);
+                    ins.setInt(1, key);
+                    ins.setLong(2, block.get(0).x());
+                    ins.setLong(3, block.get(block.size() - 1).x());
+                    ins.setInt(4, block.size());
+                    ins.setBytes(5, BlockCodec.encode(block));
+                    ins.addBatch();
+                    if (++pending == 1000) {
+                        ins.executeBatch();
+                        pending = 0;
+                    }
+                    from = to;
+                }
+            }
+            if (pending > 0) {
+                ins.executeBatch();
+            }
         }
     }
 

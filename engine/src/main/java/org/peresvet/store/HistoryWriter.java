@@ -15,10 +15,20 @@ import org.slf4j.LoggerFactory;
  * Batches accepted samples and writes them to the {@link HistoryStore} on its own thread, every
  * flush interval or sooner when many samples wait. If the disk cannot keep up (or fails), the
  * buffer grows to a bound and then the engine loop waits: history is slowed, never dropped.
+ *
+ * <p>A flush with only a few samples per tag (10,000 tags fed round robin) would store one tiny
+ * block per tag, the store's costliest case. Such a flush goes to the store's tail instead (one
+ * row for all tags, in the file at once); the writer keeps those samples in memory and moves the
+ * tail into per-tag blocks every {@value #TAIL_MILLIS} ms, at {@value #TAIL_SAMPLES} samples, on
+ * {@link #flush()} (queries call it) and at close.
  */
 public final class HistoryWriter implements SampleSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
     private static final int EARLY_FLUSH = 200_000;
+    /** A flush with fewer samples per tag than this goes to the tail. */
+    static final int SPARSE_PER_TAG = 8;
+    static final long TAIL_MILLIS = 10_000;
+    static final int TAIL_SAMPLES = 250_000;
 
     private final HistoryStore store;
     private final long flushMillis;
@@ -28,6 +38,10 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
 
     private Map<UUID, List<Sample>> buffer = new HashMap<>();
     private Map<UUID, List<Sample>> inFlight = Map.of();
+    /** Samples in the store's tail, not yet in blocks; changed only by the writer thread, under the lock. */
+    private Map<UUID, List<Sample>> tail = new HashMap<>();
+    private int tailCount;
+    private long tailSince;
     private int buffered;
     private long requested;
     private long swapped;
@@ -70,14 +84,14 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
     /** True while samples of this tag wait to be written (a query then flushes first). */
     public boolean hasPending(UUID tagId) {
         synchronized (lock) {
-            return buffer.containsKey(tagId) || inFlight.containsKey(tagId);
+            return buffer.containsKey(tagId) || inFlight.containsKey(tagId) || tail.containsKey(tagId);
         }
     }
 
     /** Writes everything accepted so far and waits until it is in the file. */
     public void flush() {
         synchronized (lock) {
-            if (buffered == 0 && inFlight.isEmpty()) {
+            if (buffered == 0 && inFlight.isEmpty() && tail.isEmpty()) {
                 return;
             }
             long target = ++requested;
@@ -113,6 +127,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
             Map<UUID, List<Sample>> toWrite;
             long covers;
             int count;
+            boolean toBlocks;
             synchronized (lock) {
                 while (true) {
                     long due = lastFlush + flushMillis - System.currentTimeMillis();
@@ -126,7 +141,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                         return;
                     }
                 }
-                if (buffered == 0 && closing) {
+                if (buffered == 0 && tailCount == 0 && closing) {
                     written = requested;
                     lock.notifyAll();
                     return;
@@ -134,6 +149,11 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 toWrite = buffer;
                 count = buffered;
                 covers = requested;
+                // Blocks when someone waits (a query reads blocks only), at close, when the flush
+                // is dense anyway, or when the tail is big or old.
+                toBlocks = requested > swapped || closing || count >= SPARSE_PER_TAG * toWrite.size()
+                        || tailCount + count >= TAIL_SAMPLES
+                        || (tailCount > 0 && System.currentTimeMillis() - tailSince >= TAIL_MILLIS);
                 buffer = new HashMap<>();
                 buffered = 0;
                 inFlight = toWrite;
@@ -141,7 +161,28 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 lock.notifyAll();
             }
             lastFlush = System.currentTimeMillis();
-            writeWithRetry(toWrite);
+            if (toBlocks) {
+                synchronized (lock) {
+                    if (tailCount > 0) { // the tail's samples come first: they were accepted earlier
+                        toWrite.forEach((id, samples) -> tail.computeIfAbsent(id, k -> new ArrayList<>()).addAll(samples));
+                        toWrite = tail;
+                    }
+                }
+                writeWithRetry(toWrite, true);
+                synchronized (lock) {
+                    tail = new HashMap<>();
+                    tailCount = 0;
+                }
+            } else if (!toWrite.isEmpty()) {
+                writeWithRetry(toWrite, false);
+                synchronized (lock) {
+                    if (tailCount == 0) {
+                        tailSince = System.currentTimeMillis();
+                    }
+                    toWrite.forEach((id, samples) -> tail.computeIfAbsent(id, k -> new ArrayList<>()).addAll(samples));
+                    tailCount += count;
+                }
+            }
             synchronized (lock) {
                 // Counted before the waiters wake: a flush() that returned sees its samples counted.
                 samplesWritten += count;
@@ -152,10 +193,14 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
         }
     }
 
-    private void writeWithRetry(Map<UUID, List<Sample>> toWrite) {
+    private void writeWithRetry(Map<UUID, List<Sample>> toWrite, boolean toBlocks) {
         for (int attempt = 1; ; attempt++) {
             try {
-                store.write(toWrite);
+                if (toBlocks) {
+                    store.write(toWrite);
+                } else {
+                    store.appendTail(toWrite);
+                }
                 if (lastError != null) {
                     LOG.info("History writing works again");
                     lastError = null;

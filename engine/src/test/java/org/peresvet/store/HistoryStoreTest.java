@@ -177,4 +177,56 @@ class HistoryStoreTest {
             }
         }
     }
+
+    @Test
+    void aTailLeftByACrashBecomesBlocksAtOpenInWriteOrder() {
+        UUID other = UUID.randomUUID();
+        store.write(Map.of(tag, List.of(Sample.of(T0, 1.0))));
+        store.appendTail(Map.of(tag, List.of(Sample.of(T0 + 10, 2.0), Sample.of(T0 + 5, 3.0)), other, List.of(Sample.of(T0 + 1, "a"))));
+        store.appendTail(Map.of(tag, List.of(Sample.of(T0 + 10, 4.0))));
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0, T0 + H - 1, 0)).as("the tail is not read before it is moved").containsExactly(Sample.of(T0, 1.0));
+        }
+        store.close(); // no write() after the tail: as after a kill -9
+        store = HistoryStore.open(new ProjectFolder(dir));
+        try (var r = store.reader(tag, true)) {
+            assertThat(r.range(T0, T0 + H - 1, 0)).containsExactly(Sample.of(T0, 1.0), Sample.of(T0 + 5, 3.0), Sample.of(T0 + 10, 4.0));
+        }
+        try (var r = store.reader(other, false)) {
+            assertThat(r.range(T0, T0 + H - 1, 0)).containsExactly(Sample.of(T0 + 1, "a"));
+        }
+        store.close();
+        store = HistoryStore.open(new ProjectFolder(dir)); // moved once: a second open adds nothing
+        try (var r = store.reader(tag, false)) {
+            assertThat(r.range(T0, T0 + H - 1, 0)).hasSize(4);
+        }
+    }
+
+    @Test
+    void sparseFlushesGoToTheTailAndAFlushMovesThemIntoBlocks() {
+        List<UUID> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            tags.add(UUID.randomUUID());
+        }
+        try (HistoryWriter writer = new HistoryWriter(store, 20, 1_000_000)) {
+            for (int round = 0; round < 5; round++) {
+                List<org.peresvet.model.TagSample> batch = new java.util.ArrayList<>();
+                for (UUID t : tags) {
+                    batch.add(new org.peresvet.model.TagSample(t, Sample.of(T0 + round, (double) round)));
+                }
+                writer.accepted(batch);
+                long until = System.currentTimeMillis() + 5_000;
+                while (writer.samplesWritten() < (round + 1L) * tags.size() && System.currentTimeMillis() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+            assertThat(writer.samplesWritten()).isEqualTo(2_500);
+            assertThat(writer.hasPending(tags.get(0))).as("in the tail, not yet in blocks").isTrue();
+            writer.flush();
+            assertThat(writer.hasPending(tags.get(0))).isFalse();
+        }
+        try (var r = store.reader(tags.get(499), false)) {
+            assertThat(r.range(T0, T0 + H - 1, 0)).extracting(Sample::y).containsExactly(0.0, 1.0, 2.0, 3.0, 4.0);
+        }
+    }
 }

@@ -85,6 +85,15 @@ public final class Extraction {
         return text == null ? Parsed.rejected("empty payload") : extract(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Parsed extractOrFail(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return Parsed.rejected("empty payload");
@@ -93,13 +102,18 @@ public final class Extraction {
             return Parsed.rejected("payload of " + payload.length + " bytes is larger than the limit of " + MAX_PAYLOAD_BYTES);
         }
         String text;
-        try {
-            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            CharBuffer cb = dec.decode(ByteBuffer.wrap(payload));
-            text = cb.toString();
-        } catch (CharacterCodingException e) {
-            return Parsed.rejected("payload is not UTF-8 text");
+        if (isAscii(payload)) {
+            // Most payloads ("21.5", small JSON): one copy, no decoder and buffers per message.
+            text = new String(payload, StandardCharsets.US_ASCII);
+        } else {
+            try {
+                CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                CharBuffer cb = dec.decode(ByteBuffer.wrap(payload));
+                text = cb.toString();
+            } catch (CharacterCodingException e) {
+                return Parsed.rejected("payload is not UTF-8 text");
+            }
         }
         Object raw;
         if (path != null) {

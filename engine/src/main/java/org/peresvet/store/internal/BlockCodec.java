@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.peresvet.model.Sample;
 
 /**
@@ -63,9 +65,48 @@ public final class BlockCodec {
         return out.toByteArray();
     }
 
+    /**
+     * Encodes samples of several tags in one buffer (a history tail row): per tag its key, the
+     * count, the first x and a block as {@link #encode} makes it. Samples keep their given order.
+     */
+    public static byte[] encodeTagged(Map<Integer, List<Sample>> byKey) {
+        Out out = new Out(1 << 16);
+        for (Map.Entry<Integer, List<Sample>> e : byKey.entrySet()) {
+            List<Sample> samples = e.getValue();
+            if (samples.isEmpty()) {
+                continue;
+            }
+            byte[] block = encode(samples);
+            out.varlong(e.getKey());
+            out.varlong(samples.size());
+            out.varlong(zigzag(samples.get(0).x()));
+            out.varlong(block.length);
+            out.write(block, 0, block.length);
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads what {@link #encodeTagged} wrote, tag by tag in the written order. */
+    public static void decodeTagged(byte[] data, BiConsumer<Integer, List<Sample>> sink) {
+        In in = new In(data);
+        while (in.pos < data.length) {
+            int key = (int) in.varlong();
+            int n = (int) in.varlong();
+            long firstX = unzigzag(in.varlong());
+            int len = (int) in.varlong();
+            sink.accept(key, decode(firstX, n, in.b, in.pos));
+            in.pos += len;
+        }
+    }
+
     public static List<Sample> decode(long firstX, int n, byte[] data) {
+        return decode(firstX, n, data, 0);
+    }
+
+    private static List<Sample> decode(long firstX, int n, byte[] data, int offset) {
         List<Sample> out = new ArrayList<>(n);
         In in = new In(data);
+        in.pos = offset;
         long x = firstX;
         for (int i = 0; i < n; i++) {
             x += unzigzag(in.varlong());
