@@ -110,6 +110,13 @@ class MqttLinkTest {
             sub.start();
             pub.start();
             await("connected", WAIT, () -> sub.state() == MqttLink.State.CONNECTED && pub.state() == MqttLink.State.CONNECTED);
+            // Connected is not subscribed: a probe that comes back shows the subscription is in place.
+            long until = System.currentTimeMillis() + WAIT.toMillis();
+            while (rec.count("big/ready") == 0 && System.currentTimeMillis() < until) {
+                pub.publish("big/ready", utf8("1"), 1, false).get(5, TimeUnit.SECONDS);
+                Thread.sleep(100);
+            }
+            assertThat(rec.count("big/ready")).as("subscription in place").isPositive();
             byte[] mib = new byte[1024 * 1024];
             java.util.Arrays.fill(mib, (byte) '7');
             for (int i = 0; i < 20; i++) {
@@ -117,6 +124,8 @@ class MqttLinkTest {
             }
             pub.publish("big/small", utf8("1"), 1, false).get(5, TimeUnit.SECONDS);
             await("small message after the big ones", WAIT, () -> rec.count("big/small") == 1);
+            // Rejections and messages reach the listener through different hand-offs: wait for all 20.
+            await("20 rejections", WAIT, () -> rec.rejections.size() >= 20);
             assertThat(rec.count("big/one")).isZero();
             assertThat(rec.rejections).hasSize(20).allMatch(r -> r.contains("1048576 bytes exceeds the limit of 262144"));
             assertThat(sub.state()).isEqualTo(MqttLink.State.CONNECTED);
