@@ -72,14 +72,15 @@ class CliHeadlessTest {
         try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
             List<TagDef> simulated = engine.model().tags().stream().filter(t -> t.source() == SourceKind.SIMULATED).toList();
             assertThat(simulated).hasSize(16);
+            int total = 0;
             for (TagDef t : simulated) {
                 var h = engine.history(new HistoryQuery(t.id(), startedAt, null, null, null, null, true, null, false));
                 assertThat(h.data()).as(engine.model().tagPath(t.id())).isNotEmpty();
+                total += h.data().size();
             }
-            // The one-second tags produced more than their first value.
-            TagDef level = engine.model().findTag("/PumpStation/Tank1/Level").orElseThrow();
-            var h = engine.history(new HistoryQuery(level.id(), startedAt, null, null, null, null, true, null, false));
-            assertThat(h.data().size()).isGreaterThanOrEqualTo(2);
+            // The tags produced more than their first values. (Not asked of one tag: a slow sine's
+            // samples may all lie on a line within its deadband, and then only the first is kept.)
+            assertThat(total).isGreaterThan(simulated.size());
         }
     }
 }
