@@ -177,14 +177,21 @@ class AlarmListUiTest {
     /** Clicks the alarm list's row of {@code alarm} (Ctrl held: adds it to the selection). */
     private void clickRow(AlarmDef alarm, boolean add) throws Exception {
         await(() -> shownIds().contains(alarm.id()));
-        TableRow<?> row = robot.lookup(".alarm-table .table-row-cell")
-                .match((TableRow<?> r) -> r.getItem() instanceof AlarmRow a && a.id().equals(alarm.id())).query();
+        // Only a shown row: the table's virtual flow keeps spare, hidden row cells that may still
+        // hold the same item from an earlier layout.
+        await(() -> robot.lookup(".alarm-table .table-row-cell").match((TableRow<?> r) -> isShownRowOf(r, alarm)).tryQuery().isPresent());
+        TableRow<?> row = robot.lookup(".alarm-table .table-row-cell").match((TableRow<?> r) -> isShownRowOf(r, alarm)).query();
         if (add) {
             robot.press(KeyCode.CONTROL).clickOn(row).release(KeyCode.CONTROL);
         } else {
             robot.clickOn(row);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean isShownRowOf(TableRow<?> r, AlarmDef alarm) {
+        return r.getItem() instanceof AlarmRow a && a.id().equals(alarm.id()) && r.isVisible() && !r.isEmpty()
+                && r.getTableView() != null && r.getIndex() == r.getTableView().getItems().indexOf(r.getItem());
     }
 
     private Label banner(String styleClass) {
