@@ -74,8 +74,9 @@ public final class EventBus {
                 return;
             }
             queue.add(type.cast(event));
-            if (size.incrementAndGet() % BEHIND_WARNING == 0) {
-                LOG.warn("An event subscriber for {} is {} events behind", type.getSimpleName(), size.get());
+            int behind = size.incrementAndGet();
+            if (behind % BEHIND_WARNING == 0) { // the count just reached: a re-read may see the queue drained
+                LOG.warn("An event subscriber for {} is {} events behind", type.getSimpleName(), behind);
             }
             schedule();
         }
