@@ -156,7 +156,8 @@ class DeviceWriteTest {
     @Test
     void aNewerWriteReplacesAWaitingOneAndCloseCancelsTheRest() throws Exception {
         TagDef slow = quiet.toBuilder().id(java.util.UUID.randomUUID()).name("Slow")
-                .sourceConfig(quiet.sourceConfig().replace("200", "60000")).build();
+                .sourceConfig(quiet.sourceConfig().replace("\"echoTimeoutMs\":200", "\"echoTimeoutMs\":60000")).build();
+        assertThat(slow.sourceConfig()).contains("60000");
         e.edit(new ModelEdit.PutTag(slow));
         var first = e.writeToDevice(slow.id(), 1, "a");
         var second = e.writeToDevice(slow.id(), 2, "b");
