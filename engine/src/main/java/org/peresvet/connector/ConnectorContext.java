@@ -22,6 +22,16 @@ public interface ConnectorContext {
     void deliver(UUID tagId, byte[] payload);
 
     /**
+     * Every payload of the batch, in order, with the rules of {@link #deliver(UUID, byte[])}, handed
+     * to the engine at once. Write confirmations see the values only after all of them are queued.
+     */
+    default void deliver(PayloadBatch batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            deliver(batch.tag(i), batch.payload(i));
+        }
+    }
+
+    /**
      * The connection changed. On a loss (CONNECTED → anything else) every bound tag gets null with
      * quality 100; on the next CONNECTED, null with quality 101. Report CONNECTED before delivering
      * the first values after a (re)connect: the 101 is queued at once, and would otherwise land on

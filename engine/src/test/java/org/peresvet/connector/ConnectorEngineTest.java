@@ -107,6 +107,31 @@ class ConnectorEngineTest {
     }
 
     @Test
+    void aBatchOfPayloadsFollowsTheRulesOfSingleOnesInOrder() throws Exception {
+        TagDef lv = on(pump, level);
+        TagDef tp = on(pump, temp);
+        try (Engine e = open()) {
+            e.edit(new ModelEdit.PutObject(pump), new ModelEdit.PutConnector(board), new ModelEdit.PutTag(lv), new ModelEdit.PutTag(tp));
+            e.start();
+            await("connected", () -> status(e, "Board").status().state() == ConnectorState.CONNECTED);
+            FakeDevice d = factory.devices.get("Board");
+            PayloadBatch batch = new PayloadBatch(2); // grows past its first capacity
+            batch.add(lv.id(), "150".getBytes(java.nio.charset.StandardCharsets.UTF_8));          // out of range: 103
+            batch.add(java.util.UUID.randomUUID(), "1".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // not bound: ignored
+            batch.add(tp.id(), new byte[]{(byte) 0xff, 0x00});                                   // not text: 103
+            batch.add(lv.id(), "12.5".getBytes(java.nio.charset.StandardCharsets.UTF_8));         // the last word for Level
+            d.context().deliver(batch);
+            await("values", () -> is(e, lv, 12.5, null) && is(e, tp, null, Quality.BAD_DATA));
+            assertThat(e.connectorLog(board.id())).extracting(ConnectorLogLine::text)
+                    .anyMatch(l -> l.contains("/Pump/Level: 150 is above the tag's max 100 (quality 103)"))
+                    .anyMatch(l -> l.contains("/Pump/Temp: payload is not UTF-8 text"));
+            NamedStatus st = status(e, "Board");
+            assertThat(st.status().messagesIn()).isEqualTo(3);
+            assertThat(st.status().errors()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void connectorsAndBindingsChangeWhileRunning() throws Exception {
         try (Engine e = open().start()) {
             e.edit(new ModelEdit.PutObject(pump), new ModelEdit.PutConnector(board));

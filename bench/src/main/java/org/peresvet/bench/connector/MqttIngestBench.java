@@ -36,6 +36,8 @@ public final class MqttIngestBench {
         long seconds = ConnectorBench.arg(args, "seconds", 20);
         long warmup = ConnectorBench.arg(args, "warmup", 5);
         long target = ConnectorBench.arg(args, "target", 50_000);
+        long publishers = ConnectorBench.arg(args, "boards", 100);
+        long burst = ConnectorBench.arg(args, "burst", 5);
         System.out.printf("mqtt-ingest: %,d bound topics, load average at start %s%n", tags, ConnectorBench.load());
         Path dir = ConnectorBench.tempDir("mqtt-ingest");
         boolean pass;
@@ -71,19 +73,34 @@ public final class MqttIngestBench {
                 Thread.sleep(2000); // 10,000 subscriptions in chunks of 500
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicLong published = new AtomicLong();
+                long[] cursor = new long[(int) Math.max(1, Math.min(publishers, tags))];
                 byte[][] values = new byte[1000][];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = String.format(Locale.ROOT, "%.3f", i * 0.137).getBytes(StandardCharsets.UTF_8);
                 }
+                // like a plant: the topics belong to boards, each board its own connection to the broker
+                int boards = (int) Math.max(1, Math.min(publishers, topics.size()));
                 Thread feeder = new Thread(() -> {
-                    try (ConnectorBench.RawPublisher p = new ConnectorBench.RawPublisher(broker.port, "bench-pub")) {
+                    List<ConnectorBench.RawPublisher> pubs = new ArrayList<>();
+                    try {
+                        for (int b = 0; b < boards; b++) {
+                            pubs.add(new ConnectorBench.RawPublisher(broker.port, "bench-board-" + b));
+                        }
                         long n = 0;
+                        int perRound = (int) Math.max(1, Math.min(burst, 500 / boards));
                         while (!stop.get()) {
-                            for (int k = 0; k < 500; k++, n++) {
-                                p.publish(topics.get((int) (n % topics.size())), values[(int) (n % values.length)]);
+                            // each board sends a burst of its own topics (as a board publishes its sensors together), then the next board
+                            for (int b = 0; b < boards; b++) {
+                                ConnectorBench.RawPublisher p = pubs.get(b);
+                                for (int k = 0; k < perRound; k++) {
+                                    int board = b;
+                                    long i = cursor[board]++;
+                                    int t = (int) ((i * boards + board) % topics.size());
+                                    p.publish(topics.get(t), values[(int) (n++ % values.length)]);
+                                }
+                                p.flush();
                             }
-                            p.flush();
-                            published.addAndGet(500);
+                            published.addAndGet((long) perRound * boards);
                             // keep the backlog bounded: no more than 200,000 messages ahead of the connector
                             while (!stop.get() && published.get() - status(e).status().messagesIn() > 200_000) {
                                 Thread.sleep(1);
@@ -93,6 +110,14 @@ public final class MqttIngestBench {
                         if (!stop.get()) {
                             ex.printStackTrace();
                         }
+                    } finally {
+                        for (ConnectorBench.RawPublisher p : pubs) {
+                            try {
+                                p.close();
+                            } catch (java.io.IOException ex) {
+                                // the broker is going away
+                            }
+                        }
                     }
                 }, "bench-publisher");
                 feeder.start();
@@ -100,12 +125,14 @@ public final class MqttIngestBench {
                 long in0 = status(e).status().messagesIn();
                 long cpu0 = cpu();
                 long mcpu0 = broker.cpuNanos();
+                java.util.Map<String, Long> threads0 = ThreadCpu.byGroup();
                 long w0 = System.nanoTime();
                 Thread.sleep(seconds * 1000);
                 long in1 = status(e).status().messagesIn();
                 long w1 = System.nanoTime();
                 long cpu1 = cpu();
                 long mcpu1 = broker.cpuNanos();
+                java.util.Map<String, Long> threads1 = ThreadCpu.byGroup();
                 stop.set(true);
                 feeder.join(10_000);
                 double wall = (w1 - w0) / 1e9;
@@ -122,6 +149,8 @@ public final class MqttIngestBench {
                         in1 - in0, wall, rate, updated, tags, st.status().errors(), 100.0 * (cpu1 - cpu0) / (w1 - w0),
                         (cpu1 - cpu0) / 1e3 / Math.max(1, in1 - in0),
                         100.0 * (mcpu1 - mcpu0) / (w1 - w0), ConnectorBench.load());
+                System.out.println("mqtt-ingest: CPU per message by thread: "
+                        + ThreadCpu.perMessage(threads0, threads1, Math.max(1, in1 - in0)));
                 if (broker.death() != null) {
                     System.out.println("mqtt-ingest: the broker died during the run: " + broker.death());
                 }

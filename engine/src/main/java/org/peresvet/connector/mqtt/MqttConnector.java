@@ -20,7 +20,7 @@ import org.peresvet.model.Micros;
  * connector manager's: it waits for the device to echo the value on the state topic.
  */
 public final class MqttConnector implements Connector {
-    private final ConnectorContext ctx;
+    private final BatchingContext ctx;
     private final MqttConnectorConfig config;
     private final MqttLink link;
     private final ProfileHandler handler;
@@ -35,7 +35,9 @@ public final class MqttConnector implements Connector {
     private volatile boolean externalLost;
     private volatile String externalReason;
 
-    public MqttConnector(ConnectorContext ctx, MqttConnectorConfig config) {
+    public MqttConnector(ConnectorContext engine, MqttConnectorConfig config) {
+        // the profiles deliver through the batch; the link flushes it after every drain of its queue
+        BatchingContext ctx = new BatchingContext(engine);
         this.ctx = ctx;
         this.config = config;
         this.handler = switch (config.profile()) {
@@ -63,6 +65,11 @@ public final class MqttConnector implements Connector {
             @Override
             public void rejected(String topic, int size, String why) {
                 handler.rejected(topic, why);
+            }
+
+            @Override
+            public void drained() {
+                MqttConnector.this.ctx.flush();
             }
         }, config.qos(), 100_000, 64L * 1024 * 1024);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -41,6 +42,8 @@ public final class MqttLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final int SUBSCRIBE_CHUNK = 500;
+    /** How long the dispatcher lets messages gather under load: the most a message waits extra. */
+    private static final long LINGER_NANOS = 1_000_000;
 
     /** Connection states as the link sees them. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED, CLOSED }
@@ -53,6 +56,10 @@ public final class MqttLink implements AutoCloseable {
 
         /** A message that was not handed over (too large, or the inbound queue stayed full). */
         default void rejected(String topic, int size, String reason) {
+        }
+
+        /** The queue is drained for now: a listener that collects messages passes them on here. */
+        default void drained() {
         }
     }
 
@@ -455,6 +462,12 @@ public final class MqttLink implements AutoCloseable {
         LOG.debug("{}: {} ({})", name, s, why);
     }
 
+    /**
+     * Hands queued events to the listener in batches. Under load (a drain found more than one
+     * message) the thread lingers {@link #LINGER_NANOS} before the next drain, so messages arrive
+     * in the engine in batches of dozens instead of waking every thread for each; one message at a
+     * time is handed over at once.
+     */
     private void dispatch() {
         List<Event> batch = new ArrayList<>(256);
         while (true) {
@@ -464,12 +477,18 @@ public final class MqttLink implements AutoCloseable {
                 return;
             }
             events.drainTo(batch, 255); // one lock round per batch, not per message
+            int size = batch.size();
             for (Event e : batch) {
                 if (!handle(e)) {
+                    drained();
                     return;
                 }
             }
             batch.clear();
+            drained();
+            if (size > 1 && !closed) {
+                LockSupport.parkNanos(LINGER_NANOS);
+            }
         }
     }
 
@@ -496,6 +515,14 @@ public final class MqttLink implements AutoCloseable {
             LOG.warn("{}: listener failed: {}", name, ex.toString(), ex);
         }
         return true;
+    }
+
+    private void drained() {
+        try {
+            listener.drained();
+        } catch (RuntimeException ex) {
+            LOG.warn("{}: listener failed: {}", name, ex.toString(), ex);
+        }
     }
 
     static String describe(MqttException e) {

@@ -2,6 +2,7 @@ package org.peresvet.connector.mqtt;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -9,7 +10,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Socket factories that switch Nagle's algorithm off. MQTT messages are small and a command waits
  * for an answer: with Nagle on, a publish can sit up to a delayed-ACK period (40 ms on Linux)
- * before it leaves, which alone would break a 50 ms write round trip.
+ * before it leaves, which alone would break a 50 ms write round trip. Plain sockets also read
+ * ahead ({@link ReadAheadSocket}); TLS sockets already read whole records.
  */
 final class NoDelaySockets {
     private NoDelaySockets() {
@@ -19,29 +21,41 @@ final class NoDelaySockets {
         return new SocketFactory() {
             @Override
             public Socket createSocket() throws IOException {
-                Socket s = new Socket();
-                s.setTcpNoDelay(true);
-                return s;
+                return nd(new ReadAheadSocket());
             }
 
             @Override
             public Socket createSocket(String host, int port) throws IOException {
-                return nd(new Socket(host, port));
+                return connected(new InetSocketAddress(host, port), null);
             }
 
             @Override
             public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-                return nd(new Socket(host, port, local, localPort));
+                return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
             }
 
             @Override
             public Socket createSocket(InetAddress host, int port) throws IOException {
-                return nd(new Socket(host, port));
+                return connected(new InetSocketAddress(host, port), null);
             }
 
             @Override
             public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-                return nd(new Socket(host, port, local, localPort));
+                return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
+            }
+
+            private Socket connected(InetSocketAddress to, InetSocketAddress from) throws IOException {
+                Socket s = createSocket();
+                try {
+                    if (from != null) {
+                        s.bind(from);
+                    }
+                    s.connect(to);
+                    return s;
+                } catch (IOException e) {
+                    s.close();
+                    throw e;
+                }
             }
         };
     }
