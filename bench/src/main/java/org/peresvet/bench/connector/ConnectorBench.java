@@ -59,7 +59,7 @@ final class ConnectorBench {
             }
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n", "user " + System.getProperty("user.name"), "allow_anonymous true",
-                    "persistence false", "log_dest stdout", "log_type error", "log_type warning", "max_queued_messages 1000000", "set_tcp_nodelay " + Boolean.parseBoolean(System.getProperty("mosquitto.nodelay", "true")),
+                    "persistence false", "log_dest stdout", "log_type error", "log_type warning", "max_queued_messages 1000000", "set_tcp_nodelay " + Boolean.parseBoolean(System.getProperty("mosquitto.nodelay", "false")),
                     "listener " + port + " 127.0.0.1") + "\n");
             process = new ProcessBuilder(System.getProperty("mosquitto.binary", "/usr/sbin/mosquitto"), "-c", conf.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();

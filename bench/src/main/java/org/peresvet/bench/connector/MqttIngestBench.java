@@ -34,10 +34,10 @@ public final class MqttIngestBench {
     public static void main(String[] args) throws Exception {
         int tags = (int) ConnectorBench.arg(args, "tags", 10_000);
         long seconds = ConnectorBench.arg(args, "seconds", 20);
-        long warmup = ConnectorBench.arg(args, "warmup", 5);
+        long warmup = ConnectorBench.arg(args, "warmup", 15);
         long target = ConnectorBench.arg(args, "target", 50_000);
-        long publishers = ConnectorBench.arg(args, "boards", 100);
-        long burst = ConnectorBench.arg(args, "burst", 5);
+        long publishers = ConnectorBench.arg(args, "boards", 10);
+        long burst = ConnectorBench.arg(args, "burst", 50);
         System.out.printf("mqtt-ingest: %,d bound topics, load average at start %s%n", tags, ConnectorBench.load());
         Path dir = ConnectorBench.tempDir("mqtt-ingest");
         boolean pass;

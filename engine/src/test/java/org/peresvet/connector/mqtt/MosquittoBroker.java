@@ -46,8 +46,8 @@ public final class MosquittoBroker implements AutoCloseable {
                 "log_type warning",
                 "log_type notice",
                 "max_queued_messages 100000",
-                // small messages leave at once (Nagle off), as on a broker tuned for control traffic
-                "set_tcp_nodelay true",
+                // Nagle stays on (set_tcp_nodelay false), as in a broker installed from the distribution:
+                // the client must not let it hold a device's echo back
                 "listener " + port + " 127.0.0.1"));
         if (tls != null) {
             lines.add("listener " + tlsPort + " 127.0.0.1");
