@@ -423,6 +423,30 @@ final class HttpConnector implements Connector {
 
     // ---- writes ----
 
+    /** Percent-encodes all but RFC 3986's unreserved characters: safe in a path segment and in a query value. */
+    static String urlEncode(String text) {
+        StringBuilder out = null;
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
+                    || b == '-' || b == '.' || b == '_' || b == '~';
+            if (unreserved && out == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16).append(new String(bytes, 0, i, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            if (unreserved) {
+                out.append((char) b);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     @Override
     public CompletableFuture<Void> send(Binding binding, Object value) {
         if (closed) {
@@ -431,7 +455,7 @@ final class HttpConnector implements Connector {
         if (binding.command() == null) {
             return Connector.failed("the binding has no command");
         }
-        String line = CommandPayload.render(binding, binding.command(), value, null).strip();
+        String line = CommandPayload.render(binding, binding.command(), value, null, HttpConnector::urlEncode).strip();
         String method;
         String target;
         int space = line.indexOf(' ');

@@ -3,6 +3,7 @@ package org.peresvet.connector.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.peresvet.connector.Binding;
 import org.peresvet.model.ValueType;
 
@@ -33,9 +34,17 @@ public final class CommandPayload {
         return substitute(template, value, text(value, type), raw(binding, value, type));
     }
 
-    /** Another template (an HTTP request line, a topic) with the binding's {@code {raw}}. */
+    /** Another template (a topic) with the binding's {@code {raw}}. */
     public static String render(Binding binding, String template, Object value, ValueType type) {
         return substitute(template, value, text(value, type), raw(binding, value, type));
+    }
+
+    /**
+     * A template whose substituted values need escaping (an HTTP request line: a text value with a
+     * space or an {@code &} must not change the URL). The template's own text is kept as written.
+     */
+    public static String render(Binding binding, String template, Object value, ValueType type, UnaryOperator<String> escape) {
+        return substitute(template, value, escape.apply(text(value, type)), escape.apply(raw(binding, value, type)));
     }
 
     private static String substitute(String template, Object value, String v, String raw) {

@@ -144,6 +144,21 @@ class HttpConnectorTest {
     }
 
     @Test
+    void valuesInARequestLineArePercentEncodedButTheTemplateIsKept() throws Exception {
+        device = new FakeHttpDevice(FakeHttpDevice.freePort()).start();
+        ConnectorDef c = ConnectorDef.create("esp", "http", "{\"baseUrl\":\"" + device.url() + "\",\"period\":500}");
+        TagDef label = tag("Label", ValueType.STRING, c, "{\"address\":\"/sensor/temperature\",\"json\":\"$.value\","
+                + "\"command\":\"POST /text/label/set?value={value}&source=a%20b\",\"echoTimeoutMs\":200}");
+        run(c, label);
+        await("connected", () -> status().status().state() == ConnectorState.CONNECTED);
+        engine.writeToDevice(label.id(), "a b&c/d=%é", "op").get(10, TimeUnit.SECONDS);
+        // one parameter whatever the text holds; the template's own %20 is not encoded twice
+        assertThat(device.requests).contains("POST /text/label/set?value=a%20b%26c%2Fd%3D%25%C3%A9&source=a%20b");
+        assertThat(HttpConnector.urlEncode("-12.5")).isEqualTo("-12.5");
+        assertThat(HttpConnector.urlEncode("ON")).isEqualTo("ON");
+    }
+
+    @Test
     void errorsMalformedAnswersAndTimeoutsGiveTheRightQuality() throws Exception {
         device = new FakeHttpDevice(FakeHttpDevice.freePort()).start();
         ConnectorDef c = ConnectorDef.create("esp", "http", "{\"baseUrl\":\"" + device.url() + "\",\"period\":200,\"timeout\":1000}");
