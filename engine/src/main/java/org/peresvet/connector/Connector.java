@@ -27,6 +27,14 @@ public interface Connector extends AutoCloseable {
 
     ConnectorStatus status();
 
+    /**
+     * The connector was removed from the project (not just stopped or reconfigured): tell the
+     * device side when the protocol has a word for it. Called before {@link #close()}; may block
+     * briefly (a second or two), never throws.
+     */
+    default void deleted() {
+    }
+
     /** Stops and releases threads and sockets; idempotent; never throws. */
     @Override
     void close();

@@ -206,6 +206,14 @@ public final class ConnectorManager implements AutoCloseable {
         }
         for (ConnectorSlot slot : List.copyOf(slots.values())) {
             if (m.connector(slot.id()) == null) {
+                Connector c = slot.instance();
+                if (c != null) {
+                    try {
+                        c.deleted();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Connector {}: announcing its deletion failed", slot.definition().name(), e);
+                    }
+                }
                 slot.detach();
                 slots.remove(slot.id());
                 LOG.info("Connector {} removed", slot.definition().name());

@@ -174,6 +174,11 @@ public final class MqttConnector implements Connector {
     }
 
     @Override
+    public void deleted() {
+        handler.deleted(link);
+    }
+
+    @Override
     public void close() {
         link.close();
         state = ConnectorState.STOPPED;

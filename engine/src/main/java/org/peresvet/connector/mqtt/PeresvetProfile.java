@@ -22,8 +22,8 @@ import org.peresvet.model.ValueType;
  * on {@code prs2conn/<id>} with the tags bound to this connector; its data
  * ({@code prsTag/app_api_client/data_set/*}) goes into the bound tags; its last will marks them
  * connection-lost (q=100) and its next message restored (q=101); tag changes are announced with
- * {@code tags_configuration} / {@code tags_deleted}; its log lines and command output go to this
- * connector's log.
+ * {@code tags_configuration} / {@code tags_deleted}, removing the connector from the project with
+ * {@code prsConnector.deleted}; its log lines and command output go to this connector's log.
  *
  * <p>A binding's {@code address} is the tag's source config for the external connector (JSON
  * object text, or any text, sent as {@code {"address": text}}); option {@code maxDev} is its
@@ -115,6 +115,24 @@ final class PeresvetProfile extends ProfileHandler {
             out.put(b.tagId(), new PeresvetProtocol.TagConfig(b.tagId(), true, type, source, maxDev));
         }
         return out;
+    }
+
+    /** Tells the external connector it was deleted ({@code prsConnector.deleted}), waiting briefly for the broker. */
+    @Override
+    void deleted(MqttLink l) {
+        if (l.state() != MqttLink.State.CONNECTED) {
+            ctx.log("WARN", "connector " + id + " not told it was deleted: not connected to the broker");
+            return;
+        }
+        try {
+            l.publish(PeresvetProtocol.connectorTopic(id), PeresvetProtocol.deleted(id), Math.max(1, config.qos()), false)
+                    .get(2, java.util.concurrent.TimeUnit.SECONDS);
+            ctx.log("INFO", "connector " + id + " told it was deleted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            ctx.log("WARN", "connector " + id + " not told it was deleted: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void send(byte[] message) {

@@ -114,6 +114,10 @@ abstract class ProfileHandler {
         }
     }
 
+    /** The connector was removed from the project; the link is still open. */
+    void deleted(MqttLink link) {
+    }
+
     /** After every (re)connect to the broker. */
     void connected(MqttLink link) {
     }

@@ -235,6 +235,18 @@ class MqttProfilesEngineTest {
                 publish(again, "prsTag/app_api_client/data_set/*", "{\"data\":[{\"tagId\":\"" + a.id() + "\",\"data\":[[2.5]]}]}", false);
                 await("then the value", () -> is(e, a, 2.5, null));
             }
+
+            // removing the connector from the project tells the external connector
+            RecordingListener told = new RecordingListener();
+            try (MqttLink watcher = client("watcher", broker.url(), told)) {
+                watcher.subscribe("prs2conn/" + id);
+                Thread.sleep(300);
+                e.edit(new ModelEdit.DeleteConnector(c.id(), true));
+                await("prsConnector.deleted", () -> told.messages.stream().anyMatch(m -> m.text().contains("prsConnector.deleted")));
+                JsonNode gone = JSON.readTree(told.messages.stream().filter(m -> m.text().contains("prsConnector.deleted"))
+                        .findFirst().orElseThrow().payload());
+                assertThat(gone.at("/data/id").asText()).isEqualTo(id);
+            }
         } finally {
             connector.close();
         }
