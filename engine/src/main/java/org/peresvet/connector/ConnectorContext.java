@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.TagSample;
+import org.peresvet.model.ValueType;
 
 /** What the engine gives a connector: the way in for values, state changes and log lines. Thread-safe. */
 public interface ConnectorContext {
@@ -44,6 +45,11 @@ public interface ConnectorContext {
 
     /** A line kept in the connector's log (a bounded ring, queryable) and written to SLF4J. Level: ERROR, WARN, INFO, DEBUG. */
     void log(String level, String line);
+
+    /** The value type of a tag bound to this connector, or null when it is not bound here. */
+    default ValueType tagType(UUID tagId) {
+        return null;
+    }
 
     /** A small shared pool for timers (polling, backoff). Never block on it. */
     ScheduledExecutorService scheduler();

@@ -191,7 +191,7 @@ public final class ConnectorManager implements AutoCloseable {
             }
             List<Binding> bindings = byConnector.getOrDefault(def.id(), List.of());
             boolean rebound = !bindings.equals(slot.bindings());
-            slot.bind(bindings, m);
+            rebound |= slot.bind(bindings, m); // a bound tag's type changed: the connector may announce it
             if (recreate) {
                 slot.detach();
                 slot.define(def);

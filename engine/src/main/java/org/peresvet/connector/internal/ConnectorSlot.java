@@ -25,6 +25,7 @@ import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
+import org.peresvet.model.ValueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,8 +145,12 @@ public final class ConnectorSlot {
         stateChanged(state, reason);
     }
 
-    /** The bound tags after a model change; tags bound while the connection is lost get q=100 at once. */
-    public void bind(List<Binding> newBindings, ModelSnapshot m) {
+    /**
+     * The bound tags after a model change; tags bound while the connection is lost get q=100 at once.
+     *
+     * @return true when a tag that stays bound changed its value type (the connector may announce it)
+     */
+    public boolean bind(List<Binding> newBindings, ModelSnapshot m) {
         Map<UUID, Extraction> ex = new HashMap<>();
         for (Binding b : newBindings) {
             TagDef t = m.tag(b.tagId());
@@ -153,8 +158,11 @@ public final class ConnectorSlot {
                 ex.put(b.tagId(), Extraction.of(b, t));
             }
         }
-        Set<UUID> before = extractions.keySet();
+        Map<UUID, Extraction> previous = extractions;
+        Set<UUID> before = previous.keySet();
         List<UUID> added = ex.keySet().stream().filter(k -> !before.contains(k)).toList();
+        boolean retyped = ex.entrySet().stream().anyMatch(en -> previous.containsKey(en.getKey())
+                && previous.get(en.getKey()).type() != en.getValue().type());
         extractions = Map.copyOf(ex);
         bindings = List.copyOf(newBindings);
         boolean lost;
@@ -164,6 +172,7 @@ public final class ConnectorSlot {
         if (lost && !added.isEmpty()) {
             writeNull(added, Quality.CONNECTION_LOST);
         }
+        return retyped;
     }
 
     /** Not connected some time after start: the bound tags are marked lost (once). */
@@ -378,6 +387,12 @@ public final class ConnectorSlot {
             if (!stale()) {
                 ConnectorSlot.this.log(level, line);
             }
+        }
+
+        @Override
+        public ValueType tagType(UUID tagId) {
+            Extraction e = extractions.get(tagId);
+            return e == null ? null : e.type();
         }
 
         @Override

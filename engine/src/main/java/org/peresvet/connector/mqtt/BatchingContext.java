@@ -9,6 +9,7 @@ import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.PayloadBatch;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.TagSample;
+import org.peresvet.model.ValueType;
 
 /**
  * Collects the payloads of one dispatcher drain and hands them to the engine in one piece
@@ -78,6 +79,11 @@ final class BatchingContext implements ConnectorContext {
     @Override
     public void log(String level, String line) {
         target.log(level, line);
+    }
+
+    @Override
+    public ValueType tagType(UUID tagId) {
+        return target.tagType(tagId);
     }
 
     @Override

@@ -27,8 +27,8 @@ import org.peresvet.model.ValueType;
  *
  * <p>A binding's {@code address} is the tag's source config for the external connector (JSON
  * object text, or any text, sent as {@code {"address": text}}); option {@code maxDev} is its
- * deadband and option {@code type} ({@code int}, {@code double}, {@code string}, {@code json})
- * its value type code (default double).
+ * deadband; its value type code is the tag's type, unless option {@code type} ({@code int},
+ * {@code double}, {@code string}, {@code json}) says otherwise.
  */
 final class PeresvetProfile extends ProfileHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -89,7 +89,7 @@ final class PeresvetProfile extends ProfileHandler {
         return filters;
     }
 
-    private static Map<UUID, PeresvetProtocol.TagConfig> tagConfigs(List<Binding> list) {
+    private Map<UUID, PeresvetProtocol.TagConfig> tagConfigs(List<Binding> list) {
         Map<UUID, PeresvetProtocol.TagConfig> out = new HashMap<>();
         for (Binding b : list) {
             JsonNode source;
@@ -102,13 +102,14 @@ final class PeresvetProfile extends ProfileHandler {
             if (source == null || !source.isObject()) {
                 source = MAPPER.createObjectNode().put("address", a);
             }
-            ValueType type = ValueType.DOUBLE;
+            ValueType tagType = ctx.tagType(b.tagId());
+            ValueType type = tagType == null ? ValueType.DOUBLE : tagType;
             Object t = b.options().get("type");
             if (t instanceof String s) {
                 try {
                     type = ValueType.parse(s);
                 } catch (IllegalArgumentException e) {
-                    // keep double
+                    // keep the tag's type
                 }
             }
             double maxDev = b.options().get("maxDev") instanceof Number n ? n.doubleValue() : 0.0;

@@ -206,6 +206,7 @@ class MqttProfilesEngineTest {
             assertThat(full.at("/data/tags/" + a.id() + "/prsJsonConfigString/source/register").asInt()).isEqualTo(40001);
             assertThat(full.at("/data/tags/" + a.id() + "/prsJsonConfigString/maxDev").asDouble()).isEqualTo(0.5);
             assertThat(full.at("/data/tags/" + b.id() + "/prsValueTypeCode").asInt()).isZero();
+            assertThat(full.at("/data/tags/" + a.id() + "/prsValueTypeCode").asInt()).as("the tag's own type: double").isEqualTo(1);
 
             publish(connector, "prsTag/app_api_client/data_set/*", "{\"data\":[{\"tagId\":\"" + a.id() + "\",\"data\":[[" + nowMicros()
                     + ",1.5,null]]},{\"tagId\":\"" + b.id() + "\",\"data\":[[7]]}]}", true);
@@ -218,10 +219,13 @@ class MqttProfilesEngineTest {
                     && e.connectorLog(c.id()).stream().anyMatch(l -> l.text().contains("up 3 days")));
 
             // project changes are announced
-            TagDef added = tag(station, "C", ValueType.STRING, c, "{\"address\":\"status-word\",\"type\":\"string\"}");
+            TagDef added = tag(station, "C", ValueType.STRING, c, "{\"address\":\"status-word\"}");
             e.edit(new ModelEdit.PutTag(added));
             await("tags_configuration", () -> rec.messages.stream().anyMatch(m -> m.text().contains("prsConnector.tags_configuration")
                     && m.text().contains(added.id().toString())));
+            assertThat(announcedType(rec, added)).as("a string tag without a type option").isEqualTo(2);
+            e.edit(new ModelEdit.PutTag(a.toBuilder().type(ValueType.INT).build()));
+            await("the new type announced", () -> announcedType(rec, a) == 0);
             e.edit(new ModelEdit.DeleteTag(b.id()));
             await("tags_deleted", () -> rec.messages.stream().anyMatch(m -> m.text().contains("prsConnector.tags_deleted")
                     && m.text().contains(b.id().toString())));
@@ -232,8 +236,8 @@ class MqttProfilesEngineTest {
             try (MqttLink again = client("ext2", broker.url(), new RecordingListener())) {
                 publish(again, "conn2prs/" + id, "{\"action\":\"prsConnector.log_line\",\"data\":{\"level\":\"INFO\",\"message\":\"restarted\"}}", false);
                 await("first message after the will → q=101", () -> is(e, a, null, Quality.CONNECTION_RESTORED));
-                publish(again, "prsTag/app_api_client/data_set/*", "{\"data\":[{\"tagId\":\"" + a.id() + "\",\"data\":[[2.5]]}]}", false);
-                await("then the value", () -> is(e, a, 2.5, null));
+                publish(again, "prsTag/app_api_client/data_set/*", "{\"data\":[{\"tagId\":\"" + a.id() + "\",\"data\":[[3]]}]}", false);
+                await("then the value (A is an int tag now)", () -> is(e, a, 3L, null));
             }
 
             // removing the connector from the project tells the external connector
@@ -250,6 +254,21 @@ class MqttProfilesEngineTest {
         } finally {
             connector.close();
         }
+    }
+
+    /** The value type code of the last tags_configuration naming the tag; -1 when none did. */
+    private static int announcedType(RecordingListener rec, TagDef t) {
+        int code = -1;
+        for (var m : rec.messages) {
+            if (m.text().contains("prsConnector.tags_configuration") && m.text().contains(t.id().toString())) {
+                try {
+                    code = JSON.readTree(m.payload()).at("/data/tags/" + t.id() + "/prsValueTypeCode").asInt(-1);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return code;
     }
 
     private static long nowMicros() {
