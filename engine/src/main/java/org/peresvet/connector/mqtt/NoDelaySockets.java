@@ -10,8 +10,9 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Socket factories that switch Nagle's algorithm off. MQTT messages are small and a command waits
  * for an answer: with Nagle on, a publish can sit up to a delayed-ACK period (40 ms on Linux)
- * before it leaves, which alone would break a 50 ms write round trip. Plain sockets also read
- * ahead ({@link ReadAheadSocket}); TLS sockets already read whole records.
+ * before it leaves, which alone would break a 50 ms write round trip. Sockets also read ahead
+ * and acknowledge at once ({@link ReadAheadSocket}); TLS is layered on such a socket
+ * ({@link ReadAheadTlsSocket}).
  */
 final class NoDelaySockets {
     private NoDelaySockets() {
@@ -72,9 +73,10 @@ final class NoDelaySockets {
                 return d.getSupportedCipherSuites();
             }
 
+            /** What Paho asks for: connected later, read ahead and quick ACKs underneath. */
             @Override
             public Socket createSocket() throws IOException {
-                return nd(d.createSocket());
+                return nd(new ReadAheadTlsSocket(d));
             }
 
             @Override
