@@ -128,6 +128,20 @@ class ConnectorEngineTest {
             NamedStatus st = status(e, "Board");
             assertThat(st.status().messagesIn()).isEqualTo(3);
             assertThat(st.status().errors()).isEqualTo(2);
+
+            // a burst for one tag: every value kept, in order, none sharing a timestamp
+            PayloadBatch burst = new PayloadBatch();
+            for (int i = 1; i <= 50; i++) {
+                burst.add(lv.id(), Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            long from = e.current(lv.id()).x() + 1;
+            d.context().deliver(burst);
+            await("the burst", () -> is(e, lv, 50.0, null));
+            java.util.List<Sample> stored = e.history(org.peresvet.history.HistoryQuery.range(lv.id(), from,
+                    org.peresvet.model.Micros.now()).withActual(true)).data();
+            assertThat(stored).extracting(Sample::y).containsExactlyElementsOf(
+                    java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> (Object) (double) i).toList());
+            assertThat(stored).extracting(Sample::x).doesNotHaveDuplicates().isSorted();
         }
     }
 

@@ -336,6 +336,7 @@ public final class ConnectorSlot {
             Map<UUID, Extraction> ex = extractions;
             List<TagSample> out = new ArrayList<>(batch.size());
             int counted = 0;
+            long stamp = Long.MIN_VALUE;
             for (int i = 0; i < batch.size(); i++) {
                 UUID tagId = batch.tag(i);
                 Extraction e = ex.get(tagId);
@@ -343,13 +344,15 @@ public final class ConnectorSlot {
                     continue;
                 }
                 counted++;
+                // strictly increasing within the batch: two messages for a tag never share a timestamp
+                stamp = Math.max(Micros.now(), stamp + 1);
                 Extraction.Parsed p = e.extract(batch.payload(i));
                 if (p.ok()) {
-                    out.add(new TagSample(tagId, Sample.of(Micros.now(), p.value())));
+                    out.add(new TagSample(tagId, Sample.of(stamp, p.value())));
                 } else {
                     errors.incrementAndGet();
                     log("WARN", path(tagId) + ": " + p.rejection() + " (quality 103)");
-                    out.add(new TagSample(tagId, new Sample(Micros.now(), null, Quality.BAD_DATA)));
+                    out.add(new TagSample(tagId, new Sample(stamp, null, Quality.BAD_DATA)));
                 }
             }
             messagesIn.addAndGet(counted);

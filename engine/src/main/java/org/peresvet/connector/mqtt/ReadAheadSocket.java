@@ -19,9 +19,9 @@ import jdk.net.ExtendedSocketOptions;
 final class ReadAheadSocket extends Socket {
     private static final int BUFFER = 64 * 1024;
     /** Reads closer together than this count as a stream. */
-    private static final long BUSY_NANOS = Long.getLong("busy", 1_000_000);
+    private static final long BUSY_NANOS = 1_000_000;
     /** The wait before a read in a stream: the most a packet waits extra. */
-    static final long GATHER_NANOS = Long.getLong("gather", 500_000);
+    static final long GATHER_NANOS = 500_000;
     private static final boolean QUICK_ACK = supportsQuickAck();
     private InputStream in;
 
