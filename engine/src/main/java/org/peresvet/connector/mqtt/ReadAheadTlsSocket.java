@@ -18,7 +18,8 @@ import javax.net.ssl.SSLSocketFactory;
  * acknowledge at once like plain ones. Paho asks the factory for an unconnected socket and then
  * connects it; the TLS layer can only be put on a connected socket, so this one connects the
  * plain socket first and forwards every TLS call to the layer made then. Used by Paho's threads
- * in the order Paho uses any socket: connect, configure, handshake, read and write, close.
+ * in the order Paho uses any socket: connect, configure, handshake, read and write, close. Not
+ * synchronized: a close from another thread must end a connect that hangs, as on a plain socket.
  */
 final class ReadAheadTlsSocket extends SSLSocket {
     private final SSLSocketFactory tls;
@@ -52,7 +53,7 @@ final class ReadAheadTlsSocket extends SSLSocket {
     }
 
     @Override
-    public synchronized void connect(SocketAddress endpoint, int timeout) throws IOException {
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
         if (!(endpoint instanceof InetSocketAddress to)) {
             throw new IllegalArgumentException("not an internet address: " + endpoint);
         }
@@ -85,7 +86,7 @@ final class ReadAheadTlsSocket extends SSLSocket {
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
         SSLSocket s = layer;
         if (s != null) {
             s.close(); // closes the plain socket too (autoClose)
