@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import org.peresvet.model.Actor;
 
 /**
  * Decides whether an API request may run. Called for every request before its body is read.
@@ -51,27 +52,42 @@ public interface ApiAuthorizer {
     }
 
     /**
-     * The outcome: allowed (with the principal's name, for audit), or refused with 401 (who are
-     * you?) or 403 (you may not).
+     * The outcome: allowed (with the principal's name, for audit, and its kind), or refused with
+     * 401 (who are you?) or 403 (you may not). Only a {@link Actor.Kind#SERVICE SERVICE} principal
+     * (a gateway, a script acting for operators) may name another user in a request body; a
+     * person is recorded as themselves whatever the body says.
      */
-    record Decision(boolean allowed, int status, String message, String principal) {
+    record Decision(boolean allowed, int status, String message, String principal, Actor.Kind kind) {
 
+        public Decision(boolean allowed, int status, String message, String principal) {
+            this(allowed, status, message, principal, Actor.Kind.PERSON);
+        }
+
+        /** A person, recorded under their own name. */
         public static Decision allow(String principal) {
-            return new Decision(true, 200, null, principal);
+            return new Decision(true, 200, null, principal, Actor.Kind.PERSON);
+        }
+
+        /** A service principal: a {@code user} in a request body is recorded as acting through it. */
+        public static Decision allowService(String principal) {
+            return new Decision(true, 200, null, principal, Actor.Kind.SERVICE);
         }
 
         public static Decision unauthorized(String message) {
-            return new Decision(false, 401, message, null);
+            return new Decision(false, 401, message, null, null);
         }
 
         public static Decision forbidden(String message) {
-            return new Decision(false, 403, message, null);
+            return new Decision(false, 403, message, null, null);
         }
     }
 
-    /** Allows everything: an API on loopback without a token. */
+    /**
+     * Allows everything: an API on loopback without a token. Its callers are trusted tools on this
+     * PC, a service principal that may name the operator it acts for.
+     */
     static ApiAuthorizer allowAll() {
-        return r -> Decision.allow("anonymous");
+        return r -> Decision.allowService("anonymous");
     }
 
     /**
@@ -85,7 +101,7 @@ public interface ApiAuthorizer {
         byte[] expected = token.getBytes(StandardCharsets.UTF_8);
         return r -> {
             if (r.access() == ApiAccess.READ) {
-                return Decision.allow("anonymous");
+                return Decision.allowService("anonymous");
             }
             String given = r.bearerToken();
             if (given == null) {
@@ -94,7 +110,8 @@ public interface ApiAuthorizer {
             if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
                 return Decision.unauthorized("the bearer token is not valid");
             }
-            return Decision.allow("token");
+            // One shared token is an integration's credential, not a person's: a service principal.
+            return Decision.allowService("token");
         };
     }
 }

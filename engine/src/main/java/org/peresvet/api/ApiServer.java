@@ -90,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
 
         ApiMetrics metrics = new ApiMetrics();
         CurrentValues current = new CurrentValues(engine);
-        engine.addSink(current);
+        engine.values().onAccepted(current);
         StreamEndpoint streams = new StreamEndpoint(engine, metrics, config.maxStreams(), config.streamStallTimeout());
         DataEndpoint data = new DataEndpoint(engine, current, metrics);
         ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);

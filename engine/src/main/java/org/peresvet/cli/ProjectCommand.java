@@ -89,7 +89,7 @@ final class ProjectCommand implements Runnable {
             try (Engine engine = open(dir, true)) {
                 ModelSnapshot before = engine.model();
                 UUID parent = into == null ? null : objectAt(before, into).id();
-                ModelSnapshot after = engine.importDocument(doc, parent, replace).snapshot();
+                ModelSnapshot after = engine.importDocument(actor(), doc, parent, replace).snapshot();
                 out().println("Imported " + file + (into == null ? "" : " into " + into) + ": "
                         + Counts.of(before.objects(), after.objects(), o -> o.id()).describe("objects") + "; "
                         + Counts.of(before.tags(), after.tags(), t -> t.id()).describe("tags")

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.engine.PeresvetHome;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
@@ -32,6 +33,12 @@ abstract class ProjectTask implements Callable<Integer> {
     Path projectDir() {
         Path dir = root().project();
         return dir != null ? dir : PeresvetHome.current().defaultProject();
+    }
+
+    /** Who runs the command, as the engine records it: the operating-system user at the command line. */
+    static Actor actor() {
+        String user = System.getProperty("user.name");
+        return Actor.cli(user == null || user.isBlank() ? "cli" : user);
     }
 
     /**

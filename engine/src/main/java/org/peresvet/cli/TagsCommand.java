@@ -96,7 +96,7 @@ final class TagsCommand implements Runnable {
                             + (e.field() == null ? "" : ", column " + e.field()) + ": " + e.reason());
                 }
                 if (!result.edits().isEmpty()) {
-                    engine.edit(result.edits());
+                    engine.edit(actor(), result.edits());
                 }
                 out().println("Imported " + file + ": " + result.tagsCreated() + " tags created, "
                         + result.tagsUpdated() + " updated, " + result.tagsUnchanged() + " unchanged; "

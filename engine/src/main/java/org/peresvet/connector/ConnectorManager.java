@@ -34,6 +34,7 @@ import org.peresvet.model.TagSample;
 import org.peresvet.runtime.DeviceWriteEvent;
 import org.peresvet.runtime.EngineEvent;
 import org.peresvet.runtime.WriteResult;
+import org.peresvet.runtime.WriteRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -382,13 +383,18 @@ public final class ConnectorManager implements AutoCloseable {
         }
     }
 
-    /** The checks before sending: tag, binding with a command, type, range. */
+    /**
+     * The checks before sending: the tag and the value by the engine's {@link WriteRules} (one
+     * validator for every write), the binding with a command here.
+     */
     private static Check check(ModelSnapshot m, TagDef t, String path, Object value) {
         if (t == null) {
             return Check.refuse("unknown tag " + path);
         }
-        if (!t.enabled()) {
-            return Check.refuse("tag " + path + " is disabled");
+        try {
+            WriteRules.tag(m, t.id(), WriteRules.Target.DEVICE);
+        } catch (IllegalArgumentException e) {
+            return Check.refuse(e.getMessage());
         }
         if (t.source() != SourceKind.CONNECTOR || t.sourceConfig() == null || t.sourceConfig().isBlank()) {
             return Check.refuse("tag " + path + " is not bound to a connector");
@@ -402,27 +408,11 @@ public final class ConnectorManager implements AutoCloseable {
         if (!b.writable()) {
             return Check.refuse("tag " + path + " is not writable: its binding has no command");
         }
-        if (value == null) {
-            return Check.refuse("tag " + path + ": a device cannot be sent an empty value");
-        }
-        Object v;
         try {
-            v = t.type().coerce(value);
+            return new Check(null, null, b, WriteRules.value(t, path, value, WriteRules.Target.DEVICE));
         } catch (IllegalArgumentException e) {
-            return Check.refuse("tag " + path + ": " + e.getMessage());
+            return Check.refuse(e.getMessage());
         }
-        if (v instanceof Double d && !Double.isFinite(d)) {
-            return Check.refuse("tag " + path + ": " + d + " is not a finite number");
-        }
-        if (v instanceof Number n) {
-            if (t.min() != null && n.doubleValue() < t.min()) {
-                return Check.refuse("tag " + path + ": " + v + " is below the minimum " + t.min());
-            }
-            if (t.max() != null && n.doubleValue() > t.max()) {
-                return Check.refuse("tag " + path + ": " + v + " is above the maximum " + t.max());
-            }
-        }
-        return new Check(null, null, b, v);
     }
 
     private ConnectorSlot boundSlot(TagDef t) {

@@ -7,14 +7,22 @@ package org.peresvet.engine;
  * @param logToProject      also write the log to the project's {@code logs/} folder
  * @param queueCapacity     samples the ingest queue holds before producers wait
  * @param historyMaxBuffered samples buffered for history before the engine loop waits for the disk
+ * @param connectGraceMillis how long a connector may take to connect before its tags are marked lost
  */
-public record EngineOptions(boolean simulate, boolean logToProject, int queueCapacity, int historyMaxBuffered) {
+public record EngineOptions(boolean simulate, boolean logToProject, int queueCapacity, int historyMaxBuffered,
+                            long connectGraceMillis) {
     /**
      * Bounds that keep a fast producer from filling the heap: it waits instead (nothing is lost).
      * 262,144 queued and 500,000 buffered history samples keep the pipeline inside a 512 MB heap.
      */
     private static final int QUEUE_SAMPLES = 262_144;
     private static final int HISTORY_BUFFER = 500_000;
+
+    private static final long CONNECT_GRACE_MILLIS = 5000;
+
+    public EngineOptions(boolean simulate, boolean logToProject, int queueCapacity, int historyMaxBuffered) {
+        this(simulate, logToProject, queueCapacity, historyMaxBuffered, CONNECT_GRACE_MILLIS);
+    }
 
     public static EngineOptions defaults() {
         return new EngineOptions(true, true, QUEUE_SAMPLES, HISTORY_BUFFER);
@@ -26,10 +34,15 @@ public record EngineOptions(boolean simulate, boolean logToProject, int queueCap
     }
 
     public EngineOptions withSimulate(boolean on) {
-        return new EngineOptions(on, logToProject, queueCapacity, historyMaxBuffered);
+        return new EngineOptions(on, logToProject, queueCapacity, historyMaxBuffered, connectGraceMillis);
     }
 
     public EngineOptions withLogToProject(boolean on) {
-        return new EngineOptions(simulate, on, queueCapacity, historyMaxBuffered);
+        return new EngineOptions(simulate, on, queueCapacity, historyMaxBuffered, connectGraceMillis);
+    }
+
+    /** Tests: a shorter (or longer) wait for a connector's first connection. */
+    public EngineOptions withConnectGraceMillis(long millis) {
+        return new EngineOptions(simulate, logToProject, queueCapacity, historyMaxBuffered, millis);
     }
 }

@@ -37,8 +37,8 @@ import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagSample;
 import org.peresvet.runtime.EngineEvent;
 import org.peresvet.runtime.LoopStage;
+import org.peresvet.runtime.ScheduleTick;
 import org.peresvet.runtime.WriteResult;
-import org.peresvet.schedule.ScheduleTick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * never blocks: each subscriber has its own queue, drained in order on a shared pool, one event
  * at a time per subscriber, and a warning is logged when a subscriber falls behind.
  */
-public final class EventBus {
+public final class EventBus implements EventSource {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
     private static final int BEHIND_WARNING = 10_000;
 
@@ -34,7 +34,7 @@ public final class EventBus {
         });
     }
 
-    /** Receives every published event of {@code type} (and its subtypes), in publishing order. */
+    @Override
     public <E extends EngineEvent> Subscription subscribe(Class<E> type, Consumer<? super E> handler) {
         Listener<E> l = new Listener<>(type, handler);
         listeners.add(l);

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ScheduleDef;
+import org.peresvet.runtime.ScheduleTick;
 import org.peresvet.schedule.internal.Timetable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peresvet.alarm.AlarmJournalCsv;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
@@ -89,7 +90,7 @@ class ApiAlarmsTest extends ApiTestBase {
                 "/Station/Tank/Level#Hi");
         assertThat(paths(get("/v1/alarms/?priority=medium&priority=low"))).containsExactly("/Station/Tank/Count#Hi");
         assertThat(paths(get("/v1/alarms/?all=true&root=/Station/Tank"))).hasSize(3).contains("/Station/Tank/Level#Lo");
-        engine.alarms().acknowledge(countHi.id(), "ivanov", null);
+        engine.alarms().acknowledge(countHi.id(), Actor.workstation("ivanov"), null);
         assertThat(paths(get("/v1/alarms/?state=acknowledged"))).containsExactly("/Station/Tank/Count#Hi");
 
         Resp one = get("/v1/alarms/" + pumpRunning.id());
@@ -266,7 +267,7 @@ class ApiAlarmsTest extends ApiTestBase {
     @Test
     void healthReportsRatesShelvedAlarmsAndBrokenOnes() {
         raiseAll();
-        engine.alarms().shelve(countHi.id(), "ivanov", "noisy", java.time.Duration.ofMinutes(10));
+        engine.alarms().shelve(countHi.id(), Actor.workstation("ivanov"), "noisy", java.time.Duration.ofMinutes(10));
         Resp h = get("/v1/alarms/health?period=PT1H");
         assertThat(h.status()).isEqualTo(200);
         assertThat(h.json().get("activations").asInt()).isEqualTo(3);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
@@ -94,8 +95,8 @@ class ApiStatusTest extends ApiTestBase {
         write(level.id(), "[[4.0]]");
         write(count.id(), "[[20]]");
         AlarmDef countHi = engine.model().alarmsOf(count.id()).get(0);
-        engine.alarms().acknowledge(countHi.id(), "ivanov", null);
-        engine.alarms().shelveOneShot(countHi.id(), "ivanov", "sensor check");
+        engine.alarms().acknowledge(countHi.id(), Actor.workstation("ivanov"), null);
+        engine.alarms().shelveOneShot(countHi.id(), Actor.workstation("ivanov"), "sensor check");
         MetricsSource connectors = () -> List.of(
                 new MetricsSource.Gauge("peresvet_connector_up", "1 while the connector is connected.", Map.of("connector", "boiler \"A\""), 1),
                 new MetricsSource.Gauge("peresvet_connector_up", "1 while the connector is connected.", Map.of("connector", "pump"), 0),

@@ -50,7 +50,11 @@ class ConnectorEngineTest {
     }
 
     private Engine open() {
-        Engine e = Engine.open(dir, EngineOptions.quiet());
+        return open(EngineOptions.quiet());
+    }
+
+    private Engine open(EngineOptions options) {
+        Engine e = Engine.open(dir, options);
         e.addConnectorFactory(factory);
         return e;
     }
@@ -215,13 +219,11 @@ class ConnectorEngineTest {
     void aConnectorThatNeverConnectsMarksItsTagsLostAfterTheGracePeriod() throws Exception {
         ConnectorDef dead = ConnectorDef.create("Dead", "fake", "{\"connect\":false}");
         TagDef t = on(pump, bound("T", dead, "{\"address\":\"t\"}", ValueType.DOUBLE, null, null));
-        try (Engine e = open()) {
-            e.connectorManager().connectGraceMillis(100);
+        try (Engine e = open(EngineOptions.quiet().withConnectGraceMillis(100))) {
             e.edit(new ModelEdit.PutObject(pump), new ModelEdit.PutConnector(dead), new ModelEdit.PutTag(t));
         }
         // Reopened: the connector starts with the engine.
-        try (Engine e = open()) {
-            e.connectorManager().connectGraceMillis(100);
+        try (Engine e = open(EngineOptions.quiet().withConnectGraceMillis(100))) {
             e.start();
             await("q=100", () -> is(e, t, null, Quality.CONNECTION_LOST));
             assertThat(status(e, "Dead").status().state()).isEqualTo(ConnectorState.CONNECTING);

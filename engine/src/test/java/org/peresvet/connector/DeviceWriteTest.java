@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ObjectDef;
@@ -71,7 +72,7 @@ class DeviceWriteTest {
     }
 
     private WriteResult write(TagDef t, Object v) throws Exception {
-        return e.writeToDevice(t.id(), v, "operator1").get(10, TimeUnit.SECONDS);
+        return e.writeToDevice(t.id(), v, Actor.workstation("operator1")).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -132,7 +133,7 @@ class DeviceWriteTest {
         assertThat(write(manual, 1).reason()).isEqualTo("tag /Pump/Manual is not bound to a connector");
         e.edit(new ModelEdit.PutTag(quiet.toBuilder().enabled(false).build()));
         assertThat(write(quiet, 1).reason()).isEqualTo("tag /Pump/Quiet is disabled");
-        assertThat(e.writeToDevice(java.util.UUID.randomUUID(), 1, "x").get().status()).isEqualTo(Status.REJECTED);
+        assertThat(e.writeToDevice(java.util.UUID.randomUUID(), 1, Actor.workstation("x")).get().status()).isEqualTo(Status.REJECTED);
         assertThat(factory.devices.get("Echoing").sent).isEmpty();
         // Every refusal is an event too.
         await("8 events", () -> events.size() == 8);
@@ -159,8 +160,8 @@ class DeviceWriteTest {
                 .sourceConfig(quiet.sourceConfig().replace("\"echoTimeoutMs\":200", "\"echoTimeoutMs\":60000")).build();
         assertThat(slow.sourceConfig()).contains("60000");
         e.edit(new ModelEdit.PutTag(slow));
-        var first = e.writeToDevice(slow.id(), 1, "a");
-        var second = e.writeToDevice(slow.id(), 2, "b");
+        var first = e.writeToDevice(slow.id(), 1, Actor.workstation("a"));
+        var second = e.writeToDevice(slow.id(), 2, Actor.workstation("b"));
         assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.CANCELLED);
         assertThat(first.get().reason()).contains("replaced by a newer write");
         long t0 = System.nanoTime();

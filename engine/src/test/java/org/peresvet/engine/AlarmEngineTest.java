@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.alarm.AlarmHealth;
 import org.peresvet.alarm.AlarmView;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
@@ -67,8 +68,8 @@ class AlarmEngineTest {
             assertThat(seen).extracting(AlarmEvent::alarmPath).containsExactlyInAnyOrder(
                     "/Station/Tank/Level#Hi", "/Station/Tank/Level#HiHi", "/Station/Tank/Pressure#Hi");
             assertThat(e.alarms().active()).hasSize(3);
-            e.alarms().acknowledge(hi.id(), "ivanov", "watching it");
-            e.alarms().shelve(pHi.id(), "ivanov", "gauge being replaced", Duration.ofHours(2));
+            e.alarms().acknowledge(hi.id(), Actor.workstation("ivanov"), "watching it");
+            e.alarms().shelve(pHi.id(), Actor.workstation("ivanov"), "gauge being replaced", Duration.ofHours(2));
             shelvedUntil = e.alarms().get(pHi.id()).status().shelving().until();
             e.write(level.id(), 4.2); // HiHi returns to normal but is latched
             e.flush();
@@ -110,8 +111,8 @@ class AlarmEngineTest {
                 assertThat(v.status().active()).isTrue();
             });
             // the latched alarm can be reset after the restart
-            e.alarms().acknowledge(hihi.id(), "petrov", null);
-            assertThat(e.alarms().reset(hihi.id(), "petrov", "checked")).isTrue();
+            e.alarms().acknowledge(hihi.id(), Actor.workstation("petrov"), null);
+            assertThat(e.alarms().reset(hihi.id(), Actor.workstation("petrov"), "checked")).isTrue();
             e.flush();
             assertThat(e.alarms().journal(AlarmJournalQuery.all().alarm(hihi.id())).stream().map(AlarmJournalEntry::transition))
                     .containsExactly(AlarmTransition.ACTIVATED, AlarmTransition.CLEARED, AlarmTransition.ACKNOWLEDGED,

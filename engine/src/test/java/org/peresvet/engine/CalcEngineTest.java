@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
+import org.peresvet.model.Actor;
 import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelEdit;
@@ -86,11 +87,11 @@ class CalcEngineTest {
             e.flush();
             // The formula was wrong: it should have been * 3.
             e.edit(new ModelEdit.PutTag(volume.toBuilder().formula("{Level} * 3").build()));
-            int n = e.recalculate(volume.id(), t0, t0 + 10 * Micros.PER_SECOND);
+            int n = e.history().recalculate(Actor.SYSTEM, volume.id(), t0, t0 + 10 * Micros.PER_SECOND);
             assertThat(n).isEqualTo(5);
             TagHistory h = e.history(HistoryQuery.range(volume.id(), t0, t0 + 10 * Micros.PER_SECOND).withActual(true));
             assertThat(h.data()).extracting(Sample::y).containsExactly(0.0, 3.0, 6.0, 9.0, 12.0);
-            assertThatThrownBy(() -> e.recalculate(level.id(), t0, t0 + 1)).hasMessageContaining("is not calculated");
+            assertThatThrownBy(() -> e.history().recalculate(Actor.SYSTEM, level.id(), t0, t0 + 1)).hasMessageContaining("is not calculated");
         }
     }
 }

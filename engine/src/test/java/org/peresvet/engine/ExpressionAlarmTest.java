@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmState;
@@ -91,7 +92,7 @@ class ExpressionAlarmTest {
         assertThat(state(over)).isEqualTo(AlarmState.UNACKNOWLEDGED);
         write(limit, T0 + 2 * SECOND, 5.0, null); // an input that is not the alarm's own tag
         assertThat(state(over)).isEqualTo(AlarmState.RETURNED_UNACKNOWLEDGED);
-        engine.alarms().acknowledge(over.id(), "ivanov", null);
+        engine.alarms().acknowledge(over.id(), Actor.workstation("ivanov"), null);
         assertThat(state(over)).isEqualTo(AlarmState.NORMAL);
         write(mode, T0 + 3 * SECOND, "manual", null);
         write(limit, T0 + 4 * SECOND, 1.0, null);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.FakeDevice;
 import org.peresvet.method.MethodResult;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;
@@ -77,7 +78,7 @@ class MethodDeviceWriteTest {
 
     @Test
     void aMethodsWriteToADeviceTagIsSentAndConfirmedByTheEcho() throws Exception {
-        assertThat(e.runMethod(setSpeed.id())).isTrue();
+        assertThat(e.runMethod(setSpeed.id(), Actor.workstation("ivanov"))).isTrue();
 
         MethodResult r = results.poll(10, TimeUnit.SECONDS);
         assertThat(r).isNotNull();
@@ -98,7 +99,7 @@ class MethodDeviceWriteTest {
     @Test
     void aDeviceThatNeverEchoesFailsTheRunLaterWithoutHoldingUpTheEngine() throws Exception {
         long t0 = System.nanoTime();
-        assertThat(e.runMethod(openValve.id())).isTrue();
+        assertThat(e.runMethod(openValve.id(), Actor.workstation("ivanov"))).isTrue();
         await("the command sent", () -> !factory.devices.get("Silent").sent.isEmpty());
         // The engine keeps taking values while the write waits for its echo.
         e.write(level.id(), 5.0);
@@ -125,7 +126,7 @@ class MethodDeviceWriteTest {
         factory.devices.get("Echoing").drop("cable pulled");
         await("connector down", () -> e.connectors().stream()
                 .anyMatch(s -> s.status().state() != ConnectorState.CONNECTED));
-        assertThat(e.runMethod(setSpeed.id())).isTrue();
+        assertThat(e.runMethod(setSpeed.id(), Actor.workstation("ivanov"))).isTrue();
         MethodResult r = results.poll(10, TimeUnit.SECONDS);
         assertThat(r).isNotNull();
         assertThat(r.ok()).isFalse();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.method.MethodResult;
+import org.peresvet.model.Actor;
 import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;
@@ -20,6 +21,7 @@ import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectJson;
+import org.peresvet.runtime.ScheduleTick;
 
 /** Methods and schedules in a running engine, and their persistence. */
 class MethodEngineTest {
@@ -58,11 +60,11 @@ class MethodEngineTest {
             assertThat(r.value()).isEqualTo(true);
             e.flush();
             assertThat(e.current(stop.id()).y()).isEqualTo(true);
-            assertThat(e.runMethod(guard.id())).isTrue();
+            assertThat(e.runMethod(guard.id(), Actor.workstation("ivanov"))).isTrue();
             do {
                 r = results.poll(10, TimeUnit.SECONDS);
                 assertThat(r).isNotNull();
-            } while (!r.initiator().equals("manual manual"));
+            } while (!r.initiator().equals("manual ivanov")); // the initiator names who ran it
             assertThat(r.ok()).isTrue();
             assertThat(e.nextScheduleTick(nightly.id())).isNotNull();
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
@@ -50,7 +51,7 @@ class AlarmExportTest {
                 e.write(level.id(), 3.0);
                 e.flush();
                 Thread.sleep(20);
-                e.alarms().acknowledge(hi.id(), "ivanov", null);
+                e.alarms().acknowledge(hi.id(), Actor.workstation("ivanov"), null);
                 e.flush();
                 String active = SeriesNaming.ALARM_ACTIVE_METRIC + "{site=\"north\"}";
                 List<VictoriaMetricsServer.Series> got = vm.awaitExport(active, t0, t0 + 600_000,

@@ -31,7 +31,7 @@ import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
 import org.peresvet.runtime.EngineEvent;
-import org.peresvet.schedule.ScheduleTick;
+import org.peresvet.runtime.ScheduleTick;
 
 /** Methods: initiators, write and program kinds, run modes, failures. Programs are small scripts. */
 class MethodRunnerTest {

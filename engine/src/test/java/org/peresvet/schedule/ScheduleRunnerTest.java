@@ -17,6 +17,7 @@ import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ScheduleDef;
+import org.peresvet.runtime.ScheduleTick;
 
 /** Interval and cron schedules with a fake clock, across a restart. */
 class ScheduleRunnerTest {

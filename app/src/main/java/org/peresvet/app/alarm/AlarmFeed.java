@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.runtime.AlarmEvent;
-import org.peresvet.runtime.EventBus;
+import org.peresvet.runtime.EventSource;
 import org.peresvet.runtime.Subscription;
 
 /**
@@ -42,7 +42,7 @@ public final class AlarmFeed implements AutoCloseable {
     }
 
     /** Starts following an engine's alarms: {@code active} reads the list, {@code bus} tells when it changed. */
-    public void attach(Supplier<List<AlarmView>> active, EventBus bus) {
+    public void attach(Supplier<List<AlarmView>> active, EventSource bus) {
         detach();
         source = active;
         subscription = bus.subscribe(AlarmEvent.class, e -> {

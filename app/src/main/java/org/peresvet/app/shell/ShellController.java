@@ -355,7 +355,7 @@ public final class ShellController implements Feedback {
         if (alarmView == null) {
             alarmView = new AlarmListView(alarmList, new AlarmListView.Context() {
                 @Override
-                public org.peresvet.alarm.Alarms alarms() {
+                public org.peresvet.engine.AlarmCommands alarms() {
                     Engine e = engine;
                     return e == null ? null : e.alarms();
                 }

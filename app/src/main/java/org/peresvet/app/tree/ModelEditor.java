@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -41,7 +42,7 @@ public final class ModelEditor {
 
                 @Override
                 public ModelSnapshot.Change edit(List<ModelEdit> edits) {
-                    return engine.edit(edits);
+                    return engine.edit(Actor.workstation(WriteService.operator()), edits);
                 }
             };
         }

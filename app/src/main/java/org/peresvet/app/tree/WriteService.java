@@ -1,5 +1,6 @@
 package org.peresvet.app.tree;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -8,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peresvet.app.Messages;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
+import org.peresvet.model.TagSample;
 import org.peresvet.runtime.WriteResult;
 
 /**
@@ -49,7 +52,7 @@ public final class WriteService {
 
                 @Override
                 public void write(UUID tagId, Sample sample) {
-                    engine.write(tagId, sample);
+                    engine.write(Actor.workstation(operator()), List.of(new TagSample(tagId, sample)));
                 }
 
                 @Override
@@ -64,7 +67,7 @@ public final class WriteService {
 
                 @Override
                 public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
-                    return engine.writeToDevice(tagId, value, user);
+                    return engine.writeToDevice(tagId, value, Actor.workstation(user));
                 }
             };
         }

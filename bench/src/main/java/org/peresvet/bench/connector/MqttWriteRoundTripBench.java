@@ -8,6 +8,7 @@ import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.board.BoardSimulator;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ObjectDef;
@@ -64,7 +65,7 @@ public final class MqttWriteRoundTripBench {
                 boolean on = true;
                 for (int i = -warmup; i < writes; i++, on = !on) {
                     long s = System.nanoTime();
-                    WriteResult r = e.writeToDevice(pump.id(), on, "bench").get(10, TimeUnit.SECONDS);
+                    WriteResult r = e.writeToDevice(pump.id(), on, Actor.workstation("bench")).get(10, TimeUnit.SECONDS);
                     long d = System.nanoTime() - s;
                     if (i >= 0) {
                         lat[i] = d;

@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.peresvet.alarm.AlarmHealth;
 import org.peresvet.alarm.AlarmView;
-import org.peresvet.alarm.Alarms;
+import org.peresvet.engine.AlarmCommands;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
 import org.peresvet.model.AlarmPriority;
@@ -32,7 +33,8 @@ import org.peresvet.model.TagDef;
 /**
  * {@code /v1/alarms/}: the alarm list, one alarm, the operators' commands (acknowledge, shelve,
  * unshelve, reset, out of service), the journal (JSON or CSV) and the alarm-system health. Every
- * command names its operator ({@code user} in the body, else the principal the authorizer found).
+ * command is recorded under the principal the authorizer found; a {@code user} in the body names
+ * the operator only when that principal is a service acting for them.
  */
 public final class AlarmEndpoint {
     private static final Set<String> LIST_PARAMS = Set.of("root", "priority", "state", "all");
@@ -47,7 +49,7 @@ public final class AlarmEndpoint {
         this.engine = engine;
     }
 
-    private Alarms alarms() {
+    private AlarmCommands alarms() {
         return engine.alarms();
     }
 
@@ -275,9 +277,9 @@ public final class AlarmEndpoint {
     /** A command's body (may be empty) and its operator. */
     private static final class Command {
         final ObjectNode body;
-        final String user;
+        final Actor user;
 
-        Command(ObjectNode body, String user) {
+        Command(ObjectNode body, Actor user) {
             this.body = body;
             this.user = user;
         }
@@ -301,13 +303,12 @@ public final class AlarmEndpoint {
         ObjectNode body = raw.length == 0 ? Json.object() : Json.requireObject(Json.parse(raw, "$"), "$");
         Json.checkKeys(body, keys, "$");
         String user = Json.text(body, "user", "$", false);
-        if (user == null) {
-            user = call.principal();
-        }
-        if (user == null || user.isBlank()) {
+        if (user != null && user.isBlank()) {
             throw ApiError.badRequest("$.user", "is required: the operator's name");
         }
-        return new Command(body, user.strip());
+        // A body may name the operator only when a service principal (a gateway) calls for them;
+        // anyone else is recorded as themselves.
+        return new Command(body, call.actor().onBehalfOf(user == null ? null : user.strip()));
     }
 
     // ---- journal ----

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.peresvet.model.Actor;
 
 /** One request and its response: parameters, the size-limited body, JSON answers and errors. */
 public final class Call {
@@ -29,6 +30,7 @@ public final class Call {
     private int status;
     private boolean detached;
     private String principal;
+    private Actor actor;
 
     public Call(HttpExchange exchange, long maxBody) {
         this.exchange = exchange;
@@ -63,8 +65,23 @@ public final class Call {
         return principal;
     }
 
-    void principal(String p) {
+    void principal(String p, Actor.Kind kind) {
         this.principal = p;
+        String from = "api " + exchange.getRemoteAddress().getAddress().getHostAddress();
+        this.actor = p == null || p.isBlank() ? null : new Actor(p, from, null, kind == null ? Actor.Kind.PERSON : kind);
+    }
+
+    /**
+     * Who is calling, as the engine records it; a body's {@code user} names someone else only
+     * for a service principal ({@link Actor#onBehalfOf}).
+     *
+     * @throws ApiError 401 when the authorizer named nobody
+     */
+    public Actor actor() {
+        if (actor == null) {
+            throw new ApiError(401, "Authorization", "the request has no principal to record it under");
+        }
+        return actor;
     }
 
     public String pathParam(String name) {

@@ -86,7 +86,7 @@ public final class ConnectorEndpoint {
                 : v.isNumber() ? (Object) v.asDouble() : v.isTextual() ? v.asText() : v;
         WriteResult r;
         try {
-            r = engine.writeToDevice(t.id(), value, "api").get(15, TimeUnit.MINUTES);
+            r = engine.writeToDevice(t.id(), value, call.actor()).get(15, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, null, "interrupted");

@@ -196,7 +196,7 @@ public final class DataEndpoint {
             batch = parse(Json.parse(raw, "$"), model, now);
         }
         try {
-            engine.write(batch);
+            engine.write(call.actor(), batch);
         } catch (IllegalArgumentException e) {
             // A tag was deleted or disabled between validation and the write: nothing was queued.
             throw ApiError.badRequest("$.data", e.getMessage());

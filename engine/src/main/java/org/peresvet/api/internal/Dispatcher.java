@@ -41,7 +41,7 @@ public final class Dispatcher implements HttpHandler {
                     }
                     throw e;
                 }
-                call.principal(d.principal());
+                call.principal(d.principal(), d.kind());
                 m.route().handler().handle(call);
             } catch (ApiError e) {
                 if (call.status() == 0) {

@@ -120,7 +120,7 @@ public final class ModelEndpoint {
         if (m.object(o.id()) != null || m.tag(o.id()) != null) {
             throw ApiError.conflict("$.id", "id " + o.id() + " is already used");
         }
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutObject(o)));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutObject(o)));
         call.header("Location", "/v1/objects/" + o.id());
         call.sendJson(201, ModelJson.object(after, after.object(o.id())));
     }
@@ -132,7 +132,7 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         ObjectDef old = Resolve.objectById(m, call.pathParam("id"));
         ObjectDef o = ModelJson.readObject(body, m, old, call.method().equals("PUT"));
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutObject(o)));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutObject(o)));
         call.sendJson(200, ModelJson.object(after, after.object(o.id())));
     }
 
@@ -148,7 +148,7 @@ public final class ModelEndpoint {
         ObjectDef o = Resolve.objectById(m, call.pathParam("id"));
         String p = Json.text(body, "parentId", "$", false);
         UUID parent = p == null ? null : Resolve.object(m, p, "$.parentId").id();
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutObject(o.withParent(parent))));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutObject(o.withParent(parent))));
         call.sendJson(200, ModelJson.object(after, after.object(o.id())));
     }
 
@@ -171,7 +171,7 @@ public final class ModelEndpoint {
         Map<UUID, UUID> newIds = new HashMap<>();
         List<ModelEdit> edits = new ArrayList<>();
         copySubtree(m, src, parent, name, newIds, edits);
-        ModelSnapshot after = edit(edits);
+        ModelSnapshot after = edit(call, edits);
         UUID rootId = newIds.get(src.id());
         call.header("Location", "/v1/objects/" + rootId);
         call.sendJson(201, ModelJson.object(after, after.object(rootId)));
@@ -208,7 +208,7 @@ public final class ModelEndpoint {
             }
         }
         refuseIfReferenced(m, doomed, force, "object " + m.objectPath(o.id()));
-        edit(List.of(new ModelEdit.DeleteObject(o.id())));
+        edit(call, List.of(new ModelEdit.DeleteObject(o.id())));
         doomed.forEach(current::forget);
         ObjectNode deleted = Json.object().put("objects", doomed.size() - tagCount).put("tags", tagCount);
         ObjectNode doc = Json.object();
@@ -271,7 +271,7 @@ public final class ModelEndpoint {
         if (m.object(t.id()) != null || m.tag(t.id()) != null) {
             throw ApiError.conflict("$.id", "id " + t.id() + " is already used");
         }
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutTag(t)));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutTag(t)));
         current.forget(t.id());
         call.header("Location", "/v1/tags/" + t.id());
         call.sendJson(201, ModelJson.tag(after, after.tag(t.id())));
@@ -283,7 +283,7 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         TagDef old = Resolve.tagById(m, call.pathParam("id"));
         TagDef t = ModelJson.readTag(body, m, old, call.method().equals("PUT"));
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutTag(t)));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutTag(t)));
         call.sendJson(200, ModelJson.tag(after, after.tag(t.id())));
     }
 
@@ -295,7 +295,7 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         TagDef t = Resolve.tagById(m, call.pathParam("id"));
         ObjectDef target = Resolve.object(m, Json.text(body, "objectId", "$", true), "$.objectId");
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutTag(t.toBuilder().objectId(target.id()).build())));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutTag(t.toBuilder().objectId(target.id()).build())));
         call.sendJson(200, ModelJson.tag(after, after.tag(t.id())));
     }
 
@@ -310,7 +310,7 @@ public final class ModelEndpoint {
                 : src.objectId();
         String name = body.has("name") ? Json.text(body, "name", "$", true) : src.name();
         TagDef copy = src.toBuilder().id(UUID.randomUUID()).objectId(object).name(name).build();
-        ModelSnapshot after = edit(List.of(new ModelEdit.PutTag(copy)));
+        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutTag(copy)));
         call.header("Location", "/v1/tags/" + copy.id());
         call.sendJson(201, ModelJson.tag(after, after.tag(copy.id())));
     }
@@ -321,7 +321,7 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         TagDef t = Resolve.tagById(m, call.pathParam("id"));
         refuseIfReferenced(m, Set.of(t.id()), force, "tag " + m.tagPath(t.id()));
-        edit(List.of(new ModelEdit.DeleteTag(t.id())));
+        edit(call, List.of(new ModelEdit.DeleteTag(t.id())));
         current.forget(t.id());
         ObjectNode doc = Json.object();
         doc.set("deleted", Json.object().put("objects", 0).put("tags", 1));
@@ -365,9 +365,9 @@ public final class ModelEndpoint {
     }
 
     /** Applies edits through the engine; model rule violations become 400 (409 for a name clash). */
-    private ModelSnapshot edit(List<ModelEdit> edits) {
+    private ModelSnapshot edit(Call call, List<ModelEdit> edits) {
         try {
-            return engine.edit(edits).snapshot();
+            return engine.edit(call.actor(), edits).snapshot();
         } catch (ModelException e) {
             int status = e.reason() != null && e.reason().contains("already exists") ? 409 : 400;
             throw new ApiError(status, ModelJson.field(e.field()), e.getMessage());

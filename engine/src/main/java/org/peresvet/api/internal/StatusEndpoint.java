@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.peresvet.engine.AlarmCommands;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineStatus;
 import org.peresvet.alarm.AlarmView;
-import org.peresvet.alarm.Alarms;
 import org.peresvet.export.ExportStatus;
 import org.peresvet.export.Exporters;
 import org.peresvet.model.AlarmPriority;
@@ -155,7 +155,7 @@ public final class StatusEndpoint {
 
     /** Alarm counts by priority: what a Grafana panel or a VictoriaMetrics alert on the engine itself needs. */
     private void alarmMetrics(StringBuilder sb) {
-        Alarms alarms = engine.alarms();
+        AlarmCommands alarms = engine.alarms();
         AlarmPriority[] ps = AlarmPriority.values();
         int[] active = new int[ps.length];
         int[] unacked = new int[ps.length];

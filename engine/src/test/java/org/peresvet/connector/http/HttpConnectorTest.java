@@ -15,6 +15,7 @@ import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ObjectDef;
@@ -50,8 +51,7 @@ class HttpConnectorTest {
     }
 
     private Engine run(ConnectorDef c, TagDef... tags) {
-        engine = Engine.open(dir, EngineOptions.quiet());
-        engine.connectorManager().connectGraceMillis(300);
+        engine = Engine.open(dir, EngineOptions.quiet().withConnectGraceMillis(300));
         java.util.List<ModelEdit> edits = new java.util.ArrayList<>(java.util.List.of(new ModelEdit.PutObject(board), new ModelEdit.PutConnector(c)));
         for (TagDef t : tags) {
             edits.add(new ModelEdit.PutTag(t));
@@ -96,7 +96,7 @@ class HttpConnectorTest {
         device.temperature = 23.0;
         await("new value", () -> is(temp, 23.0, null));
 
-        WriteResult r = engine.writeToDevice(relay.id(), true, "op").get(10, TimeUnit.SECONDS);
+        WriteResult r = engine.writeToDevice(relay.id(), true, Actor.workstation("op")).get(10, TimeUnit.SECONDS);
         assertThat(r.status()).as(r.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
         assertThat(device.requests).contains("POST /switch/relay/turn_on");
         assertThat(device.relay).isTrue();
@@ -113,7 +113,7 @@ class HttpConnectorTest {
         await("initial states", () -> is(temp, 21.5, null) && is(relay, false, null));
         device.setTemperature(30.25);
         await("pushed", () -> is(temp, 30.25, null));
-        WriteResult r = engine.writeToDevice(relay.id(), "ON", "op").get(10, TimeUnit.SECONDS);
+        WriteResult r = engine.writeToDevice(relay.id(), "ON", Actor.workstation("op")).get(10, TimeUnit.SECONDS);
         assertThat(r.status()).as(r.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
         assertThat(device.requests).noneMatch(q -> q.startsWith("GET /sensor"));
 
@@ -136,7 +136,7 @@ class HttpConnectorTest {
         run(c, temp, power);
         await("values", () -> is(temp, 21.5, null) && is(power, false, null));
         long t0 = System.nanoTime();
-        WriteResult r = engine.writeToDevice(power.id(), true, "op").get(10, TimeUnit.SECONDS);
+        WriteResult r = engine.writeToDevice(power.id(), true, Actor.workstation("op")).get(10, TimeUnit.SECONDS);
         assertThat(r.status()).as(r.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
         // Confirmed by the command's own answer, long before the next 5 s poll.
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(4000);
@@ -151,7 +151,7 @@ class HttpConnectorTest {
                 + "\"command\":\"POST /text/label/set?value={value}&source=a%20b\",\"echoTimeoutMs\":200}");
         run(c, label);
         await("connected", () -> status().status().state() == ConnectorState.CONNECTED);
-        engine.writeToDevice(label.id(), "a b&c/d=%é", "op").get(10, TimeUnit.SECONDS);
+        engine.writeToDevice(label.id(), "a b&c/d=%é", Actor.workstation("op")).get(10, TimeUnit.SECONDS);
         // one parameter whatever the text holds; the template's own %20 is not encoded twice
         assertThat(device.requests).contains("POST /text/label/set?value=a%20b%26c%2Fd%3D%25%C3%A9&source=a%20b");
         assertThat(HttpConnector.urlEncode("-12.5")).isEqualTo("-12.5");

@@ -14,6 +14,7 @@ import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.board.BoardSimulator;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.Quality;
@@ -31,8 +32,7 @@ class DemoBoardTest {
         try (InputStream in = Engine.exampleSeed("pump-station")) {
             Files.write(project.resolve("project.json"), in.readAllBytes());
         }
-        Engine e = Engine.open(project, EngineOptions.quiet().withSimulate(true));
-        e.connectorManager().connectGraceMillis(500);
+        Engine e = Engine.open(project, EngineOptions.quiet().withSimulate(true).withConnectGraceMillis(500));
         return e;
     }
 
@@ -67,7 +67,7 @@ class DemoBoardTest {
             TagDef pump = e.model().findTag("/PumpStation/PumpBoard1/Pump").orElseThrow();
             await("board values", () -> e.current(level.id()) != null && e.current(level.id()).y() != null
                     && e.current(pump.id()) != null && Boolean.FALSE.equals(e.current(pump.id()).y()));
-            WriteResult r = e.writeToDevice(pump.id(), true, "operator").get(10, TimeUnit.SECONDS);
+            WriteResult r = e.writeToDevice(pump.id(), true, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(r.status()).as(r.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
             assertThat(sim.pumpOn()).isTrue();
         }

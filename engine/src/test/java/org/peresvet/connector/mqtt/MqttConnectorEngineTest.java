@@ -19,6 +19,7 @@ import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ObjectDef;
@@ -44,8 +45,7 @@ class MqttConnectorEngineTest {
     }
 
     private Engine engine() {
-        Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet());
-        e.connectorManager().connectGraceMillis(500);
+        Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet().withConnectGraceMillis(500));
         return e;
     }
 
@@ -172,7 +172,7 @@ class MqttConnectorEngineTest {
             await("good connected", () -> status(e, "Good").status().state() == ConnectorState.CONNECTED);
             Thread.sleep(200);
             // a device that echoes the command on its state topic
-            var result = e.writeToDevice(valve.id(), true, "operator");
+            var result = e.writeToDevice(valve.id(), true, Actor.workstation("operator"));
             await("command", () -> rec.count("valve/set") == 1);
             assertThat(rec.messages.get(0).text()).isEqualTo("ON");
             publish(dev, "valve/state", "ON", false);

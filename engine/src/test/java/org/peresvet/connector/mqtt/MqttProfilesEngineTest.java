@@ -26,6 +26,7 @@ import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.board.BoardSimulator;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ObjectDef;
@@ -55,8 +56,7 @@ class MqttProfilesEngineTest {
     }
 
     private Engine engine() {
-        Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet());
-        e.connectorManager().connectGraceMillis(2000);
+        Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet().withConnectGraceMillis(2000));
         return e;
     }
 
@@ -79,7 +79,7 @@ class MqttProfilesEngineTest {
             e.start();
             await("values", () -> good(e, level) && good(e, current) && is(e, pump, false, null));
 
-            WriteResult on = e.writeToDevice(pump.id(), true, "operator").get(10, TimeUnit.SECONDS);
+            WriteResult on = e.writeToDevice(pump.id(), true, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(on.status()).as(on.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
             assertThat(board.pumpOn()).isTrue();
             await("motor current while running", () -> good(e, current) && (Double) e.current(current.id()).y() > 5);
@@ -88,11 +88,11 @@ class MqttProfilesEngineTest {
             await("last will → q=102", () -> is(e, level, null, Quality.SOURCE_LOST) && is(e, pump, null, Quality.SOURCE_LOST));
             assertThat(status(e, "pump-board-1").status().reason()).contains("offline");
             assertThat(status(e, "pump-board-1").status().state()).isEqualTo(ConnectorState.CONNECTED);
-            WriteResult whileAway = e.writeToDevice(pump.id(), false, "operator").get(10, TimeUnit.SECONDS);
+            WriteResult whileAway = e.writeToDevice(pump.id(), false, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(whileAway.status()).isIn(WriteResult.Status.TIMEOUT, WriteResult.Status.MISMATCH);
             board.reappear();
             await("back", () -> good(e, level) && is(e, pump, true, null));
-            WriteResult off = e.writeToDevice(pump.id(), false, "operator").get(10, TimeUnit.SECONDS);
+            WriteResult off = e.writeToDevice(pump.id(), false, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(off.status()).isEqualTo(WriteResult.Status.CONFIRMED);
             assertThat(board.pumpOn()).isFalse();
         }
@@ -116,7 +116,7 @@ class MqttProfilesEngineTest {
             await("values", () -> good(e, level) && is(e, pump, false, null));
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 21; i++) {
-                WriteResult r = e.writeToDevice(pump.id(), i % 2 == 0, "operator").get(10, TimeUnit.SECONDS);
+                WriteResult r = e.writeToDevice(pump.id(), i % 2 == 0, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
                 assertThat(r.status()).as(r.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
                 millis.add(r.durationMicros() / 1000);
                 Thread.sleep(7); // land between the sensor messages at different phases
@@ -141,7 +141,7 @@ class MqttProfilesEngineTest {
             e.start();
             await("telemetry", () -> good(e, level) && good(e, amps));
             assertThat((Double) e.current(level.id()).y()).isBetween(0.0, 100.0);
-            WriteResult on = e.writeToDevice(pump.id(), true, "operator").get(10, TimeUnit.SECONDS);
+            WriteResult on = e.writeToDevice(pump.id(), true, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(on.status()).as(on.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
             await("current", () -> good(e, amps) && (Double) e.current(amps.id()).y() > 5);
             board.disappear();
@@ -170,7 +170,7 @@ class MqttProfilesEngineTest {
             await("templated value", () -> is(e, temp, 21.5, null));
             publish(dev, "thermo/tele", "{\"DS18B20\":{}}", false);
             await("template finds nothing → 103", () -> is(e, temp, null, Quality.BAD_DATA));
-            WriteResult on = e.writeToDevice(pump.id(), true, "operator").get(10, TimeUnit.SECONDS);
+            WriteResult on = e.writeToDevice(pump.id(), true, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(on.status()).as(on.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
             assertThat(board.pumpOn()).isTrue();
             publish(dev, "homeassistant/sensor/thermo/t/config", new byte[0], true);

@@ -1,7 +1,6 @@
-package org.peresvet.schedule;
+package org.peresvet.runtime;
 
 import java.util.UUID;
-import org.peresvet.runtime.EngineEvent;
 
 /**
  * A schedule fired, published on the engine's bus. {@code time} is the scheduled instant (µs),

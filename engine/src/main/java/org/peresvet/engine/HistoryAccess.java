@@ -1,0 +1,29 @@
+package org.peresvet.engine;
+
+import java.util.UUID;
+import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.TagHistory;
+import org.peresvet.model.Actor;
+
+/** Stored history: queries, and recalculation of a calculated tag after the fact. */
+public interface HistoryAccess {
+
+    /**
+     * Answers a history query from local history (and the long-term store for older periods, when
+     * an exporter reads history). Samples still waiting for the history writer are flushed first,
+     * so a query sees everything the engine accepted.
+     *
+     * @throws IllegalArgumentException for an unknown tag
+     */
+    TagHistory query(HistoryQuery query);
+
+    /**
+     * Recomputes a calculated tag for [start, finish] from the stored history of its inputs and
+     * stores the results; a result at the time of a stored one replaces it. The current value is
+     * not changed.
+     *
+     * @return how many samples were written
+     * @throws IllegalArgumentException when the tag is unknown or not calculated
+     */
+    int recalculate(Actor actor, UUID tagId, long start, long finish);
+}

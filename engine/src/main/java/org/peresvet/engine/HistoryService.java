@@ -1,0 +1,90 @@
+package org.peresvet.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.peresvet.formula.Recalculator;
+import org.peresvet.history.HistoryQueries;
+import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.RemoteHistory;
+import org.peresvet.history.SampleSource;
+import org.peresvet.history.TagHistory;
+import org.peresvet.model.Actor;
+import org.peresvet.model.Micros;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.store.HistoryStore;
+import org.peresvet.store.HistoryWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** History queries (local, older periods from the long-term store) and recalculation of calculated tags. */
+final class HistoryService implements HistoryAccess {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryService.class);
+
+    private final Stores stores;
+    private final Pipeline pipeline;
+    private final ProjectModel project;
+    private final Runnable ensureOpen;
+
+    HistoryService(Stores stores, Pipeline pipeline, ProjectModel project, Runnable ensureOpen) {
+        this.stores = stores;
+        this.pipeline = pipeline;
+        this.project = project;
+        this.ensureOpen = ensureOpen;
+    }
+
+    @Override
+    public TagHistory query(HistoryQuery query) {
+        ensureOpen.run();
+        TagDef t = project.model().tag(query.tagId());
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + query.tagId());
+        }
+        HistoryWriter writer = pipeline.historyWriter();
+        if (writer != null && writer.hasPending(t.id())) {
+            writer.flush();
+        }
+        try (HistoryStore.Reader reader = stores.history.reader(t.id(), Pipeline.readsAsUpdate(t))) {
+            long now = Micros.now();
+            RemoteHistory remote = pipeline.remoteHistory();
+            SampleSource src = remote == null ? reader
+                    : remote.withOlder(t, reader, now - project.settings().historyRetentionDays() * 86_400L * Micros.PER_SECOND);
+            return HistoryQueries.run(query, t.type(), t.step(), src, now);
+        }
+    }
+
+    @Override
+    public int recalculate(Actor actor, UUID tagId, long start, long finish) {
+        ensureOpen.run();
+        ModelSnapshot m = project.model();
+        TagDef t = m.tag(tagId);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + tagId);
+        }
+        HistoryWriter writer = pipeline.historyWriter();
+        if (writer != null) {
+            writer.flush();
+        }
+        List<Sample> results = Recalculator.recalculate(m, tagId, start, finish, (id, from, to) -> {
+            TagDef in = m.tag(id);
+            try (HistoryStore.Reader reader = stores.history.reader(id, in != null && Pipeline.readsAsUpdate(in))) {
+                List<Sample> out = new ArrayList<>();
+                Sample before = reader.before(from);
+                if (before != null) {
+                    out.add(before);
+                }
+                out.addAll(reader.range(from, to, Integer.MAX_VALUE));
+                return out;
+            }
+        });
+        if (!results.isEmpty()) {
+            stores.history.write(Map.of(tagId, results));
+        }
+        LOG.info("Recalculated {} for {} ({}): {} samples from {} to {}", m.tagPath(tagId), actor.name(), actor.origin(),
+                results.size(), Micros.format(start), Micros.format(finish));
+        return results.size();
+    }
+}

@@ -1,0 +1,46 @@
+package org.peresvet.engine;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.peresvet.model.Actor;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ProjectSettings;
+import org.peresvet.model.io.ProjectDocument;
+
+/** The project's model and settings: read, edit (stored, then applied to the running engine), import, export. */
+public interface ProjectModel {
+
+    ModelSnapshot model();
+
+    ProjectSettings settings();
+
+    /**
+     * Validates, stores and applies edits, all or nothing, to the running engine; no restart. Edits
+     * reach the running engine in the order they were stored.
+     *
+     * @throws org.peresvet.model.ModelException when an edit is invalid; nothing changed
+     * @throws org.peresvet.store.StoreException when the project file could not be written; nothing changed
+     */
+    ModelSnapshot.Change edit(Actor actor, List<ModelEdit> edits);
+
+    default ModelSnapshot.Change edit(Actor actor, ModelEdit... edits) {
+        return edit(actor, List.of(edits));
+    }
+
+    /**
+     * Imports a document atomically.
+     *
+     * @param replace true: the model (and settings, if the document has them) become the document's
+     */
+    ModelSnapshot.Change importDocument(Actor actor, ProjectDocument doc, UUID intoParent, boolean replace);
+
+    void updateSettings(Actor actor, ProjectSettings settings);
+
+    /** The whole project (root null) or one object's subtree as a JSON document. */
+    String exportJson(UUID root);
+
+    /** Called after every model change, on the editing thread. */
+    void onModelChange(Consumer<ModelSnapshot.Change> listener);
+}
