@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.peresvet.connector.payload.JsonPath;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * A tag's binding to a connector: the tag's {@code sourceConfig} when its source is
@@ -33,6 +34,13 @@ public record Binding(UUID tagId, UUID connector, String address, String json, M
 
     public static final long DEFAULT_ECHO_TIMEOUT_MS = 5000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Problems as "binding: 'address' is missing", "binding: 'scale' must be a finite number". */
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, known) -> new IllegalArgumentException(
+            parent + ": '" + key + "' " + switch (problem) {
+                case REQUIRED -> "is missing";
+                case NOT_STRING -> "must be text";
+                default -> problem.reason();
+            }));
     private static final Set<String> KEYS = Set.of("connector", "address", "json", "map", "scale", "offset",
             "command", "commandPayload", "echoTimeoutMs");
 
@@ -104,17 +112,17 @@ public record Binding(UUID tagId, UUID connector, String address, String json, M
             throw new IllegalArgumentException("the binding must be a JSON object");
         }
         UUID connector;
-        String connectorText = text(n, "connector", true);
+        String connectorText = FIELDS.text(n, "connector", "binding", true);
         try {
             connector = UUID.fromString(connectorText.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("binding: 'connector' must be a connector id (UUID): " + n.get("connector"));
         }
-        String address = text(n, "address", true);
+        String address = FIELDS.text(n, "address", "binding", true);
         if (address.isBlank()) {
             throw new IllegalArgumentException("binding: 'address' must not be empty");
         }
-        String json = text(n, "json", false);
+        String json = FIELDS.text(n, "json", "binding", false);
         if (json != null && !json.isBlank()) {
             JsonPath.compile(json);
         }
@@ -134,12 +142,12 @@ public record Binding(UUID tagId, UUID connector, String address, String json, M
                         : v.isNumber() ? (Object) v.doubleValue() : v.asText());
             }
         }
-        double scale = number(n, "scale", 1.0);
+        double scale = FIELDS.finite(n, "scale", "binding", 1.0);
         if (scale == 0) {
             throw new IllegalArgumentException("binding: 'scale' must not be 0");
         }
-        double offset = number(n, "offset", 0.0);
-        double echo = number(n, "echoTimeoutMs", DEFAULT_ECHO_TIMEOUT_MS);
+        double offset = FIELDS.finite(n, "offset", "binding", 0.0);
+        double echo = FIELDS.finite(n, "echoTimeoutMs", "binding", DEFAULT_ECHO_TIMEOUT_MS);
         if (echo < 1 || echo > 600_000) {
             throw new IllegalArgumentException("binding: 'echoTimeoutMs' must be between 1 and 600000");
         }
@@ -150,33 +158,8 @@ public record Binding(UUID tagId, UUID connector, String address, String json, M
                 options.put(e.getKey(), MAPPER.convertValue(e.getValue(), Object.class));
             }
         }
-        return new Binding(tagId, connector, address, json, map, scale, offset, text(n, "command", false),
-                text(n, "commandPayload", false), (long) echo, options);
-    }
-
-    private static String text(JsonNode n, String key, boolean required) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException("binding: '" + key + "' is missing");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException("binding: '" + key + "' must be text");
-        }
-        return v.asText();
-    }
-
-    private static double number(JsonNode n, String key, double dflt) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw new IllegalArgumentException("binding: '" + key + "' must be a finite number");
-        }
-        return v.doubleValue();
+        return new Binding(tagId, connector, address, json, map, scale, offset, FIELDS.text(n, "command", "binding", false),
+                FIELDS.text(n, "commandPayload", "binding", false), (long) echo, options);
     }
 
     /** The JSON form; defaults are left out, so a simple binding stays short. */

@@ -15,14 +15,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.peresvet.model.io.JsonFields;
+import org.peresvet.model.io.StrictJson;
+import org.peresvet.model.io.StrictJsonException;
 
 /**
  * Where and how accepted samples are exported: one or more VictoriaMetrics targets, read from the
@@ -43,6 +46,10 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
     private static final Set<String> TARGET_KEYS = Set.of("name", "url", "enabled", "username", "password",
             "bearerToken", "labels", "queueMaxBytes", "queueAlarmPercent", "timeoutMillis", "confirmDelayMillis",
             "readHistory");
+    /** Problems as "$.targets[0].url must be a string", "$.targets[0].lables: unknown key (allowed: [...])". */
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, known) -> new IllegalArgumentException(
+            JsonFields.path(parent, key) + (problem == JsonFields.Problem.UNKNOWN_KEY
+                    ? ": unknown key (allowed: " + new TreeSet<>(known) + ")" : " " + problem.reason())));
     private static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -335,16 +342,16 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
     public static ExportConfig parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            root = StrictJson.read(json);
+        } catch (StrictJsonException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
         }
-        checkKeys(root, TOP_KEYS, "$");
-        int batch = (int) integer(root, "batchMaxSamples", DEFAULT_BATCH_SAMPLES, "$");
-        long age = integer(root, "batchMaxAgeMillis", DEFAULT_BATCH_AGE_MILLIS, "$");
+        FIELDS.checkKeys(root, "$", TOP_KEYS);
+        int batch = (int) FIELDS.integer(root, "batchMaxSamples", "$", DEFAULT_BATCH_SAMPLES);
+        long age = FIELDS.integer(root, "batchMaxAgeMillis", "$", DEFAULT_BATCH_AGE_MILLIS);
         List<Target> targets = new ArrayList<>();
         JsonNode ts = root.get("targets");
         if (ts != null && !ts.isNull()) {
@@ -362,7 +369,7 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
         if (!n.isObject()) {
             throw new IllegalArgumentException(where + " must be an object");
         }
-        checkKeys(n, TARGET_KEYS, where);
+        FIELDS.checkKeys(n, where, TARGET_KEYS);
         Map<String, String> labels = new LinkedHashMap<>();
         JsonNode l = n.get("labels");
         if (l != null && !l.isNull()) {
@@ -376,63 +383,21 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
                 labels.put(e.getKey(), e.getValue().asText());
             }
         }
-        String name = text(n, "name", null, where);
-        String url = text(n, "url", null, where);
+        String name = FIELDS.text(n, "name", where, false);
+        String url = FIELDS.text(n, "url", where, false);
         if (name == null || url == null) {
             throw new IllegalArgumentException(where + " needs a name and a url");
         }
         try {
-            return new Target(name, url, bool(n, "enabled", true, where), text(n, "username", null, where),
-                    text(n, "password", null, where), text(n, "bearerToken", null, where), labels,
-                    integer(n, "queueMaxBytes", Target.DEFAULT_QUEUE_MAX_BYTES, where),
-                    (int) integer(n, "queueAlarmPercent", Target.DEFAULT_ALARM_PERCENT, where),
-                    integer(n, "timeoutMillis", Target.DEFAULT_TIMEOUT_MILLIS, where),
-                    integer(n, "confirmDelayMillis", Target.DEFAULT_CONFIRM_DELAY_MILLIS, where),
-                    bool(n, "readHistory", true, where));
+            return new Target(name, url, FIELDS.bool(n, "enabled", where, true), FIELDS.text(n, "username", where, false),
+                    FIELDS.text(n, "password", where, false), FIELDS.text(n, "bearerToken", where, false), labels,
+                    FIELDS.integer(n, "queueMaxBytes", where, Target.DEFAULT_QUEUE_MAX_BYTES),
+                    (int) FIELDS.integer(n, "queueAlarmPercent", where, Target.DEFAULT_ALARM_PERCENT),
+                    FIELDS.integer(n, "timeoutMillis", where, Target.DEFAULT_TIMEOUT_MILLIS),
+                    FIELDS.integer(n, "confirmDelayMillis", where, Target.DEFAULT_CONFIRM_DELAY_MILLIS),
+                    FIELDS.bool(n, "readHistory", where, true));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void checkKeys(JsonNode n, Set<String> allowed, String where) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException(where + "." + k + ": unknown key (allowed: " + new java.util.TreeSet<>(allowed) + ")");
-            }
-        }
-    }
-
-    private static long integer(JsonNode n, String key, long def, String where) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException(where + "." + key + " must be an integer");
-        }
-        return v.asLong();
-    }
-
-    private static boolean bool(JsonNode n, String key, boolean def, String where) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isBoolean()) {
-            throw new IllegalArgumentException(where + "." + key + " must be true or false");
-        }
-        return v.asBoolean();
-    }
-
-    private static String text(JsonNode n, String key, String def, String where) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException(where + "." + key + " must be a string");
-        }
-        return v.asText();
     }
 }

@@ -38,34 +38,46 @@ public final class HistoryJson {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** One tag's part of an answer, {@code tagId} as the client named the tag (UUID or path). */
+    public record Part(String tagId, List<Sample> data, boolean excess) {
+        public static Part of(TagHistory answer) {
+            return new Part(answer.tagId() == null ? null : answer.tagId().toString(), answer.data(), answer.excess());
+        }
+    }
+
     /** Writes UTF-8 JSON to the stream; flushes it but leaves it open. */
     public static void writeTo(OutputStream out, List<TagHistory> answers, boolean format) throws IOException {
         try (JsonGenerator gen = MAPPER.createGenerator(out)) {
-            gen.writeStartObject();
-            gen.writeArrayFieldStart("data");
-            for (TagHistory answer : answers) {
-                writeTag(gen, answer, format);
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
+            write(gen, answers.stream().map(Part::of).toList(), format);
         }
     }
 
-    private static void writeTag(JsonGenerator gen, TagHistory answer, boolean format) throws IOException {
+    /**
+     * The one writer of the answer {@code {"data":[{"tagId":…,"data":[[x,y,q],…],"excess":true}]}}
+     * (the CLI, the API's history and current-value answers, the live stream).
+     */
+    public static void write(JsonGenerator gen, List<Part> parts, boolean format) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("tagId", answer.tagId() == null ? null : answer.tagId().toString());
         gen.writeArrayFieldStart("data");
-        for (Sample s : answer.data()) {
-            writeSample(gen, s, format);
+        for (Part part : parts) {
+            gen.writeStartObject();
+            gen.writeStringField("tagId", part.tagId());
+            gen.writeArrayFieldStart("data");
+            for (Sample s : part.data()) {
+                writeSample(gen, s, format);
+            }
+            gen.writeEndArray();
+            if (part.excess()) {
+                gen.writeBooleanField("excess", true);
+            }
+            gen.writeEndObject();
         }
         gen.writeEndArray();
-        if (answer.excess()) {
-            gen.writeBooleanField("excess", true);
-        }
         gen.writeEndObject();
     }
 
-    private static void writeSample(JsonGenerator gen, Sample s, boolean format) throws IOException {
+    /** One sample as {@code [x, y, q]}; x as ISO-8601 text when {@code format}. */
+    public static void writeSample(JsonGenerator gen, Sample s, boolean format) throws IOException {
         gen.writeStartArray();
         if (format) {
             gen.writeString(Micros.format(s.x()));
@@ -73,7 +85,11 @@ public final class HistoryJson {
             gen.writeNumber(s.x());
         }
         gen.writeObject(s.y());
-        gen.writeObject(s.q());
+        if (s.q() == null) {
+            gen.writeNull();
+        } else {
+            gen.writeNumber(s.q());
+        }
         gen.writeEndArray();
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peresvet.engine.Engine;
+import org.peresvet.history.HistoryJson;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
@@ -71,7 +72,7 @@ public final class DataEndpoint {
     }
 
     private void answer(Call call, DataQuery q) throws IOException {
-        List<SampleJson.Part> parts = new ArrayList<>(q.tags().size());
+        List<HistoryJson.Part> parts = new ArrayList<>(q.tags().size());
         // Coerce the value filter for every tag first: a bad value refuses the whole query.
         List<List<Object>> filters = new ArrayList<>();
         for (DataQuery.TagRef ref : q.tags()) {
@@ -84,11 +85,11 @@ public final class DataEndpoint {
         int out = 0;
         for (int i = 0; i < q.tags().size(); i++) {
             DataQuery.TagRef ref = q.tags().get(i);
-            SampleJson.Part part = null;
+            HistoryJson.Part part = null;
             if (q.currentOnly()) {
                 Sample s = current.atNow(ref.tag().id(), now);
                 if (s != null) {
-                    part = new SampleJson.Part(ref.given(), List.of(s), false);
+                    part = new HistoryJson.Part(ref.given(), List.of(s), false);
                 }
             }
             if (part == null) {
@@ -103,14 +104,14 @@ public final class DataEndpoint {
                     }
                     throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
                 }
-                part = new SampleJson.Part(ref.given(), h.data(), h.excess());
+                part = new HistoryJson.Part(ref.given(), h.data(), h.excess());
             }
             out += part.data().size();
             parts.add(part);
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + out * 40);
         try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
-            SampleJson.write(gen, parts, q.format());
+            HistoryJson.write(gen, parts, q.format());
         }
         metrics.samplesOut(out);
         call.send(200, Call.JSON_TYPE, buf.toByteArray());

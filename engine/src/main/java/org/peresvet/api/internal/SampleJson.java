@@ -1,41 +1,16 @@
 package org.peresvet.api.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.util.List;
-import org.peresvet.model.Micros;
+import java.nio.charset.StandardCharsets;
+import org.peresvet.history.HistoryJson;
 import org.peresvet.model.Sample;
 
 /**
- * Writes the data contract's answer, {@code {"data":[{"tagId":…,"data":[[x,y,q],…]}]}}, like
- * {@code HistoryJson}, but with {@code tagId} as the client named the tag (UUID or path).
+ * The fast path of the current-value answer: the bytes {@link HistoryJson#write} gives for one
+ * plain id and one simple sample, without a generator. Every other answer goes through
+ * {@link HistoryJson}, the one writer of {@code [x,y,q]}.
  */
 final class SampleJson {
-    /** One tag's part of the answer. */
-    record Part(String tagId, List<Sample> data, boolean excess) {
-    }
-
     private SampleJson() {
-    }
-
-    static void write(JsonGenerator gen, List<Part> parts, boolean format) throws IOException {
-        gen.writeStartObject();
-        gen.writeArrayFieldStart("data");
-        for (Part part : parts) {
-            gen.writeStartObject();
-            gen.writeStringField("tagId", part.tagId());
-            gen.writeArrayFieldStart("data");
-            for (Sample s : part.data()) {
-                writeSample(gen, s, format);
-            }
-            gen.writeEndArray();
-            if (part.excess()) {
-                gen.writeBooleanField("excess", true);
-            }
-            gen.writeEndObject();
-        }
-        gen.writeEndArray();
-        gen.writeEndObject();
     }
 
     /** True for ids that need no JSON escaping: UUIDs and paths of letters, digits and {@code /_-.}. */
@@ -52,7 +27,7 @@ final class SampleJson {
 
     /**
      * {@code {"data":[{"tagId":"<id>","data":[[x,y,q]]}]}} for one plain id and one sample whose
-     * value is null, a boolean, an integer or a finite double, byte for byte what {@link #write}
+     * value is null, a boolean, an integer or a finite double, byte for byte what {@link HistoryJson#write}
      * gives; null for other values (strings, json, NaN), which take the generator.
      */
     static byte[] currentBytes(String plainId, Sample s) {
@@ -75,22 +50,6 @@ final class SampleJson {
         StringBuilder sb = new StringBuilder(48 + plainId.length() + ys.length());
         sb.append("{\"data\":[{\"tagId\":\"").append(plainId).append("\",\"data\":[[").append(s.x()).append(',').append(ys)
                 .append(',').append(s.q() == null ? "null" : s.q().toString()).append("]]}]}");
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    static void writeSample(JsonGenerator gen, Sample s, boolean format) throws IOException {
-        gen.writeStartArray();
-        if (format) {
-            gen.writeString(Micros.format(s.x()));
-        } else {
-            gen.writeNumber(s.x());
-        }
-        gen.writeObject(s.y());
-        if (s.q() == null) {
-            gen.writeNull();
-        } else {
-            gen.writeNumber(s.q());
-        }
-        gen.writeEndArray();
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peresvet.engine.Engine;
+import org.peresvet.history.HistoryJson;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
@@ -224,15 +225,15 @@ public final class StreamEndpoint implements AutoCloseable {
                     batch.add(ts);
                 }
             }
-            List<SampleJson.Part> parts = new ArrayList<>(batch.size());
+            List<HistoryJson.Part> parts = new ArrayList<>(batch.size());
             for (TagSample ts : batch) {
                 String name = names.getOrDefault(ts.tagId(), null);
-                parts.add(new SampleJson.Part(name != null ? name : ts.tagId().toString(), List.<Sample>of(ts.sample()), false));
+                parts.add(new HistoryJson.Part(name != null ? name : ts.tagId().toString(), List.<Sample>of(ts.sample()), false));
             }
             ByteArrayOutputStream buf = new ByteArrayOutputStream(64 + parts.size() * 80);
             buf.write("data: ".getBytes(StandardCharsets.UTF_8));
             try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
-                SampleJson.write(gen, parts, format);
+                HistoryJson.write(gen, parts, format);
             }
             buf.write("\n\n".getBytes(StandardCharsets.UTF_8));
             metrics.samplesOut(parts.size());

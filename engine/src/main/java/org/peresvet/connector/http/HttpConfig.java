@@ -1,9 +1,9 @@
 package org.peresvet.connector.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Set;
 import okhttp3.HttpUrl;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * The config of an HTTP connector (kind {@code http}):
@@ -14,16 +14,13 @@ import okhttp3.HttpUrl;
  */
 record HttpConfig(HttpUrl baseUrl, long periodMillis, long timeoutMillis, String username, String password, boolean events,
                   String eventsPath, long eventsIdleMillis) {
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, known) -> new IllegalArgumentException(
+            "unknown key '" + key + "' (known: " + JsonFields.sorted(known) + ")"));
     private static final Set<String> KEYS = Set.of("baseUrl", "period", "timeout", "auth", "events", "eventsPath", "eventsIdleTimeout");
 
     /** @throws IllegalArgumentException naming the key at fault */
     static HttpConfig parse(JsonNode c) {
-        for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException("unknown key '" + k + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-        }
+        FIELDS.checkKeys(c, "http", KEYS);
         JsonNode b = c.get("baseUrl");
         if (b == null || !b.isTextual() || b.asText().isBlank()) {
             throw new IllegalArgumentException("'baseUrl' is required, e.g. \"http://192.168.1.50\"");

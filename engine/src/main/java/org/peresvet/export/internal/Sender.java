@@ -3,6 +3,7 @@ package org.peresvet.export.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.peresvet.export.ExportConfig;
 import org.peresvet.export.ExportStatus;
+import org.peresvet.export.SeriesNaming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,8 @@ public final class Sender implements AutoCloseable {
 
     private final ExportConfig.Target target;
     private final DiskQueue queue;
-    private final VmClient client;
+    private final VmServer client;
+    private final LongSupplier clock;
     private final BatchEncoder resendEncoder = new BatchEncoder(Map.of());
     private final long settleMillis;
     private final Thread thread;
@@ -89,17 +93,30 @@ public final class Sender implements AutoCloseable {
         }
     }
 
-    public Sender(ExportConfig.Target target, DiskQueue queue, VmClient client, long settleMillis) {
+    public Sender(ExportConfig.Target target, DiskQueue queue, VmServer client, long settleMillis) {
+        this(target, queue, client, settleMillis, System::currentTimeMillis);
+    }
+
+    /** With the clock (ms) it reads for every timing decision: the wall clock, or a test's. */
+    public Sender(ExportConfig.Target target, DiskQueue queue, VmServer client, long settleMillis, LongSupplier clock) {
         this.target = target;
         this.queue = queue;
         this.client = client;
+        this.clock = clock;
         this.settleMillis = settleMillis;
         this.thread = new Thread(this::run, "peresvet-export-" + target.name());
         this.thread.setDaemon(true);
     }
 
     public Sender start() {
-        long now = System.currentTimeMillis();
+        load();
+        thread.start();
+        return this;
+    }
+
+    /** Takes over the queue: records a previous run may have sent become suspects. Called by {@link #start()}. */
+    void load() {
+        long now = clock.getAsLong();
         // Records the previous run may have sent: their fate is unknown, so they are read back first.
         long first = queue.firstSeq();
         long sent = queue.sentSeq();
@@ -118,8 +135,6 @@ public final class Sender implements AutoCloseable {
                     target.name(), unconfirmed.size());
         }
         updateStatus();
-        thread.start();
-        return this;
     }
 
     /** Tells the sender new records were appended. */
@@ -132,25 +147,35 @@ public final class Sender implements AutoCloseable {
 
     private void run() {
         while (!stopping) {
-            boolean worked = false;
-            long now = System.currentTimeMillis();
-            try {
-                if (now >= retryAt) {
-                    worked = checkServer(now);
-                    if (now >= retryAt) {
-                        Sent suspect = firstSuspect();
-                        worked |= suspect != null ? verify(suspect, now) : sendNext(now);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Export {}: unexpected failure", target.name(), e);
-                fail("internal error: " + e, System.currentTimeMillis());
-            }
-            updateStatus();
-            if (!worked) {
+            if (!step()) {
                 pause(100);
             }
         }
+    }
+
+    /**
+     * One round of the delivery protocol at the clock's time: check the server's identity and
+     * confirm what is due, then settle the first suspect or send the next batch.
+     *
+     * @return whether anything was done (else the thread waits a little)
+     */
+    boolean step() {
+        boolean worked = false;
+        long now = clock.getAsLong();
+        try {
+            if (now >= retryAt) {
+                worked = checkServer(now);
+                if (now >= retryAt) {
+                    Sent suspect = firstSuspect();
+                    worked |= suspect != null ? verify(suspect, now) : sendNext(now);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Export {}: unexpected failure", target.name(), e);
+            fail("internal error: " + e, clock.getAsLong());
+        }
+        updateStatus();
+        return worked;
     }
 
     private void pause(long millis) {
@@ -333,7 +358,7 @@ public final class Sender implements AutoCloseable {
         queue.markSent(last + 1);
         byte[] body = concat(batch, bytes);
         VmClient.Result res = client.importGzip(body);
-        long done = System.currentTimeMillis();
+        long done = clock.getAsLong();
         switch (res.outcome()) {
             case ACCEPTED -> {
                 int samples = 0;
@@ -371,7 +396,7 @@ public final class Sender implements AutoCloseable {
         LOG.error("Export {}: {}; its {} samples are lost", target.name(), e.getMessage(), samples);
         queue.markSent(seq + 1);
         Sent s = new Sent(seq, samples);
-        accepted(s, System.currentTimeMillis() - target.confirmDelayMillis());
+        accepted(s, clock.getAsLong() - target.confirmDelayMillis());
         s.start = null; // nothing to wait for
         damagedSamples.addAndGet(samples);
     }
@@ -429,26 +454,26 @@ public final class Sender implements AutoCloseable {
                         target.name(), s.seq, e.getMessage());
                 missing = series;
             } else {
-                fail("reading back a batch failed: " + e.getMessage(), System.currentTimeMillis());
+                fail("reading back a batch failed: " + e.getMessage(), clock.getAsLong());
                 return true;
             }
         } catch (IOException e) {
             if (VmClient.neverSent(e)) {
-                serverUnreachable("cannot connect (" + target.displayUrl() + "): " + e.getMessage(), System.currentTimeMillis());
+                serverUnreachable("cannot connect (" + target.displayUrl() + "): " + e.getMessage(), clock.getAsLong());
             } else {
-                fail("reading back a batch failed: " + e.getMessage(), System.currentTimeMillis());
+                fail("reading back a batch failed: " + e.getMessage(), clock.getAsLong());
             }
             return true;
         }
         if (missing.isEmpty()) {
             LOG.debug("Export {}: batch {} is complete on the server", target.name(), s.seq);
-            accepted(s, System.currentTimeMillis());
+            accepted(s, clock.getAsLong());
             succeeded();
             return true;
         }
         int points = missing.stream().mapToInt(SeriesData::size).sum();
         VmClient.Result res = client.importGzip(resendEncoder.encodeRaw(missing));
-        long done = System.currentTimeMillis();
+        long done = clock.getAsLong();
         switch (res.outcome()) {
             case ACCEPTED -> {
                 LOG.info("Export {}: batch {}: sent again the {} points the server did not have", target.name(), s.seq, points);
@@ -493,7 +518,7 @@ public final class Sender implements AutoCloseable {
                 }
             }
             if (n > 0) {
-                out.add(new SeriesData(sd.labels(), values, java.util.Arrays.copyOf(ts, n)));
+                out.add(new SeriesData(sd.labels(), values, Arrays.copyOf(ts, n)));
             }
         }
         return out;
@@ -518,7 +543,7 @@ public final class Sender implements AutoCloseable {
                 sb.append(',');
             }
             first = false;
-            sb.append(e.getKey()).append("=\"").append(org.peresvet.export.SeriesNaming.escape(e.getValue())).append('"');
+            sb.append(e.getKey()).append("=\"").append(SeriesNaming.escape(e.getValue())).append('"');
         }
         return sb.append('}').toString();
     }

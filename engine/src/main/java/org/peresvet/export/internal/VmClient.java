@@ -31,7 +31,7 @@ import org.peresvet.export.ExportConfig;
  * export. OkHttp's own retries are off: a request is sent at most once per call, so the sender
  * alone decides what is sent again.
  */
-public final class VmClient {
+public final class VmClient implements VmServer {
     private static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
     /** What became of an import request. */
@@ -127,6 +127,7 @@ public final class VmClient {
     }
 
     /** POSTs a gzip-compressed JSON lines body to {@code /api/v1/import}. Never throws for I/O. */
+    @Override
     public Result importGzip(byte[] body) {
         Request req = request("/api/v1/import")
                 .header("Content-Encoding", "gzip")
@@ -187,6 +188,7 @@ public final class VmClient {
      * @throws HttpError when /metrics answers with an error (401, 404: not available here)
      * @throws IOException when the server cannot be reached
      */
+    @Override
     public Long startTime() throws IOException {
         try (Response r = http.newCall(request("/metrics").get().build()).execute()) {
             if (!r.isSuccessful()) {
@@ -211,6 +213,7 @@ public final class VmClient {
     }
 
     /** Asks the server to make freshly imported rows searchable; best effort. */
+    @Override
     public void forceFlush() {
         try {
             // Its answer does not matter: without it, rows become searchable a second later.
@@ -224,6 +227,7 @@ public final class VmClient {
      * Streams the raw samples of the selected series between two times (inclusive, ms) from
      * {@code /api/v1/export}.
      */
+    @Override
     public void export(Collection<String> selectors, long startMs, long endMs, Consumer<SeriesData> sink) throws IOException {
         FormBody.Builder form = new FormBody.Builder();
         for (String s : selectors) {
@@ -250,11 +254,13 @@ public final class VmClient {
     }
 
     /** Cancels the requests in flight (they fail with an I/O error). */
+    @Override
     public void cancelAll() {
         http.dispatcher().cancelAll();
     }
 
     /** Releases pooled connections and threads. */
+    @Override
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -3,6 +3,7 @@ package org.peresvet.formula.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.peresvet.formula.FormulaException;
+import org.peresvet.formula.FormulaTokens;
 
 /**
  * Hand-written lexer and recursive-descent parser. Grammar, lowest precedence first:
@@ -55,124 +56,109 @@ public final class Parser {
 
     // ---- lexer ----
 
+    /**
+     * The tokens of {@link FormulaTokens} (the one scanner, shared with the editor's highlighting),
+     * checked strictly: what the editor shows as an error or an unclosed string or tag is refused
+     * here with its line and column.
+     */
     private void lex() {
-        int i = 0;
         int line = 1;
         int lineStart = 0;
-        int n = src.length();
-        while (i < n) {
-            char c = src.charAt(i);
-            int col = i - lineStart + 1;
-            if (c == '\n') {
-                i++;
-                line++;
-                lineStart = i;
-            } else if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
-                while (i < n && src.charAt(i) != '\n') {
-                    i++;
+        int scanned = 0;
+        List<FormulaTokens.Token> scannedTokens = FormulaTokens.of(src);
+        for (int k = 0; k < scannedTokens.size(); k++) {
+            FormulaTokens.Token t = scannedTokens.get(k);
+            for (; scanned < t.start(); scanned++) {
+                if (src.charAt(scanned) == '\n') {
+                    line++;
+                    lineStart = scanned + 1;
                 }
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
-                int s = i;
-                while (i < n && (Character.isDigit(src.charAt(i)) || src.charAt(i) == '.')) {
-                    i++;
+            }
+            int col = t.start() - lineStart + 1;
+            String text = t.text();
+            switch (t.kind()) {
+                case COMMENT -> {
+                    // skipped
                 }
-                if (i < n && (src.charAt(i) == 'e' || src.charAt(i) == 'E')) {
-                    int e = i + 1;
-                    if (e < n && (src.charAt(e) == '+' || src.charAt(e) == '-')) {
-                        e++;
+                case NUMBER -> {
+                    double v;
+                    try {
+                        v = Double.parseDouble(text);
+                    } catch (NumberFormatException ex) {
+                        throw new FormulaException(line, col, "'" + text + "' is not a number");
                     }
-                    if (e < n && Character.isDigit(src.charAt(e))) {
-                        i = e;
-                        while (i < n && Character.isDigit(src.charAt(i))) {
-                            i++;
-                        }
+                    int after = t.end();
+                    if (after < src.length() && (Character.isLetter(src.charAt(after)) || src.charAt(after) == '_')) {
+                        throw new FormulaException(line, after - lineStart + 1, "a number must not be followed directly by a letter");
                     }
+                    tokens.add(new Token(Kind.NUMBER, text, v, line, col));
                 }
-                String text = src.substring(s, i);
-                double v;
-                try {
-                    v = Double.parseDouble(text);
-                } catch (NumberFormatException ex) {
-                    throw new FormulaException(line, col, "'" + text + "' is not a number");
-                }
-                if (i < n && (Character.isLetter(src.charAt(i)) || src.charAt(i) == '_')) {
-                    throw new FormulaException(line, i - lineStart + 1, "a number must not be followed directly by a letter");
-                }
-                tokens.add(new Token(Kind.NUMBER, text, v, line, col));
-            } else if (Character.isLetter(c) || c == '_') {
-                int s = i;
-                while (i < n && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) {
-                    i++;
-                }
-                tokens.add(new Token(Kind.NAME, src.substring(s, i), 0, line, col));
-            } else if (c == '"' || c == '\'') {
-                StringBuilder sb = new StringBuilder();
-                int s = i++;
-                boolean closed = false;
-                while (i < n) {
-                    char d = src.charAt(i++);
-                    if (d == c) {
-                        closed = true;
-                        break;
+                case NAME, KEYWORD, FUNCTION -> tokens.add(new Token(Kind.NAME, text, 0, line, col));
+                case STRING -> tokens.add(new Token(Kind.STRING, stringValue(text, line, col), 0, line, col));
+                case TAG -> {
+                    if (text.length() < 2 || text.charAt(text.length() - 1) != '}') {
+                        throw new FormulaException(line, col, "the tag reference is not closed: add }");
                     }
-                    if (d == '\n') {
-                        break;
+                    String path = text.substring(1, text.length() - 1).strip();
+                    if (path.isEmpty()) {
+                        throw new FormulaException(line, col, "empty tag reference {}: write a tag path, e.g. {/Station/Tank/Level} or {Level}");
                     }
-                    if (d == '\\' && i < n) {
-                        char e = src.charAt(i++);
-                        sb.append(switch (e) {
-                            case 'n' -> '\n';
-                            case 't' -> '\t';
-                            default -> e;
-                        });
-                    } else {
-                        sb.append(d);
-                    }
+                    tokens.add(new Token(Kind.TAG, path, 0, line, col));
                 }
-                if (!closed) {
-                    throw new FormulaException(line, s - lineStart + 1, "the string is not closed: add " + c);
+                case ERROR -> throw new FormulaException(line, col, "unexpected character '" + text + "'");
+                case OPERATOR, PAREN, COMMA -> {
+                    // Accept the spellings people bring from other languages, in their canonical form.
+                    String canonical = switch (text) {
+                        case "=" -> "==";
+                        case "<>" -> "!=";
+                        case "&&" -> "and";
+                        case "||" -> "or";
+                        case "!" -> "not";
+                        default -> text;
+                    };
+                    tokens.add(new Token(Kind.OP, canonical, 0, line, col));
                 }
-                tokens.add(new Token(Kind.STRING, sb.toString(), 0, line, col));
-            } else if (c == '{') {
-                int close = src.indexOf('}', i + 1);
-                int nl = src.indexOf('\n', i + 1);
-                if (close < 0 || (nl >= 0 && nl < close)) {
-                    throw new FormulaException(line, col, "the tag reference is not closed: add }");
-                }
-                String path = src.substring(i + 1, close).strip();
-                if (path.isEmpty()) {
-                    throw new FormulaException(line, col, "empty tag reference {}: write a tag path, e.g. {/Station/Tank/Level} or {Level}");
-                }
-                tokens.add(new Token(Kind.TAG, path, 0, line, col));
-                i = close + 1;
-            } else {
-                String two = i + 1 < n ? src.substring(i, i + 2) : "";
-                String op;
-                if (two.equals("==") || two.equals("!=") || two.equals("<=") || two.equals(">=") || two.equals("&&")
-                        || two.equals("||") || two.equals("<>")) {
-                    op = two;
-                } else if ("+-*/%^<>(),=!".indexOf(c) >= 0) {
-                    op = String.valueOf(c);
-                } else {
-                    throw new FormulaException(line, col, "unexpected character '" + c + "'");
-                }
-                // Accept the spellings people bring from other languages, in their canonical form.
-                String canonical = switch (op) {
-                    case "=" -> "==";
-                    case "<>" -> "!=";
-                    case "&&" -> "and";
-                    case "||" -> "or";
-                    case "!" -> "not";
-                    default -> op;
-                };
-                tokens.add(new Token(Kind.OP, canonical, 0, line, col));
-                i += op.length();
             }
         }
-        int col = n - lineStart + 1;
-        tokens.add(new Token(Kind.END, "", 0, line, col));
+        for (; scanned < src.length(); scanned++) {
+            if (src.charAt(scanned) == '\n') {
+                line++;
+                lineStart = scanned + 1;
+            }
+        }
+        tokens.add(new Token(Kind.END, "", 0, line, src.length() - lineStart + 1));
+    }
+
+    /** The value of a string literal as scanned (quotes included): escapes resolved; refused when not closed. */
+    private static String stringValue(String literal, int line, int col) {
+        char quote = literal.charAt(0);
+        StringBuilder sb = new StringBuilder();
+        int i = 1;
+        int n = literal.length();
+        while (i < n) {
+            char d = literal.charAt(i++);
+            if (d == quote) {
+                return sb.toString();
+            }
+            if (d == '\\' && i < n) {
+                char e = literal.charAt(i++);
+                sb.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> e;
+                });
+            } else {
+                sb.append(d);
+            }
+        }
+        throw new FormulaException(line, col, "the string is not closed: add " + quote);
+    }
+
+    /** The tokens as the parser reads them, for the test that holds scanner and parser together. */
+    static List<String> describeTokens(String text) {
+        Parser parser = new Parser(text);
+        parser.lex();
+        return parser.tokens.stream().map(t -> t.kind + " " + t.line + ":" + t.column + " " + t.text).toList();
     }
 
     // ---- parser ----

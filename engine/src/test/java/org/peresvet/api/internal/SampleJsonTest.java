@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peresvet.history.HistoryJson;
 import org.peresvet.model.Sample;
 
 /** The hand-written current-value answer is byte for byte what the generator writes. */
@@ -15,7 +16,7 @@ class SampleJsonTest {
     private static String generated(String id, Sample s) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
-            SampleJson.write(gen, List.of(new SampleJson.Part(id, List.of(s), false)), false);
+            HistoryJson.write(gen, List.of(new HistoryJson.Part(id, List.of(s), false)), false);
         }
         return buf.toString(StandardCharsets.UTF_8);
     }
