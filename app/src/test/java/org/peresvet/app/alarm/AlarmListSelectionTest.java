@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.peresvet.alarm.Alarms;
 import org.peresvet.app.fx.Feedback;
+import org.peresvet.engine.AlarmCommands;
 import org.peresvet.model.AlarmState;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -30,7 +30,7 @@ class AlarmListSelectionTest {
         view = fx(() -> {
             AlarmListView v = new AlarmListView(model, new AlarmListView.Context() {
                 @Override
-                public Alarms alarms() {
+                public AlarmCommands alarms() {
                     return null;
                 }
 
