@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -346,7 +348,7 @@ public final class ConnectorManager implements AutoCloseable {
         } else {
             ConnectorStatus s = slot.status();
             if (s.state() != ConnectorState.CONNECTED) {
-                notSent = "connector " + def.name() + " is not connected (" + s.state().name().toLowerCase(java.util.Locale.ROOT)
+                notSent = "connector " + def.name() + " is not connected (" + s.state().name().toLowerCase(Locale.ROOT)
                         + (s.reason().isEmpty() ? "" : ": " + s.reason()) + ")";
             }
         }
@@ -370,7 +372,7 @@ public final class ConnectorManager implements AutoCloseable {
         }
         sent.whenComplete((v, e) -> {
             if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 p.finish(WriteResult.Status.NOT_SENT, null, "sending failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
             }
         });

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +151,7 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
                     copy.put(k, Objects.requireNonNull(v, "label value"));
                 });
             }
-            labels = java.util.Collections.unmodifiableMap(copy);
+            labels = Collections.unmodifiableMap(copy);
             if (queueMaxBytes < 1024 * 1024) {
                 throw new IllegalArgumentException("target " + name + ": queueMaxBytes must be at least 1 MiB");
             }
@@ -292,7 +294,7 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
             Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
             try {
                 // It may hold passwords and tokens: readable by the owner only, where the file system knows owners.
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }

@@ -21,7 +21,6 @@ import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectJson;
-import org.peresvet.runtime.ScheduleTick;
 
 /** Methods and schedules in a running engine, and their persistence. */
 class MethodEngineTest {

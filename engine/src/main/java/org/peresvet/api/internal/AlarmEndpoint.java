@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.peresvet.alarm.AlarmHealth;
+import org.peresvet.alarm.AlarmJournalCsv;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.engine.AlarmCommands;
 import org.peresvet.engine.Engine;
@@ -242,7 +244,7 @@ public final class AlarmEndpoint {
     }
 
     /** Runs a command; an alarm deleted or disabled since it was looked up is a 404, not a failure. */
-    private static boolean gone(java.util.function.BooleanSupplier command) {
+    private static boolean gone(BooleanSupplier command) {
         try {
             return command.getAsBoolean();
         } catch (IllegalArgumentException e) {
@@ -354,7 +356,7 @@ public final class AlarmEndpoint {
         }
         if (csv) {
             StringBuilder sb = new StringBuilder(128 + rows.size() * 120);
-            org.peresvet.alarm.AlarmJournalCsv.write(rows, sb);
+            AlarmJournalCsv.write(rows, sb);
             call.header("Content-Disposition", "attachment; filename=\"alarm-journal.csv\"");
             if (excess) {
                 call.header("X-Excess", "true");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -249,11 +251,11 @@ public final class ModelEndpoint {
         call.sendJson(200, doc);
     }
 
-    private static List<TagDef> sortedByPath(ModelSnapshot m, java.util.Collection<TagDef> tags) {
+    private static List<TagDef> sortedByPath(ModelSnapshot m, Collection<TagDef> tags) {
         Map<UUID, String> paths = new HashMap<>();
         tags.forEach(t -> paths.put(t.id(), m.tagPath(t.id())));
         List<TagDef> out = new ArrayList<>(tags);
-        out.sort(java.util.Comparator.comparing(t -> paths.get(t.id())));
+        out.sort(Comparator.comparing(t -> paths.get(t.id())));
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -158,12 +159,12 @@ public final class VmClient implements VmServer {
             return true;
         }
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        return e instanceof java.net.SocketTimeoutException && m.contains("connect");
+        return e instanceof SocketTimeoutException && m.contains("connect");
     }
 
     private String describe(IOException e) {
         String kind = e instanceof ConnectException ? "cannot connect"
-                : e instanceof java.net.SocketTimeoutException ? "no answer within " + target.timeoutMillis() + " ms"
+                : e instanceof SocketTimeoutException ? "no answer within " + target.timeoutMillis() + " ms"
                 : e instanceof UnknownHostException ? "unknown host" : "I/O error";
         return kind + " (" + target.displayUrl() + "): " + e.getMessage();
     }

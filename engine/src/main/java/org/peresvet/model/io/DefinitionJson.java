@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.Micros;
@@ -134,7 +136,7 @@ public final class DefinitionJson {
         }
         if (!m.parameters().isEmpty()) {
             ObjectNode ps = n.putObject("parameters");
-            new java.util.TreeMap<>(m.parameters()).forEach(ps::put);
+            new TreeMap<>(m.parameters()).forEach(ps::put);
         }
         n.put("timeoutMillis", m.timeoutMillis());
         n.put("maxOutputBytes", m.maxOutputBytes());
@@ -223,11 +225,11 @@ public final class DefinitionJson {
     }
 
     public static ScheduleDef scheduleFromText(String json) {
-        return readSchedule(parse(json), "$", new java.util.HashSet<>());
+        return readSchedule(parse(json), "$", new HashSet<>());
     }
 
     public static MethodDef methodFromText(String json) {
-        return readMethod(parse(json), "$", new java.util.HashSet<>());
+        return readMethod(parse(json), "$", new HashSet<>());
     }
 
     private static JsonNode parse(String json) {

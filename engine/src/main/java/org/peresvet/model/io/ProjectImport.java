@@ -1,10 +1,11 @@
 package org.peresvet.model.io;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.peresvet.model.AlarmDef;
-import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
@@ -30,7 +31,7 @@ public final class ProjectImport {
         }
         // Old connectors go first, so a new one may take a name; whether tags are still bound to a
         // deleted one is checked once every edit is applied (the old tags are deleted with their objects).
-        java.util.Set<UUID> docConnectors = new java.util.HashSet<>();
+        Set<UUID> docConnectors = new HashSet<>();
         doc.connectors().forEach(c -> docConnectors.add(c.id()));
         if (replace) {
             current.connectors().stream().filter(c -> !docConnectors.contains(c.id()))
