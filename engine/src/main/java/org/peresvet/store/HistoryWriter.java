@@ -47,13 +47,16 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
     private long swapped;
     private long written;
     private boolean closing;
+    /** Samples of {@link #inFlight} (being written, or waiting for a retry). */
+    private int inFlightCount;
     private volatile long samplesWritten;
-    private volatile String lastError;
+    private final FaultEpisode episode;
 
     public HistoryWriter(HistoryStore store, long flushMillis, int maxBuffered) {
         this.store = store;
         this.flushMillis = flushMillis;
         this.maxBuffered = maxBuffered;
+        this.episode = new FaultEpisode(LOG, "Writing history", store.file());
         this.thread = new Thread(this::run, "peresvet-history-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -111,8 +114,19 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
         return samplesWritten;
     }
 
+    /** Why writing fails, in words (disk full, the file, the free space), or null while it works. */
     public String lastError() {
-        return lastError;
+        StorageFault f = episode.fault();
+        return f == null ? null : f.describe();
+    }
+
+    /** Whether writing works, and how many samples wait in memory against which bound. */
+    public HistoryHealth health() {
+        int kept;
+        synchronized (lock) {
+            kept = buffered + inFlightCount;
+        }
+        return new HistoryHealth(episode.fault(), episode.since(), episode.attempts(), episode.resumedAt(), kept, maxBuffered);
     }
 
     public int buffered() {
@@ -157,6 +171,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 buffer = new HashMap<>();
                 buffered = 0;
                 inFlight = toWrite;
+                inFlightCount = count;
                 swapped = covers;
                 lock.notifyAll();
             }
@@ -187,6 +202,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 // Counted before the waiters wake: a flush() that returned sees its samples counted.
                 samplesWritten += count;
                 inFlight = Map.of();
+                inFlightCount = 0;
                 written = Math.max(written, covers);
                 lock.notifyAll();
             }
@@ -201,17 +217,19 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 } else {
                     store.appendTail(toWrite);
                 }
-                if (lastError != null) {
-                    LOG.info("History writing works again");
-                    lastError = null;
-                }
+                episode.succeeded();
                 return;
             } catch (RuntimeException | Error e) { // an OutOfMemoryError must not end the writer thread
-                lastError = String.valueOf(e.getMessage());
-                LOG.error("Writing history failed (attempt {}), retrying; samples are kept in memory", attempt, e);
+                int kept;
+                synchronized (lock) {
+                    kept = buffered + inFlightCount;
+                }
+                episode.failed(e, kept + " samples are kept in memory (limit " + maxBuffered + " waiting)");
                 synchronized (lock) {
                     if (closing && attempt >= 3) {
-                        LOG.error("Giving up on {} tags of unwritten history at shutdown", toWrite.size());
+                        long lost = toWrite.values().stream().mapToLong(List::size).sum();
+                        LOG.error("Giving up at shutdown: {} samples of {} tags were not written to history ({})",
+                                lost, toWrite.size(), lastError());
                         return;
                     }
                 }
