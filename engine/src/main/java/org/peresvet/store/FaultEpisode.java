@@ -1,6 +1,7 @@
 package org.peresvet.store;
 
 import java.nio.file.Path;
+import org.peresvet.runtime.StorageFault;
 import org.slf4j.Logger;
 
 /**

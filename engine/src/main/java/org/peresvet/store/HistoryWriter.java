@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.SampleSink;
+import org.peresvet.runtime.StorageFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +128,17 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
         synchronized (lock) {
             kept = buffered + inFlightCount;
         }
-        return new HistoryHealth(episode.fault(), episode.since(), episode.attempts(), episode.resumedAt(), kept, maxBuffered);
+        StorageFault f = episode.fault();
+        return new HistoryHealth(f, f == null ? 0 : episode.since(), f == null ? 0 : episode.attempts(), episode.resumedAt(),
+                kept, maxBuffered, store.file(), freeBytes(store.file()));
+    }
+
+    private static long freeBytes(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     public int buffered() {

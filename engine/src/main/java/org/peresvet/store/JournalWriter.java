@@ -3,6 +3,7 @@ package org.peresvet.store;
 import java.util.ArrayList;
 import java.util.List;
 import org.peresvet.runtime.AlarmEvent;
+import org.peresvet.runtime.StorageFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

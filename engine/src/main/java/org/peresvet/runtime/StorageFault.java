@@ -1,4 +1,4 @@
-package org.peresvet.store;
+package org.peresvet.runtime;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -36,7 +36,7 @@ public record StorageFault(Kind kind, Path path, long freeBytes, long totalBytes
     }
 
     /** Below this many usable bytes a failed write is taken for a full disk. */
-    static final long NEARLY_FULL = 1024 * 1024;
+    public static final long NEARLY_FULL = 1024 * 1024;
 
     /** Looks at the error and at the file system of {@code path}. */
     public static StorageFault of(Throwable error, Path path) {
