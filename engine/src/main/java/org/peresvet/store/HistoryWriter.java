@@ -236,7 +236,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 synchronized (lock) {
                     kept = buffered + inFlightCount;
                 }
-                episode.failed(e, kept + " samples are kept in memory (limit " + maxBuffered + " waiting)");
+                episode.failed(e, kept + " samples are kept in memory (limit " + maxBuffered + ")");
                 synchronized (lock) {
                     if (closing && attempt >= 3) {
                         long lost = toWrite.values().stream().mapToLong(List::size).sum();
