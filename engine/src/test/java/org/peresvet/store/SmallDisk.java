@@ -70,6 +70,15 @@ public final class SmallDisk implements AutoCloseable {
         }
     }
 
+    /** Fills the disk, then gives back about {@code bytes}: a write larger than that fails part-way. */
+    public void fillLeaving(long bytes) throws IOException {
+        fill();
+        long size = Files.size(filler);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(Math.max(0, size - bytes));
+        }
+    }
+
     /** Gives the space back. */
     public void free() throws IOException {
         Files.deleteIfExists(filler);
