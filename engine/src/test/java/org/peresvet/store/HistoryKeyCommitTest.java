@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.model.Sample;
+import org.peresvet.runtime.StorageFault;
 
 /**
  * A new tag's history key is used only once the row that names it is committed: when the first
@@ -49,7 +50,11 @@ class HistoryKeyCommitTest {
                 disk.fill();
                 List<Sample> first = samples(0, 30_000);
                 assertThatThrownBy(() -> write.to(store, Map.of(fresh, first)))
-                        .as("the first write of a new tag on a full disk").isInstanceOf(StoreException.class);
+                        .as("the first write of a new tag on a full disk").isInstanceOf(StoreException.class)
+                        .as("the first error is kept; the rollback that failed after it is only attached")
+                        .hasMessageNotContaining("The database has been closed")
+                        .satisfies(e -> assertThat(StorageFault.of(e, store.file()).describe())
+                                .startsWith("disk full: cannot write " + store.file()));
                 disk.free();
                 // The history writer retries the same samples until they are in, then goes on.
                 retry(() -> write.to(store, Map.of(fresh, first)));
