@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Batches accepted samples and writes them to the {@link HistoryStore} on its own thread, every
  * flush interval or sooner when many samples wait. If the disk cannot keep up (or fails), the
- * buffer grows to a bound and then the engine loop waits: history is slowed, never dropped.
+ * buffer grows to a bound and then the engine loop waits: history is slowed, never dropped. While
+ * writing fails, {@link #health()} explains why and says how many samples wait against the bound,
+ * so writers that can be told no (the HTTP API) are refused before it is reached. A failed write
+ * is retried with a growing pause (up to 5 s); the log has one stack trace per fault, then one
+ * line per retry.
  *
  * <p>A flush with only a few samples per tag (10,000 tags fed round robin) would store one tiny
  * block per tag, the store's costliest case. Such a flush goes to the store's tail instead (one

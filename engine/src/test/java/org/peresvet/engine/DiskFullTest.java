@@ -182,7 +182,7 @@ class DiskFullTest {
         }
         long lost = ackX.stream().filter(x -> !storedX.contains(x)).count();
         long refusedButStored = refused.stream().filter(s -> storedX.contains(s.x())).count();
-        REPORT.add(String.format("%-42s acknowledged %6d   lost %d   refused %5d   duplicated %d", name,
+        REPORT.add(String.format("%-46s acknowledged %6d   lost %d   refused %5d   duplicated %d", name,
                 acknowledged.size(), lost, refused.size(), duplicated));
         assertThat(lost).as(name + ": acknowledged samples lost").isZero();
         assertThat(duplicated).as(name + ": samples stored twice").isZero();
@@ -205,6 +205,8 @@ class DiskFullTest {
                 case 507 -> {
                     refused.addAll(batch);
                     assertThat(a.json().get("message").asText()).contains("disk full").contains("refused");
+                    assertThat(a.json().get("refused").asInt()).isEqualTo(batch.size());
+                    assertThat(a.json().get("keptLimit").asInt()).isEqualTo(keptLimit);
                 }
                 default -> throw new AssertionError("unexpected answer " + a);
             }
@@ -223,7 +225,10 @@ class DiskFullTest {
         await("history written again after the disk got room", 60,
                 () -> !engine.historyHealth().failing() && engine.historyHealth().kept() == 0);
         assertThat(engine.historyHealth().resumedAt()).isPositive();
-        assertThat(health().get("history").get("resumedAt").isNull()).isFalse();
+        JsonNode h = health();
+        assertThat(h.get("history").get("state").asText()).isEqualTo("ok");
+        assertThat(h.get("history").has("fault")).isFalse();
+        assertThat(h.get("history").get("resumedAt").isNull()).isFalse();
     }
 
     @Test
@@ -328,7 +333,7 @@ class DiskFullTest {
             allAck.addAll(ack.get(t.id()));
             allStored.addAll(s);
         }
-        REPORT.add(String.format("%-42s acknowledged %6d   lost %d   refused %5d   duplicated %d",
+        REPORT.add(String.format("%-46s acknowledged %6d   lost %d   refused %5d   duplicated %d",
                 "disk full during a block move (tail)", allAck.size(), Math.max(0, allAck.size() - allStored.size()), 0,
                 Math.max(0, allStored.size() - allAck.size())));
     }
@@ -374,7 +379,7 @@ class DiskFullTest {
             }
         }
         long lost = ackKeys.stream().filter(k -> !stored.contains(k)).count();
-        REPORT.add(String.format("%-42s acknowledged %6d   lost %d   refused %5d   duplicated %d",
+        REPORT.add(String.format("%-46s acknowledged %6d   lost %d   refused %5d   duplicated %d",
                 "disk full during a journal write (rows)", events, lost, 0, duplicated));
         assertThat(lost).isZero();
         assertThat(duplicated).isZero();
