@@ -98,6 +98,63 @@ class ExportQueueDiskFullTest {
     }
 
     @Test
+    void exportOnAFullDiskDeliversEverySampleOnceAfterRoomReturnsAndARestart() throws Exception {
+        ExportFixtures f = new ExportFixtures();
+        org.peresvet.model.ModelSnapshot model = f.model();
+        int port = VictoriaMetricsServer.freePort();
+        ExportConfig config = ExportConfig.of(ExportConfig.Target.of("vm", "http://127.0.0.1:" + port).withTimeoutMillis(1000))
+                .withBatching(1000, 200);
+        long base = ExportFixtures.T0_MS - 3_600_000;
+        int n = 0;
+        try (SmallDisk disk = SmallDisk.mount(tmp, 4L << 20);
+             VictoriaMetricsServer vm = VictoriaMetricsServer.start(tmp.resolve("vm"), port)) {
+            Path queue = disk.root().resolve("export-queue");
+            try (Exporters x = Exporters.start(config, queue, () -> model)) {
+                n = accept(x, f, base, n, 2000);
+                x.flush();
+                disk.fill();
+                n = accept(x, f, base, n, 5000); // cannot be queued on disk: kept in memory, appended later
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (x.status().lastError() == null && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(x.status().lastError()).as("the full disk is reported").contains("No space left");
+                disk.free();
+                n = accept(x, f, base, n, 1000);
+                x.flush();
+                assertThat(x.awaitDrained(java.time.Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
+            }
+            try (Exporters x = Exporters.start(config, queue, () -> model)) { // the restart
+                assertThat(x.awaitDrained(java.time.Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
+            }
+            int total = n;
+            List<VictoriaMetricsServer.Series> got = vm.awaitExport(ExportFixtures.valueSelector(f.level.id()), base,
+                    base + total, l -> ExportFixtures.total(l) >= total, java.time.Duration.ofSeconds(20));
+            java.util.Map<Long, Double> points = ExportFixtures.points(got);
+            long stored = ExportFixtures.total(got);
+            long lost = 0;
+            for (int i = 0; i < total; i++) {
+                if (!points.containsKey(base + i)) {
+                    lost++;
+                }
+            }
+            System.out.printf("export, disk full during the disk queue: acknowledged %d, lost %d, refused 0, duplicated %d%n",
+                    total, lost, stored - points.size());
+            assertThat(lost).isZero();
+            assertThat(stored).as("every sample once on the server").isEqualTo(total);
+        }
+    }
+
+    private static int accept(Exporters x, ExportFixtures f, long base, int from, int n) {
+        List<org.peresvet.model.TagSample> batch = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            batch.add(new org.peresvet.model.TagSample(f.level.id(), org.peresvet.model.Sample.of((base + i) * 1000, i * 1.0)));
+        }
+        x.sink().accepted(batch);
+        return from + n;
+    }
+
+    @Test
     void progressThatCannotBeWrittenIsNotTakenAsDone() throws Exception {
         try (SmallDisk disk = SmallDisk.mount(tmp, 2L << 20)) {
             Path dir = disk.root().resolve("export-queue");
