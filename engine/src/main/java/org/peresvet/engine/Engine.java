@@ -29,6 +29,7 @@ import org.peresvet.model.TagSample;
 import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.runtime.EventSource;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.MetricsSource;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
@@ -331,6 +332,16 @@ public final class Engine implements AutoCloseable {
 
     public EngineStatus status() {
         return pipeline.status(started && !closed);
+    }
+
+    /** Whether local history can be written (the fault explained), what waits in memory and its bound. */
+    public HistoryHealth historyHealth() {
+        return pipeline.historyHealth();
+    }
+
+    /** Why writing the alarm journal fails (disk full, the file, the free space), or null while it works. */
+    public String journalError() {
+        return pipeline.journalError();
     }
 
     public boolean isRunning() {

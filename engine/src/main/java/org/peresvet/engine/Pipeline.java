@@ -37,6 +37,7 @@ import org.peresvet.runtime.AlarmEvent;
 import org.peresvet.runtime.EngineEvent;
 import org.peresvet.runtime.EngineLoop;
 import org.peresvet.runtime.EventBus;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.LoopStage;
 import org.peresvet.runtime.MetricsSource;
 import org.peresvet.runtime.ScheduleTick;
@@ -76,7 +77,7 @@ final class Pipeline {
     private volatile RemoteHistory remoteHistory;
     private volatile Exporters exporters;
     private volatile HistoryWriter historyWriter;
-    private JournalWriter journalWriter;
+    private volatile JournalWriter journalWriter;
     private SimulatorDriver simulator;
     private ScheduleRunner schedules;
     private ScheduledExecutorService housekeeping;
@@ -341,6 +342,16 @@ final class Pipeline {
         return new EngineStatus(running && loop.isRunning(), m.objectCount(), m.tagCount(),
                 simulator == null ? 0 : simulator.simulatedTags(), loop.received(), loop.accepted(), loop.queueDepth(),
                 w == null ? 0 : w.samplesWritten(), w == null ? 0 : w.buffered(), w == null ? null : w.lastError());
+    }
+
+    HistoryHealth historyHealth() {
+        HistoryWriter w = historyWriter;
+        return w == null ? HistoryHealth.NOT_STARTED : w.health();
+    }
+
+    String journalError() {
+        JournalWriter w = journalWriter;
+        return w == null ? null : w.lastError();
     }
 
     /** A calculated tag's history is read with update semantics, so a recalculation replaces old results. */
