@@ -1,5 +1,7 @@
 package org.peresvet.runtime;
 
+import java.nio.file.Path;
+
 /**
  * Whether local history can be written, and what waits in memory meanwhile.
  *
@@ -13,7 +15,7 @@ package org.peresvet.runtime;
  * @param freeBytes   usable bytes on the history file's disk now, -1 when unknown
  */
 public record HistoryHealth(StorageFault fault, long failingSince, int attempts, long resumedAt, int kept, int keptLimit,
-                            java.nio.file.Path file, long freeBytes) {
+                            Path file, long freeBytes) {
 
     /** Rough heap cost of one kept sample (the sample, its boxed value and its list slot). */
     public static final int BYTES_PER_SAMPLE = 64;

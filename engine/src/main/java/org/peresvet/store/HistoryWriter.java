@@ -1,5 +1,8 @@
 package org.peresvet.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -137,10 +140,10 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 kept, maxBuffered, store.file(), freeBytes(store.file()));
     }
 
-    private static long freeBytes(java.nio.file.Path file) {
+    private static long freeBytes(Path file) {
         try {
-            return java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

@@ -1,5 +1,6 @@
 package org.peresvet.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ public final class JournalStore {
             + "value_text, user_name, comment, message";
 
     private final JdbcConnectionPool pool;
-    private final java.nio.file.Path file;
+    private final Path file;
 
     public JournalStore(HistoryStore history) {
         this.pool = history.pool();
@@ -39,7 +40,7 @@ public final class JournalStore {
     }
 
     /** The file the journal lives in (the history file). */
-    public java.nio.file.Path file() {
+    public Path file() {
         return file;
     }
 

@@ -37,7 +37,6 @@ import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.runtime.AlarmEvent;
-import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.store.HistoryStore;
 import org.peresvet.store.ProjectFolder;
 import org.peresvet.store.SmallDisk;

@@ -3,6 +3,8 @@ package org.peresvet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,23 +58,23 @@ class ProjectLogDiskFullTest {
     }
 
     /** Writes to both streams. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
 
-        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+        TeeStream(OutputStream a, OutputStream b) {
             this.a = a;
             this.b = b;
         }
 
         @Override
-        public synchronized void write(int c) throws java.io.IOException {
+        public synchronized void write(int c) throws IOException {
             a.write(c);
             b.write(c);
         }
 
         @Override
-        public synchronized void write(byte[] buf, int off, int len) throws java.io.IOException {
+        public synchronized void write(byte[] buf, int off, int len) throws IOException {
             a.write(buf, off, len);
             b.write(buf, off, len);
         }

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.export.internal.DiskQueue;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagSample;
 import org.peresvet.store.SmallDisk;
 
 /**
@@ -100,7 +106,7 @@ class ExportQueueDiskFullTest {
     @Test
     void exportOnAFullDiskDeliversEverySampleOnceAfterRoomReturnsAndARestart() throws Exception {
         ExportFixtures f = new ExportFixtures();
-        org.peresvet.model.ModelSnapshot model = f.model();
+        ModelSnapshot model = f.model();
         int port = VictoriaMetricsServer.freePort();
         ExportConfig config = ExportConfig.of(ExportConfig.Target.of("vm", "http://127.0.0.1:" + port).withTimeoutMillis(1000))
                 .withBatching(1000, 200);
@@ -122,15 +128,15 @@ class ExportQueueDiskFullTest {
                 disk.free();
                 n = accept(x, f, base, n, 1000);
                 x.flush();
-                assertThat(x.awaitDrained(java.time.Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
+                assertThat(x.awaitDrained(Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
             }
             try (Exporters x = Exporters.start(config, queue, () -> model)) { // the restart
-                assertThat(x.awaitDrained(java.time.Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
+                assertThat(x.awaitDrained(Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
             }
             int total = n;
             List<VictoriaMetricsServer.Series> got = vm.awaitExport(ExportFixtures.valueSelector(f.level.id()), base,
-                    base + total, l -> ExportFixtures.total(l) >= total, java.time.Duration.ofSeconds(20));
-            java.util.Map<Long, Double> points = ExportFixtures.points(got);
+                    base + total, l -> ExportFixtures.total(l) >= total, Duration.ofSeconds(20));
+            Map<Long, Double> points = ExportFixtures.points(got);
             long stored = ExportFixtures.total(got);
             long lost = 0;
             for (int i = 0; i < total; i++) {
@@ -146,9 +152,9 @@ class ExportQueueDiskFullTest {
     }
 
     private static int accept(Exporters x, ExportFixtures f, long base, int from, int n) {
-        List<org.peresvet.model.TagSample> batch = new ArrayList<>();
+        List<TagSample> batch = new ArrayList<>();
         for (int i = from; i < from + n; i++) {
-            batch.add(new org.peresvet.model.TagSample(f.level.id(), org.peresvet.model.Sample.of((base + i) * 1000, i * 1.0)));
+            batch.add(new TagSample(f.level.id(), Sample.of((base + i) * 1000, i * 1.0)));
         }
         x.sink().accepted(batch);
         return from + n;
@@ -163,7 +169,7 @@ class ExportQueueDiskFullTest {
                     q.append(body(i, 1000), 10, 10, i, i);
                 }
                 disk.fill();
-                java.nio.file.Files.deleteIfExists(dir.resolve("state")); // no old file to write over: the write must fail
+                Files.deleteIfExists(dir.resolve("state")); // no old file to write over: the write must fail
                 assertThatThrownBy(() -> q.confirm(3)).isInstanceOf(UncheckedIOException.class);
                 assertThat(q.confirmedSeq()).as("not confirmed in memory when not in the file").isZero();
                 assertThat(q.records()).isEqualTo(5);

@@ -2,9 +2,11 @@ package org.peresvet.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -57,8 +59,8 @@ public final class SmallDisk implements AutoCloseable {
     /** Takes every free byte, so the next write that needs room fails with "No space left on device". */
     public void fill() throws IOException {
         byte[] chunk = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND)) {
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
             while (true) {
                 out.write(chunk);
                 out.flush();
@@ -74,7 +76,7 @@ public final class SmallDisk implements AutoCloseable {
     public void fillLeaving(long bytes) throws IOException {
         fill();
         long size = Files.size(filler);
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(filler, StandardOpenOption.WRITE)) {
             ch.truncate(Math.max(0, size - bytes));
         }
     }
