@@ -78,7 +78,7 @@ public final class DefinitionJson {
         try {
             String unit = text(n, "unit", p, false);
             String missed = text(n, "missed", p, false);
-            return new ScheduleDef(id(n, p, ids), text(n, "name", p, true), text(n, "description", p, false),
+            return new ScheduleDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
                     bool(n, "enabled", p, true), kind, time(n, "start", p), time(n, "end", p), longOr(n, "every", p, 0),
                     unit == null ? null : ScheduleDef.Unit.parse(unit), text(n, "cron", p, false), text(n, "zone", p, false),
                     missed == null ? null : ScheduleDef.MissedRuns.parse(missed));
@@ -184,7 +184,7 @@ public final class DefinitionJson {
         try {
             String kind = text(n, "kind", p, false);
             String mode = text(n, "mode", p, false);
-            return new MethodDef(id(n, p, ids), text(n, "name", p, true), text(n, "description", p, false),
+            return new MethodDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
                     bool(n, "enabled", p, true), object == null ? null : uuid(object, p + ".object"), inits,
                     kind == null ? null : MethodDef.Kind.parse(kind), text(n, "formula", p, false), text(n, "target", p, false),
                     text(n, "program", p, false), args, params, longOr(n, "timeoutMillis", p, 0),

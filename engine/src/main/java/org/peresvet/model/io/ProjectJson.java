@@ -323,7 +323,7 @@ public final class ProjectJson {
         checkKeys(n, CONNECTOR_KEYS, p);
         UUID id = id(n, p, ids);
         String config = jsonObject(n, "config", p);
-        return new ConnectorDef(id, text(n, "name", p, true), text(n, "kind", p, true), bool(n, "enabled", p, true), config);
+        return new ConnectorDef(id, name(n, p, true), text(n, "kind", p, true), bool(n, "enabled", p, true), config);
     }
 
     private static ProjectSettings settings(JsonNode n) {
@@ -352,7 +352,7 @@ public final class ProjectJson {
         }
         checkKeys(n, OBJECT_KEYS, p);
         UUID id = id(n, p, ids);
-        String name = text(n, "name", p, true);
+        String name = name(n, p, true);
         objects.add(new ObjectDef(id, parent, name, text(n, "description", p, false)));
         JsonNode tagArr = n.get("tags");
         if (tagArr != null) {
@@ -412,7 +412,7 @@ public final class ProjectJson {
         } catch (IllegalArgumentException e) {
             throw new ModelException(p + ".trigger", null, e.getMessage());
         }
-        return new TagDef(id(n, p, ids), objectId, text(n, "name", p, true), text(n, "description", p, false), type,
+        return new TagDef(id(n, p, ids), objectId, name(n, p, true), text(n, "description", p, false), type,
                 text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
                 bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
                 source, sourceConfig, text(n, "formula", p, false), trigger);
@@ -459,7 +459,7 @@ public final class ProjectJson {
                 throw new ModelException(p + ".value", null, e.getMessage());
             }
         }
-        return new AlarmDef(id(n, p, ids), tag.id(), text(n, "name", p, false), kind, priority, number(n, "limit", p),
+        return new AlarmDef(id(n, p, ids), tag.id(), name(n, p, false), kind, priority, number(n, "limit", p),
                 tagRef(n, "setpoint", p), value, text(n, "expression", p, false), text(n, "message", p, false),
                 numberOr(n, "deadband", p, 0), millis(n, "onDelayMs", p), millis(n, "offDelayMs", p),
                 bool(n, "latching", p, false), bool(n, "autoAck", p, false), bool(n, "enabled", p, true),
@@ -515,6 +515,15 @@ public final class ProjectJson {
             throw new ModelException(p + ".id", null, "id " + id + " appears twice in the document");
         }
         return id;
+    }
+
+    /** The item's name, checked by the one name rule here, so a refusal names its JSON path. */
+    static String name(JsonNode n, String p, boolean required) {
+        String name = text(n, "name", p, required);
+        if (name != null) {
+            Names.check(name, p + ".name", null);
+        }
+        return name;
     }
 
     private static String text(JsonNode n, String key, String p, boolean required) {

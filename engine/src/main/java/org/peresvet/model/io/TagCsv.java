@@ -373,7 +373,7 @@ public final class TagCsv {
                 return Numbers.parseDouble(text);
             } catch (NumberFormatException e) {
                 String hint = text.contains(",") ? " (use a dot as the decimal separator)"
-                        : Numbers.isDecimal(text) ? " (out of the range of a double)" : " (only finite decimal numbers)";
+                        : Numbers.isDecimal(text) ? " (out of the range of a double)" : "";
                 throw error(column, Quoted.of(text) + " is not a number" + hint);
             }
         }
