@@ -41,6 +41,10 @@ public record TagDef(UUID id, UUID objectId, String name, String description, Va
         min = min != null && min == 0 ? Double.valueOf(0.0) : min;
         max = max != null && max == 0 ? Double.valueOf(0.0) : max;
         deadband = deadband == 0 ? 0.0 : deadband;
+        // An empty text default is no default: a CSV cell cannot tell them apart, so the model does not either.
+        if (type == ValueType.STRING && "".equals(defaultValue)) {
+            defaultValue = null;
+        }
         try {
             defaultValue = type.coerce(defaultValue);
         } catch (IllegalArgumentException e) {
