@@ -6,9 +6,10 @@
 #   installer/build-installer.sh --msi    Windows installer (on Windows, with WiX 3 on the PATH)
 #   installer/build-installer.sh --dmg    macOS disk image (on macOS)
 #   --no-class-archive                    skip the app class archive (faster build, slower starts)
+#   --no-build                            package app/target as it is (run_tests.sh, after its build)
 #
 # Needs: a JDK 17+ with jmods (Debian: openjdk-17-jdk); for --deb also dpkg-deb and fakeroot
-# (sudo apt-get install fakeroot). The app is built first when app/target/lib is missing.
+# (sudo apt-get install fakeroot). The app is built first (./mvnw package -pl app -am).
 # The runtime is linked from the modules in installer/modules.txt (kept in target/installer/
 # runtime-* and reused while modules.txt and the JDK stay the same). docs/installer.md explains
 # every part.
@@ -16,6 +17,7 @@ set -euo pipefail
 
 TYPE=app-image
 CLASS_ARCHIVE=1
+BUILD=1
 for arg in "$@"; do
     case "$arg" in
         --app-image) TYPE=app-image ;;
@@ -23,6 +25,7 @@ for arg in "$@"; do
         --msi) TYPE=msi ;;
         --dmg) TYPE=dmg ;;
         --no-class-archive) CLASS_ARCHIVE=0 ;;
+        --no-build) BUILD=0 ;;
         -h | --help)
             sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
             exit 0
@@ -87,11 +90,13 @@ case "$TYPE" in
 esac
 
 # --- The app -----------------------------------------------------------------------------------
-if [ ! -d app/target/classes ] || [ ! -d app/target/lib ]; then
+if [ "$BUILD" = 1 ]; then
     step "Building the app (log: target/installer-build.log)…"
     mkdir -p target
     ./mvnw -q -B -DskipTests package -pl app -am >target/installer-build.log 2>&1 ||
         { cat target/installer-build.log >&2; die "the build failed."; }
+elif [ ! -d app/target/classes ] || [ ! -d app/target/lib ]; then
+    die "--no-build: app/target/classes and app/target/lib are missing (./mvnw package -pl app -am)"
 fi
 
 # jpackage wants a numeric version: 0.1.0-SNAPSHOT -> 0.1.0
