@@ -131,9 +131,6 @@ for line in 'User=peresvet' 'Environment=PERESVET_HOME=/var/lib/peresvet' \
     'Restart=on-failure' 'KillSignal=SIGTERM' 'StandardOutput=journal' 'WantedBy=multi-user.target'; do
     check "unit: $line" grep -qxF "$line" "$unit"
 done
-if command -v systemd-analyze >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
-    check "unit: systemd-analyze verify" systemd-analyze verify "$unit"
-fi
 check "settings /etc/default/peresvet-engine is a conffile" grep -qx /etc/default/peresvet-engine "$x/DEBIAN/conffiles"
 for script in postinst prerm postrm; do
     check "$script: valid sh" sh -n "$x/DEBIAN/$script"
