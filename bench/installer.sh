@@ -121,7 +121,9 @@ series() { # name goal_ms function: the first launch apart, then RUNS launches
     deb="$(ls target/installer/peresvet_*.deb 2>/dev/null | head -n 1 || true)"
     if [ -n "$deb" ]; then
         deb_mb=$(($(stat -c %s "$deb") / 1048576))
-        echo "size-deb: $(basename "$deb") $deb_mb MB ($(dpkg-deb --field "$deb" Installed-Size) KB installed) — goal <= 60 MB: $(pass "$deb_mb" 60)"
+        # The test builds it with gzip -1 for speed; a release build uses xz (the figure's case).
+        data="$(ar t "$deb" 2>/dev/null | grep '^data.tar' || echo '?')"
+        echo "size-deb: $(basename "$deb") $deb_mb MB ($data; $(dpkg-deb --field "$deb" Installed-Size) KB installed) — goal <= 60 MB: $(pass "$deb_mb" 60)"
     else
         echo "size-deb: no .deb in target/installer (installer/build-installer.sh --deb) — not measured"
     fi

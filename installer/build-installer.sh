@@ -106,7 +106,7 @@ VERSION="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' pom.xml | h
 OUT="$ROOT/target/installer"
 WORK="$OUT/work"
 IMAGE="$OUT/peresvet"
-rm -rf "$WORK" "$IMAGE" "$OUT"/peresvet_*.deb
+rm -rf "$WORK" "$IMAGE" "$OUT/peresvet.app" "$OUT"/peresvet_*.deb
 mkdir -p "$WORK/input"
 
 # --- Runtime: jlink from installer/modules.txt --------------------------------------------------
