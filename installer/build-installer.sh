@@ -230,7 +230,7 @@ esac
 
 # --- App class archive for the app image -----------------------------------------------------------
 if [ "$OS" = linux ] && [ "$CLASS_ARCHIVE" = 1 ]; then
-    step "Class archive of the app image (one headless run)…"
+    step "Class archive of the app image (two headless runs)…"
     "$IMAGE/lib/peresvet-cds" || echo "Note: no class archive for the app image; it runs without (slower starts)."
 fi
 rm -rf "$WORK"
