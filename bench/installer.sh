@@ -96,7 +96,7 @@ window_once() {
 series() { # name goal_ms function: the first launch apart, then RUNS launches
     local name="$1" goal="$2" fn="$3" first times=() cpus=() worst=0 r t c
     first="$($fn)" || return 1
-    echo "$name-first: first start (seeds the demo project): ${first% *} ms (CPU ${first#* } ms), load $(load) — for information"
+    echo "$name-first: first launch (the first headless one seeds the demo project): ${first% *} ms (CPU ${first#* } ms), load $(load) — for information"
     for r in $(seq 1 "$RUNS"); do
         read -r t c < <($fn) || return 1
         times+=("$t")
