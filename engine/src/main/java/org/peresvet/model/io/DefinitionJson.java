@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelException;
+import org.peresvet.model.Names;
+import org.peresvet.model.Quoted;
 import org.peresvet.model.ScheduleDef;
 
 /**
@@ -25,7 +27,6 @@ import org.peresvet.model.ScheduleDef;
  */
 public final class DefinitionJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFields FIELDS = JsonFields.MODEL;
     private static final Set<String> SCHEDULE_KEYS = Set.of("id", "name", "description", "enabled", "kind", "start", "end",
             "every", "unit", "cron", "zone", "missed");
     private static final Set<String> METHOD_KEYS = Set.of("id", "name", "description", "enabled", "object", "initiators",
@@ -66,22 +67,22 @@ public final class DefinitionJson {
     }
 
     public static ScheduleDef readSchedule(JsonNode n, String p, Set<UUID> ids) {
-        FIELDS.object(n, p, SCHEDULE_KEYS);
-        String kindText = FIELDS.text(n, "kind", p, false);
+        object(n, p, SCHEDULE_KEYS);
+        String kindText = text(n, "kind", p, false);
         ScheduleDef.Kind kind;
         if (kindText == null) {
             kind = n.has("cron") ? ScheduleDef.Kind.CRON : ScheduleDef.Kind.INTERVAL;
         } else if (kindText.equalsIgnoreCase("interval") || kindText.equalsIgnoreCase("cron")) {
             kind = ScheduleDef.Kind.valueOf(kindText.toUpperCase());
         } else {
-            throw new ModelException(p + ".kind", null, "expected interval or cron, found \"" + kindText + "\"");
+            throw new ModelException(p + ".kind", null, "expected interval or cron, found " + Quoted.of(kindText));
         }
         try {
-            String unit = FIELDS.text(n, "unit", p, false);
-            String missed = FIELDS.text(n, "missed", p, false);
-            return new ScheduleDef(id(n, p, ids), FIELDS.text(n, "name", p, true), FIELDS.text(n, "description", p, false),
-                    FIELDS.bool(n, "enabled", p, true), kind, time(n, "start", p), time(n, "end", p), FIELDS.integer(n, "every", p, 0),
-                    unit == null ? null : ScheduleDef.Unit.parse(unit), FIELDS.text(n, "cron", p, false), FIELDS.text(n, "zone", p, false),
+            String unit = text(n, "unit", p, false);
+            String missed = text(n, "missed", p, false);
+            return new ScheduleDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
+                    bool(n, "enabled", p, true), kind, time(n, "start", p), time(n, "end", p), longOr(n, "every", p, 0),
+                    unit == null ? null : ScheduleDef.Unit.parse(unit), text(n, "cron", p, false), text(n, "zone", p, false),
                     missed == null ? null : ScheduleDef.MissedRuns.parse(missed));
         } catch (IllegalArgumentException e) {
             throw new ModelException(p, null, e.getMessage());
@@ -146,7 +147,7 @@ public final class DefinitionJson {
     }
 
     public static MethodDef readMethod(JsonNode n, String p, Set<UUID> ids) {
-        FIELDS.object(n, p, METHOD_KEYS);
+        object(n, p, METHOD_KEYS);
         List<MethodDef.Initiator> inits = new ArrayList<>();
         JsonNode arr = n.get("initiators");
         if (arr != null && !arr.isNull()) {
@@ -178,40 +179,40 @@ public final class DefinitionJson {
             }
             for (Iterator<String> it = ps.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                params.put(k, FIELDS.text(ps, k, p + ".parameters", true));
+                params.put(k, text(ps, k, p + ".parameters", true));
             }
         }
-        String object = FIELDS.text(n, "object", p, false);
+        String object = text(n, "object", p, false);
         try {
-            String kind = FIELDS.text(n, "kind", p, false);
-            String mode = FIELDS.text(n, "mode", p, false);
-            return new MethodDef(id(n, p, ids), FIELDS.text(n, "name", p, true), FIELDS.text(n, "description", p, false),
-                    FIELDS.bool(n, "enabled", p, true), object == null ? null : uuid(object, p + ".object"), inits,
-                    kind == null ? null : MethodDef.Kind.parse(kind), FIELDS.text(n, "formula", p, false), FIELDS.text(n, "target", p, false),
-                    FIELDS.text(n, "program", p, false), args, params, FIELDS.integer(n, "timeoutMillis", p, 0),
-                    (int) FIELDS.integer(n, "maxOutputBytes", p, 0), mode == null ? null : MethodDef.RunMode.parse(mode),
-                    (int) FIELDS.integer(n, "limit", p, 0));
+            String kind = text(n, "kind", p, false);
+            String mode = text(n, "mode", p, false);
+            return new MethodDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
+                    bool(n, "enabled", p, true), object == null ? null : uuid(object, p + ".object"), inits,
+                    kind == null ? null : MethodDef.Kind.parse(kind), text(n, "formula", p, false), text(n, "target", p, false),
+                    text(n, "program", p, false), args, params, longOr(n, "timeoutMillis", p, 0),
+                    intOr(n, "maxOutputBytes", p), mode == null ? null : MethodDef.RunMode.parse(mode),
+                    intOr(n, "limit", p));
         } catch (IllegalArgumentException e) {
             throw new ModelException(p, null, e.getMessage());
         }
     }
 
     private static MethodDef.Initiator initiator(JsonNode n, String p) {
-        FIELDS.object(n, p, INITIATOR_KEYS);
-        String tag = FIELDS.text(n, "tag", p, false);
-        String schedule = FIELDS.text(n, "schedule", p, false);
-        String event = FIELDS.text(n, "event", p, false);
+        object(n, p, INITIATOR_KEYS);
+        String tag = text(n, "tag", p, false);
+        String schedule = text(n, "schedule", p, false);
+        String event = text(n, "event", p, false);
         int kinds = (tag != null ? 1 : 0) + (schedule != null ? 1 : 0) + (event != null ? 1 : 0);
         if (kinds != 1) {
             throw new ModelException(p, null, "an initiator names exactly one of tag, schedule or event");
         }
         if (tag != null) {
-            return MethodDef.Initiator.tag(tag, FIELDS.text(n, "condition", p, false));
+            return MethodDef.Initiator.tag(tag, text(n, "condition", p, false));
         }
         if (schedule != null) {
             return MethodDef.Initiator.schedule(uuid(schedule, p + ".schedule"));
         }
-        return MethodDef.Initiator.event(event, FIELDS.text(n, "match", p, false));
+        return MethodDef.Initiator.event(event, text(n, "match", p, false));
     }
 
     // ---- text form for the store ----
@@ -236,14 +237,27 @@ public final class DefinitionJson {
         try {
             return StrictJson.read(json);
         } catch (StrictJsonException e) {
-            throw new ModelException("$", null, "not valid JSON: " + e.getMessage());
+            throw new ModelException("$", null, e.getMessage());
         }
     }
 
     // ---- helpers ----
 
+    private static void object(JsonNode n, String p, Set<String> keys) {
+        if (n == null || !n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!keys.contains(k)) {
+                throw new ModelException(p + "." + Quoted.escape(k, Quoted.MAX_VALUE), null, "unknown key (known keys: "
+                        + String.join(", ", keys.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
     private static UUID id(JsonNode n, String p, Set<UUID> ids) {
-        String s = FIELDS.text(n, "id", p, false);
+        String s = text(n, "id", p, false);
         UUID id = s == null ? UUID.randomUUID() : uuid(s, p + ".id");
         if (!ids.add(id)) {
             throw new ModelException(p + ".id", null, "id " + id + " appears twice in the document");
@@ -255,14 +269,73 @@ public final class DefinitionJson {
         try {
             return UUID.fromString(s);
         } catch (IllegalArgumentException e) {
-            throw new ModelException(p, null, "'" + s + "' is not a UUID");
+            throw new ModelException(p, null, Quoted.of(s) + " is not a UUID");
         }
+    }
+
+    private static String text(JsonNode n, String key, String p, boolean required) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new ModelException(p + "." + key, null, "is required");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new ModelException(p + "." + Quoted.escape(key, Quoted.MAX_VALUE), null, "must be a string");
+        }
+        String s = v.textValue();
+        String bad = Names.invalidTextReason(s);
+        if (bad != null) {
+            throw new ModelException(p + "." + Quoted.escape(key, Quoted.MAX_VALUE), null, bad);
+        }
+        return s;
+    }
+
+    private static boolean bool(JsonNode n, String key, String p, boolean dflt) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            throw new ModelException(p + "." + key, null, "must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static long longOr(JsonNode n, String key, String p, long dflt) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new ModelException(p + "." + key, null, "must be a whole number");
+        }
+        return v.asLong();
+    }
+
+    /** A whole number that fits an int; 0 (the default) when absent. Never wrapped. */
+    private static int intOr(JsonNode n, String key, String p) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new ModelException(p + "." + key, null, "must be a whole number up to " + Integer.MAX_VALUE);
+        }
+        return v.asInt();
     }
 
     private static Long time(JsonNode n, String key, String p) {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             return null;
+        }
+        if (v.isIntegralNumber() && !v.canConvertToLong()) {
+            throw new ModelException(p + "." + key, null, "must be a time within the range of microseconds in a long");
+        }
+        if (!v.isIntegralNumber() && !v.isTextual()) {
+            throw new ModelException(p + "." + key, null, "must be an ISO-8601 time or whole microseconds");
         }
         try {
             return v.isIntegralNumber() ? v.asLong() : Micros.parse(v.asText());
