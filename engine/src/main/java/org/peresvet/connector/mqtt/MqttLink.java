@@ -15,20 +15,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection to a broker over Eclipse Paho, kept alive by its own bounded reconnect loop
+ * One connection to a broker over Eclipse Paho's MQTT v5 client (v3's client rejects topics with
+ * characters outside the Basic Multilingual Plane and its receiver thread dies of it), kept alive
+ * by its own bounded reconnect loop
  * (Paho's automatic reconnect is off: we want to know and report every state change, and to
  * restore our subscriptions ourselves whatever the session type).
  *
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * thread only enqueues, so a slow listener never stalls the keep-alive. The inbound queue is
  * bounded by count and bytes; oversized payloads are rejected before they are queued.
  * {@link #close()} ends every thread this link started, Paho's included.
+ *
+ * <p>A malformed packet makes Paho close the connection (we log why and reconnect). Paho's
+ * receiver survives only I/O and MQTT exceptions, so the link also watches that thread through
+ * its socket ({@link ReceiverAware}): if it ever dies the connection is dropped, reported as
+ * lost within {@link #WATCH_MS} ms, and opened again, never left open and deaf.
  */
 public final class MqttLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
@@ -44,6 +52,8 @@ public final class MqttLink implements AutoCloseable {
     private static final int SUBSCRIBE_CHUNK = 500;
     /** How long the dispatcher lets messages gather under load: the most a message waits extra. */
     private static final long LINGER_NANOS = 1_000_000;
+    /** How often the worker checks that Paho's receiver still runs. */
+    static final long WATCH_MS = 250;
 
     /** Connection states as the link sees them. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED, CLOSED }
@@ -101,7 +111,14 @@ public final class MqttLink implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean waiting;
     private MqttAsyncClient client;          // touched on the worker thread only (and in close after it stopped)
+    /** The client while CONNECTED, for publishers on other threads (Paho's client is thread-safe). */
+    private volatile MqttAsyncClient live;
+    /** The socket of the current connection attempt (set on Paho's thread when it opens one). */
+    private volatile java.net.Socket socket;
+    /** Counts connection attempts: a report about an older one is ignored. */
+    private volatile int attempt;
     private ScheduledFuture<?> pendingConnect;
+    private ScheduledFuture<?> watch;
     private long backoffMs;
 
     public MqttLink(String name, MqttSettings settings, Listener listener) {
@@ -139,6 +156,7 @@ public final class MqttLink implements AutoCloseable {
         started = true;
         dispatcher.start();
         worker.execute(this::connectOnce);
+        watch = worker.scheduleWithFixedDelay(this::checkReceiver, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 
     public State state() {
@@ -181,10 +199,16 @@ public final class MqttLink implements AutoCloseable {
         subscribeAll(List.of(filter));
     }
 
+    /** Subscribes to every valid filter; an invalid one is skipped with a warning and never stops the others. */
     public void subscribeAll(List<String> newFilters) {
         List<String> added = new ArrayList<>();
         for (String f : newFilters) {
-            TopicFilter.check(f);
+            try {
+                TopicFilter.check(f);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: not subscribing: {}", name, e.getMessage());
+                continue;
+            }
             if (filters.add(f)) {
                 added.add(f);
             }
@@ -221,9 +245,9 @@ public final class MqttLink implements AutoCloseable {
                 java.util.Arrays.fill(qos, subscribeQos);
                 IMqttToken t = c.subscribe(part.toArray(String[]::new), qos);
                 t.waitForCompletion(settings.connectTimeoutSeconds() * 1000L);
-                int[] granted = t.getGrantedQos();
+                int[] granted = t.getReasonCodes();
                 for (int k = 0; granted != null && k < granted.length; k++) {
-                    if (granted[k] == 0x80) {
+                    if (granted[k] >= 0x80) {
                         LOG.warn("{}: broker refused subscription {}", name, part.get(k));
                     }
                 }
@@ -243,7 +267,7 @@ public final class MqttLink implements AutoCloseable {
      */
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        MqttAsyncClient c = client;
+        MqttAsyncClient c = live; // never the worker's own field: this runs on the caller's thread
         if (closed) {
             done.completeExceptionally(new IllegalStateException(name + ": closed"));
             return done;
@@ -255,7 +279,7 @@ public final class MqttLink implements AutoCloseable {
         }
         try {
             TopicFilter.checkPublishTopic(topic);
-            c.publish(topic, payload, qos, retained, null, new IMqttActionListener() {
+            c.publish(topic, payload, qos, retained, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     done.complete(null);
@@ -282,14 +306,16 @@ public final class MqttLink implements AutoCloseable {
         }
         pendingConnect = null;
         setState(State.CONNECTING, "connecting to " + settings.brokerUrl());
+        int n = ++attempt;
+        socket = null;
         try {
             if (client == null) {
                 client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
                 client.setCallback(new Callback(client));
             }
-            client.connect(options()).waitForCompletion(settings.connectTimeoutSeconds() * 1000L + 2000);
+            client.connect(options(n)).waitForCompletion(settings.connectTimeoutSeconds() * 1000L + 2000);
             if (!client.isConnected()) {
-                throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+                throw new MqttException(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
             }
         } catch (MqttException | RuntimeException e) {
             String why = e instanceof MqttException me ? describe(me) : String.valueOf(e.getMessage());
@@ -308,36 +334,91 @@ public final class MqttLink implements AutoCloseable {
         backoffMs = settings.reconnectMinMs();
         // CONNECTED goes into the event queue before any retained message the subscriptions bring,
         // so the listener's "restored" (q=101) never lands on top of the first fresh values
+        live = client;
         setState(State.CONNECTED, "connected to " + settings.brokerUrl());
         sendSubscribe(new ArrayList<>(filters));
     }
 
+    /**
+     * On the worker, every {@link #WATCH_MS}: a connection whose receiver thread died, or that Paho
+     * no longer calls connected without having told us, is dropped and opened again.
+     */
+    private void checkReceiver() {
+        MqttAsyncClient c = client;
+        if (closed || c == null || state != State.CONNECTED) {
+            return;
+        }
+        Thread reader = socket instanceof ReceiverAware ra ? ra.reader() : null;
+        if (reader != null && !reader.isAlive()) {
+            lose("the MQTT receiver stopped");
+        } else if (!c.isConnected()) {
+            lose("the client is no longer connected");
+        }
+    }
+
+    /** Drops the current connection (worker thread), reports it lost and reconnects soon. */
+    private void lose(String why) {
+        LOG.warn("{}: {}; reconnecting to {}", name, why, settings.brokerUrl());
+        dropClient();
+        setState(State.DISCONNECTED, why);
+        backoffMs = settings.reconnectMinMs();
+        scheduleReconnect();
+    }
+
+    /** Paho's receiver ended with an exception it does not handle: one clear line, then the watchdog's reconnect. */
+    private void receiverDied(int n, Throwable e) {
+        String why = "the MQTT receiver stopped: " + e;
+        try {
+            worker.execute(() -> {
+                if (n == attempt && client != null && !closed) {
+                    lose(why);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException x) {
+            // closing
+        }
+    }
+
     private boolean connectedOnce;
 
-    private MqttConnectOptions options() {
-        MqttConnectOptions o = new MqttConnectOptions();
+    private MqttConnectionOptions options(int n) {
+        MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(false);
-        o.setCleanSession(settings.cleanSession());
+        o.setCleanStart(settings.cleanSession());
+        if (!settings.cleanSession()) {
+            o.setSessionExpiryInterval(0xFFFF_FFFFL); // as MQTT 3.1.1's persistent session: never expires
+        }
         o.setKeepAliveInterval(settings.keepAliveSeconds());
         o.setConnectionTimeout(settings.connectTimeoutSeconds());
-        o.setMaxInflight(1000);
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (settings.username() != null) {
             o.setUserName(settings.username());
         }
         if (settings.password() != null) {
-            o.setPassword(settings.password().toCharArray());
+            o.setPassword(settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        java.util.function.Consumer<java.net.Socket> created = s -> {
+            if (n == attempt) {
+                socket = s;
+                if (s instanceof ReceiverAware ra) {
+                    ra.onReaderDeath((t, e) -> {
+                        if (t == ra.reader()) {
+                            receiverDied(n, e);
+                        }
+                    });
+                }
+            }
+        };
         if (settings.isTls()) {
             MqttTls tls = settings.tls();
-            o.setSocketFactory(NoDelaySockets.tls(tls.socketFactory()));
+            o.setSocketFactory(NoDelaySockets.tls(tls.socketFactory(), created));
             o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
         } else {
-            o.setSocketFactory(NoDelaySockets.plain());
+            o.setSocketFactory(NoDelaySockets.plain(created));
         }
         if (settings.will() != null) {
             MqttSettings.Will w = settings.will();
-            o.setWill(w.topic(), w.payload(), w.qos(), w.retained());
+            MqttMessage m = new MqttMessage(w.payload(), w.qos(), w.retained(), new MqttProperties());
+            o.setWill(w.topic(), m);
         }
         return o;
     }
@@ -359,6 +440,7 @@ public final class MqttLink implements AutoCloseable {
     private void dropClient() {
         MqttAsyncClient c = client;
         client = null;
+        live = null;
         if (c == null) {
             return;
         }
@@ -383,14 +465,20 @@ public final class MqttLink implements AutoCloseable {
             this.owner = owner;
         }
 
+        /** The connection ended: the broker closed it, the network failed, or a packet could not be read. */
         @Override
-        public void connectionLost(Throwable cause) {
-            String why = cause instanceof MqttException me ? describe(me) : String.valueOf(cause);
+        public void disconnected(MqttDisconnectResponse response) {
+            Throwable cause = response == null ? null : response.getException();
+            String why = cause instanceof MqttException me ? describe(me)
+                    : cause != null ? String.valueOf(cause)
+                    : response != null && response.getReasonString() != null ? "the broker disconnected: " + response.getReasonString()
+                    : "the broker disconnected (reason code " + (response == null ? "?" : response.getReturnCode()) + ")";
             try {
                 worker.execute(() -> {
                     if (client != owner || closed) {
                         return;
                     }
+                    LOG.info("{}: connection lost: {}; reconnecting", name, why);
                     dropClient();
                     setState(State.DISCONNECTED, "connection lost: " + why);
                     scheduleReconnect();
@@ -398,6 +486,21 @@ public final class MqttLink implements AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closing
             }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            LOG.warn("{}: MQTT error: {}", name, describe(e));
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            // our own reconnect loop reports states
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
         }
 
         @Override
@@ -419,7 +522,7 @@ public final class MqttLink implements AutoCloseable {
         }
 
         @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
+        public void deliveryComplete(IMqttToken token) {
             // publish futures complete through their own action listeners
         }
     }
@@ -563,6 +666,9 @@ public final class MqttLink implements AutoCloseable {
                 worker.submit(() -> {
                     if (pendingConnect != null) {
                         pendingConnect.cancel(false);
+                    }
+                    if (watch != null) {
+                        watch.cancel(false);
                     }
                     MqttAsyncClient c = client;
                     if (graceful && c != null && c.isConnected()) {
