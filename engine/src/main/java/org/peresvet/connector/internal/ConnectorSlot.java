@@ -17,7 +17,9 @@ import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.ConnectorStatus;
 import org.peresvet.connector.PayloadBatch;
+import org.peresvet.connector.payload.DeviceNumbers;
 import org.peresvet.connector.payload.Extraction;
+import org.peresvet.model.Numbers;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
@@ -259,6 +261,14 @@ public final class ConnectorSlot {
         }
     }
 
+    /** Text for a number tag follows the device number rule (no NaN, Infinity, hex floats, overflow) before the type's conversion. */
+    private static Object deviceNumber(Object y, ValueType type) {
+        if (y instanceof String text && (type == ValueType.DOUBLE || type == ValueType.INT)) {
+            return type == ValueType.DOUBLE ? (Object) DeviceNumbers.parseDouble(text) : (Object) Numbers.parseLong(text);
+        }
+        return y;
+    }
+
     private String path(UUID tag) {
         String p = hooks.model().tagPath(tag);
         return p == null ? tag.toString() : p;
@@ -299,7 +309,10 @@ public final class ConnectorSlot {
                 Sample s = ts.sample();
                 Object y;
                 try {
-                    y = e.type().coerce(s.y());
+                    y = e.type().coerce(deviceNumber(s.y(), e.type()));
+                    if (y instanceof Double d && !Double.isFinite(d)) {
+                        throw new IllegalArgumentException("'" + d + "' is not a finite number");
+                    }
                 } catch (IllegalArgumentException bad) {
                     errors.incrementAndGet();
                     log("WARN", path(ts.tagId()) + ": " + bad.getMessage() + " (quality 103)");
