@@ -359,8 +359,9 @@ public final class MqttLink implements AutoCloseable {
     /** Drops the current connection (worker thread), reports it lost and reconnects soon. */
     private void lose(String why) {
         LOG.warn("{}: {}; reconnecting to {}", name, why, settings.brokerUrl());
+        live = null;
+        setState(State.DISCONNECTED, why); // reported first: closing a broken client may take a while
         dropClient();
-        setState(State.DISCONNECTED, why);
         backoffMs = settings.reconnectMinMs();
         scheduleReconnect();
     }
@@ -479,8 +480,9 @@ public final class MqttLink implements AutoCloseable {
                         return;
                     }
                     LOG.info("{}: connection lost: {}; reconnecting", name, why);
-                    dropClient();
+                    live = null;
                     setState(State.DISCONNECTED, "connection lost: " + why);
+                    dropClient();
                     scheduleReconnect();
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -219,8 +219,11 @@ public final class Extraction {
     }
 
     private String notANumber(Object raw, NumberFormatException e) {
-        String why = e.getMessage() == null ? "'" + abbreviate(String.valueOf(raw)) + "' is not a number" : e.getMessage();
-        String text = why + " (a " + type.label() + " needs a plain finite decimal)";
+        String why = e.getMessage();
+        String text = why == null || why.contains("is not a decimal number") || why.equals("no number")
+                ? "'" + abbreviate(String.valueOf(raw)) + "' is not a valid " + type.label()
+                        + " (numbers from devices are plain finite decimals)"
+                : why;
         return binding.map().isEmpty() ? text : text + " and not in the map " + binding.map().keySet();
     }
 

@@ -182,6 +182,7 @@ class DeviceDefectsTest {
                     "{\"stat_t\":\"b/slow\",\"val_tpl\":\"{{ value | float | round(3000000) }}\",\"dev\":{\"ids\":\"b\"}}", true);
             publish(dev, "homeassistant/sensor/b/fine/config", "{\"stat_t\":\"b/fine\",\"dev\":{\"ids\":\"b\"}}", true);
             await("both bound", () -> connector(e, c).link().subscriptions().containsAll(java.util.List.of("b/slow", "b/fine")));
+            Thread.sleep(500); // the SUBACK
             long t0 = System.nanoTime();
             for (int i = 0; i < 20; i++) {
                 dev.publish("b/slow", ("1." + i).getBytes(), 0, false);
@@ -220,6 +221,7 @@ class DeviceDefectsTest {
         try (Engine e = engine(c, bad, good); MqttLink dev = client("dev", broker.url(), new RecordingListener())) {
             publish(dev, "homeassistant/sensor/good/v/config", "{\"stat_t\":\"good/old\"}", true);
             await("bound", () -> connector(e, c).link().subscriptions().contains("good/old"));
+            Thread.sleep(500); // the SUBACK
             publish(dev, "good/old", "1", false);
             await("old topic", () -> is(e, good, 1.0, null));
             publish(dev, "homeassistant/sensor/bad/v/config", "{\"stat_t\":\"bad/v\",\"avty_t\":\"\"}", true);
@@ -243,6 +245,7 @@ class DeviceDefectsTest {
              BoardDiscovery listing = new BoardDiscovery(MqttSettings.of(broker.url()), "homeassistant").start()) {
             publish(dev, "homeassistant/sensor/board-u/t/config", "{\"stat_t\":\"board-u/t\",\"uniq_id\":\"board-u-uid\"}", true);
             await("bound", () -> connector(e, c).link().subscriptions().contains("board-u/t"));
+            Thread.sleep(500); // the SUBACK
             publish(dev, "board-u/t", "20", false);
             await("the board's value", () -> is(e, u, 20.0, null));
             publish(dev, "homeassistant/sensor/rogue/uid/config", "{\"stat_t\":\"rogue/t\",\"uniq_id\":\"board-u-uid\"}", true);

@@ -16,6 +16,30 @@ public final class DeviceTopics {
     }
 
     /**
+     * What MQTT brokers and clients refuse in a topic, or null: control characters, Unicode
+     * noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF...) and lone surrogates. Paho's client fails
+     * its whole connection when asked to send such a topic, so none may reach it.
+     */
+    public static String textProblem(String topic) {
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i + 1 < topic.length() && Character.isLowSurrogate(topic.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, topic.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                return "is not Unicode text (a lone surrogate)";
+            }
+            if (cp < 0x20 || cp >= 0x7F && cp <= 0x9F) {
+                return "has a control character (U+" + String.format("%04X", cp) + ")";
+            }
+            if (cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE) {
+                return "has a Unicode noncharacter (U+" + String.format("%04X", cp) + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param field the config key, for the message ({@code availability_topic})
      * @throws IllegalArgumentException saying what is wrong with the topic
      */
@@ -30,16 +54,9 @@ public final class DeviceTopics {
         if (topic.charAt(0) == '$') {
             throw new IllegalArgumentException(field + " '" + shown + "' is one of the broker's $ topics");
         }
-        for (int i = 0; i < topic.length(); i++) {
-            char c = topic.charAt(i);
-            if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
-                throw new IllegalArgumentException(field + " has a control character (U+" + String.format("%04X", (int) c) + ")");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < topic.length() && Character.isLowSurrogate(topic.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException(field + " is not Unicode text (a lone surrogate)");
-            }
+        String bad = textProblem(topic);
+        if (bad != null) {
+            throw new IllegalArgumentException(field + " " + bad);
         }
         if (topic.length() * 3 > MAX_BYTES && topic.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new IllegalArgumentException(field + " is longer than " + MAX_BYTES + " bytes");

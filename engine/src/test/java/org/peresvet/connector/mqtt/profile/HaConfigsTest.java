@@ -23,7 +23,8 @@ class HaConfigsTest {
         for (String bad : new String[] {"{\"stat_t\":\"a\",\"avty_t\":\"#\"}", "{\"stat_t\":\"a\",\"avty\":[{\"t\":\"+/+\"}]}",
                 "{\"stat_t\":\"a\",\"avty_t\":\"\"}", "{\"stat_t\":\"a\",\"avty_t\":\"a/#/b\"}", "{\"stat_t\":\"$SYS/x\"}",
                 "{\"stat_t\":\"a\\u0000b\"}", "{\"stat_t\":\"a\",\"json_attr_t\":\"x/+\"}", "{\"stat_t\":\"a\",\"avty\":\"x\"}",
-                "{\"stat_t\":\"a\",\"stat_t\":\"b\"}", "{\"stat_t\":\"a\",\"min\":1e309}"}) {
+                "{\"stat_t\":\"a\",\"stat_t\":\"b\"}", "{\"stat_t\":\"a\",\"min\":1e309}",
+                "{\"stat_t\":\"a\",\"avty_t\":\"x/\uFFFF\"}", "{\"stat_t\":\"a\\u0085\"}"}) {
             HaConfigs.Change ch = c.apply(topic("sensor/d/x"), b(bad), k -> false);
             assertThat(ch.warnings()).as(bad).singleElement().asString().contains("refused");
             assertThat(c.active("sensor/d/x")).as(bad).isNull();
