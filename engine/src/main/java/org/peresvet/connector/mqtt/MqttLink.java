@@ -54,6 +54,9 @@ public final class MqttLink implements AutoCloseable {
     private static final long LINGER_NANOS = 1_000_000;
     /** How often the worker checks that Paho's receiver still runs. */
     static final long WATCH_MS = 250;
+    /** One thread watches every link's receiver; its checks are a few field reads. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "peresvet-mqtt-watchdog"));
 
     /** Connection states as the link sees them. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED, CLOSED }
@@ -118,7 +121,10 @@ public final class MqttLink implements AutoCloseable {
     /** Counts connection attempts: a report about an older one is ignored. */
     private volatile int attempt;
     private ScheduledFuture<?> pendingConnect;
-    private ScheduledFuture<?> watch;
+    private volatile ScheduledFuture<?> watch;
+    private final Object lossLock = new Object();
+    /** The attempt whose loss the watchdog reported (Paho's own report of it then adds nothing). */
+    private volatile int lostAttempt;
     private long backoffMs;
 
     public MqttLink(String name, MqttSettings settings, Listener listener) {
@@ -156,7 +162,7 @@ public final class MqttLink implements AutoCloseable {
         started = true;
         dispatcher.start();
         worker.execute(this::connectOnce);
-        watch = worker.scheduleWithFixedDelay(this::checkReceiver, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
+        watch = WATCHDOG.scheduleWithFixedDelay(this::watchTick, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 
     public State state() {
@@ -334,45 +340,66 @@ public final class MqttLink implements AutoCloseable {
         backoffMs = settings.reconnectMinMs();
         // CONNECTED goes into the event queue before any retained message the subscriptions bring,
         // so the listener's "restored" (q=101) never lands on top of the first fresh values
-        live = client;
-        setState(State.CONNECTED, "connected to " + settings.brokerUrl());
+        synchronized (lossLock) {
+            live = client;
+            setState(State.CONNECTED, "connected to " + settings.brokerUrl());
+        }
         sendSubscribe(new ArrayList<>(filters));
     }
 
     /**
-     * On the worker, every {@link #WATCH_MS}: a connection whose receiver thread died, or that Paho
-     * no longer calls connected without having told us, is dropped and opened again.
+     * On the shared watchdog thread, every {@link #WATCH_MS} (never on the worker, which may be
+     * waiting for a subscription the dead receiver will never acknowledge): a connection whose
+     * receiver thread died, or that Paho no longer calls connected without having told us, is lost.
      */
-    private void checkReceiver() {
-        MqttAsyncClient c = client;
+    private void watchTick() {
+        MqttAsyncClient c = live;
         if (closed || c == null || state != State.CONNECTED) {
             return;
         }
+        int n = attempt;
         Thread reader = socket instanceof ReceiverAware ra ? ra.reader() : null;
         if (reader != null && !reader.isAlive()) {
-            lose("the MQTT receiver stopped");
+            broken(n, "the MQTT receiver stopped");
         } else if (!c.isConnected()) {
-            lose("the client is no longer connected");
+            broken(n, "the client is no longer connected");
         }
     }
 
-    /** Drops the current connection (worker thread), reports it lost and reconnects soon. */
-    private void lose(String why) {
-        LOG.warn("{}: {}; reconnecting to {}", name, why, settings.brokerUrl());
-        live = null;
-        setState(State.DISCONNECTED, why); // reported first: closing a broken client may take a while
-        dropClient();
-        backoffMs = settings.reconnectMinMs();
-        scheduleReconnect();
+    /** Paho's receiver ended with an exception it does not handle: reported at once, from its own last breath. */
+    private void receiverDied(int n, Throwable e) {
+        broken(n, "the MQTT receiver stopped: " + e);
     }
 
-    /** Paho's receiver ended with an exception it does not handle: one clear line, then the watchdog's reconnect. */
-    private void receiverDied(int n, Throwable e) {
-        String why = "the MQTT receiver stopped: " + e;
+    /**
+     * The connection of attempt {@code n} cannot receive: reported lost at once (any thread), its
+     * socket closed (which also ends whatever Paho or the worker waits for), then dropped and
+     * reconnected on the worker.
+     */
+    private void broken(int n, String why) {
+        synchronized (lossLock) {
+            if (n != attempt || state != State.CONNECTED || closed) {
+                return;
+            }
+            LOG.warn("{}: {}; reconnecting to {}", name, why, settings.brokerUrl());
+            live = null;
+            lostAttempt = n;
+            setState(State.DISCONNECTED, why);
+        }
+        java.net.Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // closing anyway
+            }
+        }
         try {
             worker.execute(() -> {
                 if (n == attempt && client != null && !closed) {
-                    lose(why);
+                    dropClient();
+                    backoffMs = settings.reconnectMinMs();
+                    scheduleReconnect();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException x) {
@@ -479,9 +506,11 @@ public final class MqttLink implements AutoCloseable {
                     if (client != owner || closed) {
                         return;
                     }
-                    LOG.info("{}: connection lost: {}; reconnecting", name, why);
-                    live = null;
-                    setState(State.DISCONNECTED, "connection lost: " + why);
+                    if (lostAttempt != attempt) { // not reported by the watchdog already
+                        LOG.info("{}: connection lost: {}; reconnecting", name, why);
+                        live = null;
+                        setState(State.DISCONNECTED, "connection lost: " + why);
+                    }
                     dropClient();
                     scheduleReconnect();
                 });
@@ -663,15 +692,17 @@ public final class MqttLink implements AutoCloseable {
         synchronized (room) {
             room.notifyAll();
         }
+        ScheduledFuture<?> w = watch;
+        if (w != null) {
+            w.cancel(false);
+        }
         if (started) {
             try {
                 worker.submit(() -> {
                     if (pendingConnect != null) {
                         pendingConnect.cancel(false);
                     }
-                    if (watch != null) {
-                        watch.cancel(false);
-                    }
+
                     MqttAsyncClient c = client;
                     if (graceful && c != null && c.isConnected()) {
                         try {

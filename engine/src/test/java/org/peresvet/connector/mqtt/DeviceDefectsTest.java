@@ -105,6 +105,8 @@ class DeviceDefectsTest {
             Thread receiver = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("MQTT Rec") && t.getName().contains(clientId)).findFirst().orElseThrow();
             receiver.stop(); // Java 17: ThreadDeath in the receiver, which Paho does not catch
+            receiver.join(5000); // it lands when the read returns (Paho's read times out every second)
+            assertThat(receiver.isAlive()).isFalse();
             long t0 = System.nanoTime();
             await("reported as not connected", FRESH, () -> link.state() != MqttLink.State.CONNECTED);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(FRESH);
