@@ -250,7 +250,9 @@ public final class MqttLink implements AutoCloseable {
                 int[] qos = new int[part.size()];
                 java.util.Arrays.fill(qos, subscribeQos);
                 IMqttToken t = c.subscribe(part.toArray(String[]::new), qos);
-                t.waitForCompletion(settings.connectTimeoutSeconds() * 1000L);
+                if (!await(t, settings.connectTimeoutSeconds() * 1000L)) {
+                    return; // the connection was lost meanwhile: the next connect subscribes everything
+                }
                 int[] granted = t.getReasonCodes();
                 for (int k = 0; granted != null && k < granted.length; k++) {
                     if (granted[k] >= 0x80) {
@@ -262,6 +264,34 @@ public final class MqttLink implements AutoCloseable {
             LOG.warn("{}: subscribe failed: {}", name, describe(e));
             // a broken connection shows up in connectionLost and the reconnect subscribes again
         }
+    }
+
+    /**
+     * Waits for a token in short slices, giving up as soon as the connection is reported lost (a
+     * dead receiver never completes it); false then. Throws Paho's timeout like waitForCompletion.
+     */
+    private boolean await(IMqttToken t, long timeoutMs) throws MqttException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        while (!t.isComplete()) {
+            if (state != State.CONNECTED || closed) {
+                return false;
+            }
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new MqttException(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
+            }
+            try {
+                t.waitForCompletion(Math.min(left, WATCH_MS));
+            } catch (MqttException e) {
+                if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT) {
+                    throw e;
+                }
+            }
+        }
+        if (t.getException() != null) {
+            throw t.getException();
+        }
+        return true;
     }
 
     // ---- publishing ----
