@@ -1,5 +1,6 @@
 package org.peresvet.app.shell;
 
+import org.peresvet.app.common.WorkspaceTab;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.peresvet.app.tree;
 
+import org.peresvet.app.common.ValueFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.Views;
 import org.peresvet.app.fx.Watch;
-import org.peresvet.app.shell.WorkspaceTab;
+import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.Sample;

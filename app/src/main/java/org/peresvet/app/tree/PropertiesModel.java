@@ -1,5 +1,7 @@
 package org.peresvet.app.tree;
 
+import org.peresvet.app.common.FormulaRef;
+import org.peresvet.app.common.ModelEditor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

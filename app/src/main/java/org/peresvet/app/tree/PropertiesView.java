@@ -1,5 +1,6 @@
 package org.peresvet.app.tree;
 
+import org.peresvet.app.common.FormulaRef;
 import java.util.Optional;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;

@@ -1,5 +1,6 @@
 package org.peresvet.app.tree;
 
+import org.peresvet.app.common.ModelEditor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.peresvet.alarm.Alarms;
+import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.model.AlarmState;
 import org.testfx.api.FxToolkit;
@@ -30,13 +30,8 @@ class AlarmListSelectionTest {
         view = fx(() -> {
             AlarmListView v = new AlarmListView(model, new AlarmListView.Context() {
                 @Override
-                public Alarms alarms() {
+                public AlarmCommands alarms() {
                     return null;
-                }
-
-                @Override
-                public String user() {
-                    return "op";
                 }
 
                 @Override

@@ -1,5 +1,6 @@
 package org.peresvet.app.fx;
 
+import org.peresvet.app.project.LiveValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.peresvet.runtime.Subscription;
 class ValueBridgeTest {
 
     /** A value source the test drives by hand. */
-    static final class FakeSource implements ValueSource {
+    static final class FakeSource implements LiveValues {
         final Map<UUID, Sample> current = new HashMap<>();
         Consumer<List<TagSample>> listener;
         int subscriptions;

@@ -1,5 +1,7 @@
 package org.peresvet.app.tree;
 
+import org.peresvet.app.common.MemoryTarget;
+import org.peresvet.app.common.ModelEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,0 +1,25 @@
+package org.peresvet.app.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.peresvet.app.Messages;
+import org.peresvet.model.ModelSnapshot;
+
+/** The rule for a new project's name: a valid model name, a plain folder name, not taken yet. */
+final class ProjectNames {
+    private ProjectNames() {
+    }
+
+    /** Why {@code name} cannot be a new project in {@code projects}, or null when it can. */
+    static String problem(String name, Path projects) {
+        String bad = ModelSnapshot.invalidNameReason(name);
+        if (bad != null || name.contains("\\") || name.startsWith(".")) {
+            return Messages.get("project.badName", name, bad == null ? Messages.get("project.badChars") : bad);
+        }
+        Path dir = projects.resolve(name);
+        if (Files.exists(dir)) {
+            return Messages.get("project.exists", dir);
+        }
+        return null;
+    }
+}
