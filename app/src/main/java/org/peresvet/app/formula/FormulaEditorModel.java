@@ -1,6 +1,5 @@
 package org.peresvet.app.formula;
 
-import org.peresvet.app.common.FormulaRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.formula.CompiledFormula;
 import org.peresvet.formula.FormulaDependencies;
@@ -294,7 +294,7 @@ public final class FormulaEditorModel {
 
     private void showDependents() {
         List<String> out = new ArrayList<>();
-        if (target.ref().kind() == org.peresvet.app.common.FormulaRef.Kind.TAG) {
+        if (target.ref().kind() == FormulaRef.Kind.TAG) {
             UUID id = target.ref().id();
             for (UUID t : deps.allTagsReading(id)) {
                 out.add(model.tagPath(t));

@@ -1,18 +1,18 @@
 package org.peresvet.app.shell;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javafx.scene.control.TextInputControl;
 import org.fxmisc.richtext.GenericStyledArea;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.ModelEditor;

@@ -23,6 +23,7 @@ import org.peresvet.api.ApiConfig;
 import org.peresvet.app.Messages;
 import org.peresvet.app.alarm.AlarmListView;
 import org.peresvet.app.alarm.AlertSound;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.FxTask;
@@ -101,7 +102,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     private final Actor actor = Actor.workstation(System.getProperty("user.name", "operator"));
     private final Appearance appearance;
     private final ProjectSession session;
-    private final FxDialogs dialogs;
+    private final DialogService dialogs;
     private Workbench workbench;
     private AlarmBanner banner;
     private StatusBar statusBar;
@@ -110,10 +111,15 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     private EditCommands commands;
 
     public ShellController(Stage stage, LayoutStore layoutStore) {
+        this(stage, layoutStore, new FxDialogs(stage));
+    }
+
+    /** With the dialogs a test answers instead of a person. */
+    ShellController(Stage stage, LayoutStore layoutStore, DialogService dialogs) {
         this.stage = stage;
         this.appearance = new Appearance(stage, layoutStore);
         this.session = new ProjectSession(actor, this, this);
-        this.dialogs = new FxDialogs(stage);
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -213,16 +219,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML
     void newProject() {
-        Path projects = PeresvetHome.current().projects();
-        dialogs.askText(Messages.get("project.newTitle"), Messages.get("project.newHeader", projects), Messages.get("project.name"))
-                .ifPresent(n -> {
-                    String bad = ProjectNames.problem(n, projects);
-                    if (bad != null) {
-                        error(bad);
-                    } else {
-                        open(projects.resolve(n));
-                    }
-                });
+        ProjectNames.askNew(dialogs, PeresvetHome.current().projects(), this).ifPresent(this::open);
     }
 
     @FXML

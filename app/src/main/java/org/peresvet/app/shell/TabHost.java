@@ -1,11 +1,11 @@
 package org.peresvet.app.shell;
 
-import org.peresvet.app.common.WorkspaceTab;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.peresvet.app.common.WorkspaceTab;
 
 /** Opens {@link WorkspaceTab}s in the shell's tab pane, one tab per key. FX thread. */
 public final class TabHost {

@@ -1,6 +1,5 @@
 package org.peresvet.app.tree;
 
-import org.peresvet.app.common.ValueFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +25,12 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.ValueFormat;
+import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.Views;
 import org.peresvet.app.fx.Watch;
-import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.Sample;

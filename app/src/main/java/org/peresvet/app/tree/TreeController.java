@@ -1,7 +1,5 @@
 package org.peresvet.app.tree;
 
-import org.peresvet.app.common.FormulaRef;
-import org.peresvet.app.common.ModelEditor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,6 +44,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.FormulaRef;
+import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.Views;
 import org.peresvet.model.ModelEdit;

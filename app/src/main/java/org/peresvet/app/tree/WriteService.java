@@ -1,6 +1,5 @@
 package org.peresvet.app.tree;
 
-import org.peresvet.app.common.ValueFormat;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;

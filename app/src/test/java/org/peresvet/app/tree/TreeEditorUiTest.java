@@ -1,6 +1,5 @@
 package org.peresvet.app.tree;
 
-import org.peresvet.app.common.ValueFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.dialogOver;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;
 import org.peresvet.app.shell.ShellController;
