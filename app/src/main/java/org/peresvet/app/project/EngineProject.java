@@ -24,6 +24,7 @@ import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
 import org.peresvet.runtime.AlarmEvent;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.WriteResult;
@@ -97,6 +98,11 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public EngineStatus status() {
         return engine.status();
+    }
+
+    @Override
+    public HistoryHealth historyHealth() {
+        return engine.historyHealth();
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.EngineStatus;
 import org.peresvet.export.ExportStatus;
 import org.peresvet.model.Actor;
+import org.peresvet.runtime.HistoryHealth;
 
 /**
  * The open project as every screen sees it: its model, live values, history, writes and alarm
@@ -39,6 +40,9 @@ public interface ProjectContext extends AutoCloseable {
 
     /** The engine's counters for the status bar. */
     EngineStatus status();
+
+    /** How history writing fares (a storage fault, samples kept in memory), or null when unknown. */
+    HistoryHealth historyHealth();
 
     /** Every connector with its state. */
     List<NamedStatus> connectors();

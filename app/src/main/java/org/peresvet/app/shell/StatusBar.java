@@ -62,7 +62,7 @@ final class StatusBar {
         ProjectContext p = project.get();
         EngineStatus s = p == null ? null : p.status();
         engine.setText(StatusLine.engine(s));
-        history.setText(StatusLine.history(s));
+        history.setText(StatusLine.history(s, p == null ? null : p.historyHealth(), System.currentTimeMillis()));
         abnormal(history, StatusLine.historyFails(s));
         show(connectors, p == null ? StatusLine.states("status.connectors", List.of()) : StatusLine.connectors(p.connectors()));
         show(exporter, StatusLine.exporter(p == null ? null : p.exporter()));
