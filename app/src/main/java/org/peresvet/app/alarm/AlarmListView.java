@@ -32,9 +32,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.FileChooser;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.WorkspaceTab;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxTask;
 import org.peresvet.app.fx.FxTasks;
@@ -68,6 +68,9 @@ public final class AlarmListView implements WorkspaceTab {
 
         /** A command took effect: read the list again at once. */
         void changed();
+
+        /** Where the screen asks for files. */
+        DialogService dialogs();
     }
 
     @FXML private TabPane pages;
@@ -483,14 +486,8 @@ public final class AlarmListView implements WorkspaceTab {
 
     @FXML
     void exportHistory() {
-        FileChooser c = new FileChooser();
-        c.setTitle(Messages.get("alarms.exportTitle"));
-        c.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(Messages.get("file.csv"), "*.csv"));
-        c.setInitialFileName("alarm-journal.csv");
-        var f = c.showSaveDialog(view.getScene() == null ? null : view.getScene().getWindow());
-        if (f != null) {
-            exportHistoryTo(f.toPath());
-        }
+        context.dialogs().saveFile(Messages.get("alarms.exportTitle"), "alarm-journal.csv",
+                List.of(new DialogService.FileType(Messages.get("file.csv"), "*.csv"))).ifPresent(this::exportHistoryTo);
     }
 
     /** Writes the journal rows of the current filters as CSV, as a task off the FX thread. */

@@ -125,7 +125,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     @FXML
     private void initialize() {
         banner = new AlarmBanner(alarmBanner, alarmPriority, alarmMessage, alarmCount, silenceButton, silenceItem);
-        workbench = new Workbench(edits, session::current, banner, this, appearance.modeProperty());
+        workbench = new Workbench(edits, session::current, banner, this, appearance.modeProperty(), dialogs);
         treeSlot.getChildren().add(workbench.tree().view());
         propertiesSlot.getChildren().add(workbench.propertiesView());
         workbench.openIn(tabs);

@@ -15,6 +15,7 @@ import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.formula.FormulaEditor;
 import org.peresvet.app.formula.FormulaTarget;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxPulse;
 import org.peresvet.app.fx.ValueBridge;
@@ -43,6 +44,7 @@ public final class Workbench {
     private final Supplier<ProjectContext> project;
     private final AlarmBanner banner;
     private final Feedback feedback;
+    private final DialogService dialogs;
     private final ObjectProperty<UserMode> mode;
     private final ValueBridge bridge = new ValueBridge();
     private final FxPulse pulse = new FxPulse(bridge);
@@ -56,8 +58,10 @@ public final class Workbench {
     private AlarmListView alarmView;
     private Subscription modelChanges;
 
-    Workbench(Executor edits, Supplier<ProjectContext> project, AlarmBanner banner, Feedback feedback, ObjectProperty<UserMode> mode) {
+    Workbench(Executor edits, Supplier<ProjectContext> project, AlarmBanner banner, Feedback feedback, ObjectProperty<UserMode> mode,
+              DialogService dialogs) {
         this.project = project;
+        this.dialogs = dialogs;
         this.banner = banner;
         this.feedback = feedback;
         this.mode = mode;
@@ -225,6 +229,11 @@ public final class Workbench {
                 @Override
                 public void changed() {
                     banner.feed().invalidate();
+                }
+
+                @Override
+                public DialogService dialogs() {
+                    return dialogs;
                 }
             }, feedback);
         }

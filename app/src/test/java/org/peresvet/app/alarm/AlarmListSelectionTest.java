@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.model.AlarmState;
@@ -41,6 +42,11 @@ class AlarmListSelectionTest {
 
                 @Override
                 public void changed() {
+                }
+
+                @Override
+                public DialogService dialogs() {
+                    return null;
                 }
             }, Feedback.NONE);
             stage.setScene(new Scene((javafx.scene.Parent) v.content(), 900, 400));
