@@ -11,8 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
-import org.peresvet.engine.AlarmCommands;
+import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.model.AlarmState;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,17 +36,17 @@ class AlarmListSelectionTest {
                 }
 
                 @Override
-                public String user() {
-                    return "op";
-                }
-
-                @Override
                 public UUID treeObject() {
                     return null;
                 }
 
                 @Override
                 public void changed() {
+                }
+
+                @Override
+                public DialogService dialogs() {
+                    return null;
                 }
             }, Feedback.NONE);
             stage.setScene(new Scene((javafx.scene.Parent) v.content(), 900, 400));
