@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.Micros;
+import org.peresvet.model.Quality;
+import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
 
@@ -43,8 +46,8 @@ public interface ConnectorContext {
      */
     default void reject(UUID tagId, String reason) {
         log("WARN", reason + " (quality 103)");
-        deliver(List.of(new TagSample(tagId, new org.peresvet.model.Sample(org.peresvet.model.Micros.now(), null,
-                org.peresvet.model.Quality.BAD_DATA))));
+        deliver(List.of(new TagSample(tagId, new Sample(Micros.now(), null,
+                Quality.BAD_DATA))));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.peresvet.model;
 
+import java.util.Locale;
+
 /**
  * The one rule for names of everything a project names — objects, tags, alarms, schedules,
  * methods, connectors and the project itself — wherever a name comes from (project files, CSV,
@@ -133,7 +135,7 @@ public final class Names {
     }
 
     private static String hex(int cp) {
-        String h = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+        String h = Integer.toHexString(cp).toUpperCase(Locale.ROOT);
         return "0".repeat(Math.max(0, 4 - h.length())) + h;
     }
 }

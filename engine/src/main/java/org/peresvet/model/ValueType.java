@@ -3,6 +3,7 @@ package org.peresvet.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
@@ -88,7 +89,7 @@ public enum ValueType {
         if (v instanceof Boolean b) {
             return b ? 1L : 0L;
         }
-        if (v instanceof java.math.BigInteger big) {
+        if (v instanceof BigInteger big) {
             if (big.bitLength() < 64) {
                 return big.longValue();
             }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -140,7 +141,7 @@ class HostileFilesTest {
 
         for (int i = 0; i < 4; i++) {
             int cut = 1 + r.nextInt(doc.length - 2);
-            out.add(new Hostile("truncated", "trunc" + i + ".json", java.util.Arrays.copyOf(doc, cut)));
+            out.add(new Hostile("truncated", "trunc" + i + ".json", Arrays.copyOf(doc, cut)));
         }
         String[] tails = {"}", "x", "{}", "\u0000", "// c", "/* c */", "]", "\"s\"", "1", "null", "\u001b[2J", "{\"format\":\"peresvet-project\"}"};
         for (int i = 0; i < 4; i++) {

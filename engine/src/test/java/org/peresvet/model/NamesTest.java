@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The one name rule, the one number rule for tag values and periods, and safe quoting. */
@@ -50,7 +51,7 @@ class NamesTest {
     void textMayHoldLineBreaksButNotLoneSurrogates() {
         assertThat(Names.invalidTextReason("line one\nline two\ttab")).isNull();
         assertThat(Names.invalidTextReason("bad \uD800")).contains("lone surrogate");
-        ObjectDef o = new ObjectDef(java.util.UUID.randomUUID(), null, "A", "desc \uDBFF");
+        ObjectDef o = new ObjectDef(UUID.randomUUID(), null, "A", "desc \uDBFF");
         assertThatThrownBy(() -> ModelSnapshot.empty().apply(List.of(new ModelEdit.PutObject(o))))
                 .hasMessageContaining("description: is not well-formed Unicode");
     }

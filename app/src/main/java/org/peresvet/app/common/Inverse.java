@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
@@ -56,7 +57,7 @@ final class Inverse {
         return List.copyOf(inverse);
     }
 
-    private static Object lookup(Map<UUID, Object> state, UUID id, java.util.function.Function<UUID, Object> before) {
+    private static Object lookup(Map<UUID, Object> state, UUID id, Function<UUID, Object> before) {
         Object v = state.containsKey(id) ? state.get(id) : before.apply(id);
         return v == ABSENT ? null : v;
     }

@@ -1,10 +1,12 @@
 package org.peresvet.app.common;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -64,7 +66,7 @@ public final class ModelEditor {
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int inFlight;
-    private final java.util.List<java.util.function.Consumer<ModelSnapshot.Change>> appliedListeners = new java.util.ArrayList<>();
+    private final List<Consumer<ModelSnapshot.Change>> appliedListeners = new ArrayList<>();
 
     public ModelEditor(Target target, Executor background, Executor fx) {
         this.target = target;
@@ -88,7 +90,7 @@ public final class ModelEditor {
      * Called on the FX thread after every edit, undo and redo that changed the model, before the
      * edit's future completes (the shell publishes the new model to every screen here).
      */
-    public void onApplied(java.util.function.Consumer<ModelSnapshot.Change> listener) {
+    public void onApplied(Consumer<ModelSnapshot.Change> listener) {
         appliedListeners.add(listener);
     }
 

@@ -10,8 +10,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.peresvet.app.Messages;
+import org.peresvet.connector.Binding;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
+import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 
@@ -145,14 +147,14 @@ public final class ValueFormat {
         if (t == null || !t.enabled()) {
             return false;
         }
-        if (t.source() == org.peresvet.model.SourceKind.CONNECTOR) {
+        if (t.source() == SourceKind.CONNECTOR) {
             // A device tag is written to the device, which needs a command in the binding.
             try {
-                return org.peresvet.connector.Binding.parse(t.id(), t.sourceConfig()).writable();
+                return Binding.parse(t.id(), t.sourceConfig()).writable();
             } catch (IllegalArgumentException e) {
                 return false;
             }
         }
-        return t.source() == org.peresvet.model.SourceKind.MANUAL;
+        return t.source() == SourceKind.MANUAL;
     }
 }

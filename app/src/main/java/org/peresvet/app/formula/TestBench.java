@@ -17,6 +17,7 @@ import org.peresvet.app.Messages;
 import org.peresvet.formula.CompiledFormula;
 import org.peresvet.formula.FormulaState;
 import org.peresvet.formula.TagRef;
+import org.peresvet.model.Numbers;
 import org.peresvet.model.Sample;
 
 /**
@@ -200,7 +201,7 @@ public final class TestBench {
         Object y = switch (ref.type()) {
             case NUMBER -> {
                 try {
-                    yield org.peresvet.model.Numbers.parseDouble(v.replace(',', '.'));
+                    yield Numbers.parseDouble(v.replace(',', '.'));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(Messages.get("formula.bench.notNumber", ref.path(), v));
                 }

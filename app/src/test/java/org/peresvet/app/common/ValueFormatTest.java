@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 import org.peresvet.model.SimulatorSpec;
+import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 
@@ -58,8 +59,8 @@ class ValueFormatTest {
         assertThat(ValueFormat.writable(manual)).isTrue();
         assertThat(ValueFormat.writable(manual.toBuilder().enabled(false).build())).isFalse();
         assertThat(ValueFormat.writable(manual.toBuilder().simulated(SimulatorSpec.sine(60, 1, 0)).build())).isFalse();
-        TagDef device = manual.toBuilder().source(org.peresvet.model.SourceKind.CONNECTOR)
-                .sourceConfig("{\"connector\":\"" + java.util.UUID.randomUUID() + "\",\"address\":\"s\",\"command\":\"c\"}").build();
+        TagDef device = manual.toBuilder().source(SourceKind.CONNECTOR)
+                .sourceConfig("{\"connector\":\"" + UUID.randomUUID() + "\",\"address\":\"s\",\"command\":\"c\"}").build();
         assertThat(ValueFormat.writable(device)).as("a binding with a command").isTrue();
         assertThat(ValueFormat.writable(device.toBuilder().sourceConfig("{\"address\":\"s\"}").build())).isFalse();
         assertThat(ValueFormat.writable(device.toBuilder().sourceConfig("not json").build())).isFalse();

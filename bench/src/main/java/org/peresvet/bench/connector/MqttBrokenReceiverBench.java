@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.mqtt.MqttConnector;
 import org.peresvet.connector.mqtt.MqttLink;
@@ -107,7 +108,7 @@ public final class MqttBrokenReceiverBench {
         return e.connectors().get(0).status().state();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier c, long ms) throws InterruptedException {
+    private static void waitFor(BooleanSupplier c, long ms) throws InterruptedException {
         long end = System.nanoTime() + ms * 1_000_000;
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -1,7 +1,6 @@
 package org.peresvet.connector.mqtt;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.peresvet.connector.Binding;
 import org.peresvet.connector.ConnectorContext;
 import org.peresvet.connector.payload.CommandPayload;
-import org.peresvet.model.Micros;
-import org.peresvet.model.Quality;
-import org.peresvet.model.Sample;
-import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
 
 /**

@@ -1,5 +1,7 @@
 package org.peresvet.connector.mqtt;
 
+import org.peresvet.connector.mqtt.profile.DeviceTopics;
+
 /** MQTT topic filters: validation and matching with {@code +} and {@code #} as the spec defines them. */
 public final class TopicFilter {
     private TopicFilter() {
@@ -13,7 +15,7 @@ public final class TopicFilter {
         if (filter.length() > 65535) {
             throw new IllegalArgumentException("topic filter longer than 65535 characters");
         }
-        String bad = org.peresvet.connector.mqtt.profile.DeviceTopics.textProblem(filter);
+        String bad = DeviceTopics.textProblem(filter);
         if (bad != null) {
             throw new IllegalArgumentException("topic filter " + bad);
         }
@@ -37,7 +39,7 @@ public final class TopicFilter {
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
             throw new IllegalArgumentException("topic '" + topic + "' contains a wildcard; commands need a concrete topic");
         }
-        String bad = org.peresvet.connector.mqtt.profile.DeviceTopics.textProblem(topic);
+        String bad = DeviceTopics.textProblem(topic);
         if (bad != null) {
             throw new IllegalArgumentException("topic " + bad);
         }

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.peresvet.connector.Binding;
+import org.peresvet.model.Numbers;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 
@@ -184,7 +185,7 @@ public final class Extraction {
             // the one rule for numbers from devices, before the type's own (more lenient) conversion
             try {
                 v = type == ValueType.DOUBLE || binding.scaled() ? (Object) DeviceNumbers.parseDouble(text)
-                        : (Object) org.peresvet.model.Numbers.parseLong(text);
+                        : (Object) Numbers.parseLong(text);
             } catch (NumberFormatException e) {
                 return Parsed.rejected(notANumber(raw, e));
             }

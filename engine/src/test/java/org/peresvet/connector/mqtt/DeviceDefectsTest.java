@@ -11,6 +11,7 @@ import static org.peresvet.connector.mqtt.MqttTestSupport.tag;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,7 +184,7 @@ class DeviceDefectsTest {
             publish(dev, "homeassistant/sensor/b/slow/config",
                     "{\"stat_t\":\"b/slow\",\"val_tpl\":\"{{ value | float | round(3000000) }}\",\"dev\":{\"ids\":\"b\"}}", true);
             publish(dev, "homeassistant/sensor/b/fine/config", "{\"stat_t\":\"b/fine\",\"dev\":{\"ids\":\"b\"}}", true);
-            await("both bound", () -> connector(e, c).link().subscriptions().containsAll(java.util.List.of("b/slow", "b/fine")));
+            await("both bound", () -> connector(e, c).link().subscriptions().containsAll(List.of("b/slow", "b/fine")));
             Thread.sleep(500); // the SUBACK
             long t0 = System.nanoTime();
             for (int i = 0; i < 20; i++) {

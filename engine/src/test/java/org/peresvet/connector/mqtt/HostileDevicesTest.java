@@ -13,11 +13,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -287,7 +287,7 @@ class HostileDevicesTest {
     }
 
     /** Writes to the real stream and keeps a copy. */
-    private static final class TeeStream extends java.io.OutputStream {
+    private static final class TeeStream extends OutputStream {
         private final PrintStream out;
         private final ByteArrayOutputStream copy;
 

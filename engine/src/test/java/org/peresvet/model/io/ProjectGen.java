@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -257,7 +258,7 @@ public final class ProjectGen {
             default -> {
                 ObjectNode j = M.createObjectNode();
                 j.put("text", text());
-                j.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+                j.put("big", new BigInteger("123456789012345678901234567890"));
                 j.put("pi", 3.141592653589793);
                 j.putArray("list").add(1).add("two").add(false).addNull();
                 yield r.nextBoolean() ? j : M.getNodeFactory().textNode(j.toString());

@@ -2,6 +2,7 @@ package org.peresvet.connector.mqtt.profile;
 
 import java.util.Locale;
 import java.util.Set;
+import org.peresvet.connector.payload.DeviceNumbers;
 
 /**
  * ESPHome's MQTT topics and payloads: {@code <prefix>/<component>/<object_id>/state} and
@@ -84,7 +85,7 @@ public final class EspHome {
                 return Reading.rejected("the sensor has no reading (nan)");
             }
             try {
-                return Reading.of(org.peresvet.connector.payload.DeviceNumbers.parseDouble(t));
+                return Reading.of(DeviceNumbers.parseDouble(t));
             } catch (NumberFormatException e) {
                 return Reading.rejected(e.getMessage() == null ? "'" + abbreviate(s) + "' is not a number" : e.getMessage());
             }

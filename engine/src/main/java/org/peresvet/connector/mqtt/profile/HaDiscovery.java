@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.peresvet.connector.payload.DeviceNumbers;
 
 /**
  * Home Assistant MQTT discovery: {@code <prefix>/<component>/[<node_id>/]<object_id>/config},
@@ -139,7 +140,7 @@ public final class HaDiscovery {
         }
         JsonNode root;
         try {
-            root = org.peresvet.connector.payload.DeviceNumbers.readJson(text);
+            root = DeviceNumbers.readJson(text);
         } catch (Exception e) {
             return new Rejected(key, "config is not valid JSON");
         }
@@ -328,10 +329,10 @@ public final class HaDiscovery {
         }
         try {
             if (v.isNumber()) {
-                return org.peresvet.connector.payload.DeviceNumbers.number(v).doubleValue();
+                return DeviceNumbers.number(v).doubleValue();
             }
             if (v.isTextual()) {
-                return org.peresvet.connector.payload.DeviceNumbers.parseDouble(v.asText().strip());
+                return DeviceNumbers.parseDouble(v.asText().strip());
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.peresvet.connector.payload.DeviceNumbers;
 
 /**
  * Tasmota's MQTT topics (default full topic {@code %prefix%/%topic%/}) and payloads:
@@ -97,7 +98,7 @@ public final class Tasmota {
             }
         } else if (n.isNumber()) {
             try {
-                out.put(path, org.peresvet.connector.payload.DeviceNumbers.number(n));
+                out.put(path, DeviceNumbers.number(n));
             } catch (NumberFormatException e) {
                 // a reading the number rule refuses is no reading
             }
@@ -114,7 +115,7 @@ public final class Tasmota {
         if (s == null || s.isBlank()) {
             return null;
         }
-        return org.peresvet.connector.payload.DeviceNumbers.readJsonOrNull(s);
+        return DeviceNumbers.readJsonOrNull(s);
     }
 
     /** The relay states in a RESULT or STATE message: {@code POWER}, {@code POWER1}... → true/false. */
