@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.peresvet.connector.Connector;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.NamedStatus;
@@ -263,6 +264,11 @@ public final class Engine implements AutoCloseable {
 
     public List<ConnectorLogLine> connectorLog(UUID connectorId) {
         return devices.log(connectorId);
+    }
+
+    /** The running connector of this id (tests and plug-ins look inside one), or null when it is not running. */
+    public Connector connectorInstance(UUID connectorId) {
+        return pipeline.connectors.instance(connectorId);
     }
 
     /** Adds a connector kind besides those found on the class path (tests, plug-ins). */

@@ -59,7 +59,7 @@ public final class MqttBrokenReceiverBench {
                 long[] reported = new long[rounds];
                 long[] back = new long[rounds];
                 for (int r = 0; r < rounds; r++) {
-                    String clientId = ((MqttConnector) e.connectorManager().instance(c.id())).link().settings().clientId();
+                    String clientId = ((MqttConnector) e.connectorInstance(c.id())).link().settings().clientId();
                     Thread receiver = Thread.getAllStackTraces().keySet().stream()
                             .filter(x -> x.isAlive() && x.getName().startsWith("MQTT Rec") && x.getName().contains(clientId))
                             .findFirst().orElseThrow();

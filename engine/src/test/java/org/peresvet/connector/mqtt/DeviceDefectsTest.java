@@ -54,8 +54,7 @@ class DeviceDefectsTest {
     }
 
     private Engine engine(ConnectorDef c, TagDef... tags) {
-        Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet());
-        e.connectorManager().connectGraceMillis(2000);
+        Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet().withConnectGraceMillis(2000));
         e.edit(new ModelEdit.PutObject(station), new ModelEdit.PutConnector(c));
         for (TagDef t : tags) {
             e.edit(new ModelEdit.PutTag(t));
@@ -66,7 +65,7 @@ class DeviceDefectsTest {
     }
 
     private static MqttConnector connector(Engine e, ConnectorDef c) {
-        return (MqttConnector) e.connectorManager().instance(c.id());
+        return (MqttConnector) e.connectorInstance(c.id());
     }
 
     private static boolean bad(Engine e, TagDef t) {

@@ -104,10 +104,9 @@ class HostileDevicesTest {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();
-        try (Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet());
+        try (Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet().withConnectGraceMillis(2000));
              MqttLink good = client("good-board", broker.url(), new RecordingListener());
              MqttLink rogue = client("rogue-board", broker.url(), new RecordingListener())) {
-            e.connectorManager().connectGraceMillis(2000);
             e.edit(new ModelEdit.PutObject(o));
             for (Side s : sides) {
                 e.edit(new ModelEdit.PutConnector(s.c()), new ModelEdit.PutTag(s.sentinel()), new ModelEdit.PutTag(s.untargeted()),
@@ -121,7 +120,7 @@ class HostileDevicesTest {
                 publish(good, "homeassistant/sensor/good/" + k + "/config",
                         "{\"stat_t\":\"good/" + k + "\",\"uniq_id\":\"uid-good-" + k + "\",\"dev\":{\"ids\":\"good\"}}", true);
             }
-            await("HA entities bound", () -> ((MqttConnector) e.connectorManager().instance(ha.id())).link().subscriptions()
+            await("HA entities bound", () -> ((MqttConnector) e.connectorInstance(ha.id())).link().subscriptions()
                     .containsAll(List.of("good/s", "good/u", "good/t")));
             Thread.sleep(300);
             // untargeted tags get their value once, at the start
