@@ -74,14 +74,11 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         hooks = hooks == null ? ApiHooks.defaults() : hooks;
         boolean loopback = config.isLoopback();
-        ApiAuthorizer authorizer = hooks.authorizer();
-        if (authorizer == null) {
-            if (!loopback && config.token() == null) {
-                throw new IllegalArgumentException("the API would listen on " + config.bindAddress()
-                        + ", reachable from other machines, without a token; set an API token or bind to 127.0.0.1");
-            }
-            authorizer = ApiAuthorizer.token(config.token());
+        if (hooks.authorizer() == null && !loopback && config.token() == null) {
+            throw new IllegalArgumentException("the API would listen on " + config.bindAddress()
+                    + ", reachable from other machines, without a token; set an API token or bind to 127.0.0.1");
         }
+        RequestGate gate = hooks.gate() != null ? hooks.gate().apply(config) : new RequestGate(config, hooks.authorizer());
         // Small JSON answers go out in two writes (headers, body); without TCP_NODELAY the second
         // one can wait for a delayed ACK (40 ms). Read once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -124,8 +121,9 @@ public final class ApiServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
-        server.createContext("/", new Dispatcher(router, authorizer, metrics, config.maxBodyBytes()));
+        server.createContext("/", new Dispatcher(router, gate, metrics, config.maxBodyBytes()));
         server.setExecutor(pool);
+        gate.bound(server.getAddress().getPort());
         server.start();
         ApiServer api = new ApiServer(server, pool, streams, data, current, router, config);
         LOG.info("HTTP API listening on http://{}:{}/ ({}; writes {})", config.bindAddress(), api.port(),

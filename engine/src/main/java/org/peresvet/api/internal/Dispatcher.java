@@ -3,22 +3,25 @@ package org.peresvet.api.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 import org.peresvet.api.ApiAuthorizer;
+import org.peresvet.api.RequestGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one HTTP handler: route, authorize, run, and turn every failure into a JSON error. */
+/** The one HTTP handler: screen, route, admit, run, and turn every failure into a JSON error. */
 public final class Dispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Router router;
-    private final ApiAuthorizer authorizer;
+    private final RequestGate gate;
     private final ApiMetrics metrics;
     private final long maxBody;
 
-    public Dispatcher(Router router, ApiAuthorizer authorizer, ApiMetrics metrics, long maxBody) {
+    public Dispatcher(Router router, RequestGate gate, ApiMetrics metrics, long maxBody) {
         this.router = router;
-        this.authorizer = authorizer;
+        this.gate = gate;
         this.metrics = metrics;
         this.maxBody = maxBody;
     }
@@ -29,20 +32,32 @@ public final class Dispatcher implements HttpHandler {
         Call call = new Call(ex, maxBody);
         try {
             try {
+                ApiAuthorizer.Request seen = new ApiAuthorizer.Request(call.method(), call.path(), null, null,
+                        ex.getRequestHeaders(), ex.getRemoteAddress());
+                Map<String, String> cors = gate.screen(seen);
+                cors.forEach(call::header);
+                if (gate.isPreflight(seen)) {
+                    Set<String> methods = router.methodsFor(call.path());
+                    if (methods.isEmpty()) {
+                        throw ApiError.notFound(null, "no such endpoint: " + call.path() + " (see /v1/openapi.json)");
+                    }
+                    gate.preflight(seen, methods).forEach(call::header);
+                    call.send(204, Call.JSON_TYPE, new byte[0]);
+                    return;
+                }
                 Router.Match m = router.match(call.method(), call.path());
                 call.matched(m.route().template(), m.vars());
-                ApiAuthorizer.Decision d = authorizer.authorize(new ApiAuthorizer.Request(call.method(), call.path(),
-                        m.route().template(), m.route().access(), ex.getRequestHeaders(), ex.getRemoteAddress()));
-                if (d == null || !d.allowed()) {
-                    int status = d == null ? 403 : d.status();
-                    ApiError e = new ApiError(status, "Authorization", d == null || d.message() == null ? "not allowed" : d.message());
-                    if (status == 401) {
-                        e.header("WWW-Authenticate", "Bearer realm=\"peresvet\"");
-                    }
-                    throw e;
-                }
+                ApiAuthorizer.Decision d = gate.admit(new ApiAuthorizer.Request(call.method(), call.path(),
+                        m.route().template(), m.route().access(), ex.getRequestHeaders(), ex.getRemoteAddress()),
+                        call.hasBody());
                 call.principal(d.principal());
                 m.route().handler().handle(call);
+            } catch (RequestGate.Refused e) {
+                if (call.status() == 0) {
+                    ApiError err = new ApiError(e.status(), e.field(), e.getMessage());
+                    e.headers().forEach(err::header);
+                    call.sendError(err);
+                }
             } catch (ApiError e) {
                 if (call.status() == 0) {
                     call.sendError(e);
