@@ -18,6 +18,7 @@ import org.peresvet.api.internal.CurrentValues;
 import org.peresvet.api.internal.DataEndpoint;
 import org.peresvet.api.internal.Dispatcher;
 import org.peresvet.api.internal.ModelEndpoint;
+import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
 import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int REQUEST_QUEUE = 4096;
+    /** History queries at once; more wait in a short queue, then get 503. */
+    private static final int QUERY_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+    private static final int QUERY_QUEUE = 16;
 
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
@@ -89,7 +93,9 @@ public final class ApiServer implements AutoCloseable {
         CurrentValues current = new CurrentValues(engine);
         engine.addSink(current);
         StreamEndpoint streams = new StreamEndpoint(engine, metrics, config.maxStreams(), config.streamStallTimeout());
-        DataEndpoint data = new DataEndpoint(engine, current, metrics);
+        QueryPool queries = new QueryPool(QUERY_THREADS, QUERY_QUEUE);
+        DataEndpoint data = new DataEndpoint(engine, current, metrics, queries, config.maxPointsPerAnswer(),
+                config.requestTimeout());
         ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
         Router router = routes(data, model, new AlarmEndpoint(engine), streams, status);

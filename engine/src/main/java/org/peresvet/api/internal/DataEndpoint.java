@@ -40,11 +40,18 @@ public final class DataEndpoint {
     private final ApiMetrics metrics;
     /** Runs Engine.flush, which waits for the disk without a bound; a few at once, so flushes coalesce. */
     private final ThreadPoolExecutor flushers;
+    private final QueryPool queries;
+    private final long maxPoints;
+    private final long timeoutNanos;
 
-    public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics) {
+    public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics, QueryPool queries,
+                        long maxPoints, java.time.Duration timeout) {
         this.engine = engine;
         this.current = current;
         this.metrics = metrics;
+        this.queries = queries;
+        this.maxPoints = maxPoints;
+        this.timeoutNanos = timeout.toNanos();
         AtomicInteger n = new AtomicInteger();
         this.flushers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "peresvet-api-flush-" + n.incrementAndGet());
@@ -56,6 +63,7 @@ public final class DataEndpoint {
 
     public void close() {
         flushers.shutdownNow();
+        queries.close();
     }
 
     // ---- reading ----
@@ -71,7 +79,6 @@ public final class DataEndpoint {
     }
 
     private void answer(Call call, DataQuery q) throws IOException {
-        List<SampleJson.Part> parts = new ArrayList<>(q.tags().size());
         // Coerce the value filter for every tag first: a bad value refuses the whole query.
         List<List<Object>> filters = new ArrayList<>();
         for (DataQuery.TagRef ref : q.tags()) {
@@ -81,39 +88,136 @@ public final class DataEndpoint {
             throw ApiError.badRequest(field(q, "maxCount"), "maxCount must be at least 1, got " + q.maxCount());
         }
         long now = Micros.now();
-        int out = 0;
-        for (int i = 0; i < q.tags().size(); i++) {
-            DataQuery.TagRef ref = q.tags().get(i);
-            SampleJson.Part part = null;
-            if (q.currentOnly()) {
-                Sample s = current.atNow(ref.tag().id(), now);
-                if (s != null) {
-                    part = new SampleJson.Part(ref.given(), List.of(s), false);
-                }
+        long finish = q.finish() != null ? q.finish() : now;
+        long perTag = QueryCost.pointsPerTag(q, finish);
+        if (perTag != QueryCost.UNKNOWN) {
+            long total = perTag > maxPoints ? Long.MAX_VALUE : perTag * q.tags().size();
+            if (total > maxPoints) {
+                throw tooManyPoints(q, QueryCost.drivingKey(q), "asks for up to " + (total == Long.MAX_VALUE ? "more than "
+                        + maxPoints : String.valueOf(total)) + " points");
             }
-            if (part == null) {
-                HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
-                        q.maxCount(), q.actual(), filters.get(i), q.format());
-                TagHistory h;
-                try {
-                    h = engine.history(hq);
-                } catch (IllegalArgumentException e) {
-                    if (engine.model().tag(ref.tag().id()) == null) {
-                        throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
-                    }
-                    throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
-                }
-                part = new SampleJson.Part(ref.given(), h.data(), h.excess());
-            }
-            out += part.data().size();
-            parts.add(part);
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + out * 40);
-        try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
-            SampleJson.write(gen, parts, q.format());
+        if (q.currentOnly()) {
+            // One point per tag from the current values: small, answered here in one piece.
+            List<SampleJson.Part> parts = new ArrayList<>(q.tags().size());
+            for (int i = 0; i < q.tags().size(); i++) {
+                parts.add(part(q, i, filters.get(i), now, maxPoints));
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + parts.size() * 60);
+            try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
+                SampleJson.write(gen, parts, q.format());
+            }
+            metrics.samplesOut(parts.size());
+            call.send(200, Call.JSON_TYPE, buf.toByteArray());
+            return;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        queries.run(() -> write(call, q, now, deadline, perTag, filters));
+    }
+
+    /**
+     * Runs the query tag by tag and writes the answer as a stream. When every tag's point count is
+     * known, each tag is written as soon as it is read; when some are not (stored samples of a
+     * period), all are read first, each capped by what is left of the budget, so that a query over
+     * the cap is refused before any byte is sent.
+     */
+    private void write(Call call, DataQuery q, long now, long deadline, long perTag,
+                       List<List<Object>> filters) throws IOException {
+        boolean streamEach = perTag != QueryCost.UNKNOWN;
+        long budget = maxPoints;
+        List<SampleJson.Part> held = new ArrayList<>();
+        JsonGenerator gen = null;
+        int out = 0;
+        try {
+            for (int i = 0; i < q.tags().size(); i++) {
+                checkDeadline(deadline, gen != null);
+                SampleJson.Part part = part(q, i, filters.get(i), now, budget);
+                budget -= part.data().size();
+                out += part.data().size();
+                if (!streamEach) {
+                    held.add(part);
+                    continue;
+                }
+                if (gen == null) {
+                    gen = start(call, q);
+                }
+                SampleJson.writePart(gen, part, q.format());
+            }
+            if (gen == null) {
+                gen = start(call, q);
+            }
+            for (int i = 0; i < held.size(); i++) {
+                checkDeadline(deadline, true);
+                SampleJson.writePart(gen, held.get(i), q.format());
+                held.set(i, null);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        } finally {
+            if (gen != null) {
+                gen.close();
+            }
         }
         metrics.samplesOut(out);
-        call.send(200, Call.JSON_TYPE, buf.toByteArray());
+    }
+
+    private static JsonGenerator start(Call call, DataQuery q) throws IOException {
+        JsonGenerator gen = Json.MAPPER.createGenerator(call.startStream(200, Call.JSON_TYPE));
+        gen.writeStartObject();
+        gen.writeArrayFieldStart("data");
+        return gen;
+    }
+
+    /** One tag's points; a period of stored samples is read at most up to the budget left. */
+    private SampleJson.Part part(DataQuery q, int i, List<Object> filter, long now, long budget) {
+        DataQuery.TagRef ref = q.tags().get(i);
+        if (q.currentOnly()) {
+            Sample s = current.atNow(ref.tag().id(), now);
+            if (s != null) {
+                return new SampleJson.Part(ref.given(), List.of(s), false);
+            }
+        }
+        Integer maxCount = q.maxCount();
+        boolean capped = false;
+        if (QueryCost.pointsPerTag(q, q.finish() != null ? q.finish() : now) == QueryCost.UNKNOWN
+                && (maxCount == null || maxCount > budget)) {
+            maxCount = (int) Math.max(0, Math.min(budget, Integer.MAX_VALUE - 1));
+            capped = true;
+            if (maxCount == 0) {
+                throw tooManyPoints(q, "start", "holds more stored points than the cap");
+            }
+        }
+        HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
+                maxCount, q.actual(), filter, q.format());
+        TagHistory h;
+        try {
+            h = engine.history(hq);
+        } catch (IllegalArgumentException e) {
+            if (engine.model().tag(ref.tag().id()) == null) {
+                throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+            }
+            throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+        }
+        if (capped && h.excess()) {
+            throw tooManyPoints(q, "start", "holds more stored points than the cap");
+        }
+        return new SampleJson.Part(ref.given(), h.data(), h.excess());
+    }
+
+    private ApiError tooManyPoints(DataQuery q, String key, String what) {
+        return new ApiError(413, field(q, key), "this query " + what + " (tags x points per tag); an answer may hold at most "
+                + maxPoints + " (setting api.maxPointsPerAnswer). Narrow the period, raise timeStep, or set count or maxCount");
+    }
+
+    /** Before the answer started: 503. After: the only honest end is a cut connection. */
+    private void checkDeadline(long deadline, boolean started) throws IOException {
+        if (System.nanoTime() - deadline > 0) {
+            if (started) {
+                throw new IOException("the query ran longer than api.requestTimeout; answer cut");
+            }
+            throw new ApiError(503, null, "the query ran longer than " + timeoutNanos / 1_000_000_000L
+                    + " s (setting api.requestTimeout); ask for fewer points");
+        }
     }
 
     /**

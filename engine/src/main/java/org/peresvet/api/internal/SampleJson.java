@@ -22,19 +22,24 @@ final class SampleJson {
         gen.writeStartObject();
         gen.writeArrayFieldStart("data");
         for (Part part : parts) {
-            gen.writeStartObject();
-            gen.writeStringField("tagId", part.tagId());
-            gen.writeArrayFieldStart("data");
-            for (Sample s : part.data()) {
-                writeSample(gen, s, format);
-            }
-            gen.writeEndArray();
-            if (part.excess()) {
-                gen.writeBooleanField("excess", true);
-            }
-            gen.writeEndObject();
+            writePart(gen, part, format);
         }
         gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    /** One tag's member of the answer; the generator flushes to the client as its buffer fills. */
+    static void writePart(JsonGenerator gen, Part part, boolean format) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("tagId", part.tagId());
+        gen.writeArrayFieldStart("data");
+        for (Sample s : part.data()) {
+            writeSample(gen, s, format);
+        }
+        gen.writeEndArray();
+        if (part.excess()) {
+            gen.writeBooleanField("excess", true);
+        }
         gen.writeEndObject();
     }
 
