@@ -394,7 +394,7 @@ public final class AlarmEndpoint {
                 default -> throw ApiError.badRequest("format", "must be json or csv, got '" + f + "'");
             };
         }
-        String accept = call.exchange().getRequestHeaders().getFirst("Accept");
+        String accept = call.requestHeader("Accept");
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 

@@ -69,12 +69,19 @@ public final class ApiError extends RuntimeException {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
+            case 411 -> "Length Required";
+            case 414 -> "URI Too Long";
+            case 421 -> "Misdirected Request";
+            case 431 -> "Request Header Fields Too Large";
             case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
             default -> "HTTP " + status;
         };
     }

@@ -2,13 +2,12 @@ package org.peresvet.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import org.peresvet.model.io.StrictJson;
+import org.peresvet.model.io.StrictJsonException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 public final class Call {
     public static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    private final HttpExchange exchange;
+    private final Exchange exchange;
     private final long maxBody;
     private final String path;
     private Map<String, List<String>> params;
@@ -30,19 +29,43 @@ public final class Call {
     private boolean detached;
     private String principal;
 
-    public Call(HttpExchange exchange, long maxBody) {
+    public Call(Exchange exchange, long maxBody) {
         this.exchange = exchange;
         this.maxBody = maxBody;
-        String p = exchange.getRequestURI().getPath();
-        this.path = p == null || p.isEmpty() ? "/" : p;
+        String p;
+        try {
+            p = decode(exchange.rawPath(), "path", false);
+        } catch (ApiError e) {
+            badPath = e;
+            p = "/";
+        }
+        this.path = p.isEmpty() ? "/" : p;
     }
 
-    public HttpExchange exchange() {
+    private ApiError badPath;
+
+    /** Refuses a request whose path was not well-formed (bad escapes, not UTF-8). */
+    void checkPath() {
+        if (badPath != null) {
+            throw badPath;
+        }
+    }
+
+    public Exchange exchange() {
         return exchange;
     }
 
     public String method() {
-        return exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        return exchange.method();
+    }
+
+    /** The query as sent (percent-encoded), or null. */
+    public String rawQuery() {
+        return exchange.rawQuery();
+    }
+
+    public InetSocketAddress remote() {
+        return exchange.remote();
     }
 
     public String path() {
@@ -82,7 +105,7 @@ public final class Call {
     public Map<String, List<String>> params() {
         if (params == null) {
             params = new LinkedHashMap<>();
-            String raw = exchange.getRequestURI().getRawQuery();
+            String raw = exchange.rawQuery();
             if (raw != null && !raw.isEmpty()) {
                 for (String part : raw.split("&")) {
                     if (part.isEmpty()) {
@@ -99,10 +122,62 @@ public final class Call {
     }
 
     private static String decode(String s, String field) {
+        return decode(s, field, true);
+    }
+
+    /**
+     * Percent-decoding with a reporting UTF-8 decoder: a bad escape, raw non-ASCII, or bytes that
+     * are not well-formed UTF-8 (overlong forms such as {@code %C0%AF} for '/') are a 400, never
+     * a replacement character or a different character.
+     */
+    static String decode(String s, String field, boolean plusIsSpace) {
+        boolean plain = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c > 0x7e || c < 0x20 || (plusIsSpace && c == '+')) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return s;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw ApiError.badRequest(field, "bad URL encoding: '%' must be followed by two hex digits");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c > 0x7e || c < 0x20) {
+                throw ApiError.badRequest(field, "the URL has a raw character U+" + String.format("%04X", (int) c)
+                        + "; percent-encode it as UTF-8");
+            } else {
+                bytes.write(plusIsSpace && c == '+' ? ' ' : c);
+            }
+        }
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(field, "bad URL encoding: " + e.getMessage());
+            return StrictJson.decodeUtf8(bytes.toByteArray());
+        } catch (StrictJsonException e) {
+            throw ApiError.badRequest(field, "bad URL encoding: " + e.reason());
+        }
+    }
+
+    /** Refuses bytes that are not well-formed UTF-8 (checked only when some byte is not ASCII). */
+    static void requireUtf8(byte[] body, String field) {
+        for (byte b : body) {
+            if (b < 0) {
+                try {
+                    StrictJson.decodeUtf8(body);
+                } catch (StrictJsonException e) {
+                    throw ApiError.badRequest(field, e.reason());
+                }
+                return;
+            }
         }
     }
 
@@ -145,52 +220,32 @@ public final class Call {
 
     /** True when the request declares a body (a non-zero length, or chunked). */
     public boolean hasBody() {
-        String len = exchange.getRequestHeaders().getFirst("Content-Length");
+        String len = exchange.header("Content-Length");
         if (len != null) {
             return !len.strip().equals("0");
         }
-        return exchange.getRequestHeaders().getFirst("Transfer-Encoding") != null;
+        return exchange.header("Transfer-Encoding") != null;
     }
 
     /** The first value of a request header, or null. */
     public String requestHeader(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return exchange.header(name);
     }
 
-    /** The body, at most the configured limit (413 beyond it). */
-    public byte[] body() throws IOException {
-        String len = exchange.getRequestHeaders().getFirst("Content-Length");
-        long declared = -1;
-        if (len != null) {
-            try {
-                declared = Long.parseLong(len.trim());
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("Content-Length", "not a number");
-            }
-            if (declared > maxBody) {
-                throw tooLarge();
-            }
+    /** The body, at most the configured limit (413 beyond it; the transport stopped reading it). */
+    public byte[] body() {
+        if (exchange.bodyTooLarge()) {
+            throw tooLarge();
         }
-        InputStream in = exchange.getRequestBody();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-        byte[] buf = new byte[65536];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > maxBody) {
-                throw tooLarge();
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+        return exchange.body();
     }
 
-    public JsonNode jsonBody() throws IOException {
+    public JsonNode jsonBody() {
         return Json.parse(jsonBytes(), "$");
     }
 
     /** The body after checking that it is JSON (415 otherwise), unparsed. */
-    public byte[] jsonBytes() throws IOException {
+    public byte[] jsonBytes() {
         // The request gate has checked the Content-Type of every request with a body.
         return body();
     }
@@ -207,24 +262,20 @@ public final class Call {
     }
 
     public void send(int code, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.responseHeader("Content-Type", contentType);
         status = code;
-        if (body.length == 0) {
-            exchange.sendResponseHeaders(code, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(code, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(body);
+        try (OutputStream os = exchange.start(code, body.length)) {
+            if (body.length > 0) {
+                os.write(body);
+            }
         }
     }
 
-    /** Starts a streamed (chunked) response; the caller writes and closes the body. */
+    /** Starts a streamed (chunked) response; the caller writes the body, the dispatcher finishes it. */
     public OutputStream startStream(int code, String contentType) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.responseHeader("Content-Type", contentType);
         status = code;
-        exchange.sendResponseHeaders(code, 0);
-        return exchange.getResponseBody();
+        return exchange.start(code, -1);
     }
 
     public void sendError(ApiError e) throws IOException {
@@ -238,12 +289,12 @@ public final class Call {
         if (e.extra() != null) {
             doc.setAll(e.extra());
         }
-        e.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        e.headers().forEach(exchange::responseHeader);
         sendJson(e.status(), doc);
     }
 
     public void header(String name, String value) {
-        exchange.getResponseHeaders().set(name, value);
+        exchange.responseHeader(name, value);
     }
 
     /** The response continues on another thread (a live stream); the dispatcher must not close it. */

@@ -69,7 +69,7 @@ public final class DataEndpoint {
     // ---- reading ----
 
     public void get(Call call) throws IOException {
-        String raw = call.exchange().getRequestURI().getRawQuery();
+        String raw = call.rawQuery();
         if (raw != null && raw.startsWith("tagId=") && raw.indexOf('&') < 0 && currentFast(call, raw.substring(6))) {
             return;
         }
@@ -293,6 +293,8 @@ public final class DataEndpoint {
     public void post(Call call) throws IOException {
         call.checkParams(Set.of());
         byte[] raw = call.jsonBytes();
+        // The fast reader takes bytes as Jackson decodes them, which lets overlong forms through.
+        Call.requireUtf8(raw, "$");
         long now = Micros.now();
         ModelSnapshot model = engine.model();
         List<TagSample> batch = SampleBatchReader.read(raw, model, now);
@@ -401,6 +403,10 @@ public final class DataEndpoint {
             y = type.coerce(yNode);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(p + (s.size() == 1 ? "[0]" : "[1]"), e.getMessage());
+        }
+        if (y instanceof Double d && !Double.isFinite(d)) {
+            throw ApiError.badRequest(p + (s.size() == 1 ? "[0]" : "[1]"), "the value must be a finite number, got "
+                    + (yNode.isNumber() ? yNode.asText() : yNode.toString()));
         }
         return new Sample(x, y, q);
     }

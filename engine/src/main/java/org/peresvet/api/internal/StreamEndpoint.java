@@ -115,7 +115,7 @@ public final class StreamEndpoint implements AutoCloseable {
             long since = c.writingSince;
             if (since != 0 && now - since > stallNanos) {
                 LOG.warn("Live stream {} from {} took no data for {} ms; dropping it", c.id,
-                        c.call.exchange().getRemoteAddress(), TimeUnit.NANOSECONDS.toMillis(now - since));
+                        c.call.remote(), TimeUnit.NANOSECONDS.toMillis(now - since));
                 metrics.streamsDropped.increment();
                 c.stop();
             }
@@ -275,11 +275,8 @@ public final class StreamEndpoint implements AutoCloseable {
             if (clients.remove(this)) {
                 metrics.streams.decrementAndGet();
             }
-            try {
-                call.exchange().close();
-            } catch (RuntimeException e) {
-                // the connection is already closed
-            }
+            // A stream has no natural end: the client left, stalled, or the server stops.
+            call.exchange().abort(new java.io.IOException("live stream ended"));
         }
 
         void join(long millis) {
