@@ -45,8 +45,18 @@ public final class JettyTransport extends Handler.Abstract {
                         ex.tooLarge();
                         response.getHeaders().put(HttpHeader.CONNECTION, "close");
                     } else {
-                        // The body could not be read (bad chunking, the client left): Jetty answers.
-                        callback.failed(failure);
+                        // The body could not be read: bad chunking (400 in JSON), or the client left.
+                        int status = httpStatus(failure);
+                        if (status == 0 || response.isCommitted()) {
+                            callback.failed(failure);
+                            return;
+                        }
+                        byte[] body = JsonErrors.body(status, failure.getMessage());
+                        response.setStatus(status);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Call.JSON_TYPE);
+                        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                        response.write(true, ByteBuffer.wrap(body), callback);
                         return;
                     }
                 } else {
@@ -60,10 +70,28 @@ public final class JettyTransport extends Handler.Abstract {
         return true;
     }
 
+    /** The status of a protocol error in the body (e.g. a bad chunk size); 0 when the client just left. */
+    private static int httpStatus(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.eclipse.jetty.http.HttpException h) {
+                return h.getCode();
+            }
+            if (c instanceof org.eclipse.jetty.io.EofException || c instanceof java.nio.channels.ClosedChannelException) {
+                return 0;
+            }
+        }
+        return 400;
+    }
+
     private static boolean isTooLarge(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.eclipse.jetty.http.HttpException h) {
+                return h.getCode() == 413;
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (c instanceof IllegalArgumentException || m.contains("max") || m.contains("exceed") || m.contains("too large")) {
+            if (m.contains("max") || m.contains("exceed") || m.contains("too large")) {
                 return true;
             }
         }
