@@ -264,11 +264,7 @@ public final class Call {
     public void send(int code, String contentType, byte[] body) throws IOException {
         exchange.responseHeader("Content-Type", contentType);
         status = code;
-        try (OutputStream os = exchange.start(code, body.length)) {
-            if (body.length > 0) {
-                os.write(body);
-            }
-        }
+        exchange.send(code, body);
     }
 
     /** Starts a streamed (chunked) response; the caller writes the body, the dispatcher finishes it. */
@@ -277,6 +273,62 @@ public final class Call {
         status = code;
         return exchange.start(code, -1);
     }
+
+    /**
+     * Starts an answer of unknown length: up to {@link #ANSWER_BUFFER} bytes are kept and sent
+     * in one piece with a Content-Length when the stream is closed; a larger answer goes out
+     * chunked as it is written. Until the buffer overflows nothing is committed, so an error can
+     * still be answered properly (leave the stream unclosed then).
+     */
+    public OutputStream startAnswer(int code, String contentType) {
+        return new OutputStream() {
+            private ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+            private OutputStream out;
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (out == null && buf.size() + len <= ANSWER_BUFFER) {
+                    buf.write(b, off, len);
+                    return;
+                }
+                if (out == null) {
+                    out = startStream(code, contentType);
+                    buf.writeTo(out);
+                    buf = null;
+                }
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (out != null) {
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (out == null) {
+                    send(code, contentType, buf.toByteArray());
+                } else {
+                    out.close();
+                }
+            }
+        };
+    }
+
+    /** Answers up to this size are sent in one piece with a Content-Length. */
+    static final int ANSWER_BUFFER = 256 * 1024;
 
     public void sendError(ApiError e) throws IOException {
         ObjectNode doc = Json.object();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -126,46 +127,33 @@ public final class DataEndpoint {
         boolean streamEach = perTag != QueryCost.UNKNOWN;
         long budget = maxPoints;
         List<SampleJson.Part> held = new ArrayList<>();
-        JsonGenerator gen = null;
-        int out = 0;
-        try {
-            for (int i = 0; i < q.tags().size(); i++) {
-                checkDeadline(deadline, gen != null);
-                SampleJson.Part part = part(q, i, filters.get(i), now, budget);
-                budget -= part.data().size();
-                out += part.data().size();
-                if (!streamEach) {
-                    held.add(part);
-                    continue;
-                }
-                if (gen == null) {
-                    gen = start(call, q);
-                }
-                SampleJson.writePart(gen, part, q.format());
-            }
-            if (gen == null) {
-                gen = start(call, q);
-            }
-            for (int i = 0; i < held.size(); i++) {
-                checkDeadline(deadline, true);
-                SampleJson.writePart(gen, held.get(i), q.format());
-                held.set(i, null);
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-        } finally {
-            if (gen != null) {
-                gen.close();
-            }
-        }
-        metrics.samplesOut(out);
-    }
-
-    private static JsonGenerator start(Call call, DataQuery q) throws IOException {
-        JsonGenerator gen = Json.MAPPER.createGenerator(call.startStream(200, Call.JSON_TYPE));
+        OutputStream body = call.startAnswer(200, Call.JSON_TYPE);
+        // Not closed on failure: an uncommitted answer is then replaced by the error.
+        JsonGenerator gen = Json.MAPPER.createGenerator(body).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.writeStartObject();
         gen.writeArrayFieldStart("data");
-        return gen;
+        int out = 0;
+        for (int i = 0; i < q.tags().size(); i++) {
+            checkDeadline(call, deadline);
+            SampleJson.Part part = part(q, i, filters.get(i), now, budget);
+            budget -= part.data().size();
+            out += part.data().size();
+            if (streamEach) {
+                SampleJson.writePart(gen, part, q.format());
+            } else {
+                held.add(part);
+            }
+        }
+        for (int i = 0; i < held.size(); i++) {
+            checkDeadline(call, deadline);
+            SampleJson.writePart(gen, held.get(i), q.format());
+            held.set(i, null);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+        gen.close();
+        body.close();
+        metrics.samplesOut(out);
     }
 
     /** One tag's points; a period of stored samples is read at most up to the budget left. */
@@ -209,10 +197,10 @@ public final class DataEndpoint {
                 + maxPoints + " (setting api.maxPointsPerAnswer). Narrow the period, raise timeStep, or set count or maxCount");
     }
 
-    /** Before the answer started: 503. After: the only honest end is a cut connection. */
-    private void checkDeadline(long deadline, boolean started) throws IOException {
+    /** Before the answer is committed: 503. After: the only honest end is a cut connection. */
+    private void checkDeadline(Call call, long deadline) throws IOException {
         if (System.nanoTime() - deadline > 0) {
-            if (started) {
+            if (call.status() != 0) {
                 throw new IOException("the query ran longer than api.requestTimeout; answer cut");
             }
             throw new ApiError(503, null, "the query ran longer than " + timeoutNanos / 1_000_000_000L

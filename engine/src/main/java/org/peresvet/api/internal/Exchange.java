@@ -40,6 +40,9 @@ public interface Exchange {
      */
     OutputStream start(int status, long length) throws IOException;
 
+    /** Sends the whole answer in one write, with its length; the exchange is then complete but for {@link #finish}. */
+    void send(int status, byte[] body) throws IOException;
+
     /** Completes the response (the body, if started, is closed). */
     void finish();
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 
 /** An {@link Exchange} over Jetty's core request, response and completion callback. */
@@ -27,6 +29,7 @@ final class JettyExchange implements Exchange {
     private byte[] body = NO_BODY;
     private boolean tooLarge;
     private OutputStream out;
+    private boolean lastWritten;
     private Map<String, List<String>> headers;
 
     JettyExchange(Request request, Response response, Callback callback) {
@@ -108,8 +111,25 @@ final class JettyExchange implements Exchange {
     }
 
     @Override
+    public void send(int status, byte[] bytes) throws IOException {
+        response.setStatus(status);
+        if (status != 204 && status != 304) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        }
+        try (Blocker.Callback cb = Blocker.callback()) {
+            response.write(true, bytes.length == 0 ? null : ByteBuffer.wrap(bytes), cb);
+            cb.block();
+        }
+        lastWritten = true;
+    }
+
+    @Override
     public void finish() {
         if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        if (lastWritten) {
+            callback.succeeded();
             return;
         }
         try {

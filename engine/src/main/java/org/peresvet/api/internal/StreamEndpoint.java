@@ -113,7 +113,7 @@ public final class StreamEndpoint implements AutoCloseable {
         long now = System.nanoTime();
         for (Client c : clients) {
             long since = c.writingSince;
-            if (since != 0 && now - since > stallNanos) {
+            if (since != 0 && now - since > stallNanos && !c.stopped) {
                 LOG.warn("Live stream {} from {} took no data for {} ms; dropping it", c.id,
                         c.call.remote(), TimeUnit.NANOSECONDS.toMillis(now - since));
                 metrics.streamsDropped.increment();
@@ -262,6 +262,8 @@ public final class StreamEndpoint implements AutoCloseable {
             }
             if (writingSince != 0) {
                 thread.interrupt();
+                // A write blocked on a full socket ends only when the connection does.
+                call.exchange().abort(new java.io.IOException("live stream client stopped reading"));
             }
         }
 
