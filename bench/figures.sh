@@ -30,4 +30,5 @@ run() {
     run "MQTT write round trip (issue 9, p99 < 50 ms)" -Xmx1g org.peresvet.bench.connector.MqttWriteRoundTripBench
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
+    run "Disk full: POST answer p99 and recovery (issue 28, < 100 ms, < 10 s; needs root)" -Xmx1g org.peresvet.bench.api.DiskFullAnswerBench
 } 2>&1 | tee "$REPORT"

@@ -41,7 +41,7 @@ public final class ApiServer implements AutoCloseable {
     /** A connection with no bytes moving for this long is closed (a live stream sends a ping every 15 s). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
     /** History queries at once; more wait in a short queue, then get 503. */
-    private static final int QUERY_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+    private static final int QUERY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final int QUERY_QUEUE = 16;
 
     private final Server server;

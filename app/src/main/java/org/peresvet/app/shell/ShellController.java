@@ -542,7 +542,7 @@ public final class ShellController implements Feedback {
         Engine e = engine;
         EngineStatus s = e == null ? null : e.status();
         status.setText(StatusLine.engine(s));
-        historyStatus.setText(StatusLine.history(s));
+        historyStatus.setText(StatusLine.history(s, e == null ? null : e.historyHealth(), System.currentTimeMillis()));
         abnormal(historyStatus, StatusLine.historyFails(s));
         show(connectorStatus, e == null ? StatusLine.states("status.connectors", List.of())
                 : StatusLine.connectors(e.connectors()));

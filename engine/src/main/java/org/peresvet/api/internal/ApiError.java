@@ -82,6 +82,7 @@ public final class ApiError extends RuntimeException {
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 505 -> "HTTP Version Not Supported";
+            case 507 -> "Insufficient Storage";
             default -> "HTTP " + status;
         };
     }
