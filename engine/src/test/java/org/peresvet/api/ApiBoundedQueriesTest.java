@@ -97,4 +97,34 @@ class ApiBoundedQueriesTest extends ApiTestBase {
         assertThat(sample.status()).isEqualTo(400);
         assertThat(sample.json().get("field").asText()).isEqualTo("$.data[0].data[0][0]");
     }
+
+    @Test
+    void aLongSeriesWrittenInChunksEqualsTheWholeQuery() {
+        StringBuilder samples = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) {
+            samples.append(i == 0 ? "" : ",").append("[").append(T0 + i * 7_000_000L).append(",").append(i * 0.37).append("]");
+        }
+        assertThat(write(level.id(), samples + "]").status()).isEqualTo(200);
+        long finish = T0 + 300_000_000L;
+        // 20,001 points: chunked by the API; the same period with a value filter is answered whole.
+        String q = "tagId=" + level.id() + "&start=" + (T0 - 3_000_000L) + "&finish=" + finish + "&timeStep=15150";
+        Resp chunked = get("/v1/data/?" + q);
+        assertThat(chunked.status()).isEqualTo(200);
+        org.peresvet.history.TagHistory whole = engine.history(new org.peresvet.history.HistoryQuery(level.id(),
+                T0 - 3_000_000L, finish, null, 15150L, null, false, null, false));
+        assertThat(points(chunked, 0).size()).isEqualTo(whole.data().size()).isGreaterThan(8192 * 2);
+        for (int i = 0; i < whole.data().size(); i += 97) {
+            assertThat(points(chunked, 0).get(i).get(0).asLong()).isEqualTo(whole.data().get(i).x());
+            Object y = whole.data().get(i).y();
+            if (y == null) {
+                assertThat(points(chunked, 0).get(i).get(1).isNull()).isTrue();
+            } else {
+                assertThat(points(chunked, 0).get(i).get(1).asDouble()).isEqualTo(((Number) y).doubleValue());
+            }
+        }
+        Resp capped = get("/v1/data/?" + q + "&count=10000&maxCount=9000");
+        assertThat(points(capped, 0).size()).isEqualTo(9000);
+        assertThat(capped.json().get("data").get(0).get("excess").asBoolean()).isTrue();
+        assertThat(points(capped, 0).get(8999).get(0).asLong()).isEqualTo(whole.data().get(8999).x());
+    }
 }

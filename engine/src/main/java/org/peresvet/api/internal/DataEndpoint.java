@@ -138,6 +138,10 @@ public final class DataEndpoint {
         int out = 0;
         for (int i = 0; i < q.tags().size(); i++) {
             checkDeadline(call, deadline);
+            if (streamEach && isLongSeries(q)) {
+                out += writeSeries(call, gen, q, i, deadline);
+                continue;
+            }
             SampleJson.Part part = part(q, i, filters.get(i), now, budget);
             budget -= part.data().size();
             out += part.data().size();
@@ -157,6 +161,65 @@ public final class DataEndpoint {
         gen.close();
         body.close();
         metrics.samplesOut(out);
+    }
+
+    /** Points of a series written per chunk, so that a long one never lives in memory whole. */
+    static final int SERIES_CHUNK = 8192;
+
+    /**
+     * A timeStep series long enough to chunk, and one whose chunks give exactly the points of the
+     * whole: an explicit finish (so interpolation sees the same neighbours), no value filter, no
+     * actual, a valid period.
+     */
+    private static boolean isLongSeries(DataQuery q) {
+        return q.timeStep() != null && q.timeStep() > 0 && q.start() != null && q.finish() != null
+                && q.start() <= q.finish() && !q.actual() && q.values() == null
+                && QueryCost.seriesLength(q.start(), q.finish(), q.timeStep()) > SERIES_CHUNK;
+    }
+
+    /**
+     * Writes one tag's series chunk by chunk: each chunk is the same query over a stretch of the
+     * same grid (first point = finish − intervals × timeStep), so the points are those of the whole
+     * query; count keeps the first N, maxCount caps them and sets excess, as the query rules do.
+     */
+    private int writeSeries(Call call, JsonGenerator gen, DataQuery q, int i, long deadline) throws IOException {
+        DataQuery.TagRef ref = q.tags().get(i);
+        long step = q.timeStep();
+        long n = QueryCost.seriesLength(q.start(), q.finish(), step);
+        long first = q.finish() - (n - 1) * step;
+        long keep = q.count() != null ? Math.min(n, q.count()) : n;
+        boolean excess = q.maxCount() != null && keep > q.maxCount();
+        if (excess) {
+            keep = q.maxCount();
+        }
+        gen.writeStartObject();
+        gen.writeStringField("tagId", ref.given());
+        gen.writeArrayFieldStart("data");
+        for (long done = 0; done < keep; done += SERIES_CHUNK) {
+            checkDeadline(call, deadline);
+            long size = Math.min(SERIES_CHUNK, keep - done);
+            long from = first + done * step;
+            HistoryQuery hq = new HistoryQuery(ref.tag().id(), from, from + (size - 1) * step, null, step, null,
+                    false, null, q.format());
+            TagHistory h;
+            try {
+                h = engine.history(hq);
+            } catch (IllegalArgumentException e) {
+                if (engine.model().tag(ref.tag().id()) == null) {
+                    throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+                }
+                throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+            }
+            for (Sample sample : h.data()) {
+                SampleJson.writeSample(gen, sample, q.format());
+            }
+        }
+        gen.writeEndArray();
+        if (excess) {
+            gen.writeBooleanField("excess", true);
+        }
+        gen.writeEndObject();
+        return (int) keep;
     }
 
     /** One tag's points; a period of stored samples is read at most up to the budget left. */
