@@ -123,7 +123,7 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
                 }
             }
             throw ApiError.badRequest(field, "must be microseconds since the epoch or an ISO-8601 time, got '" + s + "'"
-                    + (e.getMessage() != null && e.getMessage().contains("out of range") ? ": " + e.getMessage() : ""));
+                    + (e.getMessage() != null && e.getMessage().contains("range") ? ": " + e.getMessage() : ""));
         }
     }
 
