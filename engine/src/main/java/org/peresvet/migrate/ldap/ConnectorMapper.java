@@ -131,6 +131,7 @@ final class ConnectorMapper {
             m.change(e, what, "prsValueScale " + e.text("prsValueScale") + " is not kept (the platform does not use it)");
         }
         m.putTag(tagDn, tag.toBuilder().source(SourceKind.CONNECTOR).sourceConfig(binding.toString()).build());
+        m.report.imported("connector links", false);
         m.handled.add(e.dn());
     }
 

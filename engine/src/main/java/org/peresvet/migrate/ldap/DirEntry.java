@@ -25,7 +25,9 @@ public record DirEntry(DN dn, Entry entry, long line) {
 
     /**
      * The entry's class in lower case: the first objectClass other than {@code top}, as the
-     * platform's {@code get_node_class} takes it; {@code alias} for alias entries whatever comes first.
+     * platform's {@code get_node_class} takes it, except that {@code prsModelNode} counts only when
+     * there is no other (a server may list the superclass it adds first); {@code alias} for alias
+     * entries whatever comes first.
      */
     public String kind() {
         String[] classes = entry.getObjectClassValues();
@@ -33,16 +35,19 @@ public record DirEntry(DN dn, Entry entry, long line) {
             return "";
         }
         String first = "";
+        boolean node = false;
         for (String c : classes) {
             String lc = c.strip().toLowerCase(Locale.ROOT);
             if (lc.equals("alias")) {
                 return "alias";
             }
-            if (first.isEmpty() && !lc.equals("top") && !lc.equals("extensibleobject")) {
+            if (lc.equals("prsmodelnode")) {
+                node = true;
+            } else if (first.isEmpty() && !lc.equals("top") && !lc.equals("extensibleobject")) {
                 first = lc;
             }
         }
-        return first;
+        return first.isEmpty() && node ? "prsmodelnode" : first;
     }
 
     /** The attribute's first value as text (base64 in LDIF is already decoded, as UTF-8), or null. */

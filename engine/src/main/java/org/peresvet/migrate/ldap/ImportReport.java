@@ -3,7 +3,6 @@ package org.peresvet.migrate.ldap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,11 @@ public final class ImportReport {
 
     private final String source;
     private final List<Item> items = new ArrayList<>();
-    private final Map<String, int[]> imported = new LinkedHashMap<>();
+    /** The order the summary lists kinds in. */
+    private static final List<String> KINDS = List.of("objects", "tags", "calculated tags", "alarms", "schedules", "methods",
+            "connectors", "connector links", "export targets");
+    private final Map<String, int[]> imported = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+            (String k) -> KINDS.indexOf(k) < 0 ? KINDS.size() : KINDS.indexOf(k)).thenComparing(k -> k));
     private final List<String> notes = new ArrayList<>();
     private int entries;
     private int helpers;

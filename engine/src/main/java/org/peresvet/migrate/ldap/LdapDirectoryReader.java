@@ -64,6 +64,9 @@ public final class LdapDirectoryReader {
         } catch (LDAPException e) {
             throw new DirectoryReadException("'" + source.url() + "' is not an LDAP URL (ldap://host:port or ldaps://host:port)", e);
         }
+        if (url.getHost() == null || url.getHost().isBlank()) {
+            throw new DirectoryReadException("'" + source.url() + "' names no host (ldap://host:port or ldaps://host:port)", null);
+        }
         String base = source.base() != null ? source.base()
                 : url.baseDNProvided() && !url.getBaseDN().isNullDN() ? url.getBaseDN().toString() : "cn=prs";
         DN baseDn = parseBase(base);
