@@ -53,8 +53,10 @@ public final class LdifDirectoryReader {
                 try {
                     e = reader.readEntry();
                 } catch (LDIFException x) {
-                    long line = x.getLineNumber() + 1; // UnboundID counts from 0
-                    throw new DirectoryReadException(name + ": line " + line + ": " + reason(x), line, x);
+                    long record = x.getLineNumber() + 1; // UnboundID counts from 0 and names the record's first line
+                    long line = pinpoint(ldif, record);
+                    throw new DirectoryReadException(name + ": line " + line
+                            + (line != record ? " (in the entry starting at line " + record + ")" : "") + ": " + reason(x), line, x);
                 }
                 if (e == null) {
                     break;
@@ -80,10 +82,47 @@ public final class LdifDirectoryReader {
     }
 
     private static String reason(LDIFException x) {
-        String m = x.getExceptionMessage();
-        // UnboundID's message names the line itself (counted from 0); ours is counted from 1.
+        String m = x.getMessage() == null ? "not valid LDIF" : x.getMessage();
+        // UnboundID's message may name the line itself (counted from 0); ours is counted from 1.
         return m.replaceAll("(?i)\\s*\\(?(starting )?at or near line number \\d+\\)?", "")
                 .replaceAll("(?i)\\s*on line \\d+", "").strip();
+    }
+
+    /**
+     * The line at fault inside the record that starts at {@code record}: the first logical line
+     * with no colon after its attribute name, or with a base64 value that does not decode; the
+     * record's first line when neither is found.
+     */
+    static long pinpoint(byte[] b, long record) {
+        String[] lines = new String(b, java.nio.charset.StandardCharsets.UTF_8).split("\\r?\\n", -1);
+        int i = (int) record - 1;
+        while (i >= 0 && i < lines.length && !lines[i].isEmpty()) {
+            int start = i;
+            StringBuilder logical = new StringBuilder(lines[i]);
+            while (i + 1 < lines.length && lines[i + 1].startsWith(" ")) {
+                logical.append(lines[++i], 1, lines[i].length());
+            }
+            i++;
+            String l = logical.toString();
+            if (l.startsWith("#")) {
+                continue;
+            }
+            int colon = l.indexOf(':');
+            if (colon <= 0) {
+                return start + 1;
+            }
+            if (colon + 1 < l.length() && l.charAt(colon + 1) == ':') {
+                try {
+                    java.util.Base64.getMimeDecoder().decode(l.substring(colon + 2).strip());
+                    if (!l.substring(colon + 2).strip().matches("[A-Za-z0-9+/=]*")) {
+                        return start + 1;
+                    }
+                } catch (IllegalArgumentException e) {
+                    return start + 1;
+                }
+            }
+        }
+        return record;
     }
 
     /**
