@@ -30,11 +30,11 @@ final class ConnectorMapper {
     void run() {
         DirEntry base = m.baseNode("connectors");
         for (DirEntry e : TreeMapper.parentsFirst(m.dir)) {
-            if (m.handled.contains(e.dn())) {
+            if (m.handled.contains(e.key())) {
                 continue;
             }
             if (e.kind().equals(Mapping.CONNECTOR)) {
-                if (base == null || !base.dn().equals(e.dn().getParent())) {
+                if (base == null || !base.key().equals(e.parentKey())) {
                     m.skip(e, Mapping.what(e), "a connector belongs under cn=connectors");
                 } else {
                     connector(e);
@@ -74,27 +74,27 @@ final class ConnectorMapper {
             text = cfg.toString();
             m.change(e, what, "its JSON configuration is too long to keep (" + own.toString().length() + " characters)");
         }
-        m.connectors.put(e.dn(), new ConnectorDef(id, name, "mqtt", m.values.bool(e, "prsActive", true, what), text));
-        m.handled.add(e.dn());
+        m.connectors.put(e.key(), new ConnectorDef(id, name, "mqtt", m.values.bool(e, "prsActive", true, what), text));
+        m.handled.add(e.key());
     }
 
     private void link(DirEntry e) {
-        DN parent = e.dn().getParent(); // cn=tags
-        DN system = parent == null ? null : parent.getParent();
-        DN owner = system == null ? null : system.getParent();
+        DirEntry tagsNode = m.dir.get(e.parentKey()); // cn=tags,cn=system,<connector>
+        DirEntry system = tagsNode == null ? null : m.dir.get(tagsNode.parentKey());
+        String owner = system == null ? null : system.parentKey();
         ConnectorDef c = owner == null ? null : m.connectors.get(owner);
         String what = "link of connector " + (c == null ? "?" : c.name()) + " to tag " + e.name();
         if (c == null) {
-            m.skip(e, what, m.skipped.contains(owner) || m.underSkipped(e.dn()) ? "its connector was skipped"
+            m.skip(e, what, m.skipped.contains(owner) || m.underSkipped(e) ? "its connector was skipped"
                     : "a link belongs under cn=tags,cn=system of a connector");
             return;
         }
-        DN tagDn = tagOf(e);
+        String tagDn = tagOf(e);
         TagDef tag = tagDn == null ? null : m.tags.get(tagDn);
         if (tag == null) {
             m.unresolved(e, what, tagDn == null ? "names no tag of the directory (neither its cn nor its alias resolves)"
                     : "the tag " + tagDn + " was not imported");
-            m.handled.add(e.dn());
+            m.handled.add(e.key());
             return;
         }
         what = "link of connector " + c.name() + " to tag " + m.tagPath(tag.id());
@@ -132,17 +132,17 @@ final class ConnectorMapper {
         }
         m.putTag(tagDn, tag.toBuilder().source(SourceKind.CONNECTOR).sourceConfig(binding.toString()).build());
         m.report.imported("connector links", false);
-        m.handled.add(e.dn());
+        m.handled.add(e.key());
     }
 
     /** The tag a link names: by its cn (the tag's UUID), else through its alias child. */
-    private DN tagOf(DirEntry link) {
+    private String tagOf(DirEntry link) {
         UUID named = Ids.parseUuid(link.name());
-        DN dn = named == null ? null : m.ids.platform(named);
-        if (dn != null && m.tags.containsKey(dn)) {
-            return dn;
+        String key = named == null ? null : m.ids.platform(named);
+        if (key != null && m.tags.containsKey(key)) {
+            return key;
         }
         DN alias = Ids.aliasTarget(m.dir, link);
-        return alias != null ? alias : dn;
+        return alias != null ? alias.toNormalizedString() : key;
     }
 }

@@ -9,9 +9,18 @@ import java.util.UUID;
 /**
  * One entry of a Peresvet directory, as read from an LDIF file or a server.
  *
- * @param line the line of the LDIF file where the entry starts; 0 when it came from a server
+ * @param line   the line of the LDIF file where the entry starts; 0 when it came from a server
+ * @param parent    the parent's DN (null for a root)
+ * @param kind      see {@link #kindOf(Entry)}
+ * @param key       the DN's normalized text: the key of every index (a DN computes it anew for each hash)
+ * @param parentKey the parent's key, or null
  */
-public record DirEntry(DN dn, Entry entry, long line) {
+public record DirEntry(DN dn, Entry entry, long line, DN parent, String kind, String key, String parentKey) {
+
+    public DirEntry(DN dn, Entry entry, long line) {
+        this(dn, entry, line, dn.getParent(), kindOf(entry), dn.toNormalizedString(),
+                dn.getParent() == null ? null : dn.getParent().toNormalizedString());
+    }
 
     /** The entry's name: its first {@code cn} (the platform always reads the first), else the RDN value. */
     public String name() {
@@ -29,7 +38,7 @@ public record DirEntry(DN dn, Entry entry, long line) {
      * there is no other (a server may list the superclass it adds first); {@code alias} for alias
      * entries whatever comes first.
      */
-    public String kind() {
+    public static String kindOf(Entry entry) {
         String[] classes = entry.getObjectClassValues();
         if (classes == null) {
             return "";

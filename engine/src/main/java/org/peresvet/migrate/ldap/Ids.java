@@ -15,8 +15,8 @@ import java.util.UUID;
  * updates rather than duplicates.
  */
 final class Ids {
-    private final Map<DN, UUID> byDn = new HashMap<>();
-    private final Map<UUID, DN> byPlatformId = new HashMap<>();
+    private final Map<String, UUID> byDn = new HashMap<>();
+    private final Map<UUID, String> byPlatformId = new HashMap<>();
     private int learnt;
     private int derived;
 
@@ -30,13 +30,13 @@ final class Ids {
                 }
                 continue;
             }
-            DN other = byPlatformId.putIfAbsent(u, e.dn());
+            String other = byPlatformId.putIfAbsent(u, e.key());
             if (other != null) {
-                report.add(ImportReport.Action.CHANGED, e, "entry", "entryUUID " + u + " is also the id of " + other
+                report.add(ImportReport.Action.CHANGED, e, "entry", "entryUUID " + u + " is also the id of " + dir.get(other).dn()
                         + "; an id is derived from the DN");
                 continue;
             }
-            byDn.put(e.dn(), u);
+            byDn.put(e.key(), u);
         }
         // Links are named by the linked entity's UUID and hold an alias to its DN.
         for (DirEntry e : dir.entries()) {
@@ -45,7 +45,8 @@ final class Ids {
                 continue;
             }
             UUID named = parseUuid(e.name());
-            DN target = aliasTarget(dir, e);
+            DN alias = aliasTarget(dir, e);
+            String target = alias == null ? null : alias.toNormalizedString();
             if (named != null && target != null && dir.get(target) != null && !byDn.containsKey(target)
                     && !byPlatformId.containsKey(named)) {
                 byDn.put(target, named);
@@ -57,7 +58,7 @@ final class Ids {
 
     /** The DN the link's alias child points at, or null. */
     static DN aliasTarget(PeresvetDirectory dir, DirEntry link) {
-        for (DirEntry c : dir.children(link.dn())) {
+        for (DirEntry c : dir.children(link)) {
             String to = c.text("aliasedObjectName");
             if (to != null) {
                 try {
@@ -83,20 +84,20 @@ final class Ids {
     }
 
     UUID of(DirEntry e) {
-        return byDn.computeIfAbsent(e.dn(), dn -> {
+        return byDn.computeIfAbsent(e.key(), key -> {
             derived++;
-            return UUID.nameUUIDFromBytes(("peresvet-ldap:" + dn.toNormalizedString()).getBytes(StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes(("peresvet-ldap:" + key).getBytes(StandardCharsets.UTF_8));
         });
     }
 
     /** True when the entry's id is the platform's own (entryUUID or learnt from a link). */
     boolean isPlatformId(DirEntry e) {
-        UUID u = byDn.get(e.dn());
-        return u != null && e.dn().equals(byPlatformId.get(u));
+        UUID u = byDn.get(e.key());
+        return u != null && e.key().equals(byPlatformId.get(u));
     }
 
-    /** The DN of the entry the platform knows by this UUID, or null. */
-    DN platform(UUID id) {
+    /** The key ({@link DirEntry#key()}) of the entry the platform knows by this UUID, or null. */
+    String platform(UUID id) {
         return byPlatformId.get(id);
     }
 

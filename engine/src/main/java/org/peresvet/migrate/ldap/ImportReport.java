@@ -46,14 +46,25 @@ public final class ImportReport {
     /** The order the summary lists kinds in. */
     private static final List<String> KINDS = List.of("objects", "tags", "calculated tags", "alarms", "schedules", "methods",
             "connectors", "connector links", "export targets");
-    private final Map<String, int[]> imported = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
-            (String k) -> KINDS.indexOf(k) < 0 ? KINDS.size() : KINDS.indexOf(k)).thenComparing(k -> k));
+    private final Map<String, int[]> imported = new java.util.LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private int entries;
     private int helpers;
 
     public ImportReport(String source) {
         this.source = source;
+    }
+
+    /** The kinds in the summary's order, those with nothing left out. */
+    private Map<String, int[]> counted() {
+        Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        KINDS.forEach(k -> {
+            if (imported.containsKey(k)) {
+                out.put(k, imported.get(k));
+            }
+        });
+        imported.forEach(out::putIfAbsent);
+        return out;
     }
 
     void add(Action action, DirEntry e, String what, String reason) {
@@ -97,7 +108,7 @@ public final class ImportReport {
 
     /** How many items of a kind the import adds (index 0) and updates (index 1). */
     public Map<String, int[]> imported() {
-        return Collections.unmodifiableMap(imported);
+        return Collections.unmodifiableMap(counted());
     }
 
     public int added(String kind) {
@@ -131,7 +142,7 @@ public final class ImportReport {
     /** One line: what is imported and how many entries need a look. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        imported.forEach((kind, c) -> {
+        counted().forEach((kind, c) -> {
             if (sb.length() > 0) {
                 sb.append(", ");
             }

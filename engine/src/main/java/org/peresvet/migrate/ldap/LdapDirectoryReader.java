@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -22,9 +23,9 @@ import java.util.Locale;
 
 /**
  * Reads a Peresvet directory from a live server: binds, then searches the whole subtree under the
- * base with every user and operational attribute ({@code '*' '+'}, so {@code entryUUID} comes
- * along), aliases not dereferenced (they can form cycles; the importer reads them as data), in
- * pages so a server's size limit does not cut the model short.
+ * base with every user attribute and the operational {@code entryUUID} (the platform's ids),
+ * aliases not dereferenced (they can form cycles; the importer reads them as data); in pages when
+ * the server's size limit would cut the model short.
  */
 public final class LdapDirectoryReader {
     static final int PAGE_SIZE = 1000;
@@ -121,11 +122,23 @@ public final class LdapDirectoryReader {
 
     private static List<DirEntry> search(LDAPConnection conn, DN base, String where) {
         List<DirEntry> out = new ArrayList<>();
-        ASN1OctetString cookie = null;
         try {
+            // One search first: an administrator usually has no size limit, and paging costs some
+            // servers a pass over the whole tree per page. Paged only when the server cuts it short.
+            try {
+                for (SearchResultEntry e : conn.search(request(base)).getSearchEntries()) {
+                    out.add(new DirEntry(e.getParsedDN(), e, 0));
+                }
+                return out;
+            } catch (LDAPSearchException e) {
+                if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                    throw e;
+                }
+                out.clear();
+            }
+            ASN1OctetString cookie = null;
             do {
-                SearchRequest req = new SearchRequest(base.toString(), SearchScope.SUB, "(objectClass=*)", "*", "+");
-                req.setDerefPolicy(DereferencePolicy.NEVER);
+                SearchRequest req = request(base);
                 req.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie, false));
                 SearchResult result = conn.search(req);
                 for (SearchResultEntry e : result.getSearchEntries()) {
@@ -141,6 +154,16 @@ public final class LdapDirectoryReader {
             throw new DirectoryReadException("reading " + base + " from " + where + " failed: " + diagnostic(e), e);
         }
         return out;
+    }
+
+    /**
+     * The whole subtree, user attributes and entryUUID: the one operational attribute the import
+     * needs (asking for all of them, '+', makes a server compute subordinate counts for every entry).
+     */
+    private static SearchRequest request(DN base) throws LDAPException {
+        SearchRequest req = new SearchRequest(base.toString(), SearchScope.SUB, "(objectClass=*)", "*", "entryUUID");
+        req.setDerefPolicy(DereferencePolicy.NEVER);
+        return req;
     }
 
     static DN parseBase(String base) {

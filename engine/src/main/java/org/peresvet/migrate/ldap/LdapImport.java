@@ -77,7 +77,7 @@ public final class LdapImport {
     /** Every entry no mapper took is listed with the reason it has no counterpart. */
     private static void reportTheRest(Mapping m) {
         for (DirEntry e : m.dir.entries()) {
-            if (m.handled.contains(e.dn())) {
+            if (m.handled.contains(e.key())) {
                 continue;
             }
             String k = e.kind();

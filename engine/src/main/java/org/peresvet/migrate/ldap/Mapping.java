@@ -38,18 +38,18 @@ final class Mapping {
     final Values values;
     final Ids ids;
 
-    final Map<DN, ObjectDef> objects = new LinkedHashMap<>();
+    final Map<String, ObjectDef> objects = new LinkedHashMap<>();
     private final Map<UUID, ObjectDef> objectsById = new HashMap<>();
-    final Map<DN, TagDef> tags = new LinkedHashMap<>();
-    final Map<UUID, DN> tagDnById = new HashMap<>();
-    final Map<DN, AlarmDef> alarms = new LinkedHashMap<>();
-    final Map<DN, ScheduleDef> schedules = new LinkedHashMap<>();
-    final Map<DN, ConnectorDef> connectors = new LinkedHashMap<>();
-    final Map<DN, MethodDef> methods = new LinkedHashMap<>();
+    final Map<String, TagDef> tags = new LinkedHashMap<>();
+    final Map<UUID, String> tagDnById = new HashMap<>();
+    final Map<String, AlarmDef> alarms = new LinkedHashMap<>();
+    final Map<String, ScheduleDef> schedules = new LinkedHashMap<>();
+    final Map<String, ConnectorDef> connectors = new LinkedHashMap<>();
+    final Map<String, MethodDef> methods = new LinkedHashMap<>();
     /** Entries handled (mapped, skipped or read as a helper); the rest are reported at the end. */
-    final Set<DN> handled = new HashSet<>();
+    final Set<String> handled = new HashSet<>();
     /** Entities not imported: what is under them is skipped with them. */
-    final Set<DN> skipped = new HashSet<>();
+    final Set<String> skipped = new HashSet<>();
 
     Mapping(PeresvetDirectory dir, ModelSnapshot current, ImportOptions options) {
         this.dir = dir;
@@ -67,8 +67,8 @@ final class Mapping {
 
     void skip(DirEntry e, String what, String reason) {
         report.add(ImportReport.Action.SKIPPED, e, what, reason);
-        skipped.add(e.dn());
-        handled.add(e.dn());
+        skipped.add(e.key());
+        handled.add(e.key());
     }
 
     void change(DirEntry e, String what, String reason) {
@@ -80,29 +80,29 @@ final class Mapping {
     }
 
     void helper(DirEntry e) {
-        if (handled.add(e.dn())) {
+        if (handled.add(e.key())) {
             report.helper();
         }
     }
 
     /** True when the entry or one of its ancestors below the base was skipped. */
-    boolean underSkipped(DN dn) {
-        for (DN d = dn.getParent(); d != null && !d.equals(dir.base()); d = d.getParent()) {
-            if (skipped.contains(d)) {
+    boolean underSkipped(DirEntry e) {
+        for (DirEntry d = dir.get(e.parentKey()); d != null && !d.dn().equals(dir.base()); d = dir.get(d.parentKey())) {
+            if (skipped.contains(d.key())) {
                 return true;
             }
         }
         return false;
     }
 
-    void putObject(DN dn, ObjectDef o) {
-        objects.put(dn, o);
+    void putObject(String key, ObjectDef o) {
+        objects.put(key, o);
         objectsById.put(o.id(), o);
     }
 
-    void putTag(DN dn, TagDef t) {
-        tags.put(dn, t);
-        tagDnById.put(t.id(), dn);
+    void putTag(String key, TagDef t) {
+        tags.put(key, t);
+        tagDnById.put(t.id(), key);
     }
 
     /** The object's path in the model after the import (imported objects first, then the project's). */
@@ -122,8 +122,8 @@ final class Mapping {
 
     /** The tag's path after the import, for a tag imported now or already in the project; null for neither. */
     String tagPath(UUID tagId) {
-        DN dn = tagDnById.get(tagId);
-        TagDef t = dn != null ? tags.get(dn) : current.tag(tagId);
+        String key = tagDnById.get(tagId);
+        TagDef t = key != null ? tags.get(key) : current.tag(tagId);
         return t == null ? null : objectPath(t.objectId()) + "/" + t.name();
     }
 

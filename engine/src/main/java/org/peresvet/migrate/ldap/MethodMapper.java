@@ -44,14 +44,14 @@ final class MethodMapper {
     void run() {
         List<DirEntry> methods = new ArrayList<>();
         for (DirEntry e : m.dir.entries()) {
-            if (e.kind().equals(Mapping.METHOD) && !m.handled.contains(e.dn())) {
+            if (e.kind().equals(Mapping.METHOD) && !m.handled.contains(e.key())) {
                 methods.add(e);
             }
         }
         // The lowest prsIndex first: the platform's rule for which of a tag's methods wins.
         methods.sort(Comparator.comparingLong(e -> index(e)));
         for (DirEntry e : methods) {
-            if (m.underSkipped(e.dn())) {
+            if (m.underSkipped(e)) {
                 m.skip(e, Mapping.what(e), "what it belongs to was skipped");
                 markParts(e);
                 continue;
@@ -60,7 +60,7 @@ final class MethodMapper {
             markParts(e);
         }
         for (DirEntry e : m.dir.entries()) {
-            if (e.kind().equals(Mapping.PARAMETER) && !m.handled.contains(e.dn())) {
+            if (e.kind().equals(Mapping.PARAMETER) && !m.handled.contains(e.key())) {
                 m.skip(e, Mapping.what(e), "belongs to no method of the directory");
             }
         }
@@ -77,14 +77,14 @@ final class MethodMapper {
 
     private void markParts(DirEntry method) {
         for (DirEntry p : parameters(method)) {
-            m.handled.add(p.dn());
+            m.handled.add(p.key());
         }
     }
 
     private void method(DirEntry e) {
-        TagDef tag = m.tags.get(e.dn().getParent());
+        TagDef tag = m.tags.get(e.parentKey());
         if (tag == null) {
-            DirEntry parent = m.dir.get(e.dn().getParent());
+            DirEntry parent = m.dir.get(e.parentKey());
             m.skip(e, Mapping.what(e), parent != null && parent.kind().equals(Mapping.ALERT)
                     ? "a method under an alert: the platform's runtime runs only methods of tags (alerts as initiators are not implemented)"
                     : "a method belongs under a tag");
@@ -137,8 +137,8 @@ final class MethodMapper {
         m.change(e, what, "the platform's RPC '" + address + "' (served by an external worker) becomes a program method "
                 + "running '" + address + "' with the parameters' current values as JSON on stdin; provide that program "
                 + "or change the method");
-        m.methods.put(e.dn(), def);
-        m.handled.add(e.dn());
+        m.methods.put(e.key(), def);
+        m.handled.add(e.key());
     }
 
     private boolean calculable(TagDef tag, String address, List<Param> params, List<MethodDef.Initiator> initiators,
@@ -182,7 +182,7 @@ final class MethodMapper {
         m.change(e, what, "tag " + m.tagPath(tag.id()) + " becomes a calculated tag: " + formula + note);
         m.putTag(m.tagDnById.get(tag.id()), tag.toBuilder().formula(formula).trigger(trigger).build());
         m.report.imported("calculated tags", false);
-        m.handled.add(e.dn());
+        m.handled.add(e.key());
     }
 
     private static List<String> diff(Set<String> a, Set<String> b) {
@@ -191,18 +191,18 @@ final class MethodMapper {
 
     private List<MethodDef.Initiator> initiators(DirEntry method, String what, TagDef own) {
         List<MethodDef.Initiator> out = new ArrayList<>();
-        DirEntry system = m.dir.child(method.dn(), "system");
-        DirEntry by = system == null ? null : m.dir.child(system.dn(), "initiatedBy");
+        DirEntry system = m.dir.child(method, "system");
+        DirEntry by = system == null ? null : m.dir.child(system, "initiatedBy");
         if (by == null) {
             return out;
         }
-        for (DirEntry i : m.dir.children(by.dn())) {
+        for (DirEntry i : m.dir.children(by)) {
             UUID id = Ids.parseUuid(i.name());
             if (id == null) {
                 m.unresolved(i, what, "initiator '" + i.name() + "' is not a UUID");
                 continue;
             }
-            DN dn = m.ids.platform(id);
+            String dn = m.ids.platform(id);
             TagDef t = dn == null ? null : m.tags.get(dn);
             ScheduleDef s = dn == null ? null : m.schedules.get(dn);
             if (t != null && t.id().equals(own.id())) {
@@ -224,13 +224,13 @@ final class MethodMapper {
     }
 
     private List<DirEntry> parameters(DirEntry method) {
-        DirEntry system = m.dir.child(method.dn(), "system");
-        DirEntry ps = system == null ? null : m.dir.child(system.dn(), "parameters");
+        DirEntry system = m.dir.child(method, "system");
+        DirEntry ps = system == null ? null : m.dir.child(system, "parameters");
         if (ps == null) {
             return List.of();
         }
         List<DirEntry> out = new ArrayList<>();
-        for (DirEntry p : m.dir.children(ps.dn())) {
+        for (DirEntry p : m.dir.children(ps)) {
             if (p.kind().equals(Mapping.PARAMETER)) {
                 out.add(p);
             }
@@ -284,7 +284,7 @@ final class MethodMapper {
             List<String> paths = new ArrayList<>();
             for (JsonNode n : list) {
                 UUID id = n.isTextual() ? Ids.parseUuid(n.asText()) : null;
-                DN dn = id == null ? null : m.ids.platform(id);
+                String dn = id == null ? null : m.ids.platform(id);
                 TagDef t = dn == null ? null : m.tags.get(dn);
                 String path = t != null ? m.tagPath(t.id()) : id != null && dn == null && m.current.tag(id) != null
                         ? m.current.tagPath(id) : null;

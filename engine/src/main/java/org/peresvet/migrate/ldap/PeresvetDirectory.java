@@ -18,8 +18,9 @@ public final class PeresvetDirectory {
     private final DN base;
     private final List<DirEntry> entries;
     private final List<DirEntry> outside;
-    private final Map<DN, DirEntry> byDn = new HashMap<>();
-    private final Map<DN, List<DirEntry>> children = new HashMap<>();
+    /** By normalized DN text, see {@link DirEntry#key()}. */
+    private final Map<String, DirEntry> byDn = new HashMap<>();
+    private final Map<String, List<DirEntry>> children = new HashMap<>();
 
     /**
      * @param base the base DN; entries outside it are kept apart (see {@link #outsideBase()})
@@ -32,10 +33,9 @@ public final class PeresvetDirectory {
         for (DirEntry e : all) {
             if (e.dn().isDescendantOf(base, true)) {
                 in.add(e);
-                byDn.put(e.dn(), e);
-                DN parent = e.dn().getParent();
-                if (parent != null) {
-                    children.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
+                byDn.put(e.key(), e);
+                if (e.parentKey() != null) {
+                    children.computeIfAbsent(e.parentKey(), k -> new ArrayList<>()).add(e);
                 }
             } else {
                 out.add(e);
@@ -64,16 +64,33 @@ public final class PeresvetDirectory {
     }
 
     public DirEntry get(DN dn) {
-        return dn == null ? null : byDn.get(dn);
+        return dn == null ? null : byDn.get(dn.toNormalizedString());
+    }
+
+    /** The entry with this key ({@link DirEntry#key()}), or null. */
+    DirEntry get(String key) {
+        return key == null ? null : byDn.get(key);
     }
 
     public List<DirEntry> children(DN parent) {
-        return children.getOrDefault(parent, List.of());
+        return parent == null ? List.of() : children.getOrDefault(parent.toNormalizedString(), List.of());
+    }
+
+    List<DirEntry> children(DirEntry parent) {
+        return children.getOrDefault(parent.key(), List.of());
     }
 
     /** The child with this name (cn compared ignoring case, as LDAP compares it), or null. */
     public DirEntry child(DN parent, String name) {
-        for (DirEntry c : children(parent)) {
+        return child(children(parent), name);
+    }
+
+    DirEntry child(DirEntry parent, String name) {
+        return parent == null ? null : child(children(parent), name);
+    }
+
+    private static DirEntry child(List<DirEntry> list, String name) {
+        for (DirEntry c : list) {
             if (c.name().equalsIgnoreCase(name)) {
                 return c;
             }

@@ -34,7 +34,7 @@ final class ProjectMerge {
         m.objects.values().forEach(o -> importedIds.add(o.id()));
         m.tags.values().forEach(t -> importedIds.add(t.id()));
         Map<UUID, Set<String>> taken = new HashMap<>();
-        for (Map.Entry<DN, ObjectDef> en : m.objects.entrySet()) {
+        for (Map.Entry<String, ObjectDef> en : m.objects.entrySet()) {
             ObjectDef o = en.getValue();
             String name = free(taken, o.parentId(), o.name(), importedIds);
             if (!name.equals(o.name())) {
@@ -43,7 +43,7 @@ final class ProjectMerge {
                 m.putObject(en.getKey(), o.withName(name));
             }
         }
-        for (Map.Entry<DN, TagDef> en : m.tags.entrySet()) {
+        for (Map.Entry<String, TagDef> en : m.tags.entrySet()) {
             TagDef t = en.getValue();
             String name = free(taken, t.objectId(), t.name(), importedIds);
             if (!name.equals(t.name())) {
@@ -84,17 +84,17 @@ final class ProjectMerge {
 
     /** Merges by id, renames connectors whose name is taken, counts added and updated items. */
     void rest() {
-        for (Map.Entry<DN, ObjectDef> en : m.objects.entrySet()) {
+        for (Map.Entry<String, ObjectDef> en : m.objects.entrySet()) {
             ObjectDef o = en.getValue();
             clash(en.getKey(), "object " + o.name(), o.id(), m.current.tag(o.id()) != null, "a tag");
             merge(en.getKey(), "object " + o.name(), "objects", m.current.object(o.id()), o);
         }
-        for (Map.Entry<DN, TagDef> en : m.tags.entrySet()) {
+        for (Map.Entry<String, TagDef> en : m.tags.entrySet()) {
             TagDef t = en.getValue();
             clash(en.getKey(), "tag " + t.name(), t.id(), m.current.object(t.id()) != null, "an object");
             merge(en.getKey(), "tag " + m.tagPath(t.id()), "tags", m.current.tag(t.id()), t);
         }
-        for (Map.Entry<DN, AlarmDef> en : m.alarms.entrySet()) {
+        for (Map.Entry<String, AlarmDef> en : m.alarms.entrySet()) {
             AlarmDef a = en.getValue();
             AlarmDef old = m.current.alarm(a.id());
             clash(en.getKey(), "alert " + a.name(), a.id(), old == null && (m.current.tag(a.id()) != null || m.current.object(a.id()) != null), "another item");
@@ -111,10 +111,10 @@ final class ProjectMerge {
             }
             merge(en.getKey(), "alert " + a.name(), "alarms", old, a);
         }
-        for (Map.Entry<DN, ScheduleDef> en : m.schedules.entrySet()) {
+        for (Map.Entry<String, ScheduleDef> en : m.schedules.entrySet()) {
             merge(en.getKey(), "schedule " + en.getValue().name(), "schedules", m.current.schedule(en.getValue().id()), en.getValue());
         }
-        for (Map.Entry<DN, MethodDef> en : m.methods.entrySet()) {
+        for (Map.Entry<String, MethodDef> en : m.methods.entrySet()) {
             merge(en.getKey(), "method " + en.getValue().name(), "methods", m.current.method(en.getValue().id()), en.getValue());
         }
         Set<String> connectorNames = new HashSet<>();
@@ -122,7 +122,7 @@ final class ProjectMerge {
         m.connectors.values().forEach(c -> importedConnectors.add(c.id()));
         m.current.connectors().stream().filter(c -> !importedConnectors.contains(c.id()))
                 .forEach(c -> connectorNames.add(c.name().toLowerCase(Locale.ROOT)));
-        for (Map.Entry<DN, ConnectorDef> en : m.connectors.entrySet()) {
+        for (Map.Entry<String, ConnectorDef> en : m.connectors.entrySet()) {
             ConnectorDef c = en.getValue();
             String n = c.name();
             for (int i = 2; connectorNames.contains(n.toLowerCase(Locale.ROOT)); i++) {
@@ -139,7 +139,7 @@ final class ProjectMerge {
         }
     }
 
-    private void clash(DN dn, String what, UUID id, boolean clash, String other) {
+    private void clash(String dn, String what, UUID id, boolean clash, String other) {
         if (clash) {
             m.report.add(ImportReport.Action.CONFLICT, m.dir.get(dn), what, "its id " + id + " is " + other
                     + " in the project; the import cannot merge it");
@@ -147,7 +147,7 @@ final class ProjectMerge {
         }
     }
 
-    private <T> void merge(DN dn, String what, String kind, T old, T now) {
+    private <T> void merge(String dn, String what, String kind, T old, T now) {
         if (old == null) {
             m.report.imported(kind, false);
             return;

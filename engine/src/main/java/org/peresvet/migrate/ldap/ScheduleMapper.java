@@ -36,10 +36,10 @@ final class ScheduleMapper {
     void run() {
         DirEntry base = m.baseNode("schedules");
         for (DirEntry e : m.dir.entries()) {
-            if (!e.kind().equals(Mapping.SCHEDULE) || m.handled.contains(e.dn())) {
+            if (!e.kind().equals(Mapping.SCHEDULE) || m.handled.contains(e.key())) {
                 continue;
             }
-            if (base == null || !base.dn().equals(e.dn().getParent())) {
+            if (base == null || !base.key().equals(e.parentKey())) {
                 m.skip(e, Mapping.what(e), "a schedule belongs under cn=schedules");
                 continue;
             }
@@ -95,8 +95,8 @@ final class ScheduleMapper {
         ScheduleDef s = new ScheduleDef(m.ids.of(e), name, TreeMapper.nz(e.text("description")),
                 m.values.bool(e, "prsActive", true, what), ScheduleDef.Kind.INTERVAL, start, end, every, unit, null, null,
                 ScheduleDef.MissedRuns.SKIP);
-        m.schedules.put(e.dn(), s);
-        m.handled.add(e.dn());
+        m.schedules.put(e.key(), s);
+        m.handled.add(e.key());
     }
 
     /** A start or end time in µs since the epoch; null for a missing or null value. */

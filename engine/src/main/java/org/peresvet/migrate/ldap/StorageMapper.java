@@ -27,17 +27,17 @@ final class StorageMapper {
     void run() {
         DirEntry base = m.baseNode("dataStorages");
         for (DirEntry e : m.dir.entries()) {
-            if (!e.kind().equals(Mapping.STORAGE) || m.handled.contains(e.dn())) {
+            if (!e.kind().equals(Mapping.STORAGE) || m.handled.contains(e.key())) {
                 continue;
             }
-            if (base == null || !base.dn().equals(e.dn().getParent())) {
+            if (base == null || !base.key().equals(e.parentKey())) {
                 m.skip(e, Mapping.what(e), "a data storage belongs under cn=dataStorages");
                 continue;
             }
             storage(e);
         }
         for (DirEntry e : m.dir.entries()) {
-            if (STORAGE_PARTS.contains(e.kind()) && !m.handled.contains(e.dn())) {
+            if (STORAGE_PARTS.contains(e.kind()) && !m.handled.contains(e.key())) {
                 // Links and operations outside any storage: nothing to attach them to.
                 m.skip(e, e.kind() + " " + e.name(), "belongs to no data storage of the directory");
             }
@@ -56,7 +56,7 @@ final class StorageMapper {
                     case "prsdatastoragealertdata" -> alertLinks++;
                     default -> other++;
                 }
-                m.handled.add(d.dn());
+                m.handled.add(d.key());
             }
         }
         String links = tagLinks + " tag link(s), " + alertLinks + " alert link(s)" + (other > 0 ? ", " + other + " operation entries" : "");
@@ -88,14 +88,14 @@ final class StorageMapper {
                 e.name().strip().replaceAll("[^A-Za-z0-9._-]", "_")))) {
             m.report.add(ImportReport.Action.CONFLICT, e, what, "the project already has an export target '" + name
                     + "'; the project's is kept");
-            m.handled.add(e.dn());
+            m.handled.add(e.key());
             return;
         }
         m.change(e, what, "becomes export target '" + name + "' at " + url + ": every tag is exported (the platform stored the "
                 + tagLinks + " linked tag(s)), series are named by tag path, not by the platform's metric names");
         targets.add(new ExportTargetSpec(name, url, m.values.bool(e, "prsActive", true, what)));
         m.report.imported("export targets", false);
-        m.handled.add(e.dn());
+        m.handled.add(e.key());
     }
 
     /** The server's base URL: the origin of getUrl (the VictoriaMetrics HTTP API), else of putUrl on port 8428. */

@@ -34,14 +34,14 @@ final class TreeMapper {
 
     void run() {
         for (DirEntry e : parentsFirst(m.dir)) {
-            if (m.handled.contains(e.dn())) {
+            if (m.handled.contains(e.key())) {
                 continue;
             }
             if (e.dn().equals(m.dir.base()) || e.kind().equals(Mapping.ALIAS)) {
                 m.helper(e);
                 continue;
             }
-            if (m.underSkipped(e.dn())) {
+            if (m.underSkipped(e)) {
                 m.skip(e, Mapping.what(e), "what it belongs to was skipped");
                 continue;
             }
@@ -58,7 +58,7 @@ final class TreeMapper {
     }
 
     private void node(DirEntry e) {
-        DN parent = e.dn().getParent();
+        DN parent = e.parent();
         String name = e.name().toLowerCase(java.util.Locale.ROOT);
         if (m.dir.base().equals(parent) && BASE_NODES.contains(name)) {
             m.helper(e);
@@ -72,8 +72,9 @@ final class TreeMapper {
 
     /** True when an ancestor of the entry is a {@code cn=system} helper. */
     static boolean inSystem(DN dn) {
-        for (DN d = dn.getParent(); d != null; d = d.getParent()) {
-            if (d.getRDN() != null && d.getRDN().hasAttributeValue("cn", "system")) {
+        com.unboundid.ldap.sdk.RDN[] rdns = dn.getRDNs();
+        for (int i = 1; i < rdns.length; i++) {
+            if (rdns[i].hasAttributeValue("cn", "system")) {
                 return true;
             }
         }
@@ -81,10 +82,10 @@ final class TreeMapper {
     }
 
     private void object(DirEntry e) {
-        DN parent = e.dn().getParent();
+        String parent = e.parentKey();
         DirEntry objectsBase = m.baseNode("objects");
         ObjectDef parentObject = m.objects.get(parent);
-        boolean root = objectsBase != null && objectsBase.dn().equals(parent);
+        boolean root = objectsBase != null && objectsBase.key().equals(parent);
         if (!root && parentObject == null) {
             m.skip(e, Mapping.what(e), "an object belongs under cn=objects or under another object");
             return;
@@ -103,15 +104,15 @@ final class TreeMapper {
         if (e.has("prsEntityTypeCode")) {
             m.change(e, what, "its type code " + e.text("prsEntityTypeCode") + " is not kept (the platform does not interpret it)");
         }
-        m.putObject(e.dn(), new ObjectDef(m.ids.of(e), root ? null : parentObject.id(), name, description));
-        m.handled.add(e.dn());
+        m.putObject(e.key(), new ObjectDef(m.ids.of(e), root ? null : parentObject.id(), name, description));
+        m.handled.add(e.key());
     }
 
     private void tag(DirEntry e) {
-        DN parent = e.dn().getParent();
+        String parent = e.parentKey();
         ObjectDef owner = m.objects.get(parent);
         DirEntry tagsBase = m.baseNode("tags");
-        if (owner == null && tagsBase != null && tagsBase.dn().equals(parent)) {
+        if (owner == null && tagsBase != null && tagsBase.key().equals(parent)) {
             owner = flatTagsObject(tagsBase);
         }
         if (owner == null) {
@@ -145,8 +146,8 @@ final class TreeMapper {
             m.change(e, what, "its JSON configuration is not kept (Peresvet tags have none): "
                     + Values.abbreviate(e.text("prsJsonConfigString")));
         }
-        m.putTag(e.dn(), b.build());
-        m.handled.add(e.dn());
+        m.putTag(e.key(), b.build());
+        m.handled.add(e.key());
     }
 
     private ValueType type(DirEntry e, String what) {
@@ -179,8 +180,8 @@ final class TreeMapper {
     private ObjectDef flatTagsObject(DirEntry tagsBase) {
         if (flatTags == null) {
             flatTags = new ObjectDef(m.ids.of(tagsBase), null, "tags", "Tags of the Python platform that belonged to no object");
-            m.putObject(tagsBase.dn(), flatTags);
-            m.handled.add(tagsBase.dn());
+            m.putObject(tagsBase.key(), flatTags);
+            m.handled.add(tagsBase.key());
             m.change(tagsBase, "object tags", "the platform's flat tags (under cn=tags) are put in the root object 'tags': "
                     + "a Peresvet tag belongs to an object");
         }
@@ -188,7 +189,7 @@ final class TreeMapper {
     }
 
     private void alert(DirEntry e) {
-        TagDef tag = m.tags.get(e.dn().getParent());
+        TagDef tag = m.tags.get(e.parentKey());
         if (tag == null) {
             m.skip(e, Mapping.what(e), "an alert belongs under a tag");
             return;
@@ -235,8 +236,8 @@ final class TreeMapper {
         }
         AlarmDef a = AlarmDef.builder(tag.id(), high ? AlarmKind.HI : AlarmKind.LO).id(m.ids.of(e)).name(name).limit(value)
                 .autoAck(autoAck).enabled(m.values.bool(e, "prsActive", true, what)).message(message).build();
-        m.alarms.put(e.dn(), a);
-        m.handled.add(e.dn());
+        m.alarms.put(e.key(), a);
+        m.handled.add(e.key());
     }
 
     private boolean flag(JsonNode cfg, String key, boolean dflt, DirEntry e, String what) {
