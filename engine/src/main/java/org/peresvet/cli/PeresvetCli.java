@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.peresvet.api.ApiConfig;
 import org.peresvet.engine.PeresvetHome;
 import org.peresvet.model.ModelException;
+import org.peresvet.model.Quoted;
 import org.peresvet.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -145,7 +146,7 @@ public final class PeresvetCli implements Callable<Integer> {
             msg.append(" (did you mean '").append(String.join("' or '", s.subList(0, Math.min(3, s.size())))).append("'?)");
         }
         msg.append("; see '").append(cl.getCommandSpec().qualifiedName()).append(" --help'");
-        cl.getErr().println(msg);
+        cl.getErr().println(Quoted.line(msg.toString()));
         return EXIT_USAGE;
     }
 
@@ -156,7 +157,8 @@ public final class PeresvetCli implements Callable<Integer> {
         if (code == EXIT_ERROR) {
             text = "unexpected " + ex.getClass().getName() + ": " + text + (debug ? "" : " (run with --debug for details)");
         }
-        err.println("error: " + text);
+        // A message may quote a file's content: one line, control characters escaped, whatever it holds.
+        err.println("error: " + Quoted.line(text));
         if (debug) {
             ex.printStackTrace(err);
         }

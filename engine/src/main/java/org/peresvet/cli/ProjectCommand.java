@@ -79,7 +79,7 @@ final class ProjectCommand implements Runnable {
             }
             ProjectDocument doc;
             try {
-                doc = ProjectJson.read(CliFiles.read(file));
+                doc = ProjectJson.read(CliFiles.readBytes(file));
             } catch (ModelException e) {
                 throw CliException.invalidInput(file + ": " + e.getMessage());
             }

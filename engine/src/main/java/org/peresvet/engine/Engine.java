@@ -62,6 +62,7 @@ import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.SubscriptionHub;
 import org.peresvet.runtime.TagState;
 import org.peresvet.runtime.WriteResult;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.store.HistoryStore;
 import org.peresvet.store.HistoryWriter;
 import org.peresvet.store.JournalStore;
@@ -771,6 +772,18 @@ public final class Engine implements AutoCloseable {
                 historyWriter == null ? 0 : historyWriter.samplesWritten(),
                 historyWriter == null ? 0 : historyWriter.buffered(),
                 historyWriter == null ? null : historyWriter.lastError());
+    }
+
+    /** Whether local history can be written (the fault explained), what waits in memory and its bound. */
+    public HistoryHealth historyHealth() {
+        HistoryWriter w = historyWriter;
+        return w == null ? HistoryHealth.NOT_STARTED : w.health();
+    }
+
+    /** Why writing the alarm journal fails (disk full, the file, the free space), or null while it works. */
+    public String journalError() {
+        JournalWriter w = journalWriter;
+        return w == null ? null : w.lastError();
     }
 
     public boolean isRunning() {

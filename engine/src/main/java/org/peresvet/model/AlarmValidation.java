@@ -92,6 +92,11 @@ final class AlarmValidation {
                 throw new ModelException(where, "suppressedBy", "a tag cannot suppress its own alarms");
             }
         }
+        Names.checkText(a.message(), where, "message");
+        Names.checkText(a.expression(), where, "expression");
+        if (a.value() instanceof String text) {
+            Names.checkText(text, where, "value");
+        }
         if (a.message().length() > 1000) {
             throw new ModelException(where, "message", "must be at most 1000 characters");
         }

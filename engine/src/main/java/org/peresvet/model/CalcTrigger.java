@@ -17,7 +17,10 @@ public record CalcTrigger(Kind kind, long periodMillis, UUID scheduleId) {
     /** Periods below this are refused: the engine loop ticks every 100 ms. */
     public static final long MIN_PERIOD_MILLIS = 100;
 
-    private static final Pattern EVERY = Pattern.compile("every\\s*(\\d+)\\s*(ms|s|sec|min|m|h)?", Pattern.CASE_INSENSITIVE);
+    /** Longer periods are refused: a year is far beyond any calculation's need, and µs arithmetic stays exact. */
+    public static final long MAX_PERIOD_MILLIS = 366L * 24 * 3_600_000;
+
+    private static final Pattern EVERY = Pattern.compile("every\\s*(\\d{1,30})\\s*(ms|s|sec|min|m|h)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEDULE = Pattern.compile("schedule[\\s:]+(\\S+)", Pattern.CASE_INSENSITIVE);
 
     public CalcTrigger {
@@ -46,7 +49,6 @@ public record CalcTrigger(Kind kind, long periodMillis, UUID scheduleId) {
         String s = text.strip();
         Matcher m = EVERY.matcher(s);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
             long factor = switch (unit) {
                 case "s", "sec" -> 1_000;
@@ -54,18 +56,29 @@ public record CalcTrigger(Kind kind, long periodMillis, UUID scheduleId) {
                 case "h" -> 3_600_000;
                 default -> 1;
             };
-            return every(n * factor);
+            // Checked arithmetic: a period too long for a long is refused, never wrapped into a short one.
+            long millis;
+            try {
+                millis = Math.multiplyExact(Long.parseLong(m.group(1)), factor);
+            } catch (NumberFormatException | ArithmeticException e) {
+                millis = Long.MAX_VALUE;
+            }
+            if (millis > MAX_PERIOD_MILLIS) {
+                throw new IllegalArgumentException("the period of " + Quoted.of(s) + " is too long (at most "
+                        + MAX_PERIOD_MILLIS + " ms, 366 days)");
+            }
+            return every(millis);
         }
         m = SCHEDULE.matcher(s);
         if (m.matches()) {
             try {
                 return schedule(UUID.fromString(m.group(1)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + m.group(1) + "' is not a schedule id (a UUID)");
+                throw new IllegalArgumentException(Quoted.of(m.group(1)) + " is not a schedule id (a UUID)");
             }
         }
-        throw new IllegalArgumentException("unknown trigger '" + text
-                + "' (expected change, every <N>ms (or s, min, h), or schedule <schedule id>)");
+        throw new IllegalArgumentException("unknown trigger " + Quoted.of(text)
+                + " (expected change, every <N>ms (or s, min, h), or schedule <schedule id>)");
     }
 
     @Override

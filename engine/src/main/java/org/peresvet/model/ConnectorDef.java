@@ -53,10 +53,7 @@ public record ConnectorDef(UUID id, String name, String kind, boolean enabled, S
     /** The checks that need nothing but the definition. */
     void validate() {
         String where = "connector " + name;
-        String bad = ModelSnapshot.invalidNameReason(name);
-        if (bad != null) {
-            throw new ModelException(where, "name", bad);
-        }
+        Names.check(name, where, "name");
         if (kind == null || !KIND.matcher(kind).matches()) {
             throw new ModelException(where, "kind", "'" + kind + "' is not a connector kind (e.g. mqtt, http)");
         }
@@ -65,9 +62,9 @@ public record ConnectorDef(UUID id, String name, String kind, boolean enabled, S
         }
         JsonNode n;
         try {
-            n = MAPPER.readTree(config);
-        } catch (Exception e) {
-            throw new ModelException(where, "config", "is not valid JSON");
+            n = JsonValues.read(config);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(where, "config", "is not valid JSON (" + e.getMessage() + ")");
         }
         if (n == null || !n.isObject()) {
             throw new ModelException(where, "config", "must be a JSON object");

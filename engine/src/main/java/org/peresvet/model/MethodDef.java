@@ -144,9 +144,23 @@ public record MethodDef(UUID id, String name, String description, boolean enable
     /** The checks that need nothing but the definition; paths and formulas are checked by the method capability. */
     void validate(java.util.function.Predicate<UUID> objectExists) {
         String where = "method " + name;
-        String bad = ModelSnapshot.invalidNameReason(name);
-        if (bad != null) {
-            throw new ModelException(where, "name", bad);
+        Names.check(name, where, "name");
+        Names.checkText(description, where, "description");
+        Names.checkText(formula, where, "formula");
+        Names.checkText(target, where, "target");
+        Names.checkText(program, where, "program");
+        for (String a : args) {
+            Names.checkText(a, where, "args");
+        }
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            Names.check(p.getKey(), where, "parameters");
+            Names.checkText(p.getValue(), where, "parameters");
+        }
+        for (Initiator i : initiators) {
+            Names.checkText(i.tag(), where, "initiators");
+            Names.checkText(i.condition(), where, "initiators");
+            Names.checkText(i.eventType(), where, "initiators");
+            Names.checkText(i.match(), where, "initiators");
         }
         if (objectId != null && !objectExists.test(objectId)) {
             throw new ModelException(where, "object", "object " + objectId + " does not exist");

@@ -40,8 +40,24 @@ public final class Micros {
     public static long parse(String text) {
         String s = text.trim();
         if (s.matches("-?\\d+")) {
-            return Long.parseLong(s);
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the time " + Quoted.of(text) + " is out of the range of microseconds in a long");
+            }
         }
+        if (s.length() > 64) {
+            throw new IllegalArgumentException("not an ISO-8601 time or microseconds: " + Quoted.of(text));
+        }
+        try {
+            return parseIso(s, text);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            // A valid date too far from 1970 for microseconds in a long.
+            throw new IllegalArgumentException("the time " + Quoted.of(text) + " is out of the range of microseconds since 1970");
+        }
+    }
+
+    private static long parseIso(String s, String text) {
         try {
             return of(OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException withZone) {
@@ -51,7 +67,7 @@ public final class Micros {
                 try {
                     return of(java.time.LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC));
                 } catch (DateTimeParseException dateOnly) {
-                    throw new IllegalArgumentException("not an ISO-8601 time or microseconds: '" + text + "'");
+                    throw new IllegalArgumentException("not an ISO-8601 time or microseconds: " + Quoted.of(text));
                 }
             }
         }

@@ -3,6 +3,8 @@ package org.peresvet.model;
 /**
  * A model edit or import was refused. Nothing was changed. {@link #where()} names the object or
  * tag path (or the line / JSON path of an imported document), {@link #field()} the property.
+ * The message is always one line: control characters in the parts are escaped, an overlong one cut
+ * (see {@link Quoted}).
  */
 public class ModelException extends RuntimeException {
     private final String where;
@@ -24,7 +26,8 @@ public class ModelException extends RuntimeException {
         if (field != null && !field.isEmpty()) {
             sb.append(field).append(": ");
         }
-        return sb.append(reason).toString();
+        // Names and values in the parts come from files and requests: one safe line, whatever they hold.
+        return Quoted.line(sb.append(reason).toString());
     }
 
     public String where() {

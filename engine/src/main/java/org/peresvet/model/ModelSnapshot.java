@@ -13,14 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * An immutable, consistent view of the object tree and its tags. Readers on any thread share it
  * without locks; an edit produces a new snapshot through {@link #apply(List)}.
  */
 public final class ModelSnapshot {
-    private static final Pattern NAME = Pattern.compile("[^/{}\\p{Cntrl}]{1,128}");
     private static final Comparator<String> BY_NAME = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
     private final Map<UUID, ObjectDef> objects;
@@ -404,22 +402,9 @@ public final class ModelSnapshot {
         return true;
     }
 
-    /** Validates a name of an object or a tag; returns the reason it is invalid, or null. */
+    /** Validates a name (the one rule of {@link Names}); returns the reason it is invalid, or null. */
     public static String invalidNameReason(String name) {
-        if (name == null || name.isBlank()) {
-            return "must not be empty";
-        }
-        if (!name.equals(name.strip())) {
-            return "must not start or end with spaces";
-        }
-        if (name.equals(".") || name.equals("..")) {
-            return "'" + name + "' is reserved for relative paths";
-        }
-        if (!NAME.matcher(name).matches()) {
-            return name.length() > 128 ? "must be at most 128 characters"
-                    : "must not contain '/', '{', '}' or control characters";
-        }
-        return null;
+        return Names.invalidReason(name);
     }
 
     /** Applies edits to mutable copies of the maps, with an incremental sibling index. */
@@ -559,7 +544,9 @@ public final class ModelSnapshot {
         }
 
         private String where(UUID parent, String name) {
-            return pathOf(parent) + "/" + name;
+            // A refused name may be megabytes long: the path in a message shows its start.
+            return pathOf(parent) + "/" + (name != null && name.length() > 4 * Names.MAX_LENGTH
+                    ? Quoted.escape(name, Quoted.MAX_VALUE) : name);
         }
 
         private String pathOf(UUID id) {
@@ -576,6 +563,7 @@ public final class ModelSnapshot {
             if (bad != null) {
                 throw new ModelException(where, "name", bad);
             }
+            Names.checkText(o.description(), where, "description");
             if (o.parentId() != null && !objs.containsKey(o.parentId())) {
                 throw new ModelException(where, "parent", "parent object " + o.parentId() + " does not exist");
             }

@@ -19,6 +19,9 @@ public record ScheduleDef(UUID id, String name, String description, boolean enab
 
     public enum Kind { INTERVAL, CRON }
 
+    /** The longest interval, 100 years in seconds: far beyond any plant schedule, and exact in µs. */
+    public static final long MAX_EVERY_SECONDS = 36_525L * 86_400;
+
     public enum Unit {
         SECONDS(1), MINUTES(60), HOURS(3600), DAYS(86400);
 
@@ -108,12 +111,17 @@ public record ScheduleDef(UUID id, String name, String description, boolean enab
     /** The checks that need nothing but the definition; the cron syntax is checked by the schedule capability. */
     void validate() {
         String where = "schedule " + name;
-        String bad = ModelSnapshot.invalidNameReason(name);
-        if (bad != null) {
-            throw new ModelException(where, "name", bad);
-        }
+        Names.check(name, where, "name");
+        Names.checkText(description, where, "description");
+        Names.checkText(cron, where, "cron");
+        Names.checkText(zone, where, "zone");
         if (kind == Kind.INTERVAL && every <= 0) {
             throw new ModelException(where, "every", "must be a positive number of " + unit.label());
+        }
+        if (kind == Kind.INTERVAL && every > MAX_EVERY_SECONDS / unit.seconds()) {
+            // The timetable works in µs: a period this long would overflow it.
+            throw new ModelException(where, "every", "must be at most " + MAX_EVERY_SECONDS / unit.seconds() + " "
+                    + unit.label() + " (100 years)");
         }
         if (kind == Kind.CRON && (cron == null || cron.isBlank())) {
             throw new ModelException(where, "cron", "a cron schedule needs a cron expression, e.g. 0 * * * *");

@@ -37,6 +37,14 @@ public record TagDef(UUID id, UUID objectId, String name, String description, Va
         description = description == null ? "" : description;
         units = units == null ? "" : units;
         source = source == null ? SourceKind.MANUAL : source;
+        // Minus zero is zero: stores and spreadsheets do not keep its sign, so neither does the model.
+        min = min != null && min == 0 ? Double.valueOf(0.0) : min;
+        max = max != null && max == 0 ? Double.valueOf(0.0) : max;
+        deadband = deadband == 0 ? 0.0 : deadband;
+        // An empty text default is no default: a CSV cell cannot tell them apart, so the model does not either.
+        if (type == ValueType.STRING && "".equals(defaultValue)) {
+            defaultValue = null;
+        }
         try {
             defaultValue = type.coerce(defaultValue);
         } catch (IllegalArgumentException e) {

@@ -1,15 +1,20 @@
 package org.peresvet.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Checks one tag's properties; the first problem found is thrown as a {@link ModelException}. */
 final class TagValidation {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private TagValidation() {
     }
 
     static void check(TagDef t, String where) {
+        Names.checkText(t.description(), where, "description");
+        Names.checkText(t.units(), where, "units");
+        Names.checkText(t.formula(), where, "formula");
+        Names.checkText(t.sourceConfig(), where, "sourceConfig");
+        if (t.defaultValue() instanceof String text) {
+            Names.checkText(text, where, "defaultValue");
+        }
         if (t.units().length() > 32) {
             throw new ModelException(where, "units", "must be at most 32 characters");
         }
@@ -39,10 +44,14 @@ final class TagValidation {
             }
         }
         if (t.sourceConfig() != null && !t.sourceConfig().isBlank()) {
+            JsonNode cfg;
             try {
-                MAPPER.readTree(t.sourceConfig());
-            } catch (Exception e) {
-                throw new ModelException(where, "sourceConfig", "is not valid JSON");
+                cfg = JsonValues.read(t.sourceConfig());
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(where, "sourceConfig", "is not valid JSON (" + e.getMessage() + ")");
+            }
+            if (!cfg.isObject()) {
+                throw new ModelException(where, "sourceConfig", "must be a JSON object");
             }
         }
         if (t.formula() != null) {
@@ -53,9 +62,10 @@ final class TagValidation {
                 throw new ModelException(where, "formula", "a simulated tag cannot also be calculated");
             }
         }
-        if (t.trigger().kind() == CalcTrigger.Kind.PERIODIC && t.trigger().periodMillis() < CalcTrigger.MIN_PERIOD_MILLIS) {
-            throw new ModelException(where, "trigger", "a periodic trigger needs a period of at least "
-                    + CalcTrigger.MIN_PERIOD_MILLIS + " ms");
+        if (t.trigger().kind() == CalcTrigger.Kind.PERIODIC && (t.trigger().periodMillis() < CalcTrigger.MIN_PERIOD_MILLIS
+                || t.trigger().periodMillis() > CalcTrigger.MAX_PERIOD_MILLIS)) {
+            throw new ModelException(where, "trigger", "a periodic trigger needs a period between "
+                    + CalcTrigger.MIN_PERIOD_MILLIS + " ms and " + CalcTrigger.MAX_PERIOD_MILLIS + " ms (366 days)");
         }
         if (t.trigger().kind() == CalcTrigger.Kind.SCHEDULE && t.trigger().scheduleId() == null) {
             throw new ModelException(where, "trigger", "a schedule trigger needs a schedule id");

@@ -1,6 +1,5 @@
 package org.peresvet.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -89,6 +88,19 @@ public enum ValueType {
         if (v instanceof Boolean b) {
             return b ? 1L : 0L;
         }
+        if (v instanceof java.math.BigInteger big) {
+            if (big.bitLength() < 64) {
+                return big.longValue();
+            }
+            throw mismatch(v);
+        }
+        if (v instanceof BigDecimal dec) {
+            try {
+                return dec.longValueExact();
+            } catch (ArithmeticException e) {
+                throw mismatch(v);
+            }
+        }
         if (v instanceof Number n) {
             double d = n.doubleValue();
             if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 9.0e18) {
@@ -98,29 +110,34 @@ public enum ValueType {
         }
         if (v instanceof String s) {
             try {
-                return new BigDecimal(s.trim()).longValueExact();
-            } catch (ArithmeticException | NumberFormatException e) {
+                return Numbers.parseLong(s);
+            } catch (NumberFormatException e) {
                 throw mismatch(v);
             }
         }
         throw mismatch(v);
     }
 
+    /** Finite only (the rule of {@link Numbers}); minus zero is zero, so it reads back the same from every format. */
     private Object toDouble(Object v) {
+        double d;
         if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1.0 : 0.0;
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw mismatch(v);
+            d = n.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw notFinite(v);
             }
+        } else if (v instanceof Boolean b) {
+            d = b ? 1.0 : 0.0;
+        } else if (v instanceof String s) {
+            try {
+                d = Numbers.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw Numbers.isDecimal(s) ? notFinite(v) : mismatch(v);
+            }
+        } else {
+            throw mismatch(v);
         }
-        throw mismatch(v);
+        return d == 0 ? 0.0 : d;
     }
 
     private Object toBool(Object v) {
@@ -147,25 +164,33 @@ public enum ValueType {
         throw mismatch(v);
     }
 
+    /** JSON values are kept only when they can be written out and read back the same (see {@link JsonValues}). */
     private Object toJson(Object v) {
-        if (v instanceof JsonNode n) {
-            return n;
-        }
-        if (v instanceof String s) {
+        JsonNode n;
+        if (v instanceof JsonNode node) {
+            n = node;
+        } else if (v instanceof String s) {
             try {
-                return JSON_MAPPER.readTree(s);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("value '" + abbreviate(s) + "' is not valid JSON");
+                return JsonValues.read(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("value " + Quoted.of(s) + " is not valid JSON: " + e.getMessage());
             }
+        } else {
+            n = JSON_MAPPER.valueToTree(v);
         }
-        return JSON_MAPPER.valueToTree(v);
+        String bad = JsonValues.problem(n);
+        if (bad != null) {
+            throw new IllegalArgumentException("value " + Quoted.of(n.toString()) + " cannot be kept: " + bad);
+        }
+        return n;
     }
 
     private IllegalArgumentException mismatch(Object v) {
-        return new IllegalArgumentException("value '" + abbreviate(String.valueOf(v)) + "' is not a valid " + label());
+        return new IllegalArgumentException("value " + Quoted.of(String.valueOf(v)) + " is not a valid " + label());
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    private IllegalArgumentException notFinite(Object v) {
+        return new IllegalArgumentException("value " + Quoted.of(String.valueOf(v)) + " is not a valid " + label()
+                + ": only finite numbers are allowed");
     }
 }

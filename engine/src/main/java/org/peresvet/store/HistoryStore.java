@@ -1,5 +1,6 @@
 package org.peresvet.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,17 +78,28 @@ public final class HistoryStore implements AutoCloseable {
         if (byTag.isEmpty()) {
             return;
         }
+        Map<UUID, Integer> newKeys = new HashMap<>();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                writeBlocks(c, byTag);
+                writeBlocks(c, byTag, newKeys);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("writing history failed: " + e.getMessage(), e);
+        }
+        keys.putAll(newKeys); // only now: their history_tag rows are committed
+    }
+
+    /** Rolls back, keeping {@code first} as the error: a failing rollback (a full disk) is only attached to it. */
+    static void rollback(Connection c, Throwable first) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            first.addSuppressed(e);
         }
     }
 
@@ -101,6 +113,7 @@ public final class HistoryStore implements AutoCloseable {
         if (byTag.isEmpty()) {
             return;
         }
+        Map<UUID, Integer> newKeys = new HashMap<>();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO history_tail(data) VALUES (?)")) {
@@ -110,7 +123,7 @@ public final class HistoryStore implements AutoCloseable {
                     if (e.getValue().isEmpty()) {
                         continue;
                     }
-                    chunk.put(keyFor(c, e.getKey()), e.getValue());
+                    chunk.put(keyFor(c, e.getKey(), newKeys), e.getValue());
                     inChunk += e.getValue().size();
                     if (inChunk >= TAIL_ROW_SAMPLES) { // rows of bounded size
                         ins.setBytes(1, BlockCodec.encodeTagged(chunk));
@@ -125,12 +138,13 @@ public final class HistoryStore implements AutoCloseable {
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("writing history failed: " + e.getMessage(), e);
         }
+        keys.putAll(newKeys);
     }
 
     /** At open: what a crash left in the tail becomes blocks, in the order it was written. */
@@ -153,7 +167,7 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private void writeBlocks(Connection c, Map<UUID, List<Sample>> byTag) throws SQLException {
+    private void writeBlocks(Connection c, Map<UUID, List<Sample>> byTag, Map<UUID, Integer> newKeys) throws SQLException {
         try (Statement del = c.createStatement()) {
             del.executeUpdate("DELETE FROM history_tail");
         }
@@ -164,7 +178,7 @@ public final class HistoryStore implements AutoCloseable {
                 if (e.getValue().isEmpty()) {
                     continue;
                 }
-                int key = keyFor(c, e.getKey());
+                int key = keyFor(c, e.getKey(), newKeys);
                 List<Sample> sorted = new ArrayList<>(e.getValue());
                 sorted.sort(Comparator.comparingLong(Sample::x)); // stable: equal x keep arrival order
                 int from = 0;
@@ -194,8 +208,17 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private int keyFor(Connection c, UUID tagId) throws SQLException {
+    /**
+     * The tag's key; a new tag gets a history_tag row in the caller's transaction and its key goes
+     * to {@code newKeys}, which the caller publishes only after the commit. A key published before
+     * would outlive a rolled-back row: later blocks would be written under a key no row names, and
+     * the next open would not find them.
+     */
+    private int keyFor(Connection c, UUID tagId, Map<UUID, Integer> newKeys) throws SQLException {
         Integer key = keys.get(tagId);
+        if (key == null) {
+            key = newKeys.get(tagId);
+        }
         if (key != null) {
             return key;
         }
@@ -208,8 +231,7 @@ public final class HistoryStore implements AutoCloseable {
                 key = rs.getInt(1);
             }
         }
-        // Published only after commit would be stricter; a rolled-back key is simply unused.
-        keys.put(tagId, key);
+        newKeys.put(tagId, key);
         return key;
     }
 
@@ -267,6 +289,15 @@ public final class HistoryStore implements AutoCloseable {
 
     public ProjectFolder folder() {
         return folder;
+    }
+
+    /** The history file, for the explanation of a write fault. */
+    public Path file() {
+        return file(folder);
+    }
+
+    static Path file(ProjectFolder folder) {
+        return folder.historyBase().resolveSibling(folder.historyBase().getFileName() + ".mv.db");
     }
 
     /** The connection pool of the history file, for other tables in it (the alarm journal). */

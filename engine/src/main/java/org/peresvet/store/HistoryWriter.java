@@ -7,14 +7,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.SampleSink;
+import org.peresvet.runtime.StorageFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Batches accepted samples and writes them to the {@link HistoryStore} on its own thread, every
  * flush interval or sooner when many samples wait. If the disk cannot keep up (or fails), the
- * buffer grows to a bound and then the engine loop waits: history is slowed, never dropped.
+ * buffer grows to a bound and then the engine loop waits: history is slowed, never dropped. While
+ * writing fails, {@link #health()} explains why and says how many samples wait against the bound,
+ * so writers that can be told no (the HTTP API) are refused before it is reached. A failed write
+ * is retried with a growing pause (up to 5 s); the log has one stack trace per fault, then one
+ * line per retry.
  *
  * <p>A flush with only a few samples per tag (10,000 tags fed round robin) would store one tiny
  * block per tag, the store's costliest case. Such a flush goes to the store's tail instead (one
@@ -47,13 +53,16 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
     private long swapped;
     private long written;
     private boolean closing;
+    /** Samples of {@link #inFlight} (being written, or waiting for a retry). */
+    private int inFlightCount;
     private volatile long samplesWritten;
-    private volatile String lastError;
+    private final FaultEpisode episode;
 
     public HistoryWriter(HistoryStore store, long flushMillis, int maxBuffered) {
         this.store = store;
         this.flushMillis = flushMillis;
         this.maxBuffered = maxBuffered;
+        this.episode = new FaultEpisode(LOG, "Writing history", store.file());
         this.thread = new Thread(this::run, "peresvet-history-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -111,8 +120,29 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
         return samplesWritten;
     }
 
+    /** Why writing fails, in words (disk full, the file, the free space), or null while it works. */
     public String lastError() {
-        return lastError;
+        StorageFault f = episode.fault();
+        return f == null ? null : f.describe();
+    }
+
+    /** Whether writing works, and how many samples wait in memory against which bound. */
+    public HistoryHealth health() {
+        int kept;
+        synchronized (lock) {
+            kept = buffered + inFlightCount;
+        }
+        StorageFault f = episode.fault();
+        return new HistoryHealth(f, f == null ? 0 : episode.since(), f == null ? 0 : episode.attempts(), episode.resumedAt(),
+                kept, maxBuffered, store.file(), freeBytes(store.file()));
+    }
+
+    private static long freeBytes(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     public int buffered() {
@@ -157,6 +187,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 buffer = new HashMap<>();
                 buffered = 0;
                 inFlight = toWrite;
+                inFlightCount = count;
                 swapped = covers;
                 lock.notifyAll();
             }
@@ -187,6 +218,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 // Counted before the waiters wake: a flush() that returned sees its samples counted.
                 samplesWritten += count;
                 inFlight = Map.of();
+                inFlightCount = 0;
                 written = Math.max(written, covers);
                 lock.notifyAll();
             }
@@ -201,17 +233,19 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 } else {
                     store.appendTail(toWrite);
                 }
-                if (lastError != null) {
-                    LOG.info("History writing works again");
-                    lastError = null;
-                }
+                episode.succeeded();
                 return;
             } catch (RuntimeException | Error e) { // an OutOfMemoryError must not end the writer thread
-                lastError = String.valueOf(e.getMessage());
-                LOG.error("Writing history failed (attempt {}), retrying; samples are kept in memory", attempt, e);
+                int kept;
+                synchronized (lock) {
+                    kept = buffered + inFlightCount;
+                }
+                episode.failed(e, kept + " samples are kept in memory (limit " + maxBuffered + ")");
                 synchronized (lock) {
                     if (closing && attempt >= 3) {
-                        LOG.error("Giving up on {} tags of unwritten history at shutdown", toWrite.size());
+                        long lost = toWrite.values().stream().mapToLong(List::size).sum();
+                        LOG.error("Giving up at shutdown: {} samples of {} tags were not written to history ({})",
+                                lost, toWrite.size(), lastError());
                         return;
                     }
                 }

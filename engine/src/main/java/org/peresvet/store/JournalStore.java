@@ -31,9 +31,16 @@ public final class JournalStore {
             + "value_text, user_name, comment, message";
 
     private final JdbcConnectionPool pool;
+    private final java.nio.file.Path file;
 
     public JournalStore(HistoryStore history) {
         this.pool = history.pool();
+        this.file = history.file();
+    }
+
+    /** The file the journal lives in (the history file). */
+    public java.nio.file.Path file() {
+        return file;
     }
 
     /**
@@ -85,7 +92,7 @@ public final class JournalStore {
                 del.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                HistoryStore.rollback(c, e); // a failing rollback must not hide why the write failed
                 throw e;
             }
         } catch (SQLException e) {

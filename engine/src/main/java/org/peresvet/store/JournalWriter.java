@@ -3,6 +3,7 @@ package org.peresvet.store;
 import java.util.ArrayList;
 import java.util.List;
 import org.peresvet.runtime.AlarmEvent;
+import org.peresvet.runtime.StorageFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,12 @@ public final class JournalWriter implements AutoCloseable {
     private long persisted;
     private boolean flushWanted;
     private boolean closing;
-    private volatile String lastError;
+    private final FaultEpisode episode;
 
     public JournalWriter(JournalStore store, long flushMillis) {
         this.store = store;
         this.flushMillis = flushMillis;
+        this.episode = new FaultEpisode(LOG, "Writing the alarm journal", store.file());
         this.thread = new Thread(this::run, "peresvet-alarm-journal");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -80,8 +82,10 @@ public final class JournalWriter implements AutoCloseable {
         }
     }
 
+    /** Why writing the journal fails, in words, or null while it works. */
     public String lastError() {
-        return lastError;
+        StorageFault f = episode.fault();
+        return f == null ? null : f.describe();
     }
 
     private void run() {
@@ -130,7 +134,7 @@ public final class JournalWriter implements AutoCloseable {
             }
             if (!ok) {
                 try {
-                    Thread.sleep(500);
+                    Thread.sleep(Math.min(5000, 500L * Math.max(1, episode.attempts()))); // back off in a long outage
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -141,14 +145,14 @@ public final class JournalWriter implements AutoCloseable {
     private boolean write(List<AlarmEvent> batch) {
         try {
             store.append(batch);
-            if (lastError != null) {
-                LOG.info("Writing the alarm journal works again");
-                lastError = null;
-            }
+            episode.succeeded();
             return true;
         } catch (RuntimeException e) {
-            lastError = e.getMessage();
-            LOG.error("Writing {} alarm journal rows failed; retrying", batch.size(), e);
+            int waiting;
+            synchronized (lock) {
+                waiting = batch.size() + buffer.size();
+            }
+            episode.failed(e, waiting + " journal rows are kept in memory");
             return false;
         }
     }

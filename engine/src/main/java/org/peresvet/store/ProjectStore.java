@@ -360,8 +360,12 @@ public final class ProjectStore implements AutoCloseable {
                 work.accept(s);
                 tx.commit();
             } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
+                try {
+                    if (tx.isActive()) {
+                        tx.rollback();
+                    }
+                } catch (RuntimeException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed); // a full disk fails the rollback too: keep the first error
                 }
                 throw new StoreException("saving the project failed, nothing was changed: " + e.getMessage(), e);
             }

@@ -15,6 +15,9 @@ import org.peresvet.model.TagDef;
 import org.peresvet.model.io.TagCsv;
 
 class CliTagsTest {
+    /** The header of files written before calculated tags: 14 columns, rows of 14 cells. */
+    private static final String V1 = "path,type,units,min,max,deadband,step,update,default,enabled,source,sourceConfig,description,id";
+
     @TempDir
     Path tmp;
     Path dir;
@@ -88,7 +91,7 @@ class CliTagsTest {
     @Test
     void csvRowsCreateTagsAndObjectsWithQuotedCommasAndLineBreaks() throws Exception {
         Path file = tmp.resolve("new.csv");
-        Files.writeString(file, TagCsv.HEADER + "\r\n"
+        Files.writeString(file, V1 + "\r\n"
                 + "/PumpStation/Pump3/Running,bool,,,,,true,,false,,,,\"Pump 3, standby \"\"B\"\"\nstarts on demand\",\r\n"
                 + "/PumpStation/Pump3/Speed,double,%,0,100,0.1,,,,,simulated,\"{\"\"function\"\":\"\"sine\"\",\"\"period\"\":60}\",,\r\n");
         CliSupport.Run r = run("tags", "import-csv", file.toString(), "--project", dir.toString());
@@ -107,11 +110,11 @@ class CliTagsTest {
     void csvErrorsNameLineAndColumnAndChangeNothing() throws Exception {
         String before = run("tags", "export-csv", "--project", dir.toString()).out();
         String good = "/PumpStation/Tank1/Extra,double,,,,,,,,,,,,\r\n";
-        assertCsvError(TagCsv.HEADER + "\r\n" + good + "/PumpStation/Tank1/X,decimal,,,,,,,,,,,,\r\n", "line 3, column type: ");
-        assertCsvError(TagCsv.HEADER + "\r\n" + good + "/PumpStation/Tank1/X,double,,,ten,,,,,,,,,\r\n",
+        assertCsvError(V1 + "\r\n" + good + "/PumpStation/Tank1/X,decimal,,,,,,,,,,,,\r\n", "line 3, column type: ");
+        assertCsvError(V1 + "\r\n" + good + "/PumpStation/Tank1/X,double,,,ten,,,,,,,,,\r\n",
                 "line 3, column max: 'ten' is not a number");
-        assertCsvError(TagCsv.HEADER + "\r\n" + good + good, "line 3, column path: duplicate path /PumpStation/Tank1/Extra, also on line 2");
-        assertCsvError(TagCsv.HEADER + "\r\n" + good + "/PumpStation/Tank1/X,double,,5,1,,,,,,,,,\r\n",
+        assertCsvError(V1 + "\r\n" + good + good, "line 3, column path: duplicate path /PumpStation/Tank1/Extra, also on line 2");
+        assertCsvError(V1 + "\r\n" + good + "/PumpStation/Tank1/X,double,,5,1,,,,,,,,,\r\n",
                 "line 3, column min: min 5.0 is greater than max 1.0 (/PumpStation/Tank1/X)");
         assertThat(run("tags", "export-csv", "--project", dir.toString()).out()).isEqualTo(before);
     }

@@ -200,7 +200,7 @@ public final class TestBench {
         Object y = switch (ref.type()) {
             case NUMBER -> {
                 try {
-                    yield Double.parseDouble(v.replace(',', '.'));
+                    yield org.peresvet.model.Numbers.parseDouble(v.replace(',', '.'));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(Messages.get("formula.bench.notNumber", ref.path(), v));
                 }

@@ -70,8 +70,7 @@ import org.peresvet.engine.EngineStatus;
 import org.peresvet.engine.PeresvetHome;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
-import org.peresvet.model.io.ProjectDocument;
-import org.peresvet.model.io.ProjectImport;
+import org.peresvet.model.io.FileImport;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.model.io.TagCsv;
 import org.slf4j.Logger;
@@ -542,7 +541,7 @@ public final class ShellController implements Feedback {
         Engine e = engine;
         EngineStatus s = e == null ? null : e.status();
         status.setText(StatusLine.engine(s));
-        historyStatus.setText(StatusLine.history(s));
+        historyStatus.setText(StatusLine.history(s, e == null ? null : e.historyHealth(), System.currentTimeMillis()));
         abnormal(historyStatus, StatusLine.historyFails(s));
         show(connectorStatus, e == null ? StatusLine.states("status.connectors", List.of())
                 : StatusLine.connectors(e.connectors()));
@@ -630,21 +629,14 @@ public final class ShellController implements Feedback {
         ModelSnapshot m = editor.model();
         UUID into = selectedObject();
         String name = file.getFileName().toString();
-        boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
         return runTask(Messages.get("import.task", name), p -> {
             p.message(Messages.get("import.reading", name));
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
             p.checkCancelled();
             p.update(1, 3);
             p.message(Messages.get("import.checking", name));
-            List<ModelEdit> out;
-            if (csv) {
-                out = TagCsv.read(m, text).edits();
-            } else {
-                ProjectDocument doc = ProjectJson.read(text);
-                out = ProjectImport.edits(m, doc, into, false);
-                m.apply(out); // checked here, off the FX thread
-            }
+            // Read strictly and checked here, off the FX thread; nothing changes until applied.
+            List<ModelEdit> out = FileImport.edits(m, name, bytes, into);
             p.update(2, 3);
             p.checkCancelled();
             return out;

@@ -6,6 +6,7 @@ import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.EngineStatus;
 import org.peresvet.export.ExportStatus;
+import org.peresvet.runtime.HistoryHealth;
 
 /** The texts of the status bar's slots, from the engine's status. Pure: no toolkit. */
 public final class StatusLine {
@@ -37,6 +38,27 @@ public final class StatusLine {
             return s == null ? "" : Messages.get("status.historyOk", s.historyBuffered());
         }
         return Messages.get("status.historyError", s.historyError());
+    }
+
+    /** How long the status bar says when history writing resumed after a fault. */
+    static final long RESUMED_SHOWN_MILLIS = 10 * 60_000L;
+
+    /**
+     * The history slot with the fault explained (disk full, which file, the free space) and what
+     * waits in memory against its bound; after a fault, when writing resumed (for a while).
+     */
+    public static String history(EngineStatus s, HistoryHealth h, long nowMillis) {
+        if (s == null || h == null) {
+            return history(s);
+        }
+        if (h.failing()) {
+            return Messages.get("status.historyFault", h.fault().describe(), h.kept(), h.keptLimit());
+        }
+        if (h.resumedAt() > 0 && nowMillis - h.resumedAt() < RESUMED_SHOWN_MILLIS) {
+            return Messages.get("status.historyResumed", java.time.LocalTime.ofInstant(
+                    java.time.Instant.ofEpochMilli(h.resumedAt()), java.time.ZoneId.systemDefault()).withNano(0));
+        }
+        return history(s);
     }
 
     public static boolean historyFails(EngineStatus s) {

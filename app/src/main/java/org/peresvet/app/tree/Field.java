@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.peresvet.model.Numbers;
 import org.peresvet.model.ObjectDef;
+import org.peresvet.model.Quoted;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
@@ -100,11 +102,14 @@ public record Field<T>(String key, Kind kind, String category, boolean bulk,
         };
     }
 
+    /** The model's one rule for numbers (finite decimals only); a decimal comma is taken as a dot. */
     private static Double number(String s) {
         try {
-            return Double.parseDouble(s.replace(',', '.'));
+            double d = Numbers.parseDouble(s.replace(',', '.'));
+            return d == 0 ? 0.0 : d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a number");
+            throw new IllegalArgumentException(Quoted.of(s) + (Numbers.isDecimal(s.replace(',', '.'))
+                    ? " is not a finite number" : " is not a number"));
         }
     }
 

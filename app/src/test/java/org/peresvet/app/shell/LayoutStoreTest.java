@@ -40,4 +40,20 @@ class LayoutStoreTest {
         assertThat(StatusLine.historyFails(bad)).isTrue();
         assertThat(StatusLine.history(bad)).isEqualTo("History writing fails: disk full");
     }
+
+    @Test
+    void theHistorySlotExplainsAStorageFaultAndWhenWritingResumed() {
+        EngineStatus s = new EngineStatus(true, 7, 18, 16, 100, 90, 0, 80, 10, "x");
+        java.nio.file.Path file = java.nio.file.Path.of("/plant/history.mv.db");
+        var fault = new org.peresvet.runtime.StorageFault(org.peresvet.runtime.StorageFault.Kind.DISK_FULL, file, 12 * 1024,
+                8L << 30, "No space left on device");
+        var failing = new org.peresvet.runtime.HistoryHealth(fault, 1_000, 3, 0, 1200, 500000, file, 12 * 1024);
+        assertThat(StatusLine.history(s, failing, 2_000)).isEqualTo("History writing fails: disk full: cannot write "
+                + "/plant/history.mv.db (12 KB free of 8.0 GB on /plant) · 1,200 samples kept in memory (limit 500,000)");
+        long resumed = 1_800_000_000_000L;
+        var ok = new org.peresvet.runtime.HistoryHealth(null, 0, 0, resumed, 0, 500000, file, 1L << 30);
+        assertThat(StatusLine.history(s, ok, resumed + 60_000)).startsWith("History OK · writing resumed at ");
+        assertThat(StatusLine.history(new EngineStatus(true, 7, 18, 16, 100, 90, 0, 80, 10, null), ok,
+                resumed + StatusLine.RESUMED_SHOWN_MILLIS + 1)).isEqualTo("History OK");
+    }
 }

@@ -333,7 +333,7 @@ class TreeEditorUiTest {
         await(() -> !export.runningProperty().get());
         String text = java.nio.file.Files.readString(csv);
         assertThat(text).startsWith(org.peresvet.model.io.TagCsv.HEADER).contains("/PumpStation/Tank1/Level,");
-        java.nio.file.Files.writeString(csv, org.peresvet.model.io.TagCsv.HEADER + "\n/PumpStation/Tank2/Level,double,m,0,4,,,,,,,,Second tank,\n");
+        java.nio.file.Files.writeString(csv, org.peresvet.model.io.TagCsv.HEADER + "\n/PumpStation/Tank2/Level,double,m,0,4,,,,,,,,Second tank,,,\n");
         int tags = model().tagCount();
         var imported = fx(() -> shell.importFrom(csv));
         await(() -> !imported.runningProperty().get());

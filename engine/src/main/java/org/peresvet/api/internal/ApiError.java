@@ -75,6 +75,7 @@ public final class ApiError extends RuntimeException {
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
+            case 507 -> "Insufficient Storage";
             default -> "HTTP " + status;
         };
     }

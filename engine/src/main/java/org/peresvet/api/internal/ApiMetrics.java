@@ -51,6 +51,8 @@ public final class ApiMetrics {
     }
     final LongAdder samplesIn = new LongAdder();
     final LongAdder samplesOut = new LongAdder();
+    /** Samples refused with 507 because history could not be written and memory held its bound. */
+    final LongAdder samplesRefused = new LongAdder();
     final AtomicInteger streams = new AtomicInteger();
     final LongAdder streamsDropped = new LongAdder();
     final LongAdder streamEvents = new LongAdder();

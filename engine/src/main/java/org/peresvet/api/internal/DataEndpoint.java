@@ -26,6 +26,7 @@ import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
+import org.peresvet.runtime.HistoryHealth;
 
 /** {@code GET|POST /v1/data/}: reading values and history, writing samples. */
 public final class DataEndpoint {
@@ -34,6 +35,8 @@ public final class DataEndpoint {
 
     /** How long a write waits for its samples to reach the history file before answering 202. */
     static final long STORE_WAIT_MILLIS = 10_000;
+    /** How often a waiting write looks whether history writing has begun to fail. */
+    private static final long POLL_MILLIS = 50;
 
     private final Engine engine;
     private final CurrentValues current;
@@ -182,9 +185,11 @@ public final class DataEndpoint {
 
     /**
      * Validates the whole body, then hands the samples to the engine as one batch and waits until
-     * they are applied and in the history file: 200. When the history file lags more than
-     * {@link #STORE_WAIT_MILLIS} (a failing disk), 202: applied, kept in memory, stored later.
-     * A rejected body changes nothing.
+     * they are applied and in the history file: 200. While history cannot be written (a full or
+     * read-only disk) the answer comes at once: 202 when the samples are applied and kept in
+     * memory to be written later, 507 when memory already holds as many waiting samples as it may
+     * (nothing of the request is applied: refused, never acknowledged and then lost). A disk that
+     * is merely slow gets {@link #STORE_WAIT_MILLIS} before the 202. A rejected body changes nothing.
      */
     public void post(Call call) throws IOException {
         call.checkParams(Set.of());
@@ -195,6 +200,16 @@ public final class DataEndpoint {
         if (batch == null) { // anything unusual, errors included, goes through the tree, which names the problem
             batch = parse(Json.parse(raw, "$"), model, now);
         }
+        HistoryHealth health = engine.historyHealth();
+        if (health.wouldRefuse(batch.size())) {
+            metrics.samplesRefused.add(batch.size());
+            ObjectNode extra = Json.object().put("received", 0).put("refused", batch.size()).put("stored", false)
+                    .put("kept", health.kept()).put("keptLimit", health.keptLimit());
+            throw new ApiError(507, null, "history cannot be written (" + health.fault().describe() + "); "
+                    + health.kept() + " samples already wait in memory, the limit is " + health.keptLimit()
+                    + ": these " + batch.size() + " samples are refused and nothing of them was applied; "
+                    + "send them again when the disk has room", extra);
+        }
         try {
             engine.write(batch);
         } catch (IllegalArgumentException e) {
@@ -202,39 +217,62 @@ public final class DataEndpoint {
             throw ApiError.badRequest("$.data", e.getMessage());
         }
         metrics.samplesIn(batch.size());
-        boolean stored = awaitStored();
+        String notStored = awaitStored();
         ObjectNode answer = Json.object().put("received", batch.size());
-        if (!stored) {
+        if (notStored != null) {
             answer.put("stored", false);
-            String error = engine.status().historyError();
-            answer.put("message", "the samples are applied, but the history file is more than "
-                    + STORE_WAIT_MILLIS / 1000 + " s behind" + (error == null ? "" : " (" + error + ")")
-                    + "; they are kept in memory and written when it catches up");
+            answer.put("message", "the samples are applied, but " + notStored
+                    + "; they are kept in memory and written when the file can be written again");
         }
-        call.sendJson(stored ? 200 : 202, answer);
+        call.sendJson(notStored == null ? 200 : 202, answer);
     }
 
-    private boolean awaitStored() {
+    /** Null once the samples are in the history file, else why they are not (yet). Never waits on a failing disk. */
+    private String awaitStored() {
+        String failing = historyFailing();
+        if (failing != null) {
+            return failing;
+        }
         Future<?> f;
         try {
             f = flushers.submit(engine::flush);
         } catch (RejectedExecutionException e) {
-            return false; // shutting down
+            return "the engine is shutting down";
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STORE_WAIT_MILLIS);
         try {
-            f.get(STORE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
+            while (true) {
+                try {
+                    f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    return null;
+                } catch (TimeoutException e) {
+                    failing = historyFailing();
+                    if (failing != null) {
+                        return failing; // the writer found a fault meanwhile: answer now, not after the timeout
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        return "the history file is more than " + STORE_WAIT_MILLIS / 1000 + " s behind";
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "the wait was interrupted";
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private String historyFailing() {
+        HistoryHealth h = engine.historyHealth();
+        if (h.failing()) {
+            return "history cannot be written (" + h.fault().describe() + ")";
+        }
+        String journal = engine.journalError();
+        return journal == null ? null : "the alarm journal cannot be written (" + journal + ")";
     }
 
     static List<TagSample> parse(JsonNode body, ModelSnapshot model, long now) {

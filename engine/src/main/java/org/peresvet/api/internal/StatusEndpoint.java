@@ -24,7 +24,9 @@ import org.peresvet.export.Exporters;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.AlarmStatus;
 import org.peresvet.model.Micros;
+import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.MetricsSource;
+import org.peresvet.runtime.StorageFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,8 @@ public final class StatusEndpoint {
     public void health(Call call) throws IOException {
         call.checkParams(Set.of());
         EngineStatus s = engine.status();
-        String status = !s.running() ? "stopped" : s.historyError() != null ? "degraded" : "ok";
+        String status = !s.running() ? "stopped"
+                : s.historyError() != null || engine.journalError() != null ? "degraded" : "ok";
         ObjectNode doc = Json.object();
         doc.put("status", status);
         doc.put("running", s.running());
@@ -63,9 +66,35 @@ public final class StatusEndpoint {
         doc.put("historyWritten", s.historyWritten());
         doc.put("historyBuffered", s.historyBuffered());
         doc.put("historyError", s.historyError());
+        doc.set("history", history(engine.historyHealth()));
+        doc.put("journalError", engine.journalError());
         doc.put("streams", streams.active());
         doc.put("uptimeSeconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);
         call.sendJson(s.running() ? 200 : 503, doc);
+    }
+
+    /** The history writer's state: the fault explained (kind, file, free space, since when), what waits in memory. */
+    private static ObjectNode history(HistoryHealth h) {
+        ObjectNode o = Json.object();
+        o.put("state", h.failing() ? "failing" : "ok");
+        o.put("file", h.file() == null ? null : h.file().toString());
+        o.put("freeBytes", h.freeBytes());
+        if (h.failing()) {
+            StorageFault f = h.fault();
+            ObjectNode fault = o.putObject("fault");
+            fault.put("kind", f.kind().words());
+            fault.put("message", f.describe());
+            fault.put("path", f.path().toString());
+            fault.put("freeBytes", f.freeBytes());
+            fault.put("since", Micros.format(h.failingSince() * 1000));
+            fault.put("attempts", h.attempts());
+            fault.put("detail", f.detail());
+        }
+        o.put("resumedAt", h.resumedAt() == 0 ? null : Micros.format(h.resumedAt() * 1000));
+        o.put("kept", h.kept());
+        o.put("keptLimit", h.keptLimit());
+        o.put("keptBytes", h.keptBytes());
+        return o;
     }
 
     public void metrics(Call call) throws IOException {
@@ -79,6 +108,9 @@ public final class StatusEndpoint {
         counter(sb, "peresvet_history_written_total", "Samples written to the local history file.", s.historyWritten());
         gauge(sb, "peresvet_history_buffered", "Accepted samples not yet written to the local history file.", s.historyBuffered());
         gauge(sb, "peresvet_history_write_failing", "1 while writing local history fails.", s.historyError() == null ? 0 : 1);
+        historyMetrics(sb, engine.historyHealth());
+        gauge(sb, "peresvet_alarm_journal_write_failing", "1 while writing the alarm journal fails.",
+                engine.journalError() == null ? 0 : 1);
         gauge(sb, "peresvet_objects", "Objects in the model.", s.objects());
         gauge(sb, "peresvet_tags", "Tags in the model.", s.tags());
         gauge(sb, "peresvet_simulated_tags", "Tags fed by the built-in simulator.", s.simulatedTags());
@@ -113,6 +145,8 @@ public final class StatusEndpoint {
                     .append('\n');
         }
         counter(sb, "peresvet_api_samples_in_total", "Samples written through POST /v1/data/.", metrics.samplesIn.sum());
+        counter(sb, "peresvet_api_samples_refused_total", "Samples refused with 507 while history could not be written "
+                + "and memory held as many waiting samples as it may.", metrics.samplesRefused.sum());
         counter(sb, "peresvet_api_samples_out_total", "Samples sent in data answers and live streams.", metrics.samplesOut.sum());
         gauge(sb, "peresvet_api_streams", "Live streams connected.", streams.active());
         counter(sb, "peresvet_api_stream_events_total", "Events sent on live streams.", metrics.streamEvents.sum());
@@ -266,6 +300,28 @@ public final class StatusEndpoint {
                 sb.append(' ').append(number(g.value())).append('\n');
             }
         }
+    }
+
+    private static void historyMetrics(StringBuilder sb, HistoryHealth h) {
+        header(sb, "peresvet_history_fault", "1 while writing local history fails, labelled with why "
+                + "(disk_full, read_only, gone, write_error) and the file.", "gauge");
+        if (h.failing()) {
+            sb.append("peresvet_history_fault{kind=\"").append(h.fault().kind().name().toLowerCase(java.util.Locale.ROOT)
+                            .replace("other", "write_error")).append("\",path=\"").append(label(h.fault().path().toString()))
+                    .append("\"} 1\n");
+        }
+        gauge(sb, "peresvet_history_write_failed_attempts", "Failed attempts in the current history write fault (0 while writing works).",
+                h.attempts());
+        gauge(sb, "peresvet_history_failing_since_seconds", "When the current history write fault began (Unix time), 0 while writing works.",
+                h.failingSince() / 1000.0);
+        gauge(sb, "peresvet_history_resumed_seconds", "When history writing last worked again after a fault (Unix time), 0 if never.",
+                h.resumedAt() / 1000.0);
+        gauge(sb, "peresvet_history_disk_free_bytes", "Usable bytes on the disk of the local history file (-1 unknown).",
+                h.freeBytes());
+        gauge(sb, "peresvet_history_kept_samples", "Accepted samples held in memory, not yet in the history file.", h.kept());
+        gauge(sb, "peresvet_history_kept_limit_samples", "The bound of kept samples: beyond it writes are refused (507) "
+                + "while history cannot be written.", h.keptLimit());
+        gauge(sb, "peresvet_history_kept_bytes", "Estimated heap held by kept samples.", h.keptBytes());
     }
 
     private static void header(StringBuilder sb, String name, String help, String type) {

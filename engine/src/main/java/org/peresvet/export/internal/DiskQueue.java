@@ -37,6 +37,8 @@ public final class DiskQueue implements AutoCloseable {
     private static final int FRAME = 12;
     private static final int HEADER = 8 + 4 + 4 + 8 + 8 + 8;
     private static final long MAX_SEGMENT = 64L * 1024 * 1024;
+    /** The state file's fixed size: room for both numbers at any value. */
+    private static final int STATE_BYTES = 64;
 
     /** A record's place and header; the body is read on demand. */
     public record Entry(long seq, Segment segment, long offset, int payloadLength, int samples, int points,
@@ -281,7 +283,26 @@ public final class DiskQueue implements AutoCloseable {
             nextSeq = seq + 1;
             return seq;
         } catch (IOException e) {
+            cutTornAppend();
             throw new UncheckedIOException("cannot append to the export queue " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A failed append (a full disk) may have left part of a frame after the last record; the next
+     * append overwrites it, but a shorter one would leave its end behind. Cut it off now.
+     */
+    private void cutTornAppend() {
+        Segment seg = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+        if (seg == null) {
+            return;
+        }
+        try {
+            if (seg.ch.size() > seg.size) {
+                seg.ch.truncate(seg.size);
+            }
+        } catch (IOException ignored) {
+            // the open scan cuts a torn record off as well
         }
     }
 
@@ -383,8 +404,8 @@ public final class DiskQueue implements AutoCloseable {
     public synchronized void markSent(long seqExclusive) {
         ensureOpen();
         if (seqExclusive > sent) {
+            writeState(confirmed, seqExclusive); // in memory only once it is in the file
             sent = seqExclusive;
-            writeState();
         }
     }
 
@@ -394,12 +415,13 @@ public final class DiskQueue implements AutoCloseable {
         if (seqExclusive <= confirmed) {
             return;
         }
+        // The file first: a failed state write (a full disk) leaves the records queued, to be confirmed again.
+        writeState(seqExclusive, Math.max(sent, seqExclusive));
         confirmed = seqExclusive;
         sent = Math.max(sent, confirmed);
         while (!entries.isEmpty() && entries.firstKey() < seqExclusive) {
             samples -= entries.pollFirstEntry().getValue().samples;
         }
-        writeState();
         try {
             // The last segment stays open for appends.
             while (segments.size() > 1) {
@@ -419,24 +441,52 @@ public final class DiskQueue implements AutoCloseable {
     }
 
     private void writeState() {
-        Path tmp = dir.resolve("state.tmp");
-        String text = "confirmed=" + confirmed + "\nsent=" + sent + "\n";
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            if (fsync) {
-                ch.force(false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the export queue state in " + dir + ": " + e.getMessage(), e);
+        writeState(confirmed, sent);
+    }
+
+    /**
+     * Writes the two numbers to {@code state.tmp} and renames it over {@code state}. The file is
+     * padded to {@value #STATE_BYTES} bytes, so when the disk is full (no room for the new file)
+     * the numbers can still be written over the old file in place: the sender goes on sending
+     * what is queued while nothing new can be queued.
+     */
+    private void writeState(long confirmed, long sent) {
+        StringBuilder text = new StringBuilder("confirmed=" + confirmed + "\nsent=" + sent + "\n");
+        while (text.length() < STATE_BYTES) {
+            text.append('\n'); // blank lines are skipped when read
         }
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII));
+        Path tmp = dir.resolve("state.tmp");
+        Path state = dir.resolve("state");
         try {
-            Files.move(tmp, dir.resolve("state"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                writeFully(ch, bytes.duplicate(), 0);
+                if (fsync) {
+                    ch.force(false);
+                }
+            }
+            Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the export queue state in " + dir + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp);
+                if (Files.size(state) < bytes.remaining()) {
+                    throw e;
+                }
+                try (FileChannel ch = FileChannel.open(state, StandardOpenOption.WRITE)) {
+                    writeFully(ch, bytes.duplicate(), 0); // one small write into blocks the file already has
+                    ch.force(false);
+                }
+            } catch (IOException inPlace) {
+                e.addSuppressed(inPlace);
+                throw new UncheckedIOException("cannot write the export queue state in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
+        while (b.hasRemaining()) {
+            pos += ch.write(b, pos);
         }
     }
 

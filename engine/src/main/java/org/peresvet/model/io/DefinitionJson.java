@@ -1,6 +1,5 @@
 package org.peresvet.model.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +14,8 @@ import java.util.UUID;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelException;
+import org.peresvet.model.Names;
+import org.peresvet.model.Quoted;
 import org.peresvet.model.ScheduleDef;
 
 /**
@@ -72,12 +73,12 @@ public final class DefinitionJson {
         } else if (kindText.equalsIgnoreCase("interval") || kindText.equalsIgnoreCase("cron")) {
             kind = ScheduleDef.Kind.valueOf(kindText.toUpperCase());
         } else {
-            throw new ModelException(p + ".kind", null, "expected interval or cron, found \"" + kindText + "\"");
+            throw new ModelException(p + ".kind", null, "expected interval or cron, found " + Quoted.of(kindText));
         }
         try {
             String unit = text(n, "unit", p, false);
             String missed = text(n, "missed", p, false);
-            return new ScheduleDef(id(n, p, ids), text(n, "name", p, true), text(n, "description", p, false),
+            return new ScheduleDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
                     bool(n, "enabled", p, true), kind, time(n, "start", p), time(n, "end", p), longOr(n, "every", p, 0),
                     unit == null ? null : ScheduleDef.Unit.parse(unit), text(n, "cron", p, false), text(n, "zone", p, false),
                     missed == null ? null : ScheduleDef.MissedRuns.parse(missed));
@@ -183,12 +184,12 @@ public final class DefinitionJson {
         try {
             String kind = text(n, "kind", p, false);
             String mode = text(n, "mode", p, false);
-            return new MethodDef(id(n, p, ids), text(n, "name", p, true), text(n, "description", p, false),
+            return new MethodDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
                     bool(n, "enabled", p, true), object == null ? null : uuid(object, p + ".object"), inits,
                     kind == null ? null : MethodDef.Kind.parse(kind), text(n, "formula", p, false), text(n, "target", p, false),
                     text(n, "program", p, false), args, params, longOr(n, "timeoutMillis", p, 0),
-                    (int) longOr(n, "maxOutputBytes", p, 0), mode == null ? null : MethodDef.RunMode.parse(mode),
-                    (int) longOr(n, "limit", p, 0));
+                    intOr(n, "maxOutputBytes", p), mode == null ? null : MethodDef.RunMode.parse(mode),
+                    intOr(n, "limit", p));
         } catch (IllegalArgumentException e) {
             throw new ModelException(p, null, e.getMessage());
         }
@@ -232,9 +233,9 @@ public final class DefinitionJson {
 
     private static JsonNode parse(String json) {
         try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ModelException("$", null, "not valid JSON: " + e.getOriginalMessage());
+            return StrictJson.read(json);
+        } catch (StrictJsonException e) {
+            throw new ModelException("$", null, e.getMessage());
         }
     }
 
@@ -247,7 +248,8 @@ public final class DefinitionJson {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k)) {
-                throw new ModelException(p + "." + k, null, "unknown key (known keys: " + String.join(", ", keys.stream().sorted().toList()) + ")");
+                throw new ModelException(p + "." + Quoted.escape(k, Quoted.MAX_VALUE), null, "unknown key (known keys: "
+                        + String.join(", ", keys.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -265,7 +267,7 @@ public final class DefinitionJson {
         try {
             return UUID.fromString(s);
         } catch (IllegalArgumentException e) {
-            throw new ModelException(p, null, "'" + s + "' is not a UUID");
+            throw new ModelException(p, null, Quoted.of(s) + " is not a UUID");
         }
     }
 
@@ -278,9 +280,14 @@ public final class DefinitionJson {
             return null;
         }
         if (!v.isTextual()) {
-            throw new ModelException(p + "." + key, null, "must be a string");
+            throw new ModelException(p + "." + Quoted.escape(key, Quoted.MAX_VALUE), null, "must be a string");
         }
-        return v.asText();
+        String s = v.textValue();
+        String bad = Names.invalidTextReason(s);
+        if (bad != null) {
+            throw new ModelException(p + "." + Quoted.escape(key, Quoted.MAX_VALUE), null, bad);
+        }
+        return s;
     }
 
     private static boolean bool(JsonNode n, String key, String p, boolean dflt) {
@@ -305,10 +312,28 @@ public final class DefinitionJson {
         return v.asLong();
     }
 
+    /** A whole number that fits an int; 0 (the default) when absent. Never wrapped. */
+    private static int intOr(JsonNode n, String key, String p) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new ModelException(p + "." + key, null, "must be a whole number up to " + Integer.MAX_VALUE);
+        }
+        return v.asInt();
+    }
+
     private static Long time(JsonNode n, String key, String p) {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             return null;
+        }
+        if (v.isIntegralNumber() && !v.canConvertToLong()) {
+            throw new ModelException(p + "." + key, null, "must be a time within the range of microseconds in a long");
+        }
+        if (!v.isIntegralNumber() && !v.isTextual()) {
+            throw new ModelException(p + "." + key, null, "must be an ISO-8601 time or whole microseconds");
         }
         try {
             return v.isIntegralNumber() ? v.asLong() : Micros.parse(v.asText());

@@ -22,6 +22,9 @@ import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.JsonValues;
+import org.peresvet.model.Names;
+import org.peresvet.model.Quoted;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.ScheduleDef;
@@ -234,23 +237,36 @@ public final class ProjectJson {
     public static ProjectDocument read(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new ModelException("$", null, "not valid JSON" + loc + ": " + e.getOriginalMessage());
+            root = StrictJson.read(json);
+        } catch (StrictJsonException e) {
+            throw new ModelException("$", null, e.getMessage());
         }
+        return read(root);
+    }
+
+    /** Like {@link #read(String)}, from the bytes of a file: strict UTF-8, a bad byte is named by its offset. */
+    public static ProjectDocument read(byte[] utf8) {
+        JsonNode root;
+        try {
+            root = StrictJson.read(utf8);
+        } catch (StrictJsonException e) {
+            throw new ModelException("$", null, e.getMessage());
+        }
+        return read(root);
+    }
+
+    private static ProjectDocument read(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new ModelException("$", null, "a project document must be a JSON object");
         }
         checkKeys(root, TOP_KEYS, "$");
         String format = text(root, "format", "$", false);
         if (format != null && !FORMAT.equals(format)) {
-            throw new ModelException("$.format", null, "expected \"" + FORMAT + "\", found \"" + format + "\"");
+            throw new ModelException("$.format", null, "expected \"" + FORMAT + "\", found " + Quoted.of(format));
         }
         JsonNode version = root.get("version");
         if (version != null && (!version.isInt() || version.asInt() > VERSION)) {
-            throw new ModelException("$.version", null, "unsupported document version " + version
+            throw new ModelException("$.version", null, "unsupported document version " + Quoted.of(version.toString())
                     + " (this Peresvet reads version " + VERSION + ")");
         }
         ProjectSettings settings = root.has("settings") ? settings(root.get("settings")) : null;
@@ -306,9 +322,8 @@ public final class ProjectJson {
         }
         checkKeys(n, CONNECTOR_KEYS, p);
         UUID id = id(n, p, ids);
-        JsonNode cfg = n.get("config");
-        String config = cfg == null || cfg.isNull() ? null : cfg.isTextual() ? cfg.asText() : cfg.toString();
-        return new ConnectorDef(id, text(n, "name", p, true), text(n, "kind", p, true), bool(n, "enabled", p, true), config);
+        String config = jsonObject(n, "config", p);
+        return new ConnectorDef(id, name(n, p, true), text(n, "kind", p, true), bool(n, "enabled", p, true), config);
     }
 
     private static ProjectSettings settings(JsonNode n) {
@@ -318,6 +333,9 @@ public final class ProjectJson {
         }
         checkKeys(n, SETTINGS_KEYS, p);
         String name = text(n, "name", p, false);
+        if (name != null && !name.isEmpty()) {
+            Names.check(name, p + ".name", null);
+        }
         int days = integer(n, "historyRetentionDays", p, ProjectSettings.DEFAULT_RETENTION_DAYS);
         int flush = integer(n, "historyFlushMillis", p, ProjectSettings.DEFAULT_FLUSH_MILLIS);
         try {
@@ -334,7 +352,7 @@ public final class ProjectJson {
         }
         checkKeys(n, OBJECT_KEYS, p);
         UUID id = id(n, p, ids);
-        String name = text(n, "name", p, true);
+        String name = name(n, p, true);
         objects.add(new ObjectDef(id, parent, name, text(n, "description", p, false)));
         JsonNode tagArr = n.get("tags");
         if (tagArr != null) {
@@ -387,15 +405,14 @@ public final class ProjectJson {
                 throw new ModelException(p + ".default", null, e.getMessage());
             }
         }
-        JsonNode cfg = n.get("sourceConfig");
-        String sourceConfig = cfg == null || cfg.isNull() ? null : cfg.isTextual() ? cfg.asText() : cfg.toString();
+        String sourceConfig = jsonObject(n, "sourceConfig", p);
         CalcTrigger trigger;
         try {
             trigger = CalcTrigger.parse(text(n, "trigger", p, false));
         } catch (IllegalArgumentException e) {
             throw new ModelException(p + ".trigger", null, e.getMessage());
         }
-        return new TagDef(id(n, p, ids), objectId, text(n, "name", p, true), text(n, "description", p, false), type,
+        return new TagDef(id(n, p, ids), objectId, name(n, p, true), text(n, "description", p, false), type,
                 text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
                 bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
                 source, sourceConfig, text(n, "formula", p, false), trigger);
@@ -442,7 +459,7 @@ public final class ProjectJson {
                 throw new ModelException(p + ".value", null, e.getMessage());
             }
         }
-        return new AlarmDef(id(n, p, ids), tag.id(), text(n, "name", p, false), kind, priority, number(n, "limit", p),
+        return new AlarmDef(id(n, p, ids), tag.id(), name(n, p, false), kind, priority, number(n, "limit", p),
                 tagRef(n, "setpoint", p), value, text(n, "expression", p, false), text(n, "message", p, false),
                 numberOr(n, "deadband", p, 0), millis(n, "onDelayMs", p), millis(n, "offDelayMs", p),
                 bool(n, "latching", p, false), bool(n, "autoAck", p, false), bool(n, "enabled", p, true),
@@ -457,7 +474,7 @@ public final class ProjectJson {
         try {
             return UUID.fromString(s);
         } catch (IllegalArgumentException e) {
-            throw new ModelException(p + "." + key, null, "'" + s + "' is not a tag id (UUID)");
+            throw new ModelException(p + "." + key, null, Quoted.of(s) + " is not a tag id (UUID)");
         }
     }
 
@@ -476,7 +493,8 @@ public final class ProjectJson {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                throw new ModelException(p + "." + k, null, "unknown key (known keys: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new ModelException(p + "." + Quoted.escape(k, Quoted.MAX_VALUE), null, "unknown key (known keys: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -490,13 +508,22 @@ public final class ProjectJson {
             try {
                 id = UUID.fromString(s);
             } catch (IllegalArgumentException e) {
-                throw new ModelException(p + ".id", null, "'" + s + "' is not a UUID");
+                throw new ModelException(p + ".id", null, Quoted.of(s) + " is not a UUID");
             }
         }
         if (!ids.add(id)) {
             throw new ModelException(p + ".id", null, "id " + id + " appears twice in the document");
         }
         return id;
+    }
+
+    /** The item's name, checked by the one name rule here, so a refusal names its JSON path. */
+    static String name(JsonNode n, String p, boolean required) {
+        String name = text(n, "name", p, required);
+        if (name != null) {
+            Names.check(name, p + ".name", null);
+        }
+        return name;
     }
 
     private static String text(JsonNode n, String key, String p, boolean required) {
@@ -510,7 +537,43 @@ public final class ProjectJson {
         if (!v.isTextual()) {
             throw new ModelException(p + "." + key, null, "must be a string");
         }
-        return v.asText();
+        String s = v.textValue();
+        String bad = Names.invalidTextReason(s);
+        if (bad != null) {
+            throw new ModelException(p + "." + key, null, bad);
+        }
+        return s;
+    }
+
+    /**
+     * A JSON object kept as text (a source or connector config): written inline, or as a string
+     * holding JSON. Kept in one compact form, so a document exported and imported again is the same.
+     */
+    private static String jsonObject(JsonNode n, String key, String p) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        JsonNode obj = v;
+        if (v.isTextual()) {
+            if (v.textValue().isBlank()) {
+                return null;
+            }
+            try {
+                obj = JsonValues.read(v.textValue());
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(p + "." + key, null, "is not valid JSON (" + e.getMessage() + ")");
+            }
+        } else {
+            String bad = JsonValues.problem(v);
+            if (bad != null) {
+                throw new ModelException(p + "." + key, null, "cannot be kept: " + bad);
+            }
+        }
+        if (!obj.isObject()) {
+            throw new ModelException(p + "." + key, null, "must be a JSON object");
+        }
+        return obj.toString();
     }
 
     private static Double number(JsonNode n, String key, String p) {
@@ -521,7 +584,12 @@ public final class ProjectJson {
         if (!v.isNumber()) {
             throw new ModelException(p + "." + key, null, "must be a number");
         }
-        return v.asDouble();
+        double d = v.asDouble();
+        if (!Double.isFinite(d)) {
+            throw new ModelException(p + "." + key, null, "must be a finite number; " + Quoted.of(v.asText())
+                    + " is out of the range of a double");
+        }
+        return d == 0 ? 0.0 : d; // minus zero reads back as zero from every format
     }
 
     private static double numberOr(JsonNode n, String key, String p, double dflt) {
@@ -534,8 +602,9 @@ public final class ProjectJson {
         if (v == null || v.isNull()) {
             return dflt;
         }
-        if (!v.isInt()) {
-            throw new ModelException(p + "." + key, null, "must be an integer");
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new ModelException(p + "." + key, null, "must be a whole number between " + Integer.MIN_VALUE
+                    + " and " + Integer.MAX_VALUE);
         }
         return v.asInt();
     }

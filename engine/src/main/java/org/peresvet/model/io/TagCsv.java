@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Names;
+import org.peresvet.model.Numbers;
+import org.peresvet.model.Quoted;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
@@ -32,7 +34,6 @@ public final class TagCsv {
     /** Files written before calculated tags lack the last two columns; they are still read. */
     private static final List<String> COLUMNS_V1 = COLUMNS.subList(0, COLUMNS.size() - 2);
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Comparator<String> SEGMENT = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
     private TagCsv() {
@@ -130,9 +131,18 @@ public final class TagCsv {
             throw new ModelException("line 1", null, "the file is empty; expected the header row "
                     + String.join(",", COLUMNS));
         }
-        checkHeader(records.get(0));
+        int columns = checkHeader(records.get(0));
         Importer imp = new Importer(model);
         for (Csv.Record r : records.subList(1, records.size())) {
+            // An empty line (a trailing line end, a spreadsheet's empty row) is no row; any other
+            // row has exactly the header's cells, or it is refused: a short row must not clear fields.
+            if (r.cells().size() == 1 && r.cells().get(0).isEmpty()) {
+                continue;
+            }
+            if (r.cells().size() != columns) {
+                throw new ModelException("line " + r.line(), null, "expected " + columns + " cells, as the header has, found "
+                        + r.cells().size() + " (a cell with a comma, a quote or a line break must be in double quotes)");
+            }
             if (!r.isBlank()) {
                 imp.row(r);
             }
@@ -140,16 +150,19 @@ public final class TagCsv {
         return imp.finish();
     }
 
-    private static void checkHeader(Csv.Record header) {
+    /** The number of columns: all of {@link #COLUMNS}, or the first 14 of a file written before calculated tags. */
+    private static int checkHeader(Csv.Record header) {
         List<String> found = header.cells().stream().map(String::strip).toList();
         boolean same = found.size() == COLUMNS.size() || found.size() == COLUMNS_V1.size();
         for (int i = 0; same && i < found.size(); i++) {
             same = found.get(i).equalsIgnoreCase(COLUMNS.get(i));
         }
         if (!same) {
+            String text = String.join(",", found);
             throw new ModelException("line " + header.line(), "header", "expected the columns "
-                    + String.join(",", COLUMNS) + " in this order; found " + String.join(",", found));
+                    + String.join(",", COLUMNS) + " in this order; found " + Quoted.of(text));
         }
+        return found.size();
     }
 
     /** Turns rows into edits, remembering which line made which path, to report model errors by line. */
@@ -190,7 +203,7 @@ public final class TagCsv {
                         + " both change the tag " + (existing != null ? model.tagPath(id) : id));
             }
             UUID objectId = objectFor(parts.subList(0, parts.size() - 1), r.line());
-            TagDef tag = row.tag(id, objectId, parts.get(parts.size() - 1));
+            TagDef tag = row.tag(id, objectId, parts.get(parts.size() - 1), existing);
             if (existing != null && tag.equals(normalised(existing))) {
                 unchanged++;
                 return;
@@ -264,19 +277,16 @@ public final class TagCsv {
 
         Row(Csv.Record record) {
             this.record = record;
-            if (record.cells().size() != COLUMNS.size() && record.cells().size() != COLUMNS_V1.size()) {
-                throw new ModelException("line " + record.line(), null, "expected " + COLUMNS.size()
-                        + " cells (" + String.join(",", COLUMNS) + "), found " + record.cells().size());
-            }
         }
 
         ModelException error(String column, String reason) {
             return new ModelException("line " + record.line(), column, reason);
         }
 
+        /** The cell of a column; null when the file has no such column (a file written before calculated tags). */
         private String cell(String column) {
             int i = COLUMNS.indexOf(column);
-            return i < record.cells().size() ? record.cells().get(i) : "";
+            return i < record.cells().size() ? record.cells().get(i) : null;
         }
 
         List<String> path() {
@@ -286,12 +296,12 @@ public final class TagCsv {
             }
             List<String> parts = splitPath(text);
             if (parts.size() < 2) {
-                throw error("path", "'" + text + "' names no object; a tag path is /Object/.../Tag");
+                throw error("path", Quoted.of(text) + " names no object; a tag path is /Object/.../Tag");
             }
             for (String p : parts) {
-                String bad = ModelSnapshot.invalidNameReason(p);
+                String bad = Names.invalidReason(p);
                 if (bad != null) {
-                    throw error("path", "name '" + p + "' " + bad);
+                    throw error("path", "name " + Quoted.of(p) + " " + bad);
                 }
             }
             return parts;
@@ -305,13 +315,18 @@ public final class TagCsv {
             try {
                 return UUID.fromString(text);
             } catch (IllegalArgumentException e) {
-                throw error("id", "'" + text + "' is not a UUID");
+                throw error("id", Quoted.of(text) + " is not a UUID");
             }
         }
 
-        TagDef tag(UUID id, UUID objectId, String name) {
+        /** The row's tag; the columns a file has not (formula, trigger) keep what {@code existing} has. */
+        TagDef tag(UUID id, UUID objectId, String name, TagDef existing) {
             ValueType type = type();
             String config = cell("sourceConfig");
+            boolean calcColumns = cell("formula") != null;
+            String formula = calcColumns ? (cell("formula").isBlank() ? null : cell("formula"))
+                    : existing == null ? null : existing.formula();
+            CalcTrigger trigger = calcColumns ? trigger() : existing == null ? CalcTrigger.CHANGE : existing.trigger();
             return TagDef.builder(objectId, name, type).id(id)
                     .units(cell("units"))
                     .min(number("min"))
@@ -324,8 +339,8 @@ public final class TagCsv {
                     .source(source())
                     .sourceConfig(config.isBlank() ? null : config)
                     .description(cell("description"))
-                    .formula(cell("formula").isBlank() ? null : cell("formula"))
-                    .trigger(trigger())
+                    .formula(formula)
+                    .trigger(trigger)
                     .build();
         }
 
@@ -354,11 +369,13 @@ public final class TagCsv {
             if (text.isEmpty()) {
                 return null;
             }
-            if (!NUMBER.matcher(text).matches()) {
-                String hint = text.contains(",") ? " (use a dot as the decimal separator)" : "";
-                throw error(column, "'" + text + "' is not a number" + hint);
+            try {
+                return Numbers.parseDouble(text);
+            } catch (NumberFormatException e) {
+                String hint = text.contains(",") ? " (use a dot as the decimal separator)"
+                        : Numbers.isDecimal(text) ? " (out of the range of a double)" : "";
+                throw error(column, Quoted.of(text) + " is not a number" + hint);
             }
-            return Double.parseDouble(text);
         }
 
         private boolean bool(String column, boolean dflt) {
@@ -369,7 +386,7 @@ public final class TagCsv {
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on", "1" -> true;
                 case "false", "no", "off", "0" -> false;
-                default -> throw error(column, "'" + text + "' is not true or false");
+                default -> throw error(column, Quoted.of(text) + " is not true or false");
             };
         }
 

@@ -76,8 +76,8 @@ class ConnectorJsonTest {
                 .hasMessageContaining("$.connectors[0].name: is required");
         assertThatThrownBy(() -> ProjectJson.read("{\"connectors\":[{\"name\":\"a\",\"kind\":\"mqtt\",\"enabled\":\"yes\"}]}"))
                 .hasMessageContaining("$.connectors[0].enabled: must be true or false");
-        ProjectDocument doc = ProjectJson.read("{\"connectors\":[{\"name\":\"a\",\"kind\":\"mqtt\",\"config\":[1]}]}");
-        assertThatThrownBy(() -> ModelSnapshot.empty().apply(ProjectImport.edits(ModelSnapshot.empty(), doc, null, true)))
-                .hasMessageContaining("config: must be a JSON object");
+        // A config that is not an object is refused as the document is read, with its path.
+        assertThatThrownBy(() -> ProjectJson.read("{\"connectors\":[{\"name\":\"a\",\"kind\":\"mqtt\",\"config\":[1]}]}"))
+                .hasMessageContaining("$.connectors[0].config: must be a JSON object");
     }
 }

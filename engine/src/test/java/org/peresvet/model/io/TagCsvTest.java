@@ -24,6 +24,8 @@ class TagCsvTest {
     private static final UUID MODE = UUID.fromString("00000000-0000-0000-0000-000000000012");
     private static final UUID RUNNING = UUID.fromString("00000000-0000-0000-0000-000000000013");
     private static final UUID RECIPE = UUID.fromString("00000000-0000-0000-0000-000000000014");
+    /** The header of files written before calculated tags: 14 columns, rows of 14 cells. */
+    private static final String V1 = "path,type,units,min,max,deadband,step,update,default,enabled,source,sourceConfig,description,id";
 
     private final ModelSnapshot model = ModelSnapshot.empty().apply(List.of(
             new ModelEdit.PutObject(new ObjectDef(PLANT, null, "Plant", "")),
@@ -88,7 +90,7 @@ class TagCsvTest {
 
     @Test
     void quotedCellsKeepCommasQuotesAndLineBreaks() {
-        String csv = TagCsv.HEADER + "\n"
+        String csv = V1 + "\n"
                 + "/Plant/Tank/Note,string,\"a,b\",,,,,,\"say \"\"hi\"\"\",,,,\"line one\r\nline two, \"\"quoted\"\"\",\n";
         TagCsv.Import imp = TagCsv.read(model, csv);
         TagDef note = apply(imp).findTag("/Plant/Tank/Note").orElseThrow();
@@ -101,7 +103,7 @@ class TagCsvTest {
 
     @Test
     void emptyCellsMeanTheDefaultsOfANewTag() {
-        TagCsv.Import imp = TagCsv.read(model, TagCsv.HEADER + "\r\n/Plant/Tank/Bare,,,,,,,,,,,,,\r\n");
+        TagCsv.Import imp = TagCsv.read(model, V1 + "\r\n/Plant/Tank/Bare,,,,,,,,,,,,,\r\n");
         TagDef bare = apply(imp).findTag("/Plant/Tank/Bare").orElseThrow();
         assertThat(bare.type()).isEqualTo(ValueType.DOUBLE);
         assertThat(bare.units()).isEmpty();
@@ -117,7 +119,7 @@ class TagCsvTest {
 
     @Test
     void aNewPathCreatesTheMissingObjects() {
-        String csv = TagCsv.HEADER + "\r\n"
+        String csv = V1 + "\r\n"
                 + "/Plant/Boiler/Zone1/Temp,double,°C,,,,,,20.5,,,,,\r\n"
                 + "/Plant/Boiler/Zone1/Setpoint,int,°C,0,90,,yes,,21,,,,,\r\n";
         TagCsv.Import imp = TagCsv.read(model, csv);
@@ -133,7 +135,7 @@ class TagCsvTest {
 
     @Test
     void aRowWithAKnownIdMovesAndRenamesItsTag() {
-        String csv = TagCsv.HEADER + "\r\n/Plant/Pump/Motor/IsRunning,bool,,,,,,true,,false,,,," + RUNNING + "\r\n";
+        String csv = V1 + "\r\n/Plant/Pump/Motor/IsRunning,bool,,,,,,true,,false,,,," + RUNNING + "\r\n";
         TagCsv.Import imp = TagCsv.read(model, csv);
         assertThat(imp.tagsUpdated()).isEqualTo(1);
         assertThat(imp.objectsCreated()).isEqualTo(1);
@@ -146,7 +148,7 @@ class TagCsvTest {
     @Test
     void aRowWithoutIdOrWithAnUnknownIdIsMatchedByPath() {
         UUID unknown = UUID.fromString("00000000-0000-0000-0000-0000000000ff");
-        String csv = TagCsv.HEADER + "\r\n"
+        String csv = V1 + "\r\n"
                 + "/Plant/Tank/Mode,string,,,,,,,manual,,,,,\r\n"
                 + "/Plant/Pump/Running,bool,,,,,,,,,,,," + unknown + "\r\n"
                 + "/Plant/Pump/Speed,double,%,,,,,,,,,,," + unknown + "\r\n";
@@ -163,7 +165,7 @@ class TagCsvTest {
 
     @Test
     void acceptsLfLineEndsAByteOrderMarkAndBlankRows() {
-        String csv = "\uFEFF" + TagCsv.HEADER.toUpperCase() + "\n\n/Plant/Tank/A,int,,,,,,,,,,,,\n,,,,,,,,,,,,,\n";
+        String csv = "\uFEFF" + V1.toUpperCase() + "\n\n/Plant/Tank/A,int,,,,,,,,,,,,\n,,,,,,,,,,,,,\n";
         TagCsv.Import imp = TagCsv.read(model, csv);
         assertThat(imp.tagsCreated()).isEqualTo(1);
     }
@@ -172,7 +174,7 @@ class TagCsvTest {
 
     @Test
     void aBadTypeNamesLineAndColumn() {
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,,,,,,,,,,,\r\n/Plant/Tank/B,floaty,,,,,,,,,,,,\r\n");
+        ModelException e = error(V1 + "\r\n/Plant/Tank/A,double,,,,,,,,,,,,\r\n/Plant/Tank/B,floaty,,,,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 3");
         assertThat(e.field()).isEqualTo("type");
         assertThat(e.reason()).contains("floaty");
@@ -180,18 +182,18 @@ class TagCsvTest {
 
     @Test
     void aBadNumberNamesLineAndColumn() {
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,zero,,,,,,,,,,\r\n");
+        ModelException e = error(V1 + "\r\n/Plant/Tank/A,double,,zero,,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 2");
         assertThat(e.field()).isEqualTo("min");
         assertThat(e.reason()).isEqualTo("'zero' is not a number");
-        e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,,\"1,5\",,,,,,,,,\r\n");
+        e = error(V1 + "\r\n/Plant/Tank/A,double,,,\"1,5\",,,,,,,,,\r\n");
         assertThat(e.field()).isEqualTo("max");
         assertThat(e.reason()).contains("decimal separator");
     }
 
     @Test
     void aDuplicatePathNamesBothLines() {
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,,,,,,,,,,,\r\n/Plant/Tank/B,double,,,,,,,,,,,,\r\n"
+        ModelException e = error(V1 + "\r\n/Plant/Tank/A,double,,,,,,,,,,,,\r\n/Plant/Tank/B,double,,,,,,,,,,,,\r\n"
                 + "/Plant//Tank/A,int,,,,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 4");
         assertThat(e.field()).isEqualTo("path");
@@ -200,7 +202,7 @@ class TagCsvTest {
 
     @Test
     void twoRowsForOneTagAreRefused() {
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank/Level2,double,,,,,,,,,,,," + LEVEL
+        ModelException e = error(V1 + "\r\n/Plant/Tank/Level2,double,,,,,,,,,,,," + LEVEL
                 + "\r\n/Plant/Tank/Level,double,,,,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 3");
         assertThat(e.reason()).contains("line 2").contains("/Plant/Tank/Level");
@@ -209,7 +211,7 @@ class TagCsvTest {
     @Test
     void aModelRuleIsReportedWithTheLineOfTheRow() {
         // min > max is found when the edits are applied to a copy of the model.
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,,,,,,,,,,,\r\n/Plant/Tank/B,double,,10,1,,,,,,,,,\r\n");
+        ModelException e = error(V1 + "\r\n/Plant/Tank/A,double,,,,,,,,,,,,\r\n/Plant/Tank/B,double,,10,1,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 3");
         assertThat(e.field()).isEqualTo("min");
         assertThat(e.reason()).contains("greater than max").contains("/Plant/Tank/B");
@@ -217,12 +219,12 @@ class TagCsvTest {
 
     @Test
     void otherModelRulesMapToTheirColumns() {
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,string,,0,1,,,,,,,,,\r\n").field()).isEqualTo("min");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,,,,,,,,simulated,,,\r\n").field()).isEqualTo("sourceConfig");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,double,,,,,,,,,simulated,\"{\"\"function\"\":\"\"x\"\"}\",,\r\n")
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,string,,0,1,,,,,,,,,\r\n").field()).isEqualTo("min");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,double,,,,,,,,,simulated,,,\r\n").field()).isEqualTo("sourceConfig");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,double,,,,,,,,,simulated,\"{\"\"function\"\":\"\"x\"\"}\",,\r\n")
                 .reason()).contains("unknown function");
         // A tag named like an existing object.
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank,double,,,,,,,,,,,,\r\n");
+        ModelException e = error(V1 + "\r\n/Plant/Tank,double,,,,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 2");
         assertThat(e.field()).isEqualTo("path");
         assertThat(e.reason()).contains("already exists");
@@ -230,13 +232,13 @@ class TagCsvTest {
 
     @Test
     void badCellsOfEveryKindAreNamed() {
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,,,,1.5,,,,,\r\n").field()).isEqualTo("default");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,,maybe,,,,,,,\r\n").field()).isEqualTo("step");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,,,,,,plc,,,\r\n").field()).isEqualTo("source");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,,,,,,,,,not-a-uuid\r\n").field()).isEqualTo("id");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,-1,,,,,,,,\r\n").field()).isEqualTo("deadband");
-        assertThat(error(TagCsv.HEADER + "\r\nLonely,int,,,,,,,,,,,,\r\n").reason()).contains("names no object");
-        assertThat(error(TagCsv.HEADER + "\r\n/Plant/ Tank/A,int,,,,,,,,,,,,\r\n").reason()).contains("spaces");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,int,,,,,,,1.5,,,,,\r\n").field()).isEqualTo("default");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,int,,,,,maybe,,,,,,,\r\n").field()).isEqualTo("step");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,int,,,,,,,,,plc,,,\r\n").field()).isEqualTo("source");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,int,,,,,,,,,,,,not-a-uuid\r\n").field()).isEqualTo("id");
+        assertThat(error(V1 + "\r\n/Plant/Tank/A,int,,,,-1,,,,,,,,\r\n").field()).isEqualTo("deadband");
+        assertThat(error(V1 + "\r\nLonely,int,,,,,,,,,,,,\r\n").reason()).contains("names no object");
+        assertThat(error(V1 + "\r\n/Plant/ Tank/A,int,,,,,,,,,,,,\r\n").reason()).contains("spaces");
     }
 
     @Test
@@ -257,7 +259,7 @@ class TagCsvTest {
 
     @Test
     void lineNumbersCountTheLinesInsideQuotedCells() {
-        ModelException e = error(TagCsv.HEADER + "\r\n/Plant/Tank/A,int,,,,,,,,,,,\"two\nlines\",\r\n/Plant/Tank/B,int,,x,,,,,,,,,,\r\n");
+        ModelException e = error(V1 + "\r\n/Plant/Tank/A,int,,,,,,,,,,,\"two\nlines\",\r\n/Plant/Tank/B,int,,x,,,,,,,,,,\r\n");
         assertThat(e.where()).isEqualTo("line 4");
     }
 
