@@ -26,6 +26,7 @@ run() {
     run "Alarms: sample -> alarm event at 100,000 samples/s (issue 5, p99 < 10 ms)" -Xmx1g org.peresvet.bench.alarm.AlarmLatencyBenchmark
     run "MQTT ingest, 10,000 topics (issue 9, >= 50,000 msg/s)" -Xmx1g org.peresvet.bench.connector.MqttIngestBench
     run "MQTT write round trip (issue 9, p99 < 50 ms)" -Xmx1g org.peresvet.bench.connector.MqttWriteRoundTripBench
+    run "MQTT broken receiver reported (issue 26, < 2 s, reconnects)" -Xmx1g org.peresvet.bench.connector.MqttBrokenReceiverBench
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
     run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench

@@ -28,8 +28,23 @@ public interface ConnectorContext {
      */
     default void deliver(PayloadBatch batch) {
         for (int i = 0; i < batch.size(); i++) {
-            deliver(batch.tag(i), batch.payload(i));
+            if (batch.rejection(i) != null) {
+                reject(batch.tag(i), batch.rejection(i));
+            } else {
+                deliver(batch.tag(i), batch.payload(i));
+            }
         }
+    }
+
+    /**
+     * A reading of this tag the connector refused before extraction (the sensor said {@code nan},
+     * a template failed...): null with quality 103, the reason logged, in order with the payloads
+     * delivered before and after it, so the latest state is always the device's latest word.
+     */
+    default void reject(UUID tagId, String reason) {
+        log("WARN", reason + " (quality 103)");
+        deliver(List.of(new TagSample(tagId, new org.peresvet.model.Sample(org.peresvet.model.Micros.now(), null,
+                org.peresvet.model.Quality.BAD_DATA))));
     }
 
     /**

@@ -291,6 +291,12 @@ public final class ConnectorManager implements AutoCloseable {
         return out;
     }
 
+    /** The running instance of a connector, or null (for diagnostics and tests). */
+    public Connector instance(UUID connectorId) {
+        ConnectorSlot slot = slots.get(connectorId);
+        return slot == null ? null : slot.instance();
+    }
+
     /** The last lines of a connector's log (oldest first); empty for an unknown connector. */
     public List<ConnectorLogLine> log(UUID connectorId) {
         ConnectorSlot slot = slots.get(connectorId);

@@ -3,11 +3,11 @@ package org.peresvet.app.alarm;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.peresvet.alarm.AlarmView;
-import org.peresvet.runtime.AlarmEvent;
-import org.peresvet.runtime.EventBus;
+import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.runtime.Subscription;
 
 /**
@@ -41,11 +41,16 @@ public final class AlarmFeed implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts following an engine's alarms: {@code active} reads the list, {@code bus} tells when it changed. */
-    public void attach(Supplier<List<AlarmView>> active, EventBus bus) {
+    /** Starts following a project's alarms: it reads the list and tells when it changed. */
+    public void attach(AlarmCommands alarms) {
+        attach(alarms::active, alarms::onAlarmEvent);
+    }
+
+    /** Starts following alarms: {@code active} reads the list, {@code onEvent} subscribes to its changes. */
+    public void attach(Supplier<List<AlarmView>> active, Function<Runnable, Subscription> onEvent) {
         detach();
         source = active;
-        subscription = bus.subscribe(AlarmEvent.class, e -> {
+        subscription = onEvent.apply(() -> {
             events.incrementAndGet();
             dirty.set(true);
         });

@@ -32,14 +32,14 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.FileChooser;
-import org.peresvet.alarm.Alarms;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.WorkspaceTab;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxTask;
 import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.Views;
-import org.peresvet.app.shell.WorkspaceTab;
+import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
 import org.peresvet.model.AlarmPriority;
@@ -60,17 +60,17 @@ public final class AlarmListView implements WorkspaceTab {
 
     /** Where commands go and who gives them; looked up at each command since the project can change. */
     public interface Context {
-        /** The engine's alarms, or null when no project is open. */
-        Alarms alarms();
-
-        /** The operator's name recorded with every command. */
-        String user();
+        /** The open project's alarm commands (they record its actor), or null when no project is open. */
+        AlarmCommands alarms();
 
         /** The object selected in the tree (a tag's object for a tag), or null. */
         UUID treeObject();
 
         /** A command took effect: read the list again at once. */
         void changed();
+
+        /** Where the screen asks for files. */
+        DialogService dialogs();
     }
 
     @FXML private TabPane pages;
@@ -344,7 +344,7 @@ public final class AlarmListView implements WorkspaceTab {
             int n = 0;
             for (UUID id : ids) {
                 try {
-                    n += a.acknowledge(id, context.user(), note) ? 1 : 0;
+                    n += a.acknowledge(id, note) ? 1 : 0;
                 } catch (IllegalArgumentException gone) {
                     // deleted or disabled since it was shown
                 }
@@ -361,7 +361,7 @@ public final class AlarmListView implements WorkspaceTab {
     @FXML
     public void shelveSelected() {
         List<AlarmRow> rows = selection();
-        Alarms a = context.alarms();
+        AlarmCommands a = context.alarms();
         if (rows.isEmpty() || a == null) {
             return;
         }
@@ -373,9 +373,9 @@ public final class AlarmListView implements WorkspaceTab {
         command(al -> {
             for (UUID id : ids) {
                 if (req.length().oneShot()) {
-                    al.shelveOneShot(id, context.user(), req.reason());
+                    al.shelveOneShot(id, req.reason());
                 } else {
-                    al.shelve(id, context.user(), req.reason(), req.length().duration());
+                    al.shelve(id, req.reason(), req.length().duration());
                 }
             }
             return ids.size();
@@ -392,7 +392,7 @@ public final class AlarmListView implements WorkspaceTab {
         command(a -> {
             int n = 0;
             for (UUID id : ids) {
-                n += a.unshelve(id, context.user()) ? 1 : 0;
+                n += a.unshelve(id) ? 1 : 0;
             }
             return n;
         }, n -> feedback.info(Messages.get("alarms.unshelved", n)), "alarms.unshelveFailed");
@@ -408,15 +408,15 @@ public final class AlarmListView implements WorkspaceTab {
         command(a -> {
             int n = 0;
             for (UUID id : ids) {
-                n += a.reset(id, context.user(), null) ? 1 : 0;
+                n += a.reset(id, null) ? 1 : 0;
             }
             return n;
         }, n -> feedback.info(Messages.get("alarms.resetDone", n)), "alarms.resetFailed");
     }
 
     /** Runs a command off the FX thread (it waits for the engine loop); reports on the FX thread. */
-    private <T> void command(Function<Alarms, T> work, Consumer<T> done, String failedKey) {
-        Alarms a = context.alarms();
+    private <T> void command(Function<AlarmCommands, T> work, Consumer<T> done, String failedKey) {
+        AlarmCommands a = context.alarms();
         if (a == null) {
             feedback.error(Messages.get("shell.noProject"));
             return;
@@ -468,7 +468,7 @@ public final class AlarmListView implements WorkspaceTab {
     /** Reads the journal with the current filters, off the FX thread. */
     @FXML
     public void refreshHistory() {
-        Alarms a = context.alarms();
+        AlarmCommands a = context.alarms();
         if (a == null) {
             return;
         }
@@ -486,19 +486,13 @@ public final class AlarmListView implements WorkspaceTab {
 
     @FXML
     void exportHistory() {
-        FileChooser c = new FileChooser();
-        c.setTitle(Messages.get("alarms.exportTitle"));
-        c.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(Messages.get("file.csv"), "*.csv"));
-        c.setInitialFileName("alarm-journal.csv");
-        var f = c.showSaveDialog(view.getScene() == null ? null : view.getScene().getWindow());
-        if (f != null) {
-            exportHistoryTo(f.toPath());
-        }
+        context.dialogs().saveFile(Messages.get("alarms.exportTitle"), "alarm-journal.csv",
+                List.of(new DialogService.FileType(Messages.get("file.csv"), "*.csv"))).ifPresent(this::exportHistoryTo);
     }
 
     /** Writes the journal rows of the current filters as CSV, as a task off the FX thread. */
     public FxTask<Integer> exportHistoryTo(Path file) {
-        Alarms a = context.alarms();
+        AlarmCommands a = context.alarms();
         if (a == null) {
             throw new IllegalStateException(Messages.get("shell.noProject"));
         }

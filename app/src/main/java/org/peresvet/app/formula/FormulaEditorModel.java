@@ -16,7 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.peresvet.app.Messages;
-import org.peresvet.app.tree.ValueFormat;
+import org.peresvet.app.common.FormulaRef;
+import org.peresvet.app.common.ValueFormat;
 import org.peresvet.formula.CompiledFormula;
 import org.peresvet.formula.FormulaDependencies;
 import org.peresvet.formula.FormulaDiagnostics;
@@ -293,7 +294,7 @@ public final class FormulaEditorModel {
 
     private void showDependents() {
         List<String> out = new ArrayList<>();
-        if (target.ref().kind() == org.peresvet.app.tree.FormulaRef.Kind.TAG) {
+        if (target.ref().kind() == FormulaRef.Kind.TAG) {
             UUID id = target.ref().id();
             for (UUID t : deps.allTagsReading(id)) {
                 out.add(model.tagPath(t));

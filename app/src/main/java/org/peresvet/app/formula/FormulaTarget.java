@@ -3,7 +3,7 @@ package org.peresvet.app.formula;
 import java.util.List;
 import java.util.Optional;
 import org.peresvet.app.Messages;
-import org.peresvet.app.tree.FormulaRef;
+import org.peresvet.app.common.FormulaRef;
 import org.peresvet.formula.FormulaDependencies;
 import org.peresvet.formula.FormulaDiagnostics;
 import org.peresvet.formula.Formulas;

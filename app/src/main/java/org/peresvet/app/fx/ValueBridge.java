@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.peresvet.app.project.LiveValues;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
@@ -50,7 +51,7 @@ public final class ValueBridge implements AutoCloseable {
     private final AtomicReference<ModelSnapshot> latestModel = new AtomicReference<>();
     private final ReadOnlyObjectWrapper<ModelSnapshot> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final PulseStats stats = new PulseStats();
-    private volatile ValueSource source;
+    private volatile LiveValues source;
     private Subscription subscription;
     /** When a pulse last applied values (pulse clock); 0 before the first. */
     private long appliedAt;
@@ -75,7 +76,7 @@ public final class ValueBridge implements AutoCloseable {
     }
 
     /** Starts taking values from {@code source}; replaces the previous source (another project). */
-    public void attach(ValueSource newSource, ModelSnapshot initialModel) {
+    public void attach(LiveValues newSource, ModelSnapshot initialModel) {
         detach();
         source = newSource;
         latestModel.set(initialModel);
@@ -162,7 +163,7 @@ public final class ValueBridge implements AutoCloseable {
      */
     public Watch watch(Collection<UUID> tagIds) {
         Map<UUID, LiveValue> out = new LinkedHashMap<>();
-        ValueSource src = source;
+        LiveValues src = source;
         for (UUID id : tagIds) {
             LiveValue v = live.get(id);
             if (v == null) {

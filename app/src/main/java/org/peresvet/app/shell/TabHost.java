@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.peresvet.app.common.WorkspaceTab;
 
 /** Opens {@link WorkspaceTab}s in the shell's tab pane, one tab per key. FX thread. */
 public final class TabHost {

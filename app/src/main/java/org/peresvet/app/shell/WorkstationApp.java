@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.peresvet.app.Messages;
 import org.peresvet.app.fx.Views;
@@ -64,9 +62,10 @@ public class WorkstationApp extends Application {
         stage.setScene(scene);
         shell.applyTheme(shell.themeProperty().get());
         stage.setTitle(Messages.get("app.title"));
-        placeWindow(stage, layout);
+        WindowPlacement.place(stage, layout);
         stage.setOnCloseRequest(e -> shell.saveLayout());
         stage.show();
+        WindowPlacement.holdSize(stage, layout);
         try {
             shell.apiConfig(WorkstationApi.config(getParameters().getRaw()));
         } catch (IllegalArgumentException e) {
@@ -74,19 +73,6 @@ public class WorkstationApp extends Application {
             shell.error(Messages.get("status.apiFailed", e.getMessage()));
         }
         shell.open(projectDir(getParameters().getRaw(), layout));
-    }
-
-    /** Puts the window where it was, if that place is still on a screen. */
-    private static void placeWindow(Stage stage, WindowLayout layout) {
-        if (layout.x() != null && layout.y() != null) {
-            Rectangle2D wanted = new Rectangle2D(layout.x(), layout.y(), Math.max(1, layout.width()), Math.max(1, layout.height()));
-            boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(wanted));
-            if (visible) {
-                stage.setX(layout.x());
-                stage.setY(layout.y());
-            }
-        }
-        stage.setMaximized(layout.maximized());
     }
 
     /** Closing the window stops the engine cleanly: history is flushed. */

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.fx.Views;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.ValueType;

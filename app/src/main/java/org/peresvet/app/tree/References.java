@@ -7,22 +7,22 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.peresvet.model.ModelSnapshot;
 
-/** The registered {@link ReferenceFinder}s, asked together. */
-public final class References implements ReferenceFinder {
-    private final List<ReferenceFinder> finders = new CopyOnWriteArrayList<>();
+/** The registered {@link UsageFinder}s, asked together. */
+public final class References implements UsageFinder {
+    private final List<UsageFinder> finders = new CopyOnWriteArrayList<>();
 
-    public void register(ReferenceFinder finder) {
+    public void register(UsageFinder finder) {
         finders.add(finder);
     }
 
-    public void unregister(ReferenceFinder finder) {
+    public void unregister(UsageFinder finder) {
         finders.remove(finder);
     }
 
     @Override
     public List<Reference> referencesTo(ModelSnapshot model, Set<UUID> ids) {
         List<Reference> out = new ArrayList<>();
-        for (ReferenceFinder f : finders) {
+        for (UsageFinder f : finders) {
             out.addAll(f.referencesTo(model, ids));
         }
         return out;

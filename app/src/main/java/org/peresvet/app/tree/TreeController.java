@@ -44,6 +44,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.FormulaRef;
+import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.Views;
 import org.peresvet.model.ModelEdit;
@@ -431,7 +433,7 @@ public final class TreeController {
     Alert confirmDelete(ModelSnapshot m, List<NodeRef> top) {
         int[] counts = TreeOps.deleteCounts(m, top);
         Set<UUID> ids = TreeOps.affectedIds(m, top);
-        List<ReferenceFinder.Reference> refs = references.referencesTo(m, ids);
+        List<UsageFinder.Reference> refs = references.referencesTo(m, ids);
         Alert a = new Alert(refs.isEmpty() ? Alert.AlertType.CONFIRMATION : Alert.AlertType.WARNING);
         a.setTitle(Messages.get("delete.title"));
         String names = top.size() == 1 ? top.get(0).path(m) : Messages.get("properties.items", top.size());
@@ -448,7 +450,7 @@ public final class TreeController {
             warn.setWrapText(true);
             ListView<String> list = new ListView<>();
             list.getStyleClass().add("reference-list");
-            for (ReferenceFinder.Reference r : refs) {
+            for (UsageFinder.Reference r : refs) {
                 list.getItems().add(Messages.get("delete.reference", r.kind(), r.where(), r.what()));
             }
             list.setPrefHeight(Math.min(8, refs.size()) * 26 + 4);

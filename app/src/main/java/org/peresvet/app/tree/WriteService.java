@@ -7,7 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peresvet.app.Messages;
-import org.peresvet.engine.Engine;
+import org.peresvet.app.common.ValueFormat;
+import org.peresvet.app.project.ProjectContext;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
@@ -22,7 +23,7 @@ import org.peresvet.runtime.WriteResult;
  */
 public final class WriteService {
 
-    /** What a write goes to: the engine, or a stand-in in tests. */
+    /** What a write goes to: the open project, or a stand-in in tests. */
     public interface Target {
         ModelSnapshot model();
 
@@ -40,31 +41,32 @@ public final class WriteService {
          */
         CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user);
 
-        static Target of(Engine engine) {
+        /** The open project's writes; the project records its own actor, whatever {@code user} says. */
+        static Target of(ProjectContext project) {
             return new Target() {
                 @Override
                 public ModelSnapshot model() {
-                    return engine.model();
+                    return project.model().snapshot();
                 }
 
                 @Override
                 public void write(UUID tagId, Sample sample) {
-                    engine.write(tagId, sample);
+                    project.writes().write(tagId, sample);
                 }
 
                 @Override
                 public void flush() {
-                    engine.flush();
+                    project.writes().flush();
                 }
 
                 @Override
                 public Sample current(UUID tagId) {
-                    return engine.current(tagId);
+                    return project.values().current(tagId);
                 }
 
                 @Override
                 public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
-                    return engine.writeToDevice(tagId, value, user);
+                    return project.writes().toDevice(tagId, value);
                 }
             };
         }

@@ -27,7 +27,7 @@ class AlarmFeedTest {
         feed.attach(() -> {
             reads.incrementAndGet();
             return now;
-        }, bus);
+        }, changed -> bus.subscribe(AlarmEvent.class, e -> changed.run()));
         assertThat(feed.poll()).as("the first poll reads what is there at start").isEqualTo(now);
         assertThat(feed.poll()).as("nothing new").isNull();
 

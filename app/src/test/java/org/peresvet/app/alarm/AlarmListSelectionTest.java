@@ -11,8 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.peresvet.alarm.Alarms;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
+import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.model.AlarmState;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -30,13 +31,8 @@ class AlarmListSelectionTest {
         view = fx(() -> {
             AlarmListView v = new AlarmListView(model, new AlarmListView.Context() {
                 @Override
-                public Alarms alarms() {
+                public AlarmCommands alarms() {
                     return null;
-                }
-
-                @Override
-                public String user() {
-                    return "op";
                 }
 
                 @Override
@@ -46,6 +42,11 @@ class AlarmListSelectionTest {
 
                 @Override
                 public void changed() {
+                }
+
+                @Override
+                public DialogService dialogs() {
+                    return null;
                 }
             }, Feedback.NONE);
             stage.setScene(new Scene((javafx.scene.Parent) v.content(), 900, 400));

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.peresvet.alarm.AlarmView;
 import org.peresvet.alarm.AlarmJournalCsv;
+import org.peresvet.alarm.AlarmView;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;
 import org.peresvet.app.shell.ShellController;
@@ -147,11 +147,11 @@ class AlarmListUiTest {
     }
 
     private AlarmListView view() throws Exception {
-        return fx(() -> shell.alarmView());
+        return fx(() -> shell.workbench().alarmView());
     }
 
     private List<UUID> shownIds() throws Exception {
-        return fx(() -> shell.alarmView().table().getItems().stream().map(AlarmRow::id).toList());
+        return fx(() -> shell.workbench().alarmView().table().getItems().stream().map(AlarmRow::id).toList());
     }
 
     private void shot(String name) throws Exception {
@@ -206,7 +206,7 @@ class AlarmListUiTest {
         write(level, 4.8);
         await(() -> shownIds().containsAll(List.of(levelHiHi.id(), levelHi.id())));
 
-        List<AlarmRow> rows = fx(() -> List.copyOf(shell.alarmView().table().getItems()));
+        List<AlarmRow> rows = fx(() -> List.copyOf(shell.workbench().alarmView().table().getItems()));
         assertThat(rows).extracting(AlarmRow::priority).as("most urgent first")
                 .containsExactly(AlarmPriority.CRITICAL, AlarmPriority.HIGH);
         assertThat(rows.get(0).objectPath()).isEqualTo("/PumpStation/Tank1/LevelSetpoint");
@@ -220,10 +220,10 @@ class AlarmListUiTest {
         shot("alarm-list-active");
         // The object view shows the tag's most urgent alarm in its alarm column.
         fx(() -> {
-            shell.tree().select(List.of(NodeRef.tag(level.id())));
+            shell.workbench().tree().select(List.of(NodeRef.tag(level.id())));
             return null;
         });
-        await(() -> "\u25C6 HiHi ! Unack".equals(fx(() -> shell.objectView().alarmMarksProperty().get().get(level.id()))));
+        await(() -> "\u25C6 HiHi ! Unack".equals(fx(() -> shell.workbench().objectView().alarmMarksProperty().get().get(level.id()))));
         robot.push(KeyCode.F7);
     }
 
@@ -239,9 +239,9 @@ class AlarmListUiTest {
         clickInDialog("Acknowledge");
         await(() -> state(levelHi) == AlarmState.ACKNOWLEDGED);
         assertThat(alarm(levelHi).status().ack().comment()).isEqualTo("operator checking the level");
-        assertThat(alarm(levelHi).status().ack().user()).isEqualTo(shell.user());
+        assertThat(alarm(levelHi).status().ack().user()).isEqualTo(shell.actor().name());
         assertThat(state(levelHiHi)).as("only the selected alarm").isEqualTo(AlarmState.UNACKNOWLEDGED);
-        await(() -> fx(() -> shell.alarmView().table().getSelectionModel().getSelectedItems().stream()
+        await(() -> fx(() -> shell.workbench().alarmView().table().getSelectionModel().getSelectedItems().stream()
                 .anyMatch(r -> r.id().equals(levelHi.id()) && r.acknowledged())));
         await(() -> banner("alarm-count").getText().equals("1 unacknowledged"));
         assertThat(sound.isSounding()).as("one alarm still waits").isTrue();
@@ -268,7 +268,7 @@ class AlarmListUiTest {
         await(() -> !sound.isSounding());
         assertThat(sound.calls()).containsExactly("start", "stop");
         fx(() -> {
-            shell.alarmView().askCommentBox().setSelected(false);
+            shell.workbench().alarmView().askCommentBox().setSelected(false);
             return null;
         });
         shot("alarm-list-all-acknowledged");
@@ -309,7 +309,7 @@ class AlarmListUiTest {
         robot.clickOn(robot.lookup((javafx.scene.control.CheckBox c) -> "Show shelved, suppressed, out of service".equals(c.getText()))
                 .queryAs(javafx.scene.control.CheckBox.class));
         await(() -> shownIds().contains(pressureHi.id()));
-        assertThat(fx(() -> shell.alarmView().model().showMaskedProperty().get())).isFalse();
+        assertThat(fx(() -> shell.workbench().alarmView().model().showMaskedProperty().get())).isFalse();
     }
 
     @Test
@@ -343,7 +343,7 @@ class AlarmListUiTest {
 
         // The tree's selection as the subtree: a tag selects its object.
         fx(() -> {
-            shell.tree().select(List.of(NodeRef.tag(level.id())));
+            shell.workbench().tree().select(List.of(NodeRef.tag(level.id())));
             return null;
         });
         robot.clickOn("Tree selection");
@@ -405,7 +405,7 @@ class AlarmListUiTest {
         TabPane pages = robot.lookup(".alarm-pages").queryAs(TabPane.class);
         robot.clickOn(robot.from(pages).lookup(".tab-label").match((Label l) -> "History".equals(l.getText())).queryAs(Label.class));
         await(() -> view().historyTable().getItems().size() > 10);
-        List<AlarmJournalEntry> rows = fx(() -> List.copyOf(shell.alarmView().historyTable().getItems()));
+        List<AlarmJournalEntry> rows = fx(() -> List.copyOf(shell.workbench().alarmView().historyTable().getItems()));
         assertThat(rows.get(0).time()).as("newest first").isGreaterThanOrEqualTo(rows.get(rows.size() - 1).time());
         assertThat(rows).anyMatch(r -> r.transition() == AlarmTransition.ACKNOWLEDGED && "shift handover".equals(r.comment()));
         assertThat(rows).anyMatch(r -> r.transition() == AlarmTransition.SHELVED && "transmitter being calibrated".equals(r.comment()));
@@ -423,7 +423,7 @@ class AlarmListUiTest {
         shot("alarm-history-filter-shelved");
 
         Path csv = out.resolve("journal.csv");
-        var task = fx(() -> shell.alarmView().exportHistoryTo(csv));
+        var task = fx(() -> shell.workbench().alarmView().exportHistoryTo(csv));
         await(() -> Files.exists(csv) && !task.runningProperty().get());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo(AlarmJournalCsv.HEADER);
@@ -473,7 +473,7 @@ class AlarmListUiTest {
         assertThat(slots).anyMatch(t -> t.startsWith("Engine running · 22 tags"));
         // The demo's ESP32 board connector: connecting, or connected when a broker runs on 1883.
         assertThat(slots).anyMatch(t -> t.startsWith("Connectors: pump-board-1 "));
-        assertThat(slots).contains("Export: off", "API " + api, "User: " + shell.user());
+        assertThat(slots).contains("Export: off", "API " + api, "User: " + shell.actor().name());
         Screenshots.save(stage.getScene(), "status-bar");
     }
 }

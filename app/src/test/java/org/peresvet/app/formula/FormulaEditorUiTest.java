@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;
 import org.peresvet.app.shell.ShellController;
 import org.peresvet.app.shell.Theme;
 import org.peresvet.app.shell.UserMode;
 import org.peresvet.app.shell.WorkstationApp;
-import org.peresvet.app.tree.FormulaRef;
 import org.peresvet.app.tree.NodeRef;
 import org.peresvet.app.tree.TagRow;
 import org.peresvet.engine.Engine;
@@ -82,7 +82,7 @@ class FormulaEditorUiTest {
             shell.themeProperty().set(Theme.ISA101);
             return null;
         });
-        await(() -> shell.bridge().getModel().findTag(CALC).isPresent());
+        await(() -> shell.workbench().bridge().getModel().findTag(CALC).isPresent());
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -99,7 +99,7 @@ class FormulaEditorUiTest {
     }
 
     private FormulaEditor editor() {
-        return shell.tabs().screen("formula-tag-" + calcId).map(FormulaEditor.class::cast).orElse(null);
+        return shell.workbench().tabs().screen("formula-tag-" + calcId).map(FormulaEditor.class::cast).orElse(null);
     }
 
     private void shot(String name) throws Exception {
@@ -123,8 +123,8 @@ class FormulaEditorUiTest {
     @Order(1)
     void opensFromTheTreeWithTheShortcut() throws Exception {
         fx(() -> {
-            shell.tree().select(List.of(NodeRef.tag(calcId)));
-            shell.tree().treeView().requestFocus();
+            shell.workbench().tree().select(List.of(NodeRef.tag(calcId)));
+            shell.workbench().tree().treeView().requestFocus();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -234,12 +234,12 @@ class FormulaEditorUiTest {
         });
         robot.write("9");
         await(() -> editor().codeArea().getText().equals("{LevelSetpoint} * 39"));
-        int undoSteps = shell.editor().undoSteps().size();
+        int undoSteps = shell.workbench().editor().undoSteps().size();
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         await(() -> editor().codeArea().getText().equals("{LevelSetpoint} * 3"));
         robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
         await(() -> editor().codeArea().getText().equals("{LevelSetpoint} * 39"));
-        assertThat(shell.editor().undoSteps()).hasSize(undoSteps); // the project's undo was not touched
+        assertThat(shell.workbench().editor().undoSteps()).hasSize(undoSteps); // the project's undo was not touched
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         await(() -> editor().codeArea().getText().equals("{LevelSetpoint} * 3"));
     }
@@ -251,8 +251,8 @@ class FormulaEditorUiTest {
         await(() -> "{LevelSetpoint} * 3".equals(app.engine().model().tag(calcId).formula()));
         await(() -> !editor().model().dirtyProperty().get());
         fx(() -> {
-            shell.tabs().open(shell.objectView());
-            shell.tree().select(List.of(NodeRef.object(app.engine().model().tag(calcId).objectId())));
+            shell.workbench().tabs().open(shell.workbench().objectView());
+            shell.workbench().tree().select(List.of(NodeRef.object(app.engine().model().tag(calcId).objectId())));
             return null;
         });
         await(() -> row(calcId) != null && row(calcId).live().getSample() != null
@@ -263,17 +263,17 @@ class FormulaEditorUiTest {
                 r.getItem() instanceof TagRow tr && tr.def().id().equals(calcId)).tryQuery().isPresent());
         shot("formula-editor-saved-live-table");
         // The save is one undoable project step.
-        assertThat(shell.editor().undoLabelProperty().get()).isEqualTo("Formula of “SetpointDouble”");
+        assertThat(shell.workbench().editor().undoLabelProperty().get()).isEqualTo("Formula of “SetpointDouble”");
     }
 
     private TagRow row(UUID id) {
-        return shell.objectView().table().getItems().stream().filter(r -> r.def().id().equals(id)).findFirst().orElse(null);
+        return shell.workbench().objectView().table().getItems().stream().filter(r -> r.def().id().equals(id)).findFirst().orElse(null);
     }
 
     @Test
     @Order(7)
     void theTestBenchRunsAStatefulFormulaStepByStep() throws Exception {
-        fx(() -> shell.openFormula(FormulaRef.tag(calcId)));
+        fx(() -> shell.workbench().openFormula(FormulaRef.tag(calcId)));
         retype("totalizer({LevelSetpoint})");
         await(() -> editor().model().getProblem() == null);
         fx(() -> {
@@ -314,19 +314,19 @@ class FormulaEditorUiTest {
     void aMethodFormulaOpensFromTheTreeContextMenuInTheDarkTheme() throws Exception {
         fx(() -> {
             shell.themeProperty().set(Theme.DARK);
-            shell.tree().select(List.of(NodeRef.object(app.engine().model().findObject("/PumpStation/Tank1").orElseThrow().id())));
+            shell.workbench().tree().select(List.of(NodeRef.object(app.engine().model().findObject("/PumpStation/Tank1").orElseThrow().id())));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         // The object has one write method: Edit formula opens it.
         fx(() -> {
-            shell.tree().treeView().requestFocus();
+            shell.workbench().tree().treeView().requestFocus();
             return null;
         });
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
         UUID methodId = app.engine().model().methods().stream().filter(m -> m.name().equals("scaleLevel")).findFirst().orElseThrow().id();
-        await(() -> shell.tabs().screen("formula-method-" + methodId).isPresent());
-        FormulaEditor m = (FormulaEditor) shell.tabs().screen("formula-method-" + methodId).orElseThrow();
+        await(() -> shell.workbench().tabs().screen("formula-method-" + methodId).isPresent());
+        FormulaEditor m = (FormulaEditor) shell.workbench().tabs().screen("formula-method-" + methodId).orElseThrow();
         assertThat(m.codeArea().getText()).isEqualTo("{Level} * 100");
         fx(() -> {
             m.codeArea().requestFocus();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.peresvet.app.project.LiveValues;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
@@ -20,7 +21,7 @@ import org.peresvet.runtime.Subscription;
 class ValueBridgeTest {
 
     /** A value source the test drives by hand. */
-    static final class FakeSource implements ValueSource {
+    static final class FakeSource implements LiveValues {
         final Map<UUID, Sample> current = new HashMap<>();
         Consumer<List<TagSample>> listener;
         int subscriptions;

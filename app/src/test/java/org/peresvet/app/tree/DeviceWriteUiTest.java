@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;
 import org.peresvet.app.shell.ShellController;
@@ -85,10 +86,10 @@ class DeviceWriteUiTest {
             stage.setHeight(800);
             shell.modeProperty().set(UserMode.ENGINEER);
             shell.themeProperty().set(Theme.ISA101);
-            shell.tree().select(List.of(NodeRef.object(board.id())));
+            shell.workbench().tree().select(List.of(NodeRef.object(board.id())));
             return null;
         });
-        await(() -> shell.objectView().table().getItems().size() == 2);
+        await(() -> shell.workbench().objectView().table().getItems().size() == 2);
     }
 
     @AfterAll
@@ -128,7 +129,7 @@ class DeviceWriteUiTest {
     @Test
     @Order(1)
     void aWriteToADeviceShowsSendingThenTheDevicesConfirmation() throws Exception {
-        Label result = shell.objectView().writeResultLabel();
+        Label result = shell.workbench().objectView().writeResultLabel();
         String v42 = ValueFormat.value(setpoint, org.peresvet.model.Sample.of(0, 42.0));
         List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
         fx(() -> {
@@ -160,7 +161,7 @@ class DeviceWriteUiTest {
     @Test
     @Order(2)
     void aDeviceThatNeverEchoesFailsTheWriteWithTheReason() throws Exception {
-        Label result = shell.objectView().writeResultLabel();
+        Label result = shell.workbench().objectView().writeResultLabel();
         writeThroughTheDialogs(valve, "30", null);
         await(() -> result.getText().startsWith("✕"));
         assertThat(result.getText()).isEqualTo("✕ Write to /Board/Valve failed: sent, but the device did not confirm it in time: "

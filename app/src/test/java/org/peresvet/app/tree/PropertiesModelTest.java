@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peresvet.app.common.MemoryTarget;
+import org.peresvet.app.common.ModelEditor;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;

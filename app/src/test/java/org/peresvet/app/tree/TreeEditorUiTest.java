@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;
 import org.peresvet.app.shell.ShellController;
@@ -118,7 +119,7 @@ class TreeEditorUiTest {
 
     private void select(NodeRef... refs) throws Exception {
         fx(() -> {
-            shell.tree().select(List.of(refs));
+            shell.workbench().tree().select(List.of(refs));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -148,15 +149,15 @@ class TreeEditorUiTest {
         robot.clickOn("New object");
         await(() -> model().findObject("/PumpStation/Object").isPresent());
         UUID created = object("/PumpStation/Object");
-        await(() -> shell.tree().selection().equals(List.of(NodeRef.object(created))));
+        await(() -> shell.workbench().tree().selection().equals(List.of(NodeRef.object(created))));
 
         robot.clickOn("New tag");
         await(() -> model().findTag("/PumpStation/Object/Tag").isPresent());
         TagDef t = tag("/PumpStation/Object/Tag");
-        await(() -> shell.tree().selection().equals(List.of(NodeRef.tag(t.id()))));
+        await(() -> shell.workbench().tree().selection().equals(List.of(NodeRef.tag(t.id()))));
         assertThat(cell(NodeRef.tag(t.id()))).isNotNull();
         // The object view follows the tree: the new object with its new tag.
-        await(() -> shell.objectView().table().getItems().size() == 1);
+        await(() -> shell.workbench().objectView().table().getItems().size() == 1);
         assertThat(engine().current(t.id())).as("a new manual tag has no value yet").isNull();
         shot("tree-create-object-and-tag");
     }
@@ -202,17 +203,17 @@ class TreeEditorUiTest {
         TagDef temp = tag("/PumpStation/Tank1/Temperature");
         UUID inlet = object("/PumpStation/Inlet");
         select(NodeRef.tag(temp.id()));
-        fx(() -> shell.tree().reveal(NodeRef.object(inlet)));
+        fx(() -> shell.workbench().tree().reveal(NodeRef.object(inlet)));
         WaitForAsyncUtils.waitForFxEvents();
         Node from = cell(NodeRef.tag(temp.id()));
         Node to = cell(NodeRef.object(inlet));
         robot.drag(from).dropTo(to);
         await(() -> model().tag(temp.id()).objectId().equals(inlet));
         assertThat(model().tagPath(temp.id())).isEqualTo("/PumpStation/Inlet/Temperature");
-        await(() -> shell.tree().selection().equals(List.of(NodeRef.tag(temp.id()))));
+        await(() -> shell.workbench().tree().selection().equals(List.of(NodeRef.tag(temp.id()))));
         shot("tree-drag-tag-to-object");
         // Undo puts it back.
-        fx(() -> shell.editor().undo()).get();
+        fx(() -> shell.workbench().editor().undo()).get();
         await(() -> model().tag(temp.id()).objectId().equals(object("/PumpStation/Tank1")));
     }
 
@@ -222,10 +223,10 @@ class TreeEditorUiTest {
         UUID pump2 = object("/PumpStation/Pump2");
         TagDef current = tag("/PumpStation/Pump2/Current");
         // Formulas do not exist yet: a stand-in finder reports one that uses Pump2's current.
-        ReferenceFinder formulas = (m, ids) -> ids.contains(current.id())
-                ? List.of(new ReferenceFinder.Reference("formula", "/PumpStation/Power/ActivePower", m.tagPath(current.id())))
+        UsageFinder formulas = (m, ids) -> ids.contains(current.id())
+                ? List.of(new UsageFinder.Reference("formula", "/PumpStation/Power/ActivePower", m.tagPath(current.id())))
                 : List.of();
-        shell.references().register(formulas);
+        shell.workbench().references().register(formulas);
         try {
             select(NodeRef.object(pump2));
             robot.clickOn(cell(NodeRef.object(pump2)));
@@ -248,10 +249,10 @@ class TreeEditorUiTest {
             await(() -> model().object(pump2) == null);
             assertThat(model().tag(current.id())).isNull();
             shot("delete-done");
-            fx(() -> shell.editor().undo()).get();
+            fx(() -> shell.workbench().editor().undo()).get();
             await(() -> model().object(pump2) != null && model().tag(current.id()) != null);
         } finally {
-            shell.references().unregister(formulas);
+            shell.workbench().references().unregister(formulas);
         }
     }
 
@@ -262,7 +263,7 @@ class TreeEditorUiTest {
         TagDef setpoint = tag("/PumpStation/Outlet/PressureSetpoint");
         TagDef flow = tag("/PumpStation/Outlet/Flow");
         select(NodeRef.object(outlet));
-        await(() -> shell.objectView().table().getItems().size() == 3);
+        await(() -> shell.workbench().objectView().table().getItems().size() == 3);
         // Simulated values arrive through the bridge.
         await(() -> robot.lookup(".value-cell").queryAll().stream()
                 .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText() != null && ((javafx.scene.control.Labeled) n).getText().endsWith("m3/h")));
@@ -286,7 +287,7 @@ class TreeEditorUiTest {
                 && l.getText().contains("New value: 7.25 bar")).tryQuery()).isPresent();
         shotDialog("write-value-confirm");
         clickInDialog("Write");
-        Label result = shell.objectView().writeResultLabel();
+        Label result = shell.workbench().objectView().writeResultLabel();
         await(() -> result.getText().startsWith("✓"));
         assertThat(result.getText()).isEqualTo("✓ Written and confirmed: PressureSetpoint = 7.25 bar (was " + oldText + ")");
         assertThat(engine().current(setpoint.id()).y()).isEqualTo(7.25);
@@ -320,8 +321,8 @@ class TreeEditorUiTest {
                 .anyMatch(n -> n instanceof Label l && l.isVisible() && "3 matching items".equals(l.getText())));
         shot("tree-copy-paste-and-filter");
         robot.clickOn(".tree-filter").type(KeyCode.ESCAPE);
-        await(() -> shell.tree().treeView().getRoot().getChildren().size() == 1);
-        fx(() -> shell.editor().undo()).get();
+        await(() -> shell.workbench().tree().treeView().getRoot().getChildren().size() == 1);
+        fx(() -> shell.workbench().editor().undo()).get();
         await(() -> model().findObject("/PumpStation/Pump1 (copy)").isEmpty());
     }
 
@@ -340,7 +341,7 @@ class TreeEditorUiTest {
         await(() -> model().findTag("/PumpStation/Tank2/Level").isPresent());
         assertThat(model().tagCount()).isEqualTo(tags + 1);
         shot("import-done");
-        fx(() -> shell.editor().undo()).get();
+        fx(() -> shell.workbench().editor().undo()).get();
         await(() -> model().findObject("/PumpStation/Tank2").isEmpty());
         java.nio.file.Files.deleteIfExists(csv);
     }

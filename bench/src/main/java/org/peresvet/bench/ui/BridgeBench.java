@@ -18,12 +18,13 @@ import javafx.scene.control.TableRow;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.peresvet.app.fx.ValueBridge;
-import org.peresvet.app.fx.ValueSource;
+import org.peresvet.app.project.EngineProject;
 import org.peresvet.app.shell.Theme;
 import org.peresvet.app.tree.ObjectView;
 import org.peresvet.app.tree.WriteService;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
 import org.peresvet.model.Micros;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
@@ -84,8 +85,9 @@ public final class BridgeBench {
             ValueBridge bridge = new ValueBridge(refreshMs * 1_000_000, ValueBridge.DEFAULT_MAX_PER_PULSE, System::nanoTime);
             System.out.println("Bridge refresh interval: " + refreshMs + " ms");
             ObjectView view = HeadlessFx.fx(() -> {
-                bridge.attach(ValueSource.of(engine), engine.model());
-                ObjectView v = new ObjectView(bridge, () -> WriteService.Target.of(engine));
+                EngineProject project = new EngineProject(engine, Actor.SYSTEM);
+                bridge.attach(project.values(), engine.model());
+                ObjectView v = new ObjectView(bridge, () -> WriteService.Target.of(project));
                 StackPane root = new StackPane(v.content());
                 Scene scene = new Scene(root, 1600, 4200);
                 scene.getStylesheets().setAll(BridgeBench.class.getResource(Theme.ISA101.sheets().get(0)).toExternalForm());

@@ -71,7 +71,7 @@ public final class TreeOpenBench {
             while (shell.lastOpenTimings() == null && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            ShellController.OpenTimings open = shell.lastOpenTimings();
+            var open = shell.lastOpenTimings();
             long frame = nextFrame();
             double visibleMs = (frame - open.engineUpNanos()) / 1e6;
             int treeCells = HeadlessFx.fx(() -> countTreeCells(stage[0].getScene()));
@@ -84,13 +84,13 @@ public final class TreeOpenBench {
             UUID unit = shell.engine().model().findObject("/Plant/Area07/Unit007").orElseThrow().id();
             long a0 = System.nanoTime();
             HeadlessFx.fx(() -> {
-                shell.tree().select(List.of(NodeRef.object(unit)));
+                shell.workbench().tree().select(List.of(NodeRef.object(unit)));
                 return null;
             });
             long a1 = nextFrame();
             int tableRows = HeadlessFx.fx(() -> (int) stage[0].getScene().getRoot().lookupAll(".table-row-cell").stream()
                     .filter(n -> n instanceof TableRow<?> r && !r.isEmpty()).count());
-            int items = HeadlessFx.fx(() -> shell.objectView().table().getItems().size());
+            int items = HeadlessFx.fx(() -> shell.workbench().objectView().table().getItems().size());
             System.out.printf(Locale.ROOT, "Select /Plant/Area07/Unit007 (expands 2 levels, shows 100 tags live): %.0f ms; table: %d rows with content for %d items (virtualized)%n",
                     (a1 - a0) / 1e6, tableRows, items);
 

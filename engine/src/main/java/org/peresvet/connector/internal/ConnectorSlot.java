@@ -17,7 +17,9 @@ import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.ConnectorStatus;
 import org.peresvet.connector.PayloadBatch;
+import org.peresvet.connector.payload.DeviceNumbers;
 import org.peresvet.connector.payload.Extraction;
+import org.peresvet.model.Numbers;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
@@ -46,6 +48,11 @@ public final class ConnectorSlot {
     private final LogRing log = new LogRing(LOG_LINES);
     private final AtomicLong messagesIn = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    /**
+     * The last time given to a sample this slot stamped: stamps only grow, so a value, a rejection
+     * or a quality code that arrives later is also later in time and the latest word stays on top.
+     */
+    private final AtomicLong lastStamp = new AtomicLong(Long.MIN_VALUE);
     private volatile ConnectorDef def;
     private volatile Connector instance;
     private volatile Context context;
@@ -213,11 +220,17 @@ public final class ConnectorSlot {
         }
     }
 
+    /** Now, or just after the last stamp when that is not in the past: strictly increasing. */
+    private long stamp() {
+        long now = Micros.now();
+        return lastStamp.updateAndGet(prev -> Math.max(now, prev + 1));
+    }
+
     void writeNull(Collection<UUID> tags, int q) {
         if (tags.isEmpty()) {
             return;
         }
-        long now = Micros.now();
+        long now = stamp();
         List<TagSample> batch = new ArrayList<>(tags.size());
         for (UUID t : tags) {
             batch.add(new TagSample(t, new Sample(now, null, q)));
@@ -246,6 +259,14 @@ public final class ConnectorSlot {
                 default -> LOG.info("[{}] {}", def.name(), line);
             }
         }
+    }
+
+    /** Text for a number tag follows the device number rule (no NaN, Infinity, hex floats, overflow) before the type's conversion. */
+    private static Object deviceNumber(Object y, ValueType type) {
+        if (y instanceof String text && (type == ValueType.DOUBLE || type == ValueType.INT)) {
+            return type == ValueType.DOUBLE ? (Object) DeviceNumbers.parseDouble(text) : (Object) Numbers.parseLong(text);
+        }
+        return y;
     }
 
     private String path(UUID tag) {
@@ -288,7 +309,10 @@ public final class ConnectorSlot {
                 Sample s = ts.sample();
                 Object y;
                 try {
-                    y = e.type().coerce(s.y());
+                    y = e.type().coerce(deviceNumber(s.y(), e.type()));
+                    if (y instanceof Double d && !Double.isFinite(d)) {
+                        throw new IllegalArgumentException("'" + d + "' is not a finite number");
+                    }
                 } catch (IllegalArgumentException bad) {
                     errors.incrementAndGet();
                     log("WARN", path(ts.tagId()) + ": " + bad.getMessage() + " (quality 103)");
@@ -317,7 +341,7 @@ public final class ConnectorSlot {
             }
             messagesIn.incrementAndGet();
             Extraction.Parsed p = e.extract(payload);
-            long now = Micros.now();
+            long now = stamp();
             if (p.ok()) {
                 hooks.ingest(List.of(new TagSample(tagId, Sample.of(now, p.value()))));
                 hooks.observed(tagId, p.value());
@@ -336,7 +360,6 @@ public final class ConnectorSlot {
             Map<UUID, Extraction> ex = extractions;
             List<TagSample> out = new ArrayList<>(batch.size());
             int counted = 0;
-            long stamp = Long.MIN_VALUE;
             for (int i = 0; i < batch.size(); i++) {
                 UUID tagId = batch.tag(i);
                 Extraction e = ex.get(tagId);
@@ -344,9 +367,10 @@ public final class ConnectorSlot {
                     continue;
                 }
                 counted++;
-                // strictly increasing within the batch: two messages for a tag never share a timestamp
-                stamp = Math.max(Micros.now(), stamp + 1);
-                Extraction.Parsed p = e.extract(batch.payload(i));
+                // strictly increasing, across batches too: two messages for a tag never share a timestamp
+                long stamp = stamp();
+                String refused = batch.rejection(i);
+                Extraction.Parsed p = refused != null ? Extraction.Parsed.rejected(refused) : e.extract(batch.payload(i));
                 if (p.ok()) {
                     out.add(new TagSample(tagId, Sample.of(stamp, p.value())));
                 } else {
@@ -363,6 +387,17 @@ public final class ConnectorSlot {
                     hooks.observed(ts.tagId(), ts.sample().y());
                 }
             }
+        }
+
+        @Override
+        public void reject(UUID tagId, String reason) {
+            if (stale() || !extractions.containsKey(tagId)) {
+                return;
+            }
+            messagesIn.incrementAndGet();
+            errors.incrementAndGet();
+            log("WARN", path(tagId) + ": " + reason + " (quality 103)");
+            hooks.ingest(List.of(new TagSample(tagId, new Sample(stamp(), null, Quality.BAD_DATA))));
         }
 
         @Override

@@ -52,6 +52,15 @@ final class BatchingContext implements ConnectorContext {
         }
     }
 
+    /** In the batch, in its place among the payloads. */
+    @Override
+    public synchronized void reject(UUID tagId, String reason) {
+        batch.reject(tagId, reason);
+        if (batch.size() >= MAX) {
+            flush();
+        }
+    }
+
     @Override
     public synchronized void deliver(PayloadBatch more) {
         flush();

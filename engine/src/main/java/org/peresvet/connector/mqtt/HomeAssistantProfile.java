@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.peresvet.connector.Binding;
 import org.peresvet.connector.ConnectorContext;
+import org.peresvet.connector.mqtt.profile.HaConfigs;
 import org.peresvet.connector.mqtt.profile.HaDiscovery;
 import org.peresvet.connector.mqtt.profile.ValueTemplate;
 
@@ -23,14 +24,29 @@ import org.peresvet.connector.mqtt.profile.ValueTemplate;
  * for switches, the value otherwise.
  */
 final class HomeAssistantProfile extends ProfileHandler {
-    private final Map<String, HaDiscovery.Entity> entities = new ConcurrentHashMap<>();
+    /**
+     * A template that takes more CPU than this on one message is switched off for its entity (CPU
+     * time, not wall time: a GC pause or a busy machine must not switch off a good template).
+     */
+    static final long TEMPLATE_BUDGET_NANOS = 50_000_000;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private final HaConfigs configs;
+    private final Map<String, String> slowTemplates = new ConcurrentHashMap<>();
     private final Runnable rebind;
+    private volatile Set<String> boundKeys = Set.of();
     private volatile Map<UUID, HaDiscovery.Entity> byTag = Map.of();
     private volatile Map<String, List<HaDiscovery.Entity>> byAvailability = Map.of();
 
     HomeAssistantProfile(ConnectorContext ctx, MqttConnectorConfig config, Runnable rebind) {
         super(ctx, config);
         this.rebind = rebind;
+        this.configs = new HaConfigs(config.discoveryPrefix(), config.discoveryMaxConfigs(), config.discoveryMaxBytes());
+    }
+
+    /** The discovery configs seen, with their problems and conflicts. */
+    HaConfigs configs() {
+        return configs;
     }
 
     private String prefix() {
@@ -46,17 +62,13 @@ final class HomeAssistantProfile extends ProfileHandler {
 
     /** The entity a binding names, or null when it has not been discovered (yet). */
     HaDiscovery.Entity resolve(String address) {
-        HaDiscovery.Entity e = entities.get(address);
+        HaDiscovery.Entity e = configs.active(address);
         if (e == null) {
             String key = HaDiscovery.keyOf(prefix(), address);
-            e = key == null ? null : entities.get(key);
+            e = key == null ? null : configs.active(key);
         }
         if (e == null) {
-            for (HaDiscovery.Entity x : entities.values()) {
-                if (address.equals(x.uniqueId())) {
-                    return x;
-                }
-            }
+            e = configs.byUniqueId(address); // the first owner only: a duplicate claim never takes a binding
         }
         return e;
     }
@@ -65,9 +77,13 @@ final class HomeAssistantProfile extends ProfileHandler {
     Set<String> bind(List<Binding> newBindings) {
         Map<UUID, HaDiscovery.Entity> tags = new HashMap<>();
         Map<String, List<HaDiscovery.Entity>> avail = new HashMap<>();
+        Set<String> keys = new java.util.HashSet<>();
         for (Binding b : newBindings) {
             HaDiscovery.Entity e = resolve(b.address());
+            String direct = HaDiscovery.keyOf(prefix(), b.address());
+            keys.add(direct != null ? direct : b.address());
             if (e != null) {
+                keys.add(e.key());
                 tags.put(b.tagId(), e);
                 for (HaDiscovery.Availability a : e.availability()) {
                     avail.computeIfAbsent(a.topic(), k -> new ArrayList<>()).add(e);
@@ -79,6 +95,7 @@ final class HomeAssistantProfile extends ProfileHandler {
         }
         byTag = Map.copyOf(tags);
         byAvailability = Map.copyOf(avail);
+        boundKeys = Set.copyOf(keys);
         return super.bind(newBindings);
     }
 
@@ -108,8 +125,9 @@ final class HomeAssistantProfile extends ProfileHandler {
                 ctx.deliver(b.tagId(), payload);
                 continue;
             }
-            if (e.templateProblem() != null) {
-                bad(List.of(b.tagId()), e.templateProblem());
+            String problem = e.templateProblem() != null ? e.templateProblem() : slowTemplates.get(e.key());
+            if (problem != null) {
+                bad(List.of(b.tagId()), problem);
                 continue;
             }
             if (text == null) {
@@ -119,7 +137,15 @@ final class HomeAssistantProfile extends ProfileHandler {
                 bad(List.of(b.tagId()), topic + ": payload is not UTF-8");
                 continue;
             }
+            long t0 = CPU.getCurrentThreadCpuTime();
             ValueTemplate.Result r = e.valueTemplate().apply(text);
+            long took = CPU.getCurrentThreadCpuTime() - t0;
+            if (took > TEMPLATE_BUDGET_NANOS) {
+                String why = "value_template " + e.valueTemplate().source() + " took " + took / 1_000_000
+                        + " ms on one message (the budget is " + TEMPLATE_BUDGET_NANOS / 1_000_000 + " ms): switched off";
+                slowTemplates.put(e.key(), why);
+                ctx.log("WARN", "entity " + e.key() + ": " + why);
+            }
             if (r.ok()) {
                 ctx.deliver(b.tagId(), r.text().getBytes(StandardCharsets.UTF_8));
             } else {
@@ -129,26 +155,31 @@ final class HomeAssistantProfile extends ProfileHandler {
         availability(topic, payload);
     }
 
+    /** Never throws: whatever a device's config holds affects only its own entity (see {@link HaConfigs}). */
     private void discovery(String topic, byte[] payload) {
-        HaDiscovery.Message m = HaDiscovery.parse(prefix(), topic, payload);
-        if (m instanceof HaDiscovery.Config c) {
-            HaDiscovery.Entity old = entities.put(c.entity().key(), c.entity());
-            if (isBound(c.entity()) && (old == null || !old.config().equals(c.entity().config()))) {
-                ctx.log("INFO", "entity " + c.entity().key() + " discovered: state " + c.entity().stateTopic()
-                        + (c.entity().commandTopic() == null ? "" : ", command " + c.entity().commandTopic()));
-                rebind.run();
+        Set<String> bound = boundKeys;
+        HaConfigs.Change c = configs.apply(topic, payload, bound::contains);
+        c.warnings().forEach(w -> ctx.log("WARN", w));
+        if (!c.activeChanged()) {
+            return;
+        }
+        boolean rebindNow = false;
+        for (HaDiscovery.Entity old : c.removed()) {
+            List<UUID> tags = tagsOf(old);
+            if (!tags.isEmpty()) {
+                ctx.sourceLost(tags, "entity " + old.key() + " was removed (empty discovery config)");
+                rebindNow = true;
             }
-        } else if (m instanceof HaDiscovery.Removed r) {
-            HaDiscovery.Entity old = entities.remove(r.key());
-            if (old != null) {
-                List<UUID> tags = tagsOf(old);
-                if (!tags.isEmpty()) {
-                    ctx.sourceLost(tags, "entity " + r.key() + " was removed (empty discovery config)");
-                    rebind.run();
-                }
-            }
-        } else if (m instanceof HaDiscovery.Rejected r) {
-            ctx.log("WARN", "discovery config " + topic + " ignored: " + r.reason());
+        }
+        HaDiscovery.Entity now = c.key() == null ? null : configs.active(c.key());
+        if (now != null && isBound(now)) {
+            slowTemplates.remove(now.key());
+            ctx.log("INFO", "entity " + now.key() + " discovered: state " + now.stateTopic()
+                    + (now.commandTopic() == null ? "" : ", command " + now.commandTopic()));
+            rebindNow = true;
+        }
+        if (rebindNow) {
+            rebind.run();
         }
     }
 
@@ -215,8 +246,8 @@ final class HomeAssistantProfile extends ProfileHandler {
         return new Command(e.commandTopic(), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Entities seen so far (for tests and the status). */
+    /** Configs held so far (for tests and the status). */
     int entityCount() {
-        return entities.size();
+        return configs.size();
     }
 }

@@ -78,6 +78,11 @@ public final class MqttConnector implements Connector {
         return config;
     }
 
+    /** The connection (for diagnostics and tests: its state and subscriptions). */
+    public MqttLink link() {
+        return link;
+    }
+
     @Override
     public void start() {
         handler.connected(link);

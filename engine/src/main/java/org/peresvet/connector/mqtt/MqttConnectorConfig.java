@@ -2,6 +2,7 @@ package org.peresvet.connector.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
+import org.peresvet.connector.mqtt.profile.HaConfigs;
 import org.peresvet.connector.mqtt.profile.HaDiscovery;
 import org.peresvet.model.ConnectorDef;
 
@@ -11,10 +12,16 @@ import org.peresvet.model.ConnectorDef;
  * {@code peresvet}), {@code device} (ESPHome node name / topic prefix, Tasmota topic),
  * {@code discoveryPrefix} (Home Assistant, default {@code homeassistant}), {@code qos} for
  * subscriptions and commands (default 1), and {@code peresvetId} (the external connector's id,
- * default the connector's own id).
+ * default the connector's own id), and for Home Assistant discovery {@code discoveryMaxConfigs}
+ * (default 10,000) and {@code discoveryMaxBytes} (default 64 MiB): the most configs held.
  */
 public record MqttConnectorConfig(MqttSettings settings, Profile profile, String device, String discoveryPrefix, int qos,
-                                  String peresvetId) {
+                                  String peresvetId, int discoveryMaxConfigs, long discoveryMaxBytes) {
+
+    public MqttConnectorConfig(MqttSettings settings, Profile profile, String device, String discoveryPrefix, int qos,
+                               String peresvetId) {
+        this(settings, profile, device, discoveryPrefix, qos, peresvetId, HaConfigs.DEFAULT_MAX_CONFIGS, HaConfigs.DEFAULT_MAX_BYTES);
+    }
 
     public enum Profile {
         GENERIC, ESPHOME, TASMOTA, HOMEASSISTANT, PERESVET;
@@ -68,6 +75,16 @@ public record MqttConnectorConfig(MqttSettings settings, Profile profile, String
         }
         String prefix = MqttSettings.text(c, "discoveryPrefix", HaDiscovery.DEFAULT_PREFIX);
         String pid = MqttSettings.text(c, "peresvetId", def.id().toString());
-        return new MqttConnectorConfig(s, p, device == null ? null : device.strip(), prefix, qos, pid);
+        int maxConfigs = MqttSettings.integer(c, "discoveryMaxConfigs", HaConfigs.DEFAULT_MAX_CONFIGS);
+        if (maxConfigs <= 0) {
+            throw new IllegalArgumentException("discoveryMaxConfigs: must be > 0");
+        }
+        JsonNode mb = c.get("discoveryMaxBytes");
+        long maxBytes = mb == null || mb.isNull() ? HaConfigs.DEFAULT_MAX_BYTES
+                : mb.isIntegralNumber() && mb.canConvertToLong() ? mb.longValue() : -1;
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("discoveryMaxBytes: must be a whole number > 0");
+        }
+        return new MqttConnectorConfig(s, p, device == null ? null : device.strip(), prefix, qos, pid, maxConfigs, maxBytes);
     }
 }

@@ -15,20 +15,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection to a broker over Eclipse Paho, kept alive by its own bounded reconnect loop
+ * One connection to a broker over Eclipse Paho's MQTT v5 client (v3's client rejects topics with
+ * characters outside the Basic Multilingual Plane and its receiver thread dies of it), kept alive
+ * by its own bounded reconnect loop
  * (Paho's automatic reconnect is off: we want to know and report every state change, and to
  * restore our subscriptions ourselves whatever the session type).
  *
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * thread only enqueues, so a slow listener never stalls the keep-alive. The inbound queue is
  * bounded by count and bytes; oversized payloads are rejected before they are queued.
  * {@link #close()} ends every thread this link started, Paho's included.
+ *
+ * <p>A malformed packet makes Paho close the connection (we log why and reconnect). Paho's
+ * receiver survives only I/O and MQTT exceptions, so the link also watches that thread through
+ * its socket ({@link ReceiverAware}): if it ever dies the connection is dropped, reported as
+ * lost within {@link #WATCH_MS} ms, and opened again, never left open and deaf.
  */
 public final class MqttLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
@@ -44,6 +52,11 @@ public final class MqttLink implements AutoCloseable {
     private static final int SUBSCRIBE_CHUNK = 500;
     /** How long the dispatcher lets messages gather under load: the most a message waits extra. */
     private static final long LINGER_NANOS = 1_000_000;
+    /** How often the worker checks that Paho's receiver still runs. */
+    static final long WATCH_MS = 250;
+    /** One thread watches every link's receiver; its checks are a few field reads. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "peresvet-mqtt-watchdog"));
 
     /** Connection states as the link sees them. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED, CLOSED }
@@ -101,7 +114,17 @@ public final class MqttLink implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean waiting;
     private MqttAsyncClient client;          // touched on the worker thread only (and in close after it stopped)
+    /** The client while CONNECTED, for publishers on other threads (Paho's client is thread-safe). */
+    private volatile MqttAsyncClient live;
+    /** The socket of the current connection attempt (set on Paho's thread when it opens one). */
+    private volatile java.net.Socket socket;
+    /** Counts connection attempts: a report about an older one is ignored. */
+    private volatile int attempt;
     private ScheduledFuture<?> pendingConnect;
+    private volatile ScheduledFuture<?> watch;
+    private final Object lossLock = new Object();
+    /** The attempt whose loss the watchdog reported (Paho's own report of it then adds nothing). */
+    private volatile int lostAttempt;
     private long backoffMs;
 
     public MqttLink(String name, MqttSettings settings, Listener listener) {
@@ -139,6 +162,7 @@ public final class MqttLink implements AutoCloseable {
         started = true;
         dispatcher.start();
         worker.execute(this::connectOnce);
+        watch = WATCHDOG.scheduleWithFixedDelay(this::watchTick, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 
     public State state() {
@@ -181,10 +205,16 @@ public final class MqttLink implements AutoCloseable {
         subscribeAll(List.of(filter));
     }
 
+    /** Subscribes to every valid filter; an invalid one is skipped with a warning and never stops the others. */
     public void subscribeAll(List<String> newFilters) {
         List<String> added = new ArrayList<>();
         for (String f : newFilters) {
-            TopicFilter.check(f);
+            try {
+                TopicFilter.check(f);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: not subscribing: {}", name, e.getMessage());
+                continue;
+            }
             if (filters.add(f)) {
                 added.add(f);
             }
@@ -220,10 +250,12 @@ public final class MqttLink implements AutoCloseable {
                 int[] qos = new int[part.size()];
                 java.util.Arrays.fill(qos, subscribeQos);
                 IMqttToken t = c.subscribe(part.toArray(String[]::new), qos);
-                t.waitForCompletion(settings.connectTimeoutSeconds() * 1000L);
-                int[] granted = t.getGrantedQos();
+                if (!await(t, settings.connectTimeoutSeconds() * 1000L)) {
+                    return; // the connection was lost meanwhile: the next connect subscribes everything
+                }
+                int[] granted = t.getReasonCodes();
                 for (int k = 0; granted != null && k < granted.length; k++) {
-                    if (granted[k] == 0x80) {
+                    if (granted[k] >= 0x80) {
                         LOG.warn("{}: broker refused subscription {}", name, part.get(k));
                     }
                 }
@@ -232,6 +264,34 @@ public final class MqttLink implements AutoCloseable {
             LOG.warn("{}: subscribe failed: {}", name, describe(e));
             // a broken connection shows up in connectionLost and the reconnect subscribes again
         }
+    }
+
+    /**
+     * Waits for a token in short slices, giving up as soon as the connection is reported lost (a
+     * dead receiver never completes it); false then. Throws Paho's timeout like waitForCompletion.
+     */
+    private boolean await(IMqttToken t, long timeoutMs) throws MqttException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        while (!t.isComplete()) {
+            if (state != State.CONNECTED || closed) {
+                return false;
+            }
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new MqttException(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
+            }
+            try {
+                t.waitForCompletion(Math.min(left, WATCH_MS));
+            } catch (MqttException e) {
+                if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT) {
+                    throw e;
+                }
+            }
+        }
+        if (t.getException() != null) {
+            throw t.getException();
+        }
+        return true;
     }
 
     // ---- publishing ----
@@ -243,7 +303,7 @@ public final class MqttLink implements AutoCloseable {
      */
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        MqttAsyncClient c = client;
+        MqttAsyncClient c = live; // never the worker's own field: this runs on the caller's thread
         if (closed) {
             done.completeExceptionally(new IllegalStateException(name + ": closed"));
             return done;
@@ -255,7 +315,7 @@ public final class MqttLink implements AutoCloseable {
         }
         try {
             TopicFilter.checkPublishTopic(topic);
-            c.publish(topic, payload, qos, retained, null, new IMqttActionListener() {
+            c.publish(topic, payload, qos, retained, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     done.complete(null);
@@ -282,14 +342,16 @@ public final class MqttLink implements AutoCloseable {
         }
         pendingConnect = null;
         setState(State.CONNECTING, "connecting to " + settings.brokerUrl());
+        int n = ++attempt;
+        socket = null;
         try {
             if (client == null) {
                 client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
                 client.setCallback(new Callback(client));
             }
-            client.connect(options()).waitForCompletion(settings.connectTimeoutSeconds() * 1000L + 2000);
+            client.connect(options(n)).waitForCompletion(settings.connectTimeoutSeconds() * 1000L + 2000);
             if (!client.isConnected()) {
-                throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+                throw new MqttException(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
             }
         } catch (MqttException | RuntimeException e) {
             String why = e instanceof MqttException me ? describe(me) : String.valueOf(e.getMessage());
@@ -308,36 +370,113 @@ public final class MqttLink implements AutoCloseable {
         backoffMs = settings.reconnectMinMs();
         // CONNECTED goes into the event queue before any retained message the subscriptions bring,
         // so the listener's "restored" (q=101) never lands on top of the first fresh values
-        setState(State.CONNECTED, "connected to " + settings.brokerUrl());
+        synchronized (lossLock) {
+            live = client;
+            setState(State.CONNECTED, "connected to " + settings.brokerUrl());
+        }
         sendSubscribe(new ArrayList<>(filters));
+    }
+
+    /**
+     * On the shared watchdog thread, every {@link #WATCH_MS} (never on the worker, which may be
+     * waiting for a subscription the dead receiver will never acknowledge): a connection whose
+     * receiver thread died, or that Paho no longer calls connected without having told us, is lost.
+     */
+    private void watchTick() {
+        MqttAsyncClient c = live;
+        if (closed || c == null || state != State.CONNECTED) {
+            return;
+        }
+        int n = attempt;
+        Thread reader = socket instanceof ReceiverAware ra ? ra.reader() : null;
+        if (reader != null && !reader.isAlive()) {
+            broken(n, "the MQTT receiver stopped");
+        } else if (!c.isConnected()) {
+            broken(n, "the client is no longer connected");
+        }
+    }
+
+    /** Paho's receiver ended with an exception it does not handle: reported at once, from its own last breath. */
+    private void receiverDied(int n, Throwable e) {
+        broken(n, "the MQTT receiver stopped: " + e);
+    }
+
+    /**
+     * The connection of attempt {@code n} cannot receive: reported lost at once (any thread), its
+     * socket closed (which also ends whatever Paho or the worker waits for), then dropped and
+     * reconnected on the worker.
+     */
+    private void broken(int n, String why) {
+        synchronized (lossLock) {
+            if (n != attempt || state != State.CONNECTED || closed) {
+                return;
+            }
+            LOG.warn("{}: {}; reconnecting to {}", name, why, settings.brokerUrl());
+            live = null;
+            lostAttempt = n;
+            setState(State.DISCONNECTED, why);
+        }
+        java.net.Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // closing anyway
+            }
+        }
+        try {
+            worker.execute(() -> {
+                if (n == attempt && client != null && !closed) {
+                    dropClient();
+                    backoffMs = settings.reconnectMinMs();
+                    scheduleReconnect();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException x) {
+            // closing
+        }
     }
 
     private boolean connectedOnce;
 
-    private MqttConnectOptions options() {
-        MqttConnectOptions o = new MqttConnectOptions();
+    private MqttConnectionOptions options(int n) {
+        MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(false);
-        o.setCleanSession(settings.cleanSession());
+        o.setCleanStart(settings.cleanSession());
+        if (!settings.cleanSession()) {
+            o.setSessionExpiryInterval(0xFFFF_FFFFL); // as MQTT 3.1.1's persistent session: never expires
+        }
         o.setKeepAliveInterval(settings.keepAliveSeconds());
         o.setConnectionTimeout(settings.connectTimeoutSeconds());
-        o.setMaxInflight(1000);
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (settings.username() != null) {
             o.setUserName(settings.username());
         }
         if (settings.password() != null) {
-            o.setPassword(settings.password().toCharArray());
+            o.setPassword(settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        java.util.function.Consumer<java.net.Socket> created = s -> {
+            if (n == attempt) {
+                socket = s;
+                if (s instanceof ReceiverAware ra) {
+                    ra.onReaderDeath((t, e) -> {
+                        if (t == ra.reader()) {
+                            receiverDied(n, e);
+                        }
+                    });
+                }
+            }
+        };
         if (settings.isTls()) {
             MqttTls tls = settings.tls();
-            o.setSocketFactory(NoDelaySockets.tls(tls.socketFactory()));
+            o.setSocketFactory(NoDelaySockets.tls(tls.socketFactory(), created));
             o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
         } else {
-            o.setSocketFactory(NoDelaySockets.plain());
+            o.setSocketFactory(NoDelaySockets.plain(created));
         }
         if (settings.will() != null) {
             MqttSettings.Will w = settings.will();
-            o.setWill(w.topic(), w.payload(), w.qos(), w.retained());
+            MqttMessage m = new MqttMessage(w.payload(), w.qos(), w.retained(), new MqttProperties());
+            o.setWill(w.topic(), m);
         }
         return o;
     }
@@ -359,6 +498,7 @@ public final class MqttLink implements AutoCloseable {
     private void dropClient() {
         MqttAsyncClient c = client;
         client = null;
+        live = null;
         if (c == null) {
             return;
         }
@@ -383,21 +523,45 @@ public final class MqttLink implements AutoCloseable {
             this.owner = owner;
         }
 
+        /** The connection ended: the broker closed it, the network failed, or a packet could not be read. */
         @Override
-        public void connectionLost(Throwable cause) {
-            String why = cause instanceof MqttException me ? describe(me) : String.valueOf(cause);
+        public void disconnected(MqttDisconnectResponse response) {
+            Throwable cause = response == null ? null : response.getException();
+            String why = cause instanceof MqttException me ? describe(me)
+                    : cause != null ? String.valueOf(cause)
+                    : response != null && response.getReasonString() != null ? "the broker disconnected: " + response.getReasonString()
+                    : "the broker disconnected (reason code " + (response == null ? "?" : response.getReturnCode()) + ")";
             try {
                 worker.execute(() -> {
                     if (client != owner || closed) {
                         return;
                     }
+                    if (lostAttempt != attempt) { // not reported by the watchdog already
+                        LOG.info("{}: connection lost: {}; reconnecting", name, why);
+                        live = null;
+                        setState(State.DISCONNECTED, "connection lost: " + why);
+                    }
                     dropClient();
-                    setState(State.DISCONNECTED, "connection lost: " + why);
                     scheduleReconnect();
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closing
             }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            LOG.warn("{}: MQTT error: {}", name, describe(e));
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            // our own reconnect loop reports states
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
         }
 
         @Override
@@ -419,7 +583,7 @@ public final class MqttLink implements AutoCloseable {
         }
 
         @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
+        public void deliveryComplete(IMqttToken token) {
             // publish futures complete through their own action listeners
         }
     }
@@ -558,12 +722,17 @@ public final class MqttLink implements AutoCloseable {
         synchronized (room) {
             room.notifyAll();
         }
+        ScheduledFuture<?> w = watch;
+        if (w != null) {
+            w.cancel(false);
+        }
         if (started) {
             try {
                 worker.submit(() -> {
                     if (pendingConnect != null) {
                         pendingConnect.cancel(false);
                     }
+
                     MqttAsyncClient c = client;
                     if (graceful && c != null && c.isConnected()) {
                         try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -19,10 +20,17 @@ final class NoDelaySockets {
     }
 
     static SocketFactory plain() {
+        return plain(s -> { });
+    }
+
+    /** @param created told about every socket made for Paho (the link watches its reader) */
+    static SocketFactory plain(Consumer<Socket> created) {
         return new SocketFactory() {
             @Override
             public Socket createSocket() throws IOException {
-                return nd(new ReadAheadSocket());
+                Socket s = nd(new ReadAheadSocket());
+                created.accept(s);
+                return s;
             }
 
             @Override
@@ -62,6 +70,10 @@ final class NoDelaySockets {
     }
 
     static SSLSocketFactory tls(SSLSocketFactory d) {
+        return tls(d, s -> { });
+    }
+
+    static SSLSocketFactory tls(SSLSocketFactory d, Consumer<Socket> created) {
         return new SSLSocketFactory() {
             @Override
             public String[] getDefaultCipherSuites() {
@@ -76,7 +88,9 @@ final class NoDelaySockets {
             /** What Paho asks for: connected later, read ahead and quick ACKs underneath. */
             @Override
             public Socket createSocket() throws IOException {
-                return nd(new ReadAheadTlsSocket(d));
+                Socket s = nd(new ReadAheadTlsSocket(d));
+                created.accept(s);
+                return s;
             }
 
             @Override

@@ -97,14 +97,11 @@ abstract class ProfileHandler {
         bad(targets.stream().map(Binding::tagId).toList(), topic + ": " + reason);
     }
 
+    /** Quality 103 with the reason for these tags, in order with the values delivered before and after. */
     protected void bad(Collection<UUID> tags, String reason) {
-        ctx.log("WARN", reason + " (quality 103)");
-        long now = Micros.now();
-        List<TagSample> out = new ArrayList<>(tags.size());
         for (UUID t : tags) {
-            out.add(new TagSample(t, new Sample(now, null, Quality.BAD_DATA)));
+            ctx.reject(t, reason);
         }
-        ctx.deliver(out);
     }
 
     protected void unknown(String topic) {

@@ -16,14 +16,15 @@ import jdk.net.ExtendedSocketOptions;
  * {@link #GATHER_NANOS} first and then take everything that arrived meanwhile, like a network
  * card's interrupt moderation. A read after a quiet spell (a command's echo, a ping) never waits.
  */
-final class ReadAheadSocket extends Socket {
+final class ReadAheadSocket extends Socket implements ReceiverAware {
     private static final int BUFFER = 64 * 1024;
     /** Reads closer together than this count as a stream. */
     private static final long BUSY_NANOS = 1_000_000;
     /** The wait before a read in a stream: the most a packet waits extra. */
     static final long GATHER_NANOS = 500_000;
     private static final boolean QUICK_ACK = supportsQuickAck();
-    private InputStream in;
+    private ReadAhead in;
+    private volatile Thread.UncaughtExceptionHandler onReaderDeath;
 
     private static boolean supportsQuickAck() {
         try (Socket s = new Socket()) {
@@ -36,9 +37,30 @@ final class ReadAheadSocket extends Socket {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (in == null) {
-            in = new ReadAhead(super.getInputStream(), this::ackAtOnce);
+            in = new ReadAhead(super.getInputStream(), this::ackAtOnce, this);
         }
         return in;
+    }
+
+    @Override
+    public synchronized Thread reader() {
+        return in == null ? null : in.reader;
+    }
+
+    @Override
+    public void onReaderDeath(Thread.UncaughtExceptionHandler h) {
+        onReaderDeath = h;
+    }
+
+    /**
+     * A new thread reads (the TLS handshake reads on the connecting thread, then Paho's receiver
+     * takes over): from then on its death is ours to report, not a stack trace.
+     */
+    private void newReader(Thread t) {
+        Thread.UncaughtExceptionHandler h = onReaderDeath;
+        if (h != null) {
+            t.setUncaughtExceptionHandler(h);
+        }
     }
 
     /**
@@ -67,17 +89,36 @@ final class ReadAheadSocket extends Socket {
     static final class ReadAhead extends InputStream {
         private final InputStream raw;
         private final Runnable afterRead;
+        private final ReadAheadSocket owner;
         private final byte[] buf = new byte[BUFFER];
+        private volatile Thread reader;
         private int pos;
         private int end;
         private long lastFill;
 
         ReadAhead(InputStream raw, Runnable afterRead) {
+            this(raw, afterRead, null);
+        }
+
+        ReadAhead(InputStream raw, Runnable afterRead, ReadAheadSocket owner) {
             this.raw = raw;
             this.afterRead = afterRead;
+            this.owner = owner;
+        }
+
+        /** The latest thread that read: after the connect, Paho's receiver. */
+        private void noteReader() {
+            Thread t = Thread.currentThread();
+            if (reader != t) {
+                reader = t;
+                if (owner != null) {
+                    owner.newReader(t);
+                }
+            }
         }
 
         private boolean fill() throws IOException {
+            noteReader();
             if (System.nanoTime() - lastFill < BUSY_NANOS) {
                 LockSupport.parkNanos(GATHER_NANOS);
             }
@@ -107,6 +148,7 @@ final class ReadAheadSocket extends Socket {
             }
             if (pos == end) {
                 if (len >= buf.length) {
+                    noteReader();
                     int n = raw.read(b, off, len); // a large payload goes straight into the caller's array
                     afterRead.run();
                     return n;

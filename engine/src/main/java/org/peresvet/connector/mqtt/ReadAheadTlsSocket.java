@@ -21,13 +21,24 @@ import javax.net.ssl.SSLSocketFactory;
  * in the order Paho uses any socket: connect, configure, handshake, read and write, close. Not
  * synchronized: a close from another thread must end a connect that hangs, as on a plain socket.
  */
-final class ReadAheadTlsSocket extends SSLSocket {
+final class ReadAheadTlsSocket extends SSLSocket implements ReceiverAware {
     private final SSLSocketFactory tls;
     private final ReadAheadSocket plain = new ReadAheadSocket();
     private volatile SSLSocket layer;
 
     ReadAheadTlsSocket(SSLSocketFactory tls) {
         this.tls = tls;
+    }
+
+    /** The TLS layer reads the plain socket on the caller's thread: Paho's receiver. */
+    @Override
+    public Thread reader() {
+        return plain.reader();
+    }
+
+    @Override
+    public void onReaderDeath(Thread.UncaughtExceptionHandler h) {
+        plain.onReaderDeath(h);
     }
 
     private SSLSocket layer() throws SocketException {

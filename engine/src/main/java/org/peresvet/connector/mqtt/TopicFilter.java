@@ -13,8 +13,9 @@ public final class TopicFilter {
         if (filter.length() > 65535) {
             throw new IllegalArgumentException("topic filter longer than 65535 characters");
         }
-        if (filter.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("topic filter '" + filter + "' contains a NUL character");
+        String bad = org.peresvet.connector.mqtt.profile.DeviceTopics.textProblem(filter);
+        if (bad != null) {
+            throw new IllegalArgumentException("topic filter " + bad);
         }
         String[] levels = filter.split("/", -1);
         for (int i = 0; i < levels.length; i++) {
@@ -35,6 +36,10 @@ public final class TopicFilter {
         }
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
             throw new IllegalArgumentException("topic '" + topic + "' contains a wildcard; commands need a concrete topic");
+        }
+        String bad = org.peresvet.connector.mqtt.profile.DeviceTopics.textProblem(topic);
+        if (bad != null) {
+            throw new IllegalArgumentException("topic " + bad);
         }
     }
 

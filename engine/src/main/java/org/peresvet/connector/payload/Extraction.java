@@ -2,7 +2,6 @@ package org.peresvet.connector.payload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,12 +16,13 @@ import org.peresvet.model.ValueType;
 /**
  * Turns a device payload into a tag value with the tag's binding: UTF-8 text → JSON path → map
  * (ON/OFF...) → linear scaling → the tag's type → its engineering range. Either a value or a
- * rejection with a clear reason (the caller writes quality 103). Pure and thread-safe; never throws.
+ * rejection with a clear reason (the caller writes quality 103). Numbers follow
+ * {@link DeviceNumbers} (plain finite decimals: no NaN, Infinity, hex floats, overflow or
+ * underflow). Pure and thread-safe; never throws.
  */
 public final class Extraction {
     /** Larger payloads are refused before any parsing, so a runaway device cannot exhaust memory. */
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Binding binding;
     private final ValueType type;
@@ -119,7 +119,7 @@ public final class Extraction {
         if (path != null) {
             JsonNode root;
             try {
-                root = MAPPER.readTree(text);
+                root = DeviceNumbers.readJson(text);
             } catch (JsonProcessingException e) {
                 return Parsed.rejected("malformed JSON: " + abbreviate(e.getOriginalMessage()));
             }
@@ -140,11 +140,18 @@ public final class Extraction {
                 return Parsed.rejected("JSON path " + path + " is " + (node.isArray() ? "an array" : "an object")
                         + ", not a " + type.label());
             }
-            raw = node.isNumber() ? node.numberValue() : node.isBoolean() ? (Object) node.booleanValue()
-                    : node.isTextual() ? node.asText() : node.toString();
+            if (node.isNumber()) {
+                try {
+                    raw = DeviceNumbers.number(node);
+                } catch (NumberFormatException e) {
+                    return Parsed.rejected("JSON path " + path + ": " + e.getMessage());
+                }
+            } else {
+                raw = node.isBoolean() ? (Object) node.booleanValue() : node.isTextual() ? node.asText() : node.toString();
+            }
         } else if (type == ValueType.JSON) {
             try {
-                JsonNode root = MAPPER.readTree(text);
+                JsonNode root = DeviceNumbers.readJson(text);
                 if (root == null || root.isMissingNode()) {
                     return Parsed.rejected("empty payload");
                 }
@@ -172,7 +179,17 @@ public final class Extraction {
                 mapped = true;
             }
         }
-        if (!mapped && binding.scaled() && (type == ValueType.INT || type == ValueType.DOUBLE)) {
+        boolean numeric = type == ValueType.INT || type == ValueType.DOUBLE;
+        if (numeric && v instanceof String text) {
+            // the one rule for numbers from devices, before the type's own (more lenient) conversion
+            try {
+                v = type == ValueType.DOUBLE || binding.scaled() ? (Object) DeviceNumbers.parseDouble(text)
+                        : (Object) org.peresvet.model.Numbers.parseLong(text);
+            } catch (NumberFormatException e) {
+                return Parsed.rejected(notANumber(raw, e));
+            }
+        }
+        if (!mapped && binding.scaled() && numeric) {
             Double d = asNumber(v);
             if (d == null) {
                 return Parsed.rejected(notA(raw));
@@ -199,6 +216,15 @@ public final class Extraction {
             }
         }
         return Parsed.value(value);
+    }
+
+    private String notANumber(Object raw, NumberFormatException e) {
+        String why = e.getMessage();
+        String text = why == null || why.contains("is not a decimal number") || why.equals("no number")
+                ? "'" + abbreviate(String.valueOf(raw)) + "' is not a valid " + type.label()
+                        + " (numbers from devices are plain finite decimals)"
+                : why;
+        return binding.map().isEmpty() ? text : text + " and not in the map " + binding.map().keySet();
     }
 
     private String notA(Object raw) {
@@ -230,7 +256,7 @@ public final class Extraction {
         }
         if (v instanceof String s) {
             try {
-                return Double.parseDouble(s.strip());
+                return DeviceNumbers.parseDouble(s);
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -51,13 +51,17 @@ class ExtractionTest {
     @Test
     void rejectionsNameTheReason() {
         Extraction d = Extraction.of(plain, ValueType.DOUBLE);
+        Extraction j = Extraction.of(plain.withJson("$.a.b"), ValueType.DOUBLE);
         assertThat(d.extract(new byte[0]).rejection()).isEqualTo("empty payload");
         assertThat(d.extract((byte[]) null).rejection()).isEqualTo("empty payload");
         assertThat(run(d, "   ").rejection()).isEqualTo("empty payload");
         assertThat(d.extract(new byte[]{(byte) 0xC3, (byte) 0x28}).rejection()).isEqualTo("payload is not UTF-8 text");
-        assertThat(run(d, "abc").rejection()).isEqualTo("'abc' is not a valid double");
-        assertThat(run(d, "NaN").rejection()).contains("not a finite number");
-        Extraction j = Extraction.of(plain.withJson("$.a.b"), ValueType.DOUBLE);
+        assertThat(run(d, "abc").rejection()).startsWith("'abc' is not a valid double");
+        assertThat(run(d, "NaN").rejection()).contains("plain finite decimals");
+        assertThat(run(d, "0x1p3").rejection()).contains("plain finite decimals");
+        assertThat(run(d, "1e309").rejection()).contains("out of the range of a double");
+        assertThat(run(d, "1e-400").rejection()).contains("too small");
+        assertThat(run(j, "{\"a\":{\"b\":1e309}}").rejection()).contains("out of the range of a double");
         assertThat(run(j, "{\"a\":").rejection()).startsWith("malformed JSON");
         assertThat(run(j, "{\"a\":{}}").rejection()).startsWith("JSON path $.a.b not found");
         assertThat(run(j, "{\"a\":{\"b\":null}}").rejection()).contains("null");

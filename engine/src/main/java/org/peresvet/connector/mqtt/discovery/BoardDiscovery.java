@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.peresvet.connector.mqtt.MqttLink;
 import org.peresvet.connector.mqtt.MqttSettings;
+import org.peresvet.connector.mqtt.profile.HaConfigs;
 import org.peresvet.connector.mqtt.profile.HaDiscovery;
 import org.peresvet.connector.mqtt.profile.Tasmota;
 import org.peresvet.connector.mqtt.profile.Utf8;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * boards' availability topics (ESPHome {@code <node>/status}, Tasmota {@code tele/<t>/LWT}).
  * {@link #snapshot()} gives the current list; listeners hear every change (on the link's
  * dispatcher thread: keep them quick). Read-only: it never publishes.
+ *
+ * <p>Hostile devices are expected: a refused config or a {@code unique_id} conflict is listed on
+ * its entity with the reason ({@link DiscoveredEntity#status()}, {@link DiscoveredEntity#problem()})
+ * and affects nothing else; configs, Tasmota boards and availability topics held are bounded
+ * ({@link HaConfigs}: the oldest are dropped first, with a warning).
  */
 public final class BoardDiscovery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardDiscovery.class);
@@ -32,15 +38,29 @@ public final class BoardDiscovery implements AutoCloseable {
     private final String prefix;
     private final MqttLink link;
     private final List<Consumer<List<DiscoveredBoard>>> listeners = new CopyOnWriteArrayList<>();
+    private final HaConfigs haConfigs;
+    private final int maxOthers;
     // guarded by this
-    private final Map<String, HaDiscovery.Entity> haEntities = new LinkedHashMap<>();
-    private final Map<String, JsonNode> tasmotaConfigs = new LinkedHashMap<>();
-    private final Map<String, JsonNode> tasmotaSensors = new HashMap<>();
-    private final Map<String, String> availability = new HashMap<>();
+    private final Map<String, JsonNode> tasmotaConfigs;
+    private final Map<String, JsonNode> tasmotaSensors;
+    private final Map<String, String> availability;
     private volatile List<DiscoveredBoard> boards = List.of();
 
     public BoardDiscovery(MqttSettings settings, String discoveryPrefix) {
+        this(settings, discoveryPrefix, HaConfigs.DEFAULT_MAX_CONFIGS, HaConfigs.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param maxConfigs the most discovery configs held (Tasmota boards and availability topics: as many each)
+     * @param maxBytes   the most bytes of Home Assistant config held
+     */
+    public BoardDiscovery(MqttSettings settings, String discoveryPrefix, int maxConfigs, long maxBytes) {
         this.prefix = discoveryPrefix == null ? HaDiscovery.DEFAULT_PREFIX : discoveryPrefix;
+        this.haConfigs = new HaConfigs(prefix, maxConfigs, maxBytes);
+        this.maxOthers = maxConfigs;
+        this.tasmotaConfigs = bounded("Tasmota board configs");
+        this.tasmotaSensors = bounded("Tasmota sensor lists");
+        this.availability = bounded("availability topics");
         this.link = new MqttLink("discovery", settings, new MqttLink.Listener() {
             @Override
             public void stateChanged(MqttLink.State state, String reason) {
@@ -53,6 +73,20 @@ public final class BoardDiscovery implements AutoCloseable {
             }
         }, 0, 100_000, 32L * 1024 * 1024);
         link.subscribeAll(List.of(prefix + "/#", TASMOTA_DISCOVERY + "#", "+/status", "tele/+/LWT"));
+    }
+
+    /** Insertion-ordered, dropping the oldest beyond {@link #maxOthers} with a warning. */
+    private <V> Map<String, V> bounded(String what) {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                if (size() > maxOthers) {
+                    LOG.warn("discovery holds at most {} {}: dropped the oldest ({})", maxOthers, what, eldest.getKey());
+                    return true;
+                }
+                return false;
+            }
+        };
     }
 
     public BoardDiscovery start() {
@@ -81,9 +115,15 @@ public final class BoardDiscovery implements AutoCloseable {
     private void onMessage(String topic, byte[] payload) {
         boolean changed;
         synchronized (this) {
-            changed = apply(topic, payload);
-            if (changed) {
-                boards = build();
+            try {
+                changed = apply(topic, payload);
+                if (changed) {
+                    boards = build();
+                }
+            } catch (RuntimeException e) {
+                // a device's message must never break the listing; say which one, without a stack trace
+                LOG.warn("discovery: message on {} ignored: {}", topic, e.toString());
+                return;
             }
         }
         if (changed) {
@@ -100,18 +140,19 @@ public final class BoardDiscovery implements AutoCloseable {
 
     private boolean apply(String topic, byte[] payload) {
         if (topic.startsWith(prefix + "/")) {
-            HaDiscovery.Message m = HaDiscovery.parse(prefix, topic, payload);
-            if (m instanceof HaDiscovery.Config c) {
-                HaDiscovery.Entity old = haEntities.put(c.entity().key(), c.entity());
-                for (HaDiscovery.Availability a : c.entity().availability()) {
-                    link.subscribe(a.topic());   // e.g. an availability topic outside +/status
+            if (HaDiscovery.keyOf(prefix, topic) == null) {
+                return false;
+            }
+            long before = haConfigs.version();
+            HaConfigs.Change c = haConfigs.apply(topic, payload, k -> false);
+            c.warnings().forEach(w -> LOG.warn("discovery: {}", w));
+            HaDiscovery.Entity now = c.key() == null ? null : haConfigs.active(c.key());
+            if (now != null) {
+                for (HaDiscovery.Availability a : now.availability()) {
+                    link.subscribe(a.topic());   // e.g. an availability topic outside +/status (checked: no wildcards)
                 }
-                return old == null || !old.config().equals(c.entity().config());
             }
-            if (m instanceof HaDiscovery.Removed r) {
-                return haEntities.remove(r.key()) != null;
-            }
-            return false;
+            return before != haConfigs.version();
         }
         if (topic.startsWith(TASMOTA_DISCOVERY)) {
             String rest = topic.substring(TASMOTA_DISCOVERY.length());
@@ -138,10 +179,14 @@ public final class BoardDiscovery implements AutoCloseable {
     }
 
     private List<DiscoveredBoard> build() {
-        Map<String, List<HaDiscovery.Entity>> byDevice = new LinkedHashMap<>();
-        for (HaDiscovery.Entity e : haEntities.values()) {
-            String id = e.device() != null ? e.device().id() : e.nodeId() != null ? e.nodeId() : e.key();
-            byDevice.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+        Map<String, List<HaConfigs.Entry>> byDevice = new LinkedHashMap<>();
+        for (HaConfigs.Entry x : haConfigs.entries()) {
+            HaDiscovery.Entity e = x.entity();
+            String[] parts = x.key().split("/");
+            String node = parts.length == 3 ? parts[1] : null;
+            String id = e != null && e.device() != null ? e.device().id() : e != null && e.nodeId() != null ? e.nodeId()
+                    : node != null ? node : x.key();
+            byDevice.computeIfAbsent(id, k -> new ArrayList<>()).add(x);
         }
         List<DiscoveredBoard> out = new ArrayList<>();
         byDevice.forEach((id, list) -> out.add(haBoard(id, list)));
@@ -150,14 +195,28 @@ public final class BoardDiscovery implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    private DiscoveredBoard haBoard(String id, List<HaDiscovery.Entity> list) {
-        HaDiscovery.Entity first = list.get(0);
-        HaDiscovery.Device d = first.device();
-        boolean esphome = "ESPHome".equalsIgnoreCase(first.originName()) || d != null && d.swVersion() != null
+    private DiscoveredBoard haBoard(String id, List<HaConfigs.Entry> all) {
+        List<HaDiscovery.Entity> list = new ArrayList<>();
+        List<DiscoveredEntity> entities = new ArrayList<>();
+        for (HaConfigs.Entry x : all) {
+            if (x.active() != null) {
+                list.add(x.active());
+            } else {
+                entities.add(problemEntity(x));
+            }
+        }
+        HaDiscovery.Entity first = list.isEmpty() ? all.get(0).entity() : list.get(0);
+        HaDiscovery.Device d = first == null ? null : first.device();
+        boolean esphome = first != null && "ESPHome".equalsIgnoreCase(first.originName()) || d != null && d.swVersion() != null
                 && d.swVersion().toLowerCase(Locale.ROOT).startsWith("esphome");
         String avTopic = null;
         Boolean online = null;
-        List<DiscoveredEntity> entities = new ArrayList<>();
+        Map<String, String> problems = new HashMap<>();
+        all.forEach(x -> {
+            if (x.problem() != null) {
+                problems.put(x.key(), x.problem());
+            }
+        });
         for (HaDiscovery.Entity e : list) {
             for (HaDiscovery.Availability a : e.availability()) {
                 avTopic = avTopic == null ? a.topic() : avTopic;
@@ -166,16 +225,33 @@ public final class BoardDiscovery implements AutoCloseable {
                     online = v.equals(a.payloadAvailable()) ? Boolean.TRUE : v.equals(a.payloadNotAvailable()) ? Boolean.FALSE : online;
                 }
             }
+            String problem = e.templateProblem() != null ? e.templateProblem() : problems.get(e.key());
             entities.add(new DiscoveredEntity(e.key(), e.component(), e.name(), e.uniqueId(), e.stateTopic(), e.commandTopic(), null,
                     e.valueTemplate().isIdentity() ? null : e.valueTemplate().source(), e.unit(), e.deviceClass(), e.min(), e.max(),
-                    e.step(), e.payloadOn(), e.payloadOff()));
+                    e.step(), e.payloadOn(), e.payloadOff(),
+                    e.templateProblem() != null ? DiscoveredEntity.Status.REFUSED : DiscoveredEntity.Status.OK, problem));
         }
         entities.sort(Comparator.comparing(DiscoveredEntity::key));
         String device = esphome && avTopic != null && avTopic.endsWith("/status") ? avTopic.substring(0, avTopic.length() - 7)
-                : first.nodeId();
+                : first != null ? first.nodeId() : null;
         return new DiscoveredBoard(id, d != null && d.name() != null ? d.name() : id, d == null ? null : d.model(),
                 d == null ? null : d.swVersion(), d == null ? null : d.manufacturer(), esphome ? "esphome" : "homeassistant",
                 device, avTopic, online, List.copyOf(entities));
+    }
+
+    /** A refused or conflicting config, listed with its reason. */
+    private static DiscoveredEntity problemEntity(HaConfigs.Entry x) {
+        HaDiscovery.Entity e = x.entity();
+        String component = x.key().substring(0, x.key().indexOf('/'));
+        DiscoveredEntity.Status st = x.status() == HaConfigs.Status.CONFLICT ? DiscoveredEntity.Status.CONFLICT
+                : DiscoveredEntity.Status.REFUSED;
+        if (e == null) {
+            return new DiscoveredEntity(x.key(), component, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, st, x.problem());
+        }
+        return new DiscoveredEntity(e.key(), e.component(), e.name(), e.uniqueId(), e.stateTopic(), e.commandTopic(), null,
+                e.valueTemplate().isIdentity() ? null : e.valueTemplate().source(), e.unit(), e.deviceClass(), e.min(), e.max(),
+                e.step(), e.payloadOn(), e.payloadOff(), st, x.problem());
     }
 
     private DiscoveredBoard tasmotaBoard(String mac, JsonNode cfg, JsonNode sensors) {

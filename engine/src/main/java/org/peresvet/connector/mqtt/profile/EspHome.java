@@ -84,13 +84,9 @@ public final class EspHome {
                 return Reading.rejected("the sensor has no reading (nan)");
             }
             try {
-                double d = Double.parseDouble(t);
-                if (!Double.isFinite(d)) {
-                    return Reading.rejected("'" + abbreviate(s) + "' is not a finite number");
-                }
-                return Reading.of(d);
+                return Reading.of(org.peresvet.connector.payload.DeviceNumbers.parseDouble(t));
             } catch (NumberFormatException e) {
-                return Reading.rejected("'" + abbreviate(s) + "' is not a number");
+                return Reading.rejected(e.getMessage() == null ? "'" + abbreviate(s) + "' is not a number" : e.getMessage());
             }
         }
         return Reading.of(s);

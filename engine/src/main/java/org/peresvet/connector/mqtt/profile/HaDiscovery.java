@@ -139,7 +139,7 @@ public final class HaDiscovery {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = org.peresvet.connector.payload.DeviceNumbers.readJson(text);
         } catch (Exception e) {
             return new Rejected(key, "config is not valid JSON");
         }
@@ -148,8 +148,9 @@ public final class HaDiscovery {
         }
         try {
             return new Config(entity(key, expand((ObjectNode) root)));
-        } catch (IllegalArgumentException e) {
-            return new Rejected(key, e.getMessage());
+        } catch (RuntimeException e) {
+            // a device's config never breaks the listener: whatever is wrong is this entity's reason
+            return new Rejected(key, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -218,11 +219,7 @@ public final class HaDiscovery {
         String objectId = parts[parts.length - 1];
         String stateTopic = text(c, "state_topic");
         String commandTopic = text(c, "command_topic");
-        for (String t : new String[] {stateTopic, commandTopic}) {
-            if (t != null && (t.isEmpty() || t.contains("+") || t.contains("#"))) {
-                throw new IllegalArgumentException("topic '" + t + "' is empty or has a wildcard");
-            }
-        }
+        checkTopics(c);
         ValueTemplate tpl = ValueTemplate.IDENTITY;
         String problem = null;
         String tplText = text(c, "value_template");
@@ -282,6 +279,36 @@ public final class HaDiscovery {
                 text(c, "mode"), qos, text(c, "icon"), device, originName, c);
     }
 
+    /** Every topic the config names (any {@code *_topic}, availability list included): concrete and well formed. */
+    private static void checkTopics(ObjectNode c) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().endsWith("_topic") || e.getKey().equals("topic")) {
+                JsonNode v = e.getValue();
+                if (v != null && !v.isNull()) {
+                    if (!v.isTextual()) {
+                        throw new IllegalArgumentException(e.getKey() + " must be text");
+                    }
+                    DeviceTopics.check(e.getKey(), v.textValue());
+                }
+            }
+        }
+        JsonNode list = c.get("availability");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new IllegalArgumentException("availability must be a list of {topic: ...}");
+            }
+            int i = 0;
+            for (JsonNode a : list) {
+                if (!a.isObject() || !a.path("topic").isTextual()) {
+                    throw new IllegalArgumentException("availability[" + i + "] needs a topic");
+                }
+                DeviceTopics.check("availability[" + i + "].topic", a.get("topic").textValue());
+                i++;
+            }
+        }
+    }
+
     private static String orDefault(String v, String d) {
         return v == null ? d : v;
     }
@@ -299,15 +326,15 @@ public final class HaDiscovery {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isTextual()) {
-            try {
-                return Double.parseDouble(v.asText().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + ": '" + v.asText() + "' is not a number");
+        try {
+            if (v.isNumber()) {
+                return org.peresvet.connector.payload.DeviceNumbers.number(v).doubleValue();
             }
+            if (v.isTextual()) {
+                return org.peresvet.connector.payload.DeviceNumbers.parseDouble(v.asText().strip());
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
         }
         throw new IllegalArgumentException(key + ": expected a number");
     }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.peresvet.connector.payload.DeviceNumbers;
 import org.peresvet.model.Micros;
+import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
@@ -51,7 +53,11 @@ public final class PeresvetProtocol {
     public record Rejected(String reason) implements ConnectorMessage {
     }
 
-    /** Data: the samples read, and the problems found (one line each), never an exception. */
+    /**
+     * Data: the samples read, and the problems found (one line each), never an exception. A point
+     * whose value breaks the number rule ({@link DeviceNumbers}: NaN, Infinity, {@code 1e309}...)
+     * is a sample with no value and quality 103 at its time, and a problem line with the reason.
+     */
     public record Data(List<TagSample> samples, List<String> problems) {
     }
 
@@ -126,7 +132,7 @@ public final class PeresvetProtocol {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = DeviceNumbers.readJson(text);
         } catch (Exception e) {
             return new Data(out, List.of("data message is not valid JSON"));
         }
@@ -148,7 +154,7 @@ public final class PeresvetProtocol {
             }
             for (JsonNode p : points) {
                 try {
-                    out.add(new TagSample(tagId, point(p, nowMicros)));
+                    out.add(new TagSample(tagId, point(p, nowMicros, tagId, problems)));
                 } catch (IllegalArgumentException e) {
                     problems.add("tag " + tagId + ": " + e.getMessage());
                 }
@@ -157,12 +163,12 @@ public final class PeresvetProtocol {
         return new Data(out, problems);
     }
 
-    private static Sample point(JsonNode p, long now) {
+    private static Sample point(JsonNode p, long now, UUID tagId, List<String> problems) {
         if (!p.isArray() || p.isEmpty() || p.size() > 3) {
             throw new IllegalArgumentException("point " + abbreviate(p.toString()) + " must be [x, y, q], [x, y] or [y]");
         }
         if (p.size() == 1) {
-            return new Sample(now, natural(p.get(0)), null);
+            return valued(now, p.get(0), null, tagId, problems);
         }
         long x;
         JsonNode xn = p.get(0);
@@ -188,26 +194,22 @@ public final class PeresvetProtocol {
             }
             q = p.get(2).intValue();
         }
-        return new Sample(x, natural(p.get(1)), q);
+        return valued(x, p.get(1), q, tagId, problems);
     }
 
+    /** The sample, or at its time no value with quality 103 when the value breaks the number rule. */
+    private static Sample valued(long x, JsonNode y, Integer q, UUID tagId, List<String> problems) {
+        try {
+            return new Sample(x, natural(y), q);
+        } catch (NumberFormatException e) {
+            problems.add("tag " + tagId + ": " + e.getMessage() + " (quality 103)");
+            return new Sample(x, null, Quality.BAD_DATA);
+        }
+    }
+
+    /** A JSON value in its natural Java form; NumberFormatException for a number the rule refuses. */
     static Object natural(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isIntegralNumber()) {
-            return v.canConvertToLong() ? (Object) v.longValue() : (Object) v.doubleValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isTextual()) {
-            return v.asText();
-        }
-        return v;
+        return DeviceNumbers.natural(v);
     }
 
     /** The connector id in a last-will message (topic or payload {@code {"id"}}), or null. */

@@ -1,7 +1,6 @@
 package org.peresvet.connector.mqtt.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +18,6 @@ public final class Tasmota {
     public static final String TELE = "tele";
     public static final String ONLINE = "Online";
     public static final String OFFLINE = "Offline";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern POWER = Pattern.compile("POWER[1-8]?");
 
     private Tasmota() {
@@ -97,10 +95,12 @@ public final class Tasmota {
             for (int i = 0; i < n.size(); i++) {
                 flatten(path + "[" + i + "]", n.get(i), out, depth + 1);
             }
-        } else if (n.isIntegralNumber()) {
-            out.put(path, n.longValue());
         } else if (n.isNumber()) {
-            out.put(path, n.doubleValue());
+            try {
+                out.put(path, org.peresvet.connector.payload.DeviceNumbers.number(n));
+            } catch (NumberFormatException e) {
+                // a reading the number rule refuses is no reading
+            }
         } else if (n.isBoolean()) {
             out.put(path, n.booleanValue());
         } else if (!n.isNull()) {
@@ -114,11 +114,7 @@ public final class Tasmota {
         if (s == null || s.isBlank()) {
             return null;
         }
-        try {
-            return MAPPER.readTree(s);
-        } catch (Exception e) {
-            return null;
-        }
+        return org.peresvet.connector.payload.DeviceNumbers.readJsonOrNull(s);
     }
 
     /** The relay states in a RESULT or STATE message: {@code POWER}, {@code POWER1}... → true/false. */

@@ -1,7 +1,7 @@
 package org.peresvet.connector.mqtt.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.peresvet.connector.payload.DeviceNumbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,9 +16,20 @@ import java.util.Locale;
  * {@code round(n, 'floor'|'ceil'|'common')}, {@code default(d)}, {@code string}, {@code lower},
  * {@code upper}, {@code trim}. Anything else ({@code {% if %}}, arithmetic, other functions) is
  * refused at parse time with the reason, so the entity shows a clear error rather than wrong values.
+ *
+ * <p>Bounded: a template longer than {@link #MAX_SOURCE} characters or rounding to more than
+ * {@link #MAX_ROUND_PLACES} places (a device's {@code round(3000000)} cost seconds and hundreds
+ * of MB per message) is refused at parse time; an application is linear in the payload, and a
+ * result longer than {@link #MAX_OUTPUT} characters is refused. Numbers follow
+ * {@link DeviceNumbers}.
  */
 public final class ValueTemplate {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Longest template accepted: firmware's are a few dozen characters. */
+    public static final int MAX_SOURCE = 1024;
+    /** A double carries 15–17 significant digits: more places change nothing but the cost. */
+    public static final int MAX_ROUND_PLACES = 15;
+    /** Longest result accepted, in characters. */
+    public static final int MAX_OUTPUT = 64 * 1024;
 
     private final String source;
     private final boolean json;
@@ -63,6 +74,10 @@ public final class ValueTemplate {
             return IDENTITY;
         }
         String t = template.strip();
+        if (t.length() > MAX_SOURCE) {
+            throw new IllegalArgumentException("value_template of " + t.length() + " characters is longer than the limit of "
+                    + MAX_SOURCE);
+        }
         if (!t.startsWith("{{") || !t.endsWith("}}") || t.indexOf("{{", 2) >= 0 || t.indexOf("{%") >= 0) {
             throw new IllegalArgumentException("value_template '" + abbreviate(template)
                     + "' is not supported: only one {{ ... }} expression (value or value_json with filters) is understood");
@@ -91,7 +106,7 @@ public final class ValueTemplate {
             if (json) {
                 JsonNode root;
                 try {
-                    root = MAPPER.readTree(payload);
+                    root = DeviceNumbers.readJson(payload);
                 } catch (Exception e) {
                     return Result.rejected("payload is not valid JSON for " + source);
                 }
@@ -120,7 +135,11 @@ public final class ValueTemplate {
                     return r;
                 }
             }
-            return Result.ok(render(v));
+            String out = render(v);
+            if (out.length() > MAX_OUTPUT) {
+                return Result.rejected(source + " gives " + out.length() + " characters, more than the limit of " + MAX_OUTPUT);
+            }
+            return Result.ok(out);
         } catch (RuntimeException e) {
             return Result.rejected(source + " failed: " + e.getMessage());
         }
@@ -179,13 +198,19 @@ public final class ValueTemplate {
         }
     }
 
+    /** A finite number, or null (not a number, or one the number rule refuses). */
     private static Double toNumber(Object v) {
         if (v instanceof Number n) {
-            return n.doubleValue();
+            double d = n.doubleValue();
+            return Double.isFinite(d) ? d : null;
         }
         if (v instanceof JsonNode n) {
             if (n.isNumber()) {
-                return n.doubleValue();
+                try {
+                    return DeviceNumbers.number(n).doubleValue();
+                } catch (NumberFormatException e) {
+                    return null;
+                }
             }
             if (n.isBoolean()) {
                 return n.booleanValue() ? 1.0 : 0.0;
@@ -196,11 +221,11 @@ public final class ValueTemplate {
             return null;
         }
         if (v instanceof String s) {
-            String t = s.strip();
-            if (t.isEmpty() || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            try {
+                return DeviceNumbers.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
                 return null;
             }
-            return Double.parseDouble(t);
         }
         return null;
     }
@@ -314,13 +339,17 @@ public final class ValueTemplate {
         private void checkFilter(String name, List<Object> args) {
             boolean ok = switch (name) {
                 case "float", "int" -> args.isEmpty() || args.size() == 1 && args.get(0) instanceof Number;
-                case "round" -> args.isEmpty() || args.get(0) instanceof Number && (args.size() == 1
+                case "round" -> args.isEmpty() || args.get(0) instanceof Long places && places >= 0
+                        && places <= MAX_ROUND_PLACES && (args.size() == 1
                         || args.size() == 2 && List.of("common", "floor", "ceil").contains(args.get(1)));
                 case "default" -> args.size() == 1;
                 case "string", "lower", "upper", "trim" -> args.isEmpty();
                 default -> throw unsupported("the filter '" + name + "'");
             };
             if (!ok) {
+                if (name.equals("round") && !args.isEmpty() && args.get(0) instanceof Number) {
+                    throw unsupported("round(" + args.get(0) + "): at most " + MAX_ROUND_PLACES + " decimal places");
+                }
                 throw unsupported("the arguments of the filter '" + name + "'");
             }
         }

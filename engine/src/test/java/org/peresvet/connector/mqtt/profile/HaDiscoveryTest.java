@@ -82,7 +82,7 @@ class HaDiscoveryTest {
         assertThat(parse("homeassistant/sensor/o/config", "{bad")).isInstanceOf(HaDiscovery.Rejected.class);
         assertThat(parse("homeassistant/sensor/o/config", "[1]")).isInstanceOf(HaDiscovery.Rejected.class);
         assertThat(parse("homeassistant/number/o/config", "{\"min\":\"low\"}"))
-                .isEqualTo(new HaDiscovery.Rejected("number/o", "min: 'low' is not a number"));
+                .isEqualTo(new HaDiscovery.Rejected("number/o", "min: 'low' is not a decimal number"));
         assertThat(parse("homeassistant/sensor/o/config", "{\"stat_t\":\"a/#\"}")).isInstanceOf(HaDiscovery.Rejected.class);
         assertThat(HaDiscovery.parse("homeassistant", "homeassistant/sensor/o/config", new byte[] {(byte) 0xff, 0x7b}))
                 .isEqualTo(new HaDiscovery.Rejected("sensor/o", "config payload is not UTF-8"));

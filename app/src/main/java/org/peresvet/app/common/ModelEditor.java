@@ -1,4 +1,4 @@
-package org.peresvet.app.tree;
+package org.peresvet.app.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.peresvet.engine.Engine;
+import org.peresvet.app.project.ProjectModel;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -26,22 +26,22 @@ import org.peresvet.model.ModelSnapshot;
  */
 public final class ModelEditor {
 
-    /** What the editor edits: the engine, or a stand-in in tests. */
+    /** What the editor edits: the open project, or a stand-in in tests. */
     public interface Target {
         ModelSnapshot model();
 
         ModelSnapshot.Change edit(List<ModelEdit> edits);
 
-        static Target of(Engine engine) {
+        static Target of(ProjectModel project) {
             return new Target() {
                 @Override
                 public ModelSnapshot model() {
-                    return engine.model();
+                    return project.snapshot();
                 }
 
                 @Override
                 public ModelSnapshot.Change edit(List<ModelEdit> edits) {
-                    return engine.edit(edits);
+                    return project.edit(edits);
                 }
             };
         }

@@ -1,4 +1,4 @@
-package org.peresvet.app.tree;
+package org.peresvet.app.common;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,15 +1,15 @@
-package org.peresvet.app.tree;
+package org.peresvet.app.common;
 
 import java.util.List;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 
 /** An in-memory model that edits like the engine does (all or nothing), for toolkit-free tests. */
-final class MemoryTarget implements ModelEditor.Target {
-    ModelSnapshot model;
-    int edits;
+public final class MemoryTarget implements ModelEditor.Target {
+    public ModelSnapshot model;
+    public int edits;
 
-    MemoryTarget(ModelSnapshot model) {
+    public MemoryTarget(ModelSnapshot model) {
         this.model = model;
     }
 

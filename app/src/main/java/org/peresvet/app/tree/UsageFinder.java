@@ -10,7 +10,7 @@ import org.peresvet.model.ModelSnapshot;
  * Formulas, alarms, connectors and screens each contribute one when they arrive; none exist yet.
  */
 @FunctionalInterface
-public interface ReferenceFinder {
+public interface UsageFinder {
 
     /** A use of a deleted item: {@code kind} e.g. "formula", {@code where} the user, {@code what} the item used. */
     record Reference(String kind, String where, String what) {

@@ -1,4 +1,4 @@
-package org.peresvet.app.tree;
+package org.peresvet.app.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.DecimalFormat;

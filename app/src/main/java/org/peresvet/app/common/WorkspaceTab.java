@@ -1,4 +1,4 @@
-package org.peresvet.app.shell;
+package org.peresvet.app.common;
 
 import javafx.scene.Node;
 

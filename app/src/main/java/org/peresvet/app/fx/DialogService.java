@@ -1,0 +1,35 @@
+package org.peresvet.app.fx;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The questions the workstation asks in dialogs: files, folders, a line of text, a message.
+ * Controllers and view models ask through this and never create an {@code Alert} or a
+ * {@code FileChooser} themselves, so tests substitute the answers.
+ */
+public interface DialogService {
+
+    /** A kind of file offered in a file dialog: "Projects (*.json)" and its patterns. */
+    record FileType(String description, List<String> patterns) {
+        public FileType(String description, String... patterns) {
+            this(description, List.of(patterns));
+        }
+    }
+
+    /** A file to read, or empty when cancelled. */
+    Optional<Path> openFile(String title, List<FileType> types);
+
+    /** A file to write, or empty when cancelled. */
+    Optional<Path> saveFile(String title, String initialName, List<FileType> types);
+
+    /** A folder, starting in {@code initial} when it exists; empty when cancelled. */
+    Optional<Path> chooseFolder(String title, Path initial);
+
+    /** A line of text (stripped; empty when cancelled or blank). */
+    Optional<String> askText(String title, String header, String label);
+
+    /** A message the user reads and closes. */
+    void inform(String title, String text);
+}
