@@ -2,7 +2,7 @@ package org.peresvet.migrate.ldap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
-import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Names;
 import org.peresvet.model.Numbers;
 import org.peresvet.model.io.StrictJson;
 
@@ -80,16 +80,23 @@ final class Values {
      */
     String name(DirEntry e, String what) {
         String raw = e.name();
-        String n = raw.strip().replaceAll("[/{}\\p{Cntrl}]", "_");
-        if (n.length() > 128) {
-            n = n.substring(0, 128).strip();
+        StringBuilder sb = new StringBuilder();
+        raw.strip().codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            // The model's one rule for names (org.peresvet.model.Names), asked one character at a time.
+            sb.append(Names.invalidReason("a" + c + "a") == null ? c : "_");
+        });
+        String n = sb.toString();
+        if (n.codePointCount(0, n.length()) > Names.MAX_LENGTH) {
+            n = n.substring(0, n.offsetByCodePoints(0, Names.MAX_LENGTH)).strip();
         }
-        if (n.isEmpty() || n.equals(".") || n.equals("..")) {
+        if (Names.invalidReason(n) != null) {
             n = "unnamed";
         }
         if (!n.equals(raw)) {
+            String why = Names.invalidReason(raw);
             report.add(ImportReport.Action.CHANGED, e, what, "renamed '" + raw + "' to '" + n + "' ("
-                    + (ModelSnapshot.invalidNameReason(raw) == null ? "shortened" : "a name " + ModelSnapshot.invalidNameReason(raw)) + ")");
+                    + (why == null ? "shortened" : "a name " + why) + ")");
         }
         return n;
     }

@@ -184,7 +184,7 @@ class LdapImportTest {
                 "alert ModeAlert of tag Mode: the platform's alerts compare numbers; tag Mode is a string",
                 "prsconstant Pi: constants have no service in the platform and no counterpart in Peresvet (make a tag with a default value)");
         assertThat(r.items(ImportReport.Action.CHANGED)).extracting(ImportReport.Item::reason).contains(
-                "renamed 'In/Out pressure' to 'In_Out pressure' (a name must not contain '/', '{', '}' or control characters)",
+                "renamed 'In/Out pressure' to 'In_Out pressure' (a name " + org.peresvet.model.Names.invalidReason("In/Out pressure") + ")",
                 "dead band prsMaxLineDev -1.0 is negative; taken as 0 (keep every change)",
                 "'autoAck' \"yes\" is not true or false; taken as true",
                 "the platform's flat tags (under cn=tags) are put in the root object 'tags': a Peresvet tag belongs to an object",
