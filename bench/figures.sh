@@ -22,6 +22,8 @@ run() {
     echo "# Peresvet figures, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -n 1)"
     run "API: POST /v1/data/ (issue 3, >= 200,000 samples/s)" -Xmx1g org.peresvet.bench.api.ApiWriteBench
     run "API: GET current p99, 50 clients (issue 3, < 5 ms)" -Xmx1g org.peresvet.bench.api.ApiLatencyBench
+    run "API: health under abuse, 50 slow clients + 4 maximal queries (issue 25, p99 < 20 ms)" -Xmx1g org.peresvet.bench.api.ApiHealthUnderAbuseBench
+    run "API: 2,000-point history answer (issue 25, p99 <= 15 ms and <= 2x p50)" -Xmx1g org.peresvet.bench.api.ApiHistoryAnswerBench
     run "Alarms: 10,000 definitions in the pipeline (issue 5, >= 70 %)" -Xmx1g org.peresvet.bench.alarm.AlarmPipelineBenchmark
     run "Alarms: sample -> alarm event at 100,000 samples/s (issue 5, p99 < 10 ms)" -Xmx1g org.peresvet.bench.alarm.AlarmLatencyBenchmark
     run "MQTT ingest, 10,000 topics (issue 9, >= 50,000 msg/s)" -Xmx1g org.peresvet.bench.connector.MqttIngestBench
@@ -29,6 +31,7 @@ run() {
     run "MQTT broken receiver reported (issue 26, < 2 s, reconnects)" -Xmx1g org.peresvet.bench.connector.MqttBrokenReceiverBench
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
+    run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench
     run "Tag CSV import, 100,000 rows (issue 27, no slower than before: <= 10.2 s, within 1 GB)" -Xmx1g org.peresvet.bench.CsvImportBench
     run "Disk full: POST answer p99 and recovery (issue 28, < 100 ms, < 10 s; needs root)" -Xmx1g org.peresvet.bench.api.DiskFullAnswerBench
 } 2>&1 | tee "$REPORT"

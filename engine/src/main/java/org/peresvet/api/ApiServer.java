@@ -1,23 +1,23 @@
 package org.peresvet.api;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.peresvet.api.internal.AlarmEndpoint;
 import org.peresvet.api.internal.ApiMetrics;
 import org.peresvet.api.internal.CurrentValues;
 import org.peresvet.api.internal.DataEndpoint;
 import org.peresvet.api.internal.Dispatcher;
+import org.peresvet.api.internal.JettyTransport;
 import org.peresvet.api.internal.ModelEndpoint;
+import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
 import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
@@ -28,16 +28,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's HTTP API: data (the Python platform's data contract), the model, live values,
- * health and metrics. One JDK {@code HttpServer} with a bounded pool of request threads; live
- * streams have a thread each, so they never hold a request thread. See {@code docs/api.md} and
- * {@code /v1/openapi.json}.
+ * health and metrics. A Jetty server (core Handler API, no servlets): NIO reading, so a slow or
+ * half-sent request holds no thread; limits on headers, idle connections and bodies; every error,
+ * Jetty's own included, in the API's JSON shape. History queries run on their own small pool; live
+ * streams have a thread each, so neither holds the threads {@code /v1/health} needs. See
+ * {@code docs/api.md} and {@code /v1/openapi.json}.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final int REQUEST_QUEUE = 4096;
+    /** Largest request line plus headers; more is answered 431 (this also bounds the header count). */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** A connection with no bytes moving for this long is closed (a live stream sends a ping every 15 s). */
+    static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    /** History queries at once; more wait in a short queue, then get 503. */
+    private static final int QUERY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final int QUERY_QUEUE = 16;
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor pool;
+    private final Server server;
+    private final ServerConnector connector;
     private final StreamEndpoint streams;
     private final DataEndpoint data;
     private final CurrentValues current;
@@ -45,10 +53,10 @@ public final class ApiServer implements AutoCloseable {
     private final ApiConfig config;
     private volatile boolean closed;
 
-    private ApiServer(HttpServer server, ThreadPoolExecutor pool, StreamEndpoint streams, DataEndpoint data,
+    private ApiServer(Server server, ServerConnector connector, StreamEndpoint streams, DataEndpoint data,
                       CurrentValues current, Router router, ApiConfig config) {
         this.server = server;
-        this.pool = pool;
+        this.connector = connector;
         this.streams = streams;
         this.data = data;
         this.current = current;
@@ -74,25 +82,18 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         hooks = hooks == null ? ApiHooks.defaults() : hooks;
         boolean loopback = config.isLoopback();
-        ApiAuthorizer authorizer = hooks.authorizer();
-        if (authorizer == null) {
-            if (!loopback && config.token() == null) {
-                throw new IllegalArgumentException("the API would listen on " + config.bindAddress()
-                        + ", reachable from other machines, without a token; set an API token or bind to 127.0.0.1");
-            }
-            authorizer = ApiAuthorizer.token(config.token());
+        if (hooks.authorizer() == null && !loopback && config.token() == null) {
+            throw new IllegalArgumentException("the API would listen on " + config.bindAddress()
+                    + ", reachable from other machines, without a token; set an API token or bind to 127.0.0.1");
         }
-        // Small JSON answers go out in two writes (headers, body); without TCP_NODELAY the second
-        // one can wait for a delayed ACK (40 ms). Read once, when the first server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-
+        RequestGate gate = hooks.gate() != null ? hooks.gate().apply(config) : new RequestGate(config, hooks.authorizer());
         ApiMetrics metrics = new ApiMetrics();
         CurrentValues current = new CurrentValues(engine);
         engine.values().onAccepted(current);
         StreamEndpoint streams = new StreamEndpoint(engine, metrics, config.maxStreams(), config.streamStallTimeout());
-        DataEndpoint data = new DataEndpoint(engine, current, metrics);
+        QueryPool queries = new QueryPool(QUERY_THREADS, QUERY_QUEUE);
+        DataEndpoint data = new DataEndpoint(engine, current, metrics, queries, config.maxPointsPerAnswer(),
+                config.requestTimeout());
         ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
         Router router = routes(data, model, new AlarmEndpoint(engine), streams, status);
@@ -101,33 +102,39 @@ public final class ApiServer implements AutoCloseable {
         router.add("GET", "/v1/connectors/{id}/log", ApiAccess.READ, connectors::log);
         router.add("POST", "/v1/tags/{id}/write", ApiAccess.WRITE_DATA, connectors::write);
 
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(REQUEST_QUEUE), r -> {
-                    Thread t = new Thread(r, "peresvet-api-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, (r, executor) -> {
-                    metrics.rejected();
-                    throw new RejectedExecutionException("API request queue full");
-                });
-        pool.allowCoreThreadTimeOut(true);
-        HttpServer server;
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
+        threads.setName("peresvet-api");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        connector.setAcceptQueueSize(256);
+        server.addConnector(connector);
+        server.setErrorHandler(new JettyTransport.JsonErrors());
+        server.setHandler(new JettyTransport(new Dispatcher(router, gate, metrics, config.maxBodyBytes()),
+                config.maxBodyBytes(), threads));
         try {
-            InetAddress addr = InetAddress.getByName(config.bindAddress());
-            server = HttpServer.create(new InetSocketAddress(addr, config.port()), 256);
-        } catch (IOException e) {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing
+            }
             streams.close();
             data.close();
             current.close();
-            pool.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
-        server.createContext("/", new Dispatcher(router, authorizer, metrics, config.maxBodyBytes()));
-        server.setExecutor(pool);
-        server.start();
-        ApiServer api = new ApiServer(server, pool, streams, data, current, router, config);
+        gate.bound(connector.getLocalPort());
+        ApiServer api = new ApiServer(server, connector, streams, data, current, router, config);
         LOG.info("HTTP API listening on http://{}:{}/ ({}; writes {})", config.bindAddress(), api.port(),
                 loopback ? "this machine only" : "reachable from the network",
                 hooks.authorizer() != null ? "checked by " + hooks.authorizer().getClass().getSimpleName()
@@ -180,11 +187,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** The port listened on (the chosen one when the config said 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return new InetSocketAddress(config.bindAddress(), port());
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8321}. */
@@ -210,15 +217,11 @@ public final class ApiServer implements AutoCloseable {
         }
         closed = true;
         streams.close();
-        server.stop(0);
-        pool.shutdown();
+        server.setStopTimeout(5_000);
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pool.shutdownNow();
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP API did not stop cleanly: {}", e.toString());
         }
         data.close();
         current.close();

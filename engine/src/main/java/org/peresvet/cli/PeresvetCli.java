@@ -76,6 +76,16 @@ public final class PeresvetCli implements Callable<Integer> {
             description = "With --headless: bearer token for writes and model changes (default: $PERESVET_API_TOKEN).")
     String apiToken;
 
+    @Option(names = "--api-allowed-origin", paramLabel = "ORIGIN",
+            description = "With --headless: a web origin (e.g. https://grafana.plant:3000) whose pages may call the API "
+                    + "(setting api.allowedOrigins; repeat for several). Other web pages are refused.")
+    List<String> apiAllowedOrigins;
+
+    @Option(names = "--api-host-name", paramLabel = "NAME",
+            description = "With --headless: a host name clients use to reach the API besides its address and localhost "
+                    + "(setting api.hostNames; repeat for several).")
+    List<String> apiHostNames;
+
     @Option(names = "--no-api", description = "With --headless: do not start the HTTP API.")
     boolean noApi;
 
@@ -118,8 +128,21 @@ public final class PeresvetCli implements Callable<Integer> {
                     "missing command: use --headless to run the engine, or one of: project, tags, history");
         }
         Path dir = project != null ? project : PeresvetHome.current().defaultProject();
-        ApiConfig api = noApi ? null : ApiConfig.defaults().withPort(apiPort).withBindAddress(apiBind)
-                .withToken(apiToken == null || apiToken.isBlank() ? null : apiToken);
+        ApiConfig api = null;
+        if (!noApi) {
+            try {
+                api = ApiConfig.defaults().withSystemSettings().withPort(apiPort).withBindAddress(apiBind)
+                        .withToken(apiToken == null || apiToken.isBlank() ? null : apiToken);
+                if (apiAllowedOrigins != null) {
+                    api = api.withAllowedOrigins(apiAllowedOrigins);
+                }
+                if (apiHostNames != null) {
+                    api = api.withHostNames(apiHostNames);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         return Headless.run(dir, api, spec.commandLine().getOut());
     }
 

@@ -24,14 +24,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code project export|import}: the whole model as one JSON document. */
 @Command(name = "project", mixinStandardHelpOptions = true, description = "Export or import the project as JSON.",
-        subcommands = {ProjectCommand.Export.class, ProjectCommand.Import.class})
+        subcommands = {ProjectCommand.Export.class, ProjectCommand.Import.class, ImportLdapCommand.class})
 final class ProjectCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: export or import");
+        throw new ParameterException(spec.commandLine(), "missing command: export, import or import-ldap");
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -104,7 +104,7 @@ final class ProjectCommand implements Runnable {
         }
 
         /** Best effort: the import's own error is what the user needs to see. */
-        private static void deleteTree(Path dir) {
+        static void deleteTree(Path dir) {
             if (!Files.exists(dir)) {
                 return;
             }

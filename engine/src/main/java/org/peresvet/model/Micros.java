@@ -36,8 +36,20 @@ public final class Micros {
     /**
      * Parses an ISO-8601 date-time; a string without a zone is UTC, as the data contract says.
      * A plain integer string is taken as microseconds.
+     *
+     * @throws IllegalArgumentException when the text is not a time, or one microseconds cannot hold
      */
     public static long parse(String text) {
+        try {
+            return parseUnchecked(text);
+        } catch (ArithmeticException e) {
+            // Instant holds ±1e9 years, microseconds in a long only ±292,277 years.
+            throw new IllegalArgumentException("'" + text + "' is out of range: times must lie between "
+                    + format(Long.MIN_VALUE) + " and " + format(Long.MAX_VALUE));
+        }
+    }
+
+    private static long parseUnchecked(String text) {
         String s = text.trim();
         if (s.matches("-?\\d+")) {
             try {

@@ -115,4 +115,15 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(engine);
     }
+
+    /** The LDAP importer only reads a directory and produces model edits; the facade applies them. */
+    @Test
+    void theLdapImporterDependsOnTheModelOnly() {
+        noClasses().that().resideInAPackage("org.peresvet.migrate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.runtime..", "org.peresvet.store..",
+                        "org.peresvet.history..", "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..",
+                        "org.peresvet.alarm..", "org.peresvet.formula..", "org.peresvet.method..", "org.peresvet.schedule..",
+                        "org.peresvet.export..", "org.peresvet.api..")
+                .check(engine);
+    }
 }

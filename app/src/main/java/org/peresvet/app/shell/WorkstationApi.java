@@ -46,7 +46,9 @@ public final class WorkstationApi implements AutoCloseable {
 
     /**
      * The API settings from the command line ({@code --api-port N}, {@code --no-api}) or the system
-     * property {@code peresvet.api.port} (tests use 0: a free port); null when switched off.
+     * property {@code peresvet.api.port} (tests use 0: a free port), and the settings
+     * {@code -Dperesvet.api.allowedOrigins=…} and the like ({@link ApiConfig#withSystemSettings()});
+     * null when switched off.
      *
      * @throws IllegalArgumentException for a port that is not a number in range
      */
@@ -61,11 +63,13 @@ public final class WorkstationApi implements AutoCloseable {
         } else if (System.getProperty("peresvet.api.port") != null) {
             port = System.getProperty("peresvet.api.port");
         }
+        // api.allowedOrigins, api.hostNames, limits: -Dperesvet.api.<setting>=… (PERESVET_JAVA_OPTS)
+        ApiConfig base = ApiConfig.defaults().withSystemSettings();
         if (port == null) {
-            return ApiConfig.defaults();
+            return base;
         }
         try {
-            return ApiConfig.defaults().withPort(Integer.parseInt(port.strip()));
+            return base.withPort(Integer.parseInt(port.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the API port must be a number, got '" + port + "'");
         }

@@ -73,4 +73,30 @@ class WorkstationApiTest {
             assertThat(off.status().text()).isEqualTo("API: off");
         }
     }
+
+    @Test
+    void theEmbeddedApiHasTheSameGateAndReadsItsSettings() throws Exception {
+        System.setProperty("peresvet.api.allowedOrigins", "https://grafana.plant:3000");
+        ApiConfig config;
+        try {
+            config = WorkstationApi.config(List.of("--api-port", "0"));
+        } finally {
+            System.clearProperty("peresvet.api.allowedOrigins");
+        }
+        assertThat(config.allowedOrigins()).containsExactly("https://grafana.plant:3000");
+        try (WorkstationApi api = WorkstationApi.start(engine, config)) {
+            HttpClient http = HttpClient.newHttpClient();
+            int before = engine.model().objectCount();
+            HttpResponse<String> evil = http.send(HttpRequest.newBuilder(URI.create(api.server().url() + "/v1/objects/"))
+                    .header("Origin", "http://evil.example").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Evil\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(evil.statusCode()).isEqualTo(403);
+            assertThat(evil.body()).contains("\"field\":\"Origin\"");
+            HttpResponse<String> grafana = http.send(HttpRequest.newBuilder(URI.create(api.server().url() + "/v1/objects/"))
+                    .header("Origin", "https://grafana.plant:3000").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(grafana.statusCode()).isEqualTo(200);
+            assertThat(grafana.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://grafana.plant:3000");
+            assertThat(engine.model().objectCount()).isEqualTo(before);
+        }
+    }
 }

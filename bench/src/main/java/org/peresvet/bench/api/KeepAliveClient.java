@@ -63,6 +63,7 @@ final class KeepAliveClient implements AutoCloseable {
         int code = Integer.parseInt(status.substring(9, 12));
         int length = -1;
         boolean close = false;
+        boolean chunked = false;
         for (String h; !(h = line()).isEmpty(); ) {
             int colon = h.indexOf(':');
             String name = colon < 0 ? h : h.substring(0, colon).trim();
@@ -70,9 +71,16 @@ final class KeepAliveClient implements AutoCloseable {
                 length = Integer.parseInt(h.substring(colon + 1).trim());
             } else if (name.equalsIgnoreCase("Connection") && h.toLowerCase().contains("close")) {
                 close = true;
-            } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                throw new IOException("chunked answers are not expected here");
+            } else if (name.equalsIgnoreCase("Transfer-Encoding") && h.toLowerCase().contains("chunked")) {
+                chunked = true;
             }
+        }
+        if (chunked) {
+            readChunked();
+            if (close) {
+                close();
+            }
+            return code;
         }
         if (length < 0) {
             throw new IOException("an answer without Content-Length");
@@ -91,6 +99,32 @@ final class KeepAliveClient implements AutoCloseable {
             close();
         }
         return code;
+    }
+
+    /** A streamed answer: chunks until the empty one; the bytes are only counted. */
+    private void readChunked() throws IOException {
+        for (; ; ) {
+            String size = line();
+            int semi = size.indexOf(';');
+            int n = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+            if (n == 0) {
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+                return;
+            }
+            if (body.length < n) {
+                body = new byte[n];
+            }
+            for (int read = 0; read < n; ) {
+                int r = in.read(body, read, n - read);
+                if (r < 0) {
+                    throw new IOException("the server closed the connection mid-answer");
+                }
+                read += r;
+            }
+            line();
+        }
     }
 
     private String line() throws IOException {

@@ -397,7 +397,7 @@ public final class AlarmEndpoint {
                 default -> throw ApiError.badRequest("format", "must be json or csv, got '" + f + "'");
             };
         }
-        String accept = call.exchange().getRequestHeaders().getFirst("Accept");
+        String accept = call.requestHeader("Accept");
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 
@@ -423,13 +423,16 @@ public final class AlarmEndpoint {
             if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(366)) > 0) {
                 throw ApiError.badRequest("period", "must be longer than zero and at most a year");
             }
-            long end = to == null ? now : to;
-            from = end - d.toNanos() / 1000;
+            from = before(to == null ? now : to, d.toNanos() / 1000, "to");
         }
         long end = to == null ? now : to;
-        long start = from == null ? end - 24 * 3600 * Micros.PER_SECOND : from;
+        long start = from == null ? before(end, 24 * 3600 * Micros.PER_SECOND, "to") : from;
         if (start >= end) {
             throw ApiError.badRequest("from", "from must be before to");
+        }
+        // The report has an entry per 10 minutes: its work grows with the period.
+        if (end - start > MAX_HEALTH_PERIOD || end - start < 0) {
+            throw ApiError.badRequest(from == null ? "to" : "from", "the period from 'from' to 'to' must be at most 366 days");
         }
         ModelSnapshot m = engine.model();
         AlarmHealth.Report r = alarms().health(start, end);
@@ -550,6 +553,16 @@ public final class AlarmEndpoint {
         return given == null ? null : Resolve.object(m, given, "root").id();
     }
 
+    private static final long MAX_HEALTH_PERIOD = 366L * 24 * 3600 * Micros.PER_SECOND;
+
+    private static long before(long end, long micros, String field) {
+        try {
+            return Math.subtractExact(end, micros);
+        } catch (ArithmeticException e) {
+            throw ApiError.badRequest(field, "too early: the period would start before the earliest time microseconds can hold");
+        }
+    }
+
     /** A time parameter: µs since the epoch or ISO-8601 (no zone: UTC). */
     private static Long time(Call call, String key) {
         String v = call.param(key);
@@ -560,7 +573,7 @@ public final class AlarmEndpoint {
         try {
             return t.matches("-?\\d+") ? Long.parseLong(t) : Micros.parse(t);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(key, "must be µs since the epoch or an ISO-8601 time, got '" + v + "'");
+            throw ApiError.badRequest(key, "must be µs since the epoch or an ISO-8601 time in range, got '" + v + "'");
         }
     }
 }

@@ -2,13 +2,12 @@ package org.peresvet.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import org.peresvet.model.io.StrictJson;
+import org.peresvet.model.io.StrictJsonException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.peresvet.model.Actor;
 public final class Call {
     public static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    private final HttpExchange exchange;
+    private final Exchange exchange;
     private final long maxBody;
     private final String path;
     private Map<String, List<String>> params;
@@ -32,19 +31,43 @@ public final class Call {
     private String principal;
     private Actor actor;
 
-    public Call(HttpExchange exchange, long maxBody) {
+    public Call(Exchange exchange, long maxBody) {
         this.exchange = exchange;
         this.maxBody = maxBody;
-        String p = exchange.getRequestURI().getPath();
-        this.path = p == null || p.isEmpty() ? "/" : p;
+        String p;
+        try {
+            p = decode(exchange.rawPath(), "path", false);
+        } catch (ApiError e) {
+            badPath = e;
+            p = "/";
+        }
+        this.path = p.isEmpty() ? "/" : p;
     }
 
-    public HttpExchange exchange() {
+    private ApiError badPath;
+
+    /** Refuses a request whose path was not well-formed (bad escapes, not UTF-8). */
+    void checkPath() {
+        if (badPath != null) {
+            throw badPath;
+        }
+    }
+
+    public Exchange exchange() {
         return exchange;
     }
 
     public String method() {
-        return exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        return exchange.method();
+    }
+
+    /** The query as sent (percent-encoded), or null. */
+    public String rawQuery() {
+        return exchange.rawQuery();
+    }
+
+    public InetSocketAddress remote() {
+        return exchange.remote();
     }
 
     public String path() {
@@ -67,7 +90,8 @@ public final class Call {
 
     void principal(String p, Actor.Kind kind) {
         this.principal = p;
-        String from = "api " + exchange.getRemoteAddress().getAddress().getHostAddress();
+        InetSocketAddress r = exchange.remote();
+        String from = "api " + (r == null || r.getAddress() == null ? "?" : r.getAddress().getHostAddress());
         this.actor = p == null || p.isBlank() ? null : new Actor(p, from, null, kind == null ? Actor.Kind.PERSON : kind);
     }
 
@@ -99,7 +123,7 @@ public final class Call {
     public Map<String, List<String>> params() {
         if (params == null) {
             params = new LinkedHashMap<>();
-            String raw = exchange.getRequestURI().getRawQuery();
+            String raw = exchange.rawQuery();
             if (raw != null && !raw.isEmpty()) {
                 for (String part : raw.split("&")) {
                     if (part.isEmpty()) {
@@ -116,10 +140,62 @@ public final class Call {
     }
 
     private static String decode(String s, String field) {
+        return decode(s, field, true);
+    }
+
+    /**
+     * Percent-decoding with a reporting UTF-8 decoder: a bad escape, raw non-ASCII, or bytes that
+     * are not well-formed UTF-8 (overlong forms such as {@code %C0%AF} for '/') are a 400, never
+     * a replacement character or a different character.
+     */
+    static String decode(String s, String field, boolean plusIsSpace) {
+        boolean plain = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c > 0x7e || c < 0x20 || (plusIsSpace && c == '+')) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return s;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw ApiError.badRequest(field, "bad URL encoding: '%' must be followed by two hex digits");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c > 0x7e || c < 0x20) {
+                throw ApiError.badRequest(field, "the URL has a raw character U+" + String.format("%04X", (int) c)
+                        + "; percent-encode it as UTF-8");
+            } else {
+                bytes.write(plusIsSpace && c == '+' ? ' ' : c);
+            }
+        }
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(field, "bad URL encoding: " + e.getMessage());
+            return StrictJson.decodeUtf8(bytes.toByteArray());
+        } catch (StrictJsonException e) {
+            throw ApiError.badRequest(field, "bad URL encoding: " + e.reason());
+        }
+    }
+
+    /** Refuses bytes that are not well-formed UTF-8 (checked only when some byte is not ASCII). */
+    static void requireUtf8(byte[] body, String field) {
+        for (byte b : body) {
+            if (b < 0) {
+                try {
+                    StrictJson.decodeUtf8(body);
+                } catch (StrictJsonException e) {
+                    throw ApiError.badRequest(field, e.reason());
+                }
+                return;
+            }
         }
     }
 
@@ -160,46 +236,35 @@ public final class Call {
 
     // ---- request body ----
 
-    /** The body, at most the configured limit (413 beyond it). */
-    public byte[] body() throws IOException {
-        String len = exchange.getRequestHeaders().getFirst("Content-Length");
-        long declared = -1;
+    /** True when the request declares a body (a non-zero length, or chunked). */
+    public boolean hasBody() {
+        String len = exchange.header("Content-Length");
         if (len != null) {
-            try {
-                declared = Long.parseLong(len.trim());
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("Content-Length", "not a number");
-            }
-            if (declared > maxBody) {
-                throw tooLarge();
-            }
+            return !len.strip().equals("0");
         }
-        InputStream in = exchange.getRequestBody();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-        byte[] buf = new byte[65536];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > maxBody) {
-                throw tooLarge();
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+        return exchange.header("Transfer-Encoding") != null;
     }
 
-    public JsonNode jsonBody() throws IOException {
+    /** The first value of a request header, or null. */
+    public String requestHeader(String name) {
+        return exchange.header(name);
+    }
+
+    /** The body, at most the configured limit (413 beyond it; the transport stopped reading it). */
+    public byte[] body() {
+        if (exchange.bodyTooLarge()) {
+            throw tooLarge();
+        }
+        return exchange.body();
+    }
+
+    public JsonNode jsonBody() {
         return Json.parse(jsonBytes(), "$");
     }
 
     /** The body after checking that it is JSON (415 otherwise), unparsed. */
-    public byte[] jsonBytes() throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
-        // curl -d sends form encoding unless told otherwise; its body is still the JSON typed.
-        if (!t.isBlank() && !t.contains("json") && !t.startsWith("application/x-www-form-urlencoded")) {
-            throw new ApiError(415, "Content-Type", "the body must be JSON (Content-Type: application/json), got '" + type + "'");
-        }
+    public byte[] jsonBytes() {
+        // The request gate has checked the Content-Type of every request with a body.
         return body();
     }
 
@@ -215,25 +280,73 @@ public final class Call {
     }
 
     public void send(int code, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.responseHeader("Content-Type", contentType);
         status = code;
-        if (body.length == 0) {
-            exchange.sendResponseHeaders(code, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(code, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(body);
-        }
+        exchange.send(code, body);
     }
 
-    /** Starts a streamed (chunked) response; the caller writes and closes the body. */
+    /** Starts a streamed (chunked) response; the caller writes the body, the dispatcher finishes it. */
     public OutputStream startStream(int code, String contentType) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.responseHeader("Content-Type", contentType);
         status = code;
-        exchange.sendResponseHeaders(code, 0);
-        return exchange.getResponseBody();
+        return exchange.start(code, -1);
     }
+
+    /**
+     * Starts an answer of unknown length: up to {@link #ANSWER_BUFFER} bytes are kept and sent
+     * in one piece with a Content-Length when the stream is closed; a larger answer goes out
+     * chunked as it is written. Until the buffer overflows nothing is committed, so an error can
+     * still be answered properly (leave the stream unclosed then).
+     */
+    public OutputStream startAnswer(int code, String contentType) {
+        return new OutputStream() {
+            private ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+            private OutputStream out;
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (out == null && buf.size() + len <= ANSWER_BUFFER) {
+                    buf.write(b, off, len);
+                    return;
+                }
+                if (out == null) {
+                    out = startStream(code, contentType);
+                    buf.writeTo(out);
+                    buf = null;
+                }
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (out != null) {
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (out == null) {
+                    send(code, contentType, buf.toByteArray());
+                } else {
+                    out.close();
+                }
+            }
+        };
+    }
+
+    /** Answers up to this size are sent in one piece with a Content-Length. */
+    static final int ANSWER_BUFFER = 256 * 1024;
 
     public void sendError(ApiError e) throws IOException {
         ObjectNode doc = Json.object();
@@ -246,12 +359,12 @@ public final class Call {
         if (e.extra() != null) {
             doc.setAll(e.extra());
         }
-        e.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        e.headers().forEach(exchange::responseHeader);
         sendJson(e.status(), doc);
     }
 
     public void header(String name, String value) {
-        exchange.getResponseHeaders().set(name, value);
+        exchange.responseHeader(name, value);
     }
 
     /** The response continues on another thread (a live stream); the dispatcher must not close it. */

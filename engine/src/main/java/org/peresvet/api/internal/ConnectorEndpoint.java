@@ -79,9 +79,16 @@ public final class ConnectorEndpoint {
         TagDef t = Resolve.tagById(engine.model(), call.pathParam("id"));
         JsonNode body = call.jsonBody();
         if (body == null || !body.isObject() || !body.has("value")) {
-            throw ApiError.badRequest("value", "expected {\"value\": ...}");
+            throw ApiError.badRequest("$.value", "expected {\"value\": ...}");
         }
+        Json.checkKeys(body, Set.of("value"), "$");
         JsonNode v = body.get("value");
+        if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+            throw ApiError.badRequest("$.value", "must be a finite number, got " + v.asText());
+        }
+        if (v.isContainerNode() && t.type() != org.peresvet.model.ValueType.JSON) {
+            throw ApiError.badRequest("$.value", "must be a " + t.type().name().toLowerCase(Locale.ROOT) + " value, got " + v);
+        }
         Object value = v.isNull() ? null : v.isBoolean() ? v.asBoolean() : v.isIntegralNumber() ? (Object) v.asLong()
                 : v.isNumber() ? (Object) v.asDouble() : v.isTextual() ? v.asText() : v;
         WriteResult r;

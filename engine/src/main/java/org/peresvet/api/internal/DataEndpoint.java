@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peresvet.engine.Engine;
-import org.peresvet.history.HistoryJson;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
@@ -44,11 +44,18 @@ public final class DataEndpoint {
     private final ApiMetrics metrics;
     /** Runs Engine.flush, which waits for the disk without a bound; a few at once, so flushes coalesce. */
     private final ThreadPoolExecutor flushers;
+    private final QueryPool queries;
+    private final long maxPoints;
+    private final long timeoutNanos;
 
-    public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics) {
+    public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics, QueryPool queries,
+                        long maxPoints, java.time.Duration timeout) {
         this.engine = engine;
         this.current = current;
         this.metrics = metrics;
+        this.queries = queries;
+        this.maxPoints = maxPoints;
+        this.timeoutNanos = timeout.toNanos();
         AtomicInteger n = new AtomicInteger();
         this.flushers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "peresvet-api-flush-" + n.incrementAndGet());
@@ -60,12 +67,13 @@ public final class DataEndpoint {
 
     public void close() {
         flushers.shutdownNow();
+        queries.close();
     }
 
     // ---- reading ----
 
     public void get(Call call) throws IOException {
-        String raw = call.exchange().getRequestURI().getRawQuery();
+        String raw = call.rawQuery();
         if (raw != null && raw.startsWith("tagId=") && raw.indexOf('&') < 0 && currentFast(call, raw.substring(6))) {
             return;
         }
@@ -75,7 +83,6 @@ public final class DataEndpoint {
     }
 
     private void answer(Call call, DataQuery q) throws IOException {
-        List<HistoryJson.Part> parts = new ArrayList<>(q.tags().size());
         // Coerce the value filter for every tag first: a bad value refuses the whole query.
         List<List<Object>> filters = new ArrayList<>();
         for (DataQuery.TagRef ref : q.tags()) {
@@ -85,39 +92,186 @@ public final class DataEndpoint {
             throw ApiError.badRequest(field(q, "maxCount"), "maxCount must be at least 1, got " + q.maxCount());
         }
         long now = Micros.now();
+        long finish = q.finish() != null ? q.finish() : now;
+        long perTag = QueryCost.pointsPerTag(q, finish);
+        if (perTag != QueryCost.UNKNOWN) {
+            long total = perTag > maxPoints ? Long.MAX_VALUE : perTag * q.tags().size();
+            if (total > maxPoints) {
+                throw tooManyPoints(q, QueryCost.drivingKey(q), "asks for up to " + (total == Long.MAX_VALUE ? "more than "
+                        + maxPoints : String.valueOf(total)) + " points");
+            }
+        }
+        if (q.currentOnly()) {
+            // One point per tag from the current values: small, answered here in one piece.
+            List<SampleJson.Part> parts = new ArrayList<>(q.tags().size());
+            for (int i = 0; i < q.tags().size(); i++) {
+                parts.add(part(q, i, filters.get(i), now, maxPoints));
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + parts.size() * 60);
+            try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
+                SampleJson.write(gen, parts, q.format());
+            }
+            metrics.samplesOut(parts.size());
+            call.send(200, Call.JSON_TYPE, buf.toByteArray());
+            return;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        queries.run(() -> write(call, q, now, deadline, perTag, filters));
+    }
+
+    /**
+     * Runs the query tag by tag and writes the answer as a stream. When every tag's point count is
+     * known, each tag is written as soon as it is read; when some are not (stored samples of a
+     * period), all are read first, each capped by what is left of the budget, so that a query over
+     * the cap is refused before any byte is sent.
+     */
+    private void write(Call call, DataQuery q, long now, long deadline, long perTag,
+                       List<List<Object>> filters) throws IOException {
+        boolean streamEach = perTag != QueryCost.UNKNOWN;
+        long budget = maxPoints;
+        List<SampleJson.Part> held = new ArrayList<>();
+        OutputStream body = call.startAnswer(200, Call.JSON_TYPE);
+        // Not closed on failure: an uncommitted answer is then replaced by the error.
+        JsonGenerator gen = Json.MAPPER.createGenerator(body).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.writeStartObject();
+        gen.writeArrayFieldStart("data");
         int out = 0;
         for (int i = 0; i < q.tags().size(); i++) {
-            DataQuery.TagRef ref = q.tags().get(i);
-            HistoryJson.Part part = null;
-            if (q.currentOnly()) {
-                Sample s = current.atNow(ref.tag().id(), now);
-                if (s != null) {
-                    part = new HistoryJson.Part(ref.given(), List.of(s), false);
-                }
+            checkDeadline(call, deadline);
+            if (streamEach && isLongSeries(q)) {
+                out += writeSeries(call, gen, q, i, deadline);
+                continue;
             }
-            if (part == null) {
-                HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
-                        q.maxCount(), q.actual(), filters.get(i), q.format());
-                TagHistory h;
-                try {
-                    h = engine.history(hq);
-                } catch (IllegalArgumentException e) {
-                    if (engine.model().tag(ref.tag().id()) == null) {
-                        throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
-                    }
-                    throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
-                }
-                part = new HistoryJson.Part(ref.given(), h.data(), h.excess());
-            }
+            SampleJson.Part part = part(q, i, filters.get(i), now, budget);
+            budget -= part.data().size();
             out += part.data().size();
-            parts.add(part);
+            if (streamEach) {
+                SampleJson.writePart(gen, part, q.format());
+            } else {
+                held.add(part);
+            }
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + out * 40);
-        try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
-            HistoryJson.write(gen, parts, q.format());
+        for (int i = 0; i < held.size(); i++) {
+            checkDeadline(call, deadline);
+            SampleJson.writePart(gen, held.get(i), q.format());
+            held.set(i, null);
         }
+        gen.writeEndArray();
+        gen.writeEndObject();
+        gen.close();
+        body.close();
         metrics.samplesOut(out);
-        call.send(200, Call.JSON_TYPE, buf.toByteArray());
+    }
+
+    /** Points of a series written per chunk, so that a long one never lives in memory whole. */
+    static final int SERIES_CHUNK = 8192;
+
+    /**
+     * A timeStep series long enough to chunk, and one whose chunks give exactly the points of the
+     * whole: an explicit finish (so interpolation sees the same neighbours), no value filter, no
+     * actual, a valid period.
+     */
+    private static boolean isLongSeries(DataQuery q) {
+        return q.timeStep() != null && q.timeStep() > 0 && q.start() != null && q.finish() != null
+                && q.start() <= q.finish() && !q.actual() && q.values() == null
+                && QueryCost.seriesLength(q.start(), q.finish(), q.timeStep()) > SERIES_CHUNK;
+    }
+
+    /**
+     * Writes one tag's series chunk by chunk: each chunk is the same query over a stretch of the
+     * same grid (first point = finish − intervals × timeStep), so the points are those of the whole
+     * query; count keeps the first N, maxCount caps them and sets excess, as the query rules do.
+     */
+    private int writeSeries(Call call, JsonGenerator gen, DataQuery q, int i, long deadline) throws IOException {
+        DataQuery.TagRef ref = q.tags().get(i);
+        long step = q.timeStep();
+        long n = QueryCost.seriesLength(q.start(), q.finish(), step);
+        long first = q.finish() - (n - 1) * step;
+        long keep = q.count() != null ? Math.min(n, q.count()) : n;
+        boolean excess = q.maxCount() != null && keep > q.maxCount();
+        if (excess) {
+            keep = q.maxCount();
+        }
+        gen.writeStartObject();
+        gen.writeStringField("tagId", ref.given());
+        gen.writeArrayFieldStart("data");
+        for (long done = 0; done < keep; done += SERIES_CHUNK) {
+            checkDeadline(call, deadline);
+            long size = Math.min(SERIES_CHUNK, keep - done);
+            long from = first + done * step;
+            HistoryQuery hq = new HistoryQuery(ref.tag().id(), from, from + (size - 1) * step, null, step, null,
+                    false, null, q.format());
+            TagHistory h;
+            try {
+                h = engine.history(hq);
+            } catch (IllegalArgumentException e) {
+                if (engine.model().tag(ref.tag().id()) == null) {
+                    throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+                }
+                throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+            }
+            for (Sample sample : h.data()) {
+                SampleJson.writeSample(gen, sample, q.format());
+            }
+        }
+        gen.writeEndArray();
+        if (excess) {
+            gen.writeBooleanField("excess", true);
+        }
+        gen.writeEndObject();
+        return (int) keep;
+    }
+
+    /** One tag's points; a period of stored samples is read at most up to the budget left. */
+    private SampleJson.Part part(DataQuery q, int i, List<Object> filter, long now, long budget) {
+        DataQuery.TagRef ref = q.tags().get(i);
+        if (q.currentOnly()) {
+            Sample s = current.atNow(ref.tag().id(), now);
+            if (s != null) {
+                return new SampleJson.Part(ref.given(), List.of(s), false);
+            }
+        }
+        Integer maxCount = q.maxCount();
+        boolean capped = false;
+        if (QueryCost.pointsPerTag(q, q.finish() != null ? q.finish() : now) == QueryCost.UNKNOWN
+                && (maxCount == null || maxCount > budget)) {
+            maxCount = (int) Math.max(0, Math.min(budget, Integer.MAX_VALUE - 1));
+            capped = true;
+            if (maxCount == 0) {
+                throw tooManyPoints(q, "start", "holds more stored points than the cap");
+            }
+        }
+        HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
+                maxCount, q.actual(), filter, q.format());
+        TagHistory h;
+        try {
+            h = engine.history(hq);
+        } catch (IllegalArgumentException e) {
+            if (engine.model().tag(ref.tag().id()) == null) {
+                throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+            }
+            throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+        }
+        if (capped && h.excess()) {
+            throw tooManyPoints(q, "start", "holds more stored points than the cap");
+        }
+        return new SampleJson.Part(ref.given(), h.data(), h.excess());
+    }
+
+    private ApiError tooManyPoints(DataQuery q, String key, String what) {
+        return new ApiError(413, field(q, key), "this query " + what + " (tags x points per tag); an answer may hold at most "
+                + maxPoints + " (setting api.maxPointsPerAnswer). Narrow the period, raise timeStep, or set count or maxCount");
+    }
+
+    /** Before the answer is committed: 503. After: the only honest end is a cut connection. */
+    private void checkDeadline(Call call, long deadline) throws IOException {
+        if (System.nanoTime() - deadline > 0) {
+            if (call.status() != 0) {
+                throw new IOException("the query ran longer than api.requestTimeout; answer cut");
+            }
+            throw new ApiError(503, null, "the query ran longer than " + timeoutNanos / 1_000_000_000L
+                    + " s (setting api.requestTimeout); ask for fewer points");
+        }
     }
 
     /**
@@ -195,6 +349,8 @@ public final class DataEndpoint {
     public void post(Call call) throws IOException {
         call.checkParams(Set.of());
         byte[] raw = call.jsonBytes();
+        // The fast reader takes bytes as Jackson decodes them, which lets overlong forms through.
+        Call.requireUtf8(raw, "$");
         long now = Micros.now();
         ModelSnapshot model = engine.model();
         List<TagSample> batch = SampleBatchReader.read(raw, model, now);
@@ -336,6 +492,10 @@ public final class DataEndpoint {
             y = type.coerce(yNode);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(p + (s.size() == 1 ? "[0]" : "[1]"), e.getMessage());
+        }
+        if (y instanceof Double d && !Double.isFinite(d)) {
+            throw ApiError.badRequest(p + (s.size() == 1 ? "[0]" : "[1]"), "the value must be a finite number, got "
+                    + (yNode.isNumber() ? yNode.asText() : yNode.toString()));
         }
         return new Sample(x, y, q);
     }

@@ -122,7 +122,8 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
                     // report the original
                 }
             }
-            throw ApiError.badRequest(field, "must be microseconds since the epoch or an ISO-8601 time, got '" + s + "'");
+            throw ApiError.badRequest(field, "must be microseconds since the epoch or an ISO-8601 time, got '" + s + "'"
+                    + (e.getMessage() != null && e.getMessage().contains("range") ? ": " + e.getMessage() : ""));
         }
     }
 

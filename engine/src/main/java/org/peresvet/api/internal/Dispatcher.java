@@ -1,69 +1,94 @@
 package org.peresvet.api.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 import org.peresvet.api.ApiAuthorizer;
+import org.peresvet.api.RequestGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one HTTP handler: route, authorize, run, and turn every failure into a JSON error. */
-public final class Dispatcher implements HttpHandler {
+/** The one HTTP handler: screen, route, admit, run, and turn every failure into a JSON error. */
+public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Router router;
-    private final ApiAuthorizer authorizer;
+    private final RequestGate gate;
     private final ApiMetrics metrics;
     private final long maxBody;
 
-    public Dispatcher(Router router, ApiAuthorizer authorizer, ApiMetrics metrics, long maxBody) {
+    public Dispatcher(Router router, RequestGate gate, ApiMetrics metrics, long maxBody) {
         this.router = router;
-        this.authorizer = authorizer;
+        this.gate = gate;
         this.metrics = metrics;
         this.maxBody = maxBody;
     }
 
-    @Override
-    public void handle(HttpExchange ex) {
+    /** Sends the error; once the answer has started, the only honest end is a cut connection. */
+    private static Throwable answer(Call call, ApiError e) throws IOException {
+        if (call.status() == 0) {
+            call.sendError(e);
+            return null;
+        }
+        return e;
+    }
+
+    /** Serves one exchange on the calling thread, and finishes it unless a live stream took it over. */
+    public void handle(Exchange ex) {
         long t0 = System.nanoTime();
         Call call = new Call(ex, maxBody);
+        Throwable failed = null;
         try {
             try {
+                ApiAuthorizer.Request seen = new ApiAuthorizer.Request(call.method(), call.path(), null, null,
+                        ex.headers(), ex.remote());
+                Map<String, String> cors = gate.screen(seen);
+                cors.forEach(call::header);
+                if (gate.isPreflight(seen)) {
+                    Set<String> methods = router.methodsFor(call.path());
+                    if (methods.isEmpty()) {
+                        throw ApiError.notFound(null, "no such endpoint: " + call.path() + " (see /v1/openapi.json)");
+                    }
+                    gate.preflight(seen, methods).forEach(call::header);
+                    call.send(204, Call.JSON_TYPE, new byte[0]);
+                    return;
+                }
+                call.checkPath();
                 Router.Match m = router.match(call.method(), call.path());
                 call.matched(m.route().template(), m.vars());
-                ApiAuthorizer.Decision d = authorizer.authorize(new ApiAuthorizer.Request(call.method(), call.path(),
-                        m.route().template(), m.route().access(), ex.getRequestHeaders(), ex.getRemoteAddress()));
-                if (d == null || !d.allowed()) {
-                    int status = d == null ? 403 : d.status();
-                    ApiError e = new ApiError(status, "Authorization", d == null || d.message() == null ? "not allowed" : d.message());
-                    if (status == 401) {
-                        e.header("WWW-Authenticate", "Bearer realm=\"peresvet\"");
-                    }
-                    throw e;
-                }
+                ApiAuthorizer.Decision d = gate.admit(new ApiAuthorizer.Request(call.method(), call.path(),
+                        m.route().template(), m.route().access(), ex.headers(), ex.remote()),
+                        call.hasBody());
                 call.principal(d.principal(), d.kind());
                 m.route().handler().handle(call);
+            } catch (RequestGate.Refused e) {
+                ApiError err = new ApiError(e.status(), e.field(), e.getMessage());
+                e.headers().forEach(err::header);
+                failed = answer(call, err);
             } catch (ApiError e) {
-                if (call.status() == 0) {
-                    call.sendError(e);
-                }
+                failed = answer(call, e);
             } catch (IllegalStateException e) {
-                if (call.status() == 0) {
-                    LOG.warn("API request {} {} failed: {}", call.method(), call.path(), e.getMessage());
-                    call.sendError(new ApiError(503, null, e.getMessage()));
-                }
+                LOG.warn("API request {} {} failed: {}", call.method(), call.path(), e.getMessage());
+                failed = answer(call, new ApiError(503, null, e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.error("API request {} {} failed", call.method(), call.path(), e);
-                if (call.status() == 0) {
-                    call.sendError(new ApiError(500, null, "internal error: " + e));
-                }
+                failed = answer(call, new ApiError(500, null, "internal error: " + e));
             }
         } catch (IOException e) {
-            // the client went away
+            // The client went away, or an answer had to be cut (a query over its time limit).
+            failed = e;
+        } catch (Error e) {
+            // Not even an OutOfMemoryError may take a request thread or leave the client waiting.
+            LOG.error("API request {} {} failed", call.method(), call.path(), e);
+            failed = e;
         } finally {
             metrics.request(call.method(), call.route(), call.status());
             if (!call.detached()) {
-                ex.close();
+                if (failed != null) {
+                    ex.abort(failed);
+                } else {
+                    ex.finish();
+                }
                 metrics.duration(call.method(), call.route(), System.nanoTime() - t0);
             }
         }

@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.peresvet.model.io.StrictJson;
+import org.peresvet.model.io.StrictJsonException;
 
 /**
  * The API's JSON: one mapper, and strict readers in the style of the project document
@@ -28,39 +30,28 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
-    /** Parses a request body or a {@code q} parameter; malformed JSON is a 400 naming {@code field}. */
+    /**
+     * Parses a request body or a {@code q} parameter with the strict reader ({@link StrictJson}:
+     * well-formed UTF-8, nothing after the document, no duplicate keys, no NaN, bounded depth and
+     * strings); anything else is a 400 naming {@code field} and where.
+     */
     public static JsonNode parse(byte[] body, String field) {
         if (body.length == 0) {
             throw ApiError.badRequest(field, "the request needs a JSON body");
         }
         try {
-            JsonNode n = MAPPER.readTree(body);
-            if (n == null || n.isMissingNode()) {
-                throw ApiError.badRequest(field, "the request needs a JSON body");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(field, "not valid JSON" + location(e) + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiError.badRequest(field, "not valid JSON: " + e.getMessage());
+            return StrictJson.read(body);
+        } catch (StrictJsonException e) {
+            throw ApiError.badRequest(field, e.getMessage());
         }
     }
 
     public static JsonNode parse(String text, String field) {
         try {
-            JsonNode n = MAPPER.readTree(text);
-            if (n == null || n.isMissingNode()) {
-                throw ApiError.badRequest(field, "must not be empty");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(field, "not valid JSON" + location(e) + ": " + e.getOriginalMessage());
+            return StrictJson.read(text);
+        } catch (StrictJsonException e) {
+            throw ApiError.badRequest(field, e.getMessage());
         }
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
     }
 
     public static byte[] bytes(JsonNode n) {
@@ -112,7 +103,11 @@ public final class Json {
         if (!v.isNumber()) {
             throw ApiError.badRequest(p + "." + key, "must be a number");
         }
-        return v.asDouble();
+        double d = v.asDouble();
+        if (!Double.isFinite(d)) {
+            throw ApiError.badRequest(p + "." + key, "is out of range: " + v.asText());
+        }
+        return d;
     }
 
     public static Boolean bool(JsonNode n, String key, String p) {

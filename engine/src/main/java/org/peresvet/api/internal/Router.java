@@ -62,6 +62,18 @@ public final class Router {
                 .header("Allow", String.join(", ", allowed));
     }
 
+    /** The methods some route serves on this path; empty when no template fits it. */
+    public Set<String> methodsFor(String path) {
+        List<String> parts = split(path);
+        Set<String> methods = new LinkedHashSet<>();
+        for (Route r : routes) {
+            if (bind(r.segments(), parts) != null) {
+                methods.add(r.method());
+            }
+        }
+        return methods;
+    }
+
     private static Map<String, String> bind(List<String> template, List<String> parts) {
         if (template.size() != parts.size()) {
             return null;

@@ -29,11 +29,25 @@ final class SampleBatchReader {
         if (body.length == 0) {
             return null;
         }
-        try (JsonParser p = Json.MAPPER.createParser(body)) {
-            return read(p, model, now, body.length);
+        try (JsonParser p = org.peresvet.model.io.StrictJson.mapper().createParser(body)) {
+            List<TagSample> out = read(p, model, now, body.length);
+            // Nothing may follow the document; a value only a double can hold must be finite.
+            if (out == null || p.nextToken() != null || !allFinite(out)) {
+                return null;
+            }
+            return out;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean allFinite(List<TagSample> batch) {
+        for (TagSample ts : batch) {
+            if (ts.sample().y() instanceof Double d && !Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<TagSample> read(JsonParser p, ModelSnapshot model, long now, int bytes) throws IOException {

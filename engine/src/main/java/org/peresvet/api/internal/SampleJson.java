@@ -1,16 +1,46 @@
 package org.peresvet.api.internal;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
 import org.peresvet.history.HistoryJson;
 import org.peresvet.model.Sample;
 
 /**
- * The fast path of the current-value answer: the bytes {@link HistoryJson#write} gives for one
- * plain id and one simple sample, without a generator. Every other answer goes through
- * {@link HistoryJson}, the one writer of {@code [x,y,q]}.
+ * Writes the data contract's answer, {@code {"data":[{"tagId":…,"data":[[x,y,q],…]}]}}, like
+ * {@code HistoryJson}, but with {@code tagId} as the client named the tag (UUID or path).
  */
 final class SampleJson {
+    /** One tag's part of the answer. */
+    record Part(String tagId, List<Sample> data, boolean excess) {
+    }
+
     private SampleJson() {
+    }
+
+    static void write(JsonGenerator gen, List<Part> parts, boolean format) throws IOException {
+        gen.writeStartObject();
+        gen.writeArrayFieldStart("data");
+        for (Part part : parts) {
+            writePart(gen, part, format);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    /** One tag's member of the answer; the generator flushes to the client as its buffer fills. */
+    static void writePart(JsonGenerator gen, Part part, boolean format) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("tagId", part.tagId());
+        gen.writeArrayFieldStart("data");
+        for (Sample s : part.data()) {
+            writeSample(gen, s, format);
+        }
+        gen.writeEndArray();
+        if (part.excess()) {
+            gen.writeBooleanField("excess", true);
+        }
+        gen.writeEndObject();
     }
 
     /** True for ids that need no JSON escaping: UUIDs and paths of letters, digits and {@code /_-.}. */
@@ -27,7 +57,7 @@ final class SampleJson {
 
     /**
      * {@code {"data":[{"tagId":"<id>","data":[[x,y,q]]}]}} for one plain id and one sample whose
-     * value is null, a boolean, an integer or a finite double, byte for byte what {@link HistoryJson#write}
+     * value is null, a boolean, an integer or a finite double, byte for byte what {@link #write}
      * gives; null for other values (strings, json, NaN), which take the generator.
      */
     static byte[] currentBytes(String plainId, Sample s) {
@@ -50,6 +80,11 @@ final class SampleJson {
         StringBuilder sb = new StringBuilder(48 + plainId.length() + ys.length());
         sb.append("{\"data\":[{\"tagId\":\"").append(plainId).append("\",\"data\":[[").append(s.x()).append(',').append(ys)
                 .append(',').append(s.q() == null ? "null" : s.q().toString()).append("]]}]}");
-        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** One sample as {@code [x, y, q]}: the one writer, {@link HistoryJson#writeSample}. */
+    static void writeSample(JsonGenerator gen, Sample s, boolean format) throws IOException {
+        HistoryJson.writeSample(gen, s, format);
     }
 }

@@ -114,9 +114,9 @@ public final class StreamEndpoint implements AutoCloseable {
         long now = System.nanoTime();
         for (Client c : clients) {
             long since = c.writingSince;
-            if (since != 0 && now - since > stallNanos) {
+            if (since != 0 && now - since > stallNanos && !c.stopped) {
                 LOG.warn("Live stream {} from {} took no data for {} ms; dropping it", c.id,
-                        c.call.exchange().getRemoteAddress(), TimeUnit.NANOSECONDS.toMillis(now - since));
+                        c.call.remote(), TimeUnit.NANOSECONDS.toMillis(now - since));
                 metrics.streamsDropped.increment();
                 c.stop();
             }
@@ -263,6 +263,8 @@ public final class StreamEndpoint implements AutoCloseable {
             }
             if (writingSince != 0) {
                 thread.interrupt();
+                // A write blocked on a full socket ends only when the connection does.
+                call.exchange().abort(new java.io.IOException("live stream client stopped reading"));
             }
         }
 
@@ -276,11 +278,8 @@ public final class StreamEndpoint implements AutoCloseable {
             if (clients.remove(this)) {
                 metrics.streams.decrementAndGet();
             }
-            try {
-                call.exchange().close();
-            } catch (RuntimeException e) {
-                // the connection is already closed
-            }
+            // A stream has no natural end: the client left, stalled, or the server stops.
+            call.exchange().abort(new java.io.IOException("live stream ended"));
         }
 
         void join(long millis) {

@@ -1,0 +1,72 @@
+package org.peresvet.bench.api;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagSample;
+
+/**
+ * Figure (issue 25): the 2,000-point history answer over HTTP on an idle machine, p99 &le; 15 ms
+ * and &le; 2&times; its p50. One tag with 2,000 stored samples; {@code GET /v1/data/?tagId=…&start=…&finish=…}
+ * returns all of them (some 60 KB of JSON), asked {@code --calls} times one after another on one
+ * keep-alive connection after a warm-up.
+ *
+ * <pre>java -cp bench/target/classes:bench/target/lib/* org.peresvet.bench.api.ApiHistoryAnswerBench [--calls 200] [--warmup 200]</pre>
+ */
+public final class ApiHistoryAnswerBench {
+    private static final double FIGURE_P99_MS = 15.0;
+
+    public static void main(String[] args) throws Exception {
+        int calls = Integer.parseInt(BenchTarget.arg(args, "calls", "200"));
+        int warmup = Integer.parseInt(BenchTarget.arg(args, "warmup", "200"));
+        try (BenchTarget target = new BenchTarget(1)) {
+            UUID tag = target.tags.get(0);
+            long t0 = 1_700_000_000_000_000L;
+            List<TagSample> batch = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                batch.add(new TagSample(tag, new Sample(t0 + i * 1_000_000L, 20.0 + Math.sin(i / 30.0) * 5.123456, null)));
+            }
+            target.engine.write(batch);
+            target.engine.flush();
+            URI base = URI.create(target.url());
+            String path = "/v1/data/?tagId=" + tag + "&start=" + t0 + "&finish=" + (t0 + 1999 * 1_000_000L);
+            try (KeepAliveClient c = new KeepAliveClient(base.getHost(), base.getPort())) {
+                for (int i = 0; i < warmup; i++) {
+                    check(c.get(path));
+                }
+                long[] lat = new long[calls];
+                for (int i = 0; i < calls; i++) {
+                    long s = System.nanoTime();
+                    check(c.get(path));
+                    lat[i] = System.nanoTime() - s;
+                }
+                Arrays.sort(lat);
+                double p50 = ms(lat, 0.50);
+                double p95 = ms(lat, 0.95);
+                double p99 = ms(lat, 0.99);
+                boolean pass = p99 <= FIGURE_P99_MS && p99 <= 2 * p50;
+                System.out.printf("API history answer, 2,000 points (%d calls, one keep-alive connection): p50 %.2f ms, "
+                                + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; load average %.2f; figure p99 <= %.0f ms and <= 2x p50: %s%n",
+                        calls, p50, p95, p99, lat[lat.length - 1] / 1e6,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), FIGURE_P99_MS, pass ? "PASS" : "FAIL");
+            }
+        }
+    }
+
+    private static void check(int status) {
+        if (status != 200) {
+            throw new IllegalStateException("status " + status);
+        }
+    }
+
+    static double ms(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
