@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.LdapMigration;
 import org.peresvet.migrate.ldap.DirectoryReadException;
@@ -73,7 +74,7 @@ final class ImportLdapCommand extends ProjectTask {
         return PeresvetCli.EXIT_OK;
     }
 
-    private ImportPlan plan(java.util.function.Supplier<ImportPlan> planner) {
+    private ImportPlan plan(Supplier<ImportPlan> planner) {
         try {
             return planner.get();
         } catch (LdapImportException e) {

@@ -3,6 +3,8 @@ package org.peresvet.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.TagHistory;
 
 /**
  * Issue 25: every query's cost is known before it runs and checked against
@@ -110,7 +112,7 @@ class ApiBoundedQueriesTest extends ApiTestBase {
         String q = "tagId=" + level.id() + "&start=" + (T0 - 3_000_000L) + "&finish=" + finish + "&timeStep=15150";
         Resp chunked = get("/v1/data/?" + q);
         assertThat(chunked.status()).isEqualTo(200);
-        org.peresvet.history.TagHistory whole = engine.history(new org.peresvet.history.HistoryQuery(level.id(),
+        TagHistory whole = engine.history(new HistoryQuery(level.id(),
                 T0 - 3_000_000L, finish, null, 15150L, null, false, null, false));
         assertThat(points(chunked, 0).size()).isEqualTo(whole.data().size()).isGreaterThan(8192 * 2);
         for (int i = 0; i < whole.data().size(); i += 97) {

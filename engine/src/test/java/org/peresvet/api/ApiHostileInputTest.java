@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,7 +97,7 @@ class ApiHostileInputTest extends ApiTestBase {
         byte[] body = utf8(v[2]);
         switch (family) {
             case 0: { // truncated JSON
-                byte[] cut = java.util.Arrays.copyOf(body, rnd.nextInt(body.length));
+                byte[] cut = Arrays.copyOf(body, rnd.nextInt(body.length));
                 return new Hostile("truncated", json(v[0], v[1], cut), true);
             }
             case 1: { // trailing tokens
@@ -149,7 +151,7 @@ class ApiHostileInputTest extends ApiTestBase {
                             + (rnd.nextBoolean() ? "&limit=" + EXTREMES[rnd.nextInt(EXTREMES.length)] : ""));
                 }
                 if (rnd.nextInt(5) == 0) {
-                    q = new StringBuilder("/v1/data/?q=" + java.net.URLEncoder.encode("{\"tagId\":\"" + level.id() + "\",\"start\":"
+                    q = new StringBuilder("/v1/data/?q=" + URLEncoder.encode("{\"tagId\":\"" + level.id() + "\",\"start\":"
                             + EXTREMES[rnd.nextInt(EXTREMES.length)] + ",\"timeStep\":" + EXTREMES[rnd.nextInt(EXTREMES.length)] + "}",
                             StandardCharsets.UTF_8));
                 }

@@ -1,5 +1,6 @@
 package org.peresvet.app.migrate;
 
+import java.util.Comparator;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -38,7 +39,7 @@ public final class LdapImportPreview extends BorderPane {
         items.setId("ldapItems");
         // Grouped as the printed report is: skipped, changed, unresolved, conflicts.
         items.getItems().setAll(r.items().stream()
-                .sorted(java.util.Comparator.comparing(ImportReport.Item::action)).toList());
+                .sorted(Comparator.comparing(ImportReport.Item::action)).toList());
         items.setPlaceholder(new Label(Messages.get("ldap.clean")));
         items.setCellFactory(v -> new ListCell<>() {
             @Override

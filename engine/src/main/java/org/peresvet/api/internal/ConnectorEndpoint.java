@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.peresvet.engine.Engine;
 import org.peresvet.model.Micros;
 import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
 import org.peresvet.runtime.WriteResult;
 
 /**
@@ -86,7 +87,7 @@ public final class ConnectorEndpoint {
         if (v.isNumber() && !Double.isFinite(v.asDouble())) {
             throw ApiError.badRequest("$.value", "must be a finite number, got " + v.asText());
         }
-        if (v.isContainerNode() && t.type() != org.peresvet.model.ValueType.JSON) {
+        if (v.isContainerNode() && t.type() != ValueType.JSON) {
             throw ApiError.badRequest("$.value", "must be a " + t.type().name().toLowerCase(Locale.ROOT) + " value, got " + v);
         }
         Object value = v.isNull() ? null : v.isBoolean() ? v.asBoolean() : v.isIntegralNumber() ? (Object) v.asLong()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,7 @@ public final class DataEndpoint {
     private final long timeoutNanos;
 
     public DataEndpoint(Engine engine, CurrentValues current, ApiMetrics metrics, QueryPool queries,
-                        long maxPoints, java.time.Duration timeout) {
+                        long maxPoints, Duration timeout) {
         this.engine = engine;
         this.current = current;
         this.metrics = metrics;

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpField;
@@ -48,7 +49,7 @@ final class JettyExchange implements Exchange {
 
     @Override
     public String method() {
-        return request.getMethod().toUpperCase(java.util.Locale.ROOT);
+        return request.getMethod().toUpperCase(Locale.ROOT);
     }
 
     @Override

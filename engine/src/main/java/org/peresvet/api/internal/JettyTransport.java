@@ -1,7 +1,9 @@
 package org.peresvet.api.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -76,7 +78,7 @@ public final class JettyTransport extends Handler.Abstract {
             if (c instanceof org.eclipse.jetty.http.HttpException h) {
                 return h.getCode();
             }
-            if (c instanceof org.eclipse.jetty.io.EofException || c instanceof java.nio.channels.ClosedChannelException) {
+            if (c instanceof org.eclipse.jetty.io.EofException || c instanceof ClosedChannelException) {
                 return 0;
             }
         }
@@ -90,7 +92,7 @@ public final class JettyTransport extends Handler.Abstract {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max") || m.contains("exceed") || m.contains("too large")) {
                 return true;
             }

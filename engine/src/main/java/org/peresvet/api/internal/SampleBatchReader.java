@@ -11,6 +11,7 @@ import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
+import org.peresvet.model.io.StrictJson;
 
 /**
  * Reads a well-formed {@code POST /v1/data/} body straight from the parser's tokens into samples,
@@ -29,7 +30,7 @@ final class SampleBatchReader {
         if (body.length == 0) {
             return null;
         }
-        try (JsonParser p = org.peresvet.model.io.StrictJson.mapper().createParser(body)) {
+        try (JsonParser p = StrictJson.mapper().createParser(body)) {
             List<TagSample> out = read(p, model, now, body.length);
             // Nothing may follow the document; a value only a double can hold must be finite.
             if (out == null || p.nextToken() != null || !allFinite(out)) {

@@ -2,6 +2,7 @@ package org.peresvet.api.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.peresvet.history.HistoryJson;
 import org.peresvet.model.Sample;
@@ -80,7 +81,7 @@ final class SampleJson {
         StringBuilder sb = new StringBuilder(48 + plainId.length() + ys.length());
         sb.append("{\"data\":[{\"tagId\":\"").append(plainId).append("\",\"data\":[[").append(s.x()).append(',').append(ys)
                 .append(',').append(s.q() == null ? "null" : s.q().toString()).append("]]}]}");
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** One sample as {@code [x, y, q]}: the one writer, {@link HistoryJson#writeSample}. */

@@ -264,7 +264,7 @@ public final class StreamEndpoint implements AutoCloseable {
             if (writingSince != 0) {
                 thread.interrupt();
                 // A write blocked on a full socket ends only when the connection does.
-                call.exchange().abort(new java.io.IOException("live stream client stopped reading"));
+                call.exchange().abort(new IOException("live stream client stopped reading"));
             }
         }
 
@@ -279,7 +279,7 @@ public final class StreamEndpoint implements AutoCloseable {
                 metrics.streams.decrementAndGet();
             }
             // A stream has no natural end: the client left, stalled, or the server stops.
-            call.exchange().abort(new java.io.IOException("live stream ended"));
+            call.exchange().abort(new IOException("live stream ended"));
         }
 
         void join(long millis) {

@@ -3,6 +3,7 @@ package org.peresvet.migrate.ldap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class ImportReport {
     /** The order the summary lists kinds in. */
     private static final List<String> KINDS = List.of("objects", "tags", "calculated tags", "alarms", "schedules", "methods",
             "connectors", "connector links", "export targets");
-    private final Map<String, int[]> imported = new java.util.LinkedHashMap<>();
+    private final Map<String, int[]> imported = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private int entries;
     private int helpers;
@@ -57,7 +58,7 @@ public final class ImportReport {
 
     /** The kinds in the summary's order, those with nothing left out. */
     private Map<String, int[]> counted() {
-        Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        Map<String, int[]> out = new LinkedHashMap<>();
         KINDS.forEach(k -> {
             if (imported.containsKey(k)) {
                 out.put(k, imported.get(k));

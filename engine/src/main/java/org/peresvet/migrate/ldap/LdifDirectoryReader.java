@@ -9,10 +9,12 @@ import com.unboundid.ldif.LDIFReader;
 import com.unboundid.ldif.TrailingSpaceBehavior;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ public final class LdifDirectoryReader {
      * record's first line when neither is found.
      */
     static long pinpoint(byte[] b, long record) {
-        String[] lines = new String(b, java.nio.charset.StandardCharsets.UTF_8).split("\\r?\\n", -1);
+        String[] lines = new String(b, StandardCharsets.UTF_8).split("\\r?\\n", -1);
         int i = (int) record - 1;
         while (i >= 0 && i < lines.length && !lines[i].isEmpty()) {
             int start = i;
@@ -113,7 +115,7 @@ public final class LdifDirectoryReader {
             }
             if (colon + 1 < l.length() && l.charAt(colon + 1) == ':') {
                 try {
-                    java.util.Base64.getMimeDecoder().decode(l.substring(colon + 2).strip());
+                    Base64.getMimeDecoder().decode(l.substring(colon + 2).strip());
                     if (!l.substring(colon + 2).strip().matches("[A-Za-z0-9+/=]*")) {
                         return start + 1;
                     }
@@ -146,7 +148,7 @@ public final class LdifDirectoryReader {
             if (len == 0) {
                 inRecord = false;
             } else if (!inRecord && b[i] != '#' && b[i] != ' ') {
-                if (!(len >= 8 && new String(b, i, 8, java.nio.charset.StandardCharsets.US_ASCII).equalsIgnoreCase("version:"))) {
+                if (!(len >= 8 && new String(b, i, 8, StandardCharsets.US_ASCII).equalsIgnoreCase("version:"))) {
                     out.add(line);
                     inRecord = true;
                 }

@@ -1,6 +1,5 @@
 package org.peresvet.migrate.ldap;
 
-import com.unboundid.ldap.sdk.DN;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

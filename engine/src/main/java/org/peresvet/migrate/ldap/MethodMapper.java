@@ -1,7 +1,6 @@
 package org.peresvet.migrate.ldap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unboundid.ldap.sdk.DN;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

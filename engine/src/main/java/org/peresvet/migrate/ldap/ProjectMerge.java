@@ -1,8 +1,8 @@
 package org.peresvet.migrate.ldap;
 
-import com.unboundid.ldap.sdk.DN;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +22,7 @@ import org.peresvet.model.TagDef;
  */
 final class ProjectMerge {
     private final Mapping m;
-    private final Set<String> idClashes = new java.util.LinkedHashSet<>();
+    private final Set<String> idClashes = new LinkedHashSet<>();
 
     ProjectMerge(Mapping m) {
         this.m = m;

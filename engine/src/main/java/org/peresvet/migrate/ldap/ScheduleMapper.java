@@ -3,6 +3,7 @@ package org.peresvet.migrate.ldap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -113,7 +114,7 @@ final class ScheduleMapper {
                 return LocalDate.parse(s).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
             }
             TemporalAccessor p = TIME.parse(s);
-            LocalDateTime local = LocalDateTime.of(LocalDate.from(p), java.time.LocalTime.from(p));
+            LocalDateTime local = LocalDateTime.of(LocalDate.from(p), LocalTime.from(p));
             ZoneOffset off = p.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.ofTotalSeconds(p.get(ChronoField.OFFSET_SECONDS))
                     : ZoneOffset.UTC;
             OffsetDateTime t = local.atOffset(off);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.sdk.DN;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
@@ -59,7 +60,7 @@ final class TreeMapper {
 
     private void node(DirEntry e) {
         DN parent = e.parent();
-        String name = e.name().toLowerCase(java.util.Locale.ROOT);
+        String name = e.name().toLowerCase(Locale.ROOT);
         if (m.dir.base().equals(parent) && BASE_NODES.contains(name)) {
             m.helper(e);
         } else if (name.equals("system") || inSystem(e.dn())) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Names;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ScheduleDef;
 import org.peresvet.model.SourceKind;
@@ -78,7 +80,7 @@ class LdapImportTest {
         ScheduleDef every = m.schedule(UUID.fromString("5a1e000a-7c2d-103f-9d10-0b2c4e6f8a13"));
         assertThat(every.every()).isEqualTo(1);
         assertThat(every.unit()).isEqualTo(ScheduleDef.Unit.MINUTES);
-        assertThat(every.start()).isEqualTo(java.time.Instant.parse("2024-12-31T21:00:00Z").getEpochSecond() * 1_000_000L);
+        assertThat(every.start()).isEqualTo(Instant.parse("2024-12-31T21:00:00Z").getEpochSecond() * 1_000_000L);
         assertThat(every.end()).isNull();
         // The connector keeps its id (external connectors address it by it) and links become bindings.
         ConnectorDef plc = m.connector(PLC);
@@ -184,7 +186,7 @@ class LdapImportTest {
                 "alert ModeAlert of tag Mode: the platform's alerts compare numbers; tag Mode is a string",
                 "prsconstant Pi: constants have no service in the platform and no counterpart in Peresvet (make a tag with a default value)");
         assertThat(r.items(ImportReport.Action.CHANGED)).extracting(ImportReport.Item::reason).contains(
-                "renamed 'In/Out pressure' to 'In_Out pressure' (a name " + org.peresvet.model.Names.invalidReason("In/Out pressure") + ")",
+                "renamed 'In/Out pressure' to 'In_Out pressure' (a name " + Names.invalidReason("In/Out pressure") + ")",
                 "dead band prsMaxLineDev -1.0 is negative; taken as 0 (keep every change)",
                 "'autoAck' \"yes\" is not true or false; taken as true",
                 "the platform's flat tags (under cn=tags) are put in the root object 'tags': a Peresvet tag belongs to an object",

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Attribute;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.peresvet.model.ModelSnapshot;
 
@@ -62,14 +65,14 @@ class LdapServerImportTest {
     private static Map<String, Set<String>> userAttributes(DirEntry e) {
         Map<String, Set<String>> out = new TreeMap<>();
         for (Attribute a : e.entry().getAttributes()) {
-            String n = a.getBaseName().toLowerCase(java.util.Locale.ROOT);
+            String n = a.getBaseName().toLowerCase(Locale.ROOT);
             if (Set.of("entryuuid", "entrydn", "creatorsname", "createtimestamp", "modifiersname", "modifytimestamp",
                     "subschemasubentry", "entrycsn", "structuralobjectclass", "hassubordinates", "numsubordinates").contains(n)) {
                 continue;
             }
-            Set<String> values = new java.util.TreeSet<>();
+            Set<String> values = new TreeSet<>();
             for (byte[] v : a.getValueByteArrays()) {
-                values.add(new String(v, java.nio.charset.StandardCharsets.UTF_8));
+                values.add(new String(v, StandardCharsets.UTF_8));
             }
             if (n.equals("objectclass")) {
                 values.remove("top"); // the server adds the superclasses
