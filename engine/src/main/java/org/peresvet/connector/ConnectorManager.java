@@ -417,7 +417,7 @@ public final class ConnectorManager implements AutoCloseable {
             return Check.refuse("tag " + path + " is not writable: its binding has no command");
         }
         try {
-            return new Check(null, null, b, WriteRules.value(t, path, value, WriteRules.Target.DEVICE));
+            return new Check(null, null, b, WriteRules.value(t, () -> path, value, WriteRules.Target.DEVICE));
         } catch (IllegalArgumentException e) {
             return Check.refuse(e.getMessage());
         }

@@ -264,7 +264,7 @@ final class Pipeline {
         for (TagSample ts : batch) {
             TagDef t = WriteRules.tag(m, ts.tagId(), WriteRules.Target.PIPELINE);
             Sample s = ts.sample();
-            Object y = WriteRules.value(t, m.tagPath(t.id()), s.y(), WriteRules.Target.PIPELINE);
+            Object y = WriteRules.value(t, () -> m.tagPath(t.id()), s.y(), WriteRules.Target.PIPELINE);
             checked.add(y == s.y() ? ts : new TagSample(ts.tagId(), new Sample(s.x(), y, s.q())));
         }
         loop.submit(checked);

@@ -1,6 +1,7 @@
 package org.peresvet.runtime;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
 
@@ -48,29 +49,30 @@ public final class WriteRules {
     /**
      * The value converted to the tag's type (the same object when it already fits).
      *
-     * @param path the tag's path, for the message
+     * @param path the tag's path, for the message; asked only when the value is refused (building a
+     *             path for every sample of a batch costs the pipeline measurably)
      * @throws IllegalArgumentException naming the tag and the problem
      */
-    public static Object value(TagDef t, String path, Object value, Target target) {
+    public static Object value(TagDef t, Supplier<String> path, Object value, Target target) {
         if (target == Target.DEVICE && value == null) {
-            throw new IllegalArgumentException("tag " + path + ": a device cannot be sent an empty value");
+            throw new IllegalArgumentException("tag " + path.get() + ": a device cannot be sent an empty value");
         }
         Object v;
         try {
             v = t.type().coerce(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tag " + path + ": " + e.getMessage());
+            throw new IllegalArgumentException("tag " + path.get() + ": " + e.getMessage());
         }
         if (target == Target.DEVICE) {
             if (v instanceof Double d && !Double.isFinite(d)) {
-                throw new IllegalArgumentException("tag " + path + ": " + d + " is not a finite number");
+                throw new IllegalArgumentException("tag " + path.get() + ": " + d + " is not a finite number");
             }
             if (v instanceof Number n) {
                 if (t.min() != null && n.doubleValue() < t.min()) {
-                    throw new IllegalArgumentException("tag " + path + ": " + v + " is below the minimum " + t.min());
+                    throw new IllegalArgumentException("tag " + path.get() + ": " + v + " is below the minimum " + t.min());
                 }
                 if (t.max() != null && n.doubleValue() > t.max()) {
-                    throw new IllegalArgumentException("tag " + path + ": " + v + " is above the maximum " + t.max());
+                    throw new IllegalArgumentException("tag " + path.get() + ": " + v + " is above the maximum " + t.max());
                 }
             }
         }

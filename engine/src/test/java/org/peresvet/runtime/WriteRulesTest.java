@@ -26,17 +26,17 @@ class WriteRulesTest {
             UUID nowhere = UUID.randomUUID();
             assertThatThrownBy(() -> WriteRules.tag(m, nowhere, target)).hasMessage("unknown tag " + nowhere);
             assertThatThrownBy(() -> WriteRules.tag(m, off.id(), target)).hasMessage("tag /Pump/Off is disabled");
-            assertThatThrownBy(() -> WriteRules.value(speed, "/Pump/Speed", "fast", target)).hasMessageStartingWith("tag /Pump/Speed: ");
-            assertThat(WriteRules.value(speed, "/Pump/Speed", 5L, target)).isEqualTo(5.0);
+            assertThatThrownBy(() -> WriteRules.value(speed, () -> "/Pump/Speed", "fast", target)).hasMessageStartingWith("tag /Pump/Speed: ");
+            assertThat(WriteRules.value(speed, () -> "/Pump/Speed", 5L, target)).isEqualTo(5.0);
         }
     }
 
     @Test
     void thePipelineRefusesCalculatedTagsADeviceNeedsAFiniteValueInRange() {
         assertThatThrownBy(() -> WriteRules.tag(m, calc.id(), Target.PIPELINE)).hasMessageContaining("is calculated by its formula");
-        assertThat(WriteRules.value(speed, "/Pump/Speed", 150.0, Target.PIPELINE)).as("history may hold any value").isEqualTo(150.0);
-        assertThatThrownBy(() -> WriteRules.value(speed, "/Pump/Speed", 150.0, Target.DEVICE)).hasMessage("tag /Pump/Speed: 150.0 is above the maximum 100.0");
-        assertThatThrownBy(() -> WriteRules.value(speed, "/Pump/Speed", -1.0, Target.DEVICE)).hasMessage("tag /Pump/Speed: -1.0 is below the minimum 0.0");
-        assertThatThrownBy(() -> WriteRules.value(speed, "/Pump/Speed", null, Target.DEVICE)).hasMessageContaining("empty value");
+        assertThat(WriteRules.value(speed, () -> "/Pump/Speed", 150.0, Target.PIPELINE)).as("history may hold any value").isEqualTo(150.0);
+        assertThatThrownBy(() -> WriteRules.value(speed, () -> "/Pump/Speed", 150.0, Target.DEVICE)).hasMessage("tag /Pump/Speed: 150.0 is above the maximum 100.0");
+        assertThatThrownBy(() -> WriteRules.value(speed, () -> "/Pump/Speed", -1.0, Target.DEVICE)).hasMessage("tag /Pump/Speed: -1.0 is below the minimum 0.0");
+        assertThatThrownBy(() -> WriteRules.value(speed, () -> "/Pump/Speed", null, Target.DEVICE)).hasMessageContaining("empty value");
     }
 }
