@@ -60,19 +60,25 @@ public final class HistoryJson {
         gen.writeStartObject();
         gen.writeArrayFieldStart("data");
         for (Part part : parts) {
-            gen.writeStartObject();
-            gen.writeStringField("tagId", part.tagId());
-            gen.writeArrayFieldStart("data");
-            for (Sample s : part.data()) {
-                writeSample(gen, s, format);
-            }
-            gen.writeEndArray();
-            if (part.excess()) {
-                gen.writeBooleanField("excess", true);
-            }
-            gen.writeEndObject();
+            writePart(gen, part.tagId(), part.data(), part.excess(), format);
         }
         gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    /** One tag's member of the answer: {@code {"tagId":…,"data":[[x,y,q],…],"excess":true}}. */
+    public static void writePart(JsonGenerator gen, String tagId, List<Sample> data, boolean excess, boolean format)
+            throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("tagId", tagId);
+        gen.writeArrayFieldStart("data");
+        for (Sample s : data) {
+            writeSample(gen, s, format);
+        }
+        gen.writeEndArray();
+        if (excess) {
+            gen.writeBooleanField("excess", true);
+        }
         gen.writeEndObject();
     }
 

@@ -117,7 +117,7 @@ public final class Names {
     }
 
     /** Index of the first unpaired surrogate char, or -1 when the text is well-formed UTF-16. */
-    static int loneSurrogate(CharSequence s) {
+    public static int loneSurrogate(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {

@@ -31,17 +31,7 @@ final class SampleJson {
 
     /** One tag's member of the answer; the generator flushes to the client as its buffer fills. */
     static void writePart(JsonGenerator gen, Part part, boolean format) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("tagId", part.tagId());
-        gen.writeArrayFieldStart("data");
-        for (Sample s : part.data()) {
-            writeSample(gen, s, format);
-        }
-        gen.writeEndArray();
-        if (part.excess()) {
-            gen.writeBooleanField("excess", true);
-        }
-        gen.writeEndObject();
+        HistoryJson.writePart(gen, part.tagId(), part.data(), part.excess(), format);
     }
 
     /** True for ids that need no JSON escaping: UUIDs and paths of letters, digits and {@code /_-.}. */

@@ -15,6 +15,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.peresvet.model.Names;
 
 /**
  * The one reader for JSON that comes from outside: request bodies, project documents, device
@@ -118,22 +119,9 @@ public final class StrictJson {
         return out.toString();
     }
 
-    /** Index of the first unpaired surrogate char, or -1 when the text is well-formed UTF-16. */
+    /** Index of the first unpaired surrogate char, or -1 when the text is well-formed UTF-16 (the name rule's check). */
     public static int firstLoneSurrogate(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return i;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
+        return Names.loneSurrogate(s);
     }
 
     private static String oneLine(String s) {
