@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -110,6 +111,11 @@ public final class ApiServer implements AutoCloseable {
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // A tag's path is one segment with its slashes encoded (/v1/tags/%2FStation%2FTank%2FLevel), and
+        // an empty id (/v1/tags//write) must reach the endpoint for its 404: the router splits the raw
+        // path and decodes each segment strictly itself, and serves no files, so neither is ambiguous here.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("peresvet", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
