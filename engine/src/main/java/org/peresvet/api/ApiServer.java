@@ -20,6 +20,7 @@ import org.peresvet.api.internal.JettyTransport;
 import org.peresvet.api.internal.ModelEndpoint;
 import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
+import org.peresvet.api.internal.ScreenEndpoint;
 import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
 import org.peresvet.api.internal.StreamEndpoint;
@@ -95,13 +96,17 @@ public final class ApiServer implements AutoCloseable {
         QueryPool queries = new QueryPool(QUERY_THREADS, QUERY_QUEUE);
         DataEndpoint data = new DataEndpoint(engine, current, metrics, queries, config.maxPointsPerAnswer(),
                 config.requestTimeout());
-        ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
+        // screens always count as references: a delete names the screens that use the item
+        ModelEndpoint model = new ModelEndpoint(engine, ReferenceFinder.of(List.of(hooks.references(), new ScreenReferenceFinder())), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
         Router router = routes(data, model, new AlarmEndpoint(engine), streams, status);
         ConnectorEndpoint connectors = new ConnectorEndpoint(engine);
         router.add("GET", "/v1/connectors/", ApiAccess.READ, connectors::list);
         router.add("GET", "/v1/connectors/{id}/log", ApiAccess.READ, connectors::log);
         router.add("POST", "/v1/tags/{id}/write", ApiAccess.WRITE_DATA, connectors::write);
+        ScreenEndpoint screens = new ScreenEndpoint(engine);
+        router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
+        router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");
