@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peresvet.engine.Engine;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
@@ -89,6 +91,7 @@ public final class DataEndpoint {
         for (DataQuery.TagRef ref : q.tags()) {
             filters.add(coerceValues(q, ref.tag()));
         }
+        q.checkBins();
         if (q.maxCount() != null && q.maxCount() < 1) {
             throw ApiError.badRequest(field(q, "maxCount"), "maxCount must be at least 1, got " + q.maxCount());
         }
@@ -139,6 +142,12 @@ public final class DataEndpoint {
         int out = 0;
         for (int i = 0; i < q.tags().size(); i++) {
             checkDeadline(call, deadline);
+            if (q.bins() != null) {
+                BinnedHistory h = binned(q, i, now);
+                BinJson.writePart(gen, q.tags().get(i).given(), h, q.format());
+                out += h.raw() ? h.samples().size() : h.bins().size() * QueryCost.POINTS_PER_BIN;
+                continue;
+            }
             if (streamEach && isLongSeries(q)) {
                 out += writeSeries(call, gen, q, i, deadline);
                 continue;
@@ -221,6 +230,19 @@ public final class DataEndpoint {
         }
         gen.writeEndObject();
         return (int) keep;
+    }
+
+    /** One tag's decimated history (bins are bounded before the query runs: no budget to track). */
+    private BinnedHistory binned(DataQuery q, int i, long now) {
+        DataQuery.TagRef ref = q.tags().get(i);
+        try {
+            return engine.history().bins(new BinQuery(ref.tag().id(), q.start(), q.finish() != null ? q.finish() : now, q.bins()));
+        } catch (IllegalArgumentException e) {
+            if (engine.model().tag(ref.tag().id()) == null) {
+                throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+            }
+            throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+        }
     }
 
     /** One tag's points; a period of stored samples is read at most up to the budget left. */

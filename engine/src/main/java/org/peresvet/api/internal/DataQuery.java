@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.peresvet.history.BinQuery;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
@@ -17,13 +18,14 @@ import org.peresvet.model.io.JsonFields;
  * naming the parameter, or the JSON path inside {@code q}.
  *
  * @param values the raw {@code value} filter (Strings from the URL, JsonNodes from JSON), or null
+ * @param bins   a decimated answer in this many bins (a trend's query), or null
  */
 record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long timeStep, Integer maxCount,
-                 boolean actual, List<Object> values, String valuesField, boolean format) {
+                 boolean actual, List<Object> values, String valuesField, boolean format, Integer bins) {
 
     private static final JsonFields F = Json.FIELDS;
     static final Set<String> KEYS = Set.of("tagId", "start", "finish", "count", "timeStep", "maxCount", "actual",
-            "value", "format");
+            "value", "format", "bins");
     private static final Set<String> PARAMS;
 
     static {
@@ -38,7 +40,30 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
 
     /** Only the value at now: the engine's current value can answer. */
     boolean currentOnly() {
-        return start == null && finish == null && count == null && timeStep == null && !actual && values == null;
+        return start == null && finish == null && count == null && timeStep == null && !actual && values == null
+                && bins == null;
+    }
+
+    /**
+     * A decimated query checked for keys it cannot be combined with: bins answers a period in
+     * bins, so it needs start and takes no key that picks or filters points.
+     */
+    void checkBins() {
+        if (bins == null) {
+            return;
+        }
+        String f = valuesField.startsWith("$") ? "$.bins" : "bins";
+        if (bins < 1 || bins > BinQuery.MAX_BINS) {
+            throw ApiError.badRequest(f, "must be between 1 and " + BinQuery.MAX_BINS + ", got " + bins);
+        }
+        if (start == null) {
+            throw ApiError.badRequest(f, "needs start: bins cut the period from start to finish (default now)");
+        }
+        String other = count != null ? "count" : timeStep != null ? "timeStep" : maxCount != null ? "maxCount"
+                : actual ? "actual" : values != null ? "value" : null;
+        if (other != null) {
+            throw ApiError.badRequest(f, "cannot be combined with " + other + ": bins summarise every stored sample of the period");
+        }
     }
 
     static DataQuery fromParams(Call call, ModelSnapshot model) {
@@ -63,7 +88,7 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
         return new DataQuery(tags, time(call.param("start"), "start"), time(call.param("finish"), "finish"),
                 integer(call.param("count"), "count"), longValue(call.param("timeStep"), "timeStep"),
                 integer(call.param("maxCount"), "maxCount"), call.flag("actual"),
-                vals == null ? null : List.copyOf(vals), "value", call.flag("format"));
+                vals == null ? null : List.copyOf(vals), "value", call.flag("format"), integer(call.param("bins"), "bins"));
     }
 
     static DataQuery fromJson(JsonNode n, ModelSnapshot model, String p) {
@@ -103,7 +128,7 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
         }
         return new DataQuery(tags, F.time(n, "start", p), F.time(n, "finish", p), F.int32OrNull(n, "count", p),
                 F.integerOrNull(n, "timeStep", p), F.int32OrNull(n, "maxCount", p), F.bool(n, "actual", p, false), values,
-                p + ".value", F.bool(n, "format", p, false));
+                p + ".value", F.bool(n, "format", p, false), F.int32OrNull(n, "bins", p));
     }
 
     // ---- URL values ----
