@@ -108,7 +108,7 @@ public final class ObjectView implements WorkspaceTab {
         timeColumn.setCellValueFactory(c -> c.getValue().live().sampleProperty());
         valueColumn.setCellFactory(c -> new SampleCell(ValueFormat::value, "value-cell"));
         qualityColumn.setCellFactory(c -> new QualityCell());
-        timeColumn.setCellFactory(c -> new SampleCell((t, s) -> ValueFormat.time(s), "time-cell"));
+        timeColumn.setCellFactory(c -> new SampleCell((t, s) -> ValueFormat.liveTime(s), "time-cell"));
         table.setRowFactory(t -> {
             TableRow<TagRow> row = new TableRow<>() {
                 @Override

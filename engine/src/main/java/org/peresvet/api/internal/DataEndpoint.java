@@ -23,6 +23,7 @@ import org.peresvet.engine.Engine;
 import org.peresvet.history.BinQuery;
 import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.Retention;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
@@ -245,14 +246,31 @@ public final class DataEndpoint {
         }
     }
 
+    /**
+     * The value at now with {@code since}, the time of the stored sample it carries (null: never
+     * had a value): from the current values, else from history (a future sample has come due).
+     */
+    private SampleJson.Part currentPart(DataQuery.TagRef ref, long now) {
+        CurrentValues.Point p = current.valueAtNow(ref.tag().id(), now);
+        if (p != null) {
+            return SampleJson.Part.current(ref.given(), p.point(), p.since());
+        }
+        UUID id = ref.tag().id();
+        try {
+            // Without finish: the query ends at now, and samples after it are not even neighbours.
+            Sample point = engine.history(HistoryQuery.current(id)).data().get(0);
+            List<Sample> last = engine.history(HistoryQuery.current(id).withCount(1).withActual(true)).data();
+            return SampleJson.Part.current(ref.given(), point, last.isEmpty() ? null : last.get(0).x());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+        }
+    }
+
     /** One tag's points; a period of stored samples is read at most up to the budget left. */
     private SampleJson.Part part(DataQuery q, int i, List<Object> filter, long now, long budget) {
         DataQuery.TagRef ref = q.tags().get(i);
         if (q.currentOnly()) {
-            Sample s = current.atNow(ref.tag().id(), now);
-            if (s != null) {
-                return new SampleJson.Part(ref.given(), List.of(s), false);
-            }
+            return currentPart(ref, now);
         }
         Integer maxCount = q.maxCount();
         boolean capped = false;
@@ -324,8 +342,8 @@ public final class DataEndpoint {
         if (t == null) {
             return false;
         }
-        Sample s = current.atNow(t.id(), Micros.now());
-        byte[] body = s == null ? null : SampleJson.currentBytes(given, s);
+        CurrentValues.Point p = current.valueAtNow(t.id(), Micros.now());
+        byte[] body = p == null ? null : SampleJson.currentBytes(given, p.point(), p.since());
         if (body == null) {
             return false;
         }
@@ -399,6 +417,13 @@ public final class DataEndpoint {
         metrics.samplesIn(batch.size());
         String notStored = awaitStored();
         ObjectNode answer = Json.object().put("received", batch.size());
+        Retention retention = Retention.of(engine.settings(), now);
+        int older = retention.olderThan(batch);
+        if (older > 0) {
+            answer.put("warning", retention.warning(older, batch.size()));
+            answer.put("olderThanRetention", older);
+            answer.put("retentionDays", retention.days());
+        }
         if (notStored != null) {
             answer.put("stored", false);
             answer.put("message", "the samples are applied, but " + notStored

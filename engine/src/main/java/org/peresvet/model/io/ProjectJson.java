@@ -129,6 +129,26 @@ public final class ProjectJson {
         return n;
     }
 
+    /** One connector as an entry of the document's {@code "connectors"} list (the API's form too). */
+    public static ObjectNode connectorJson(ConnectorDef c) {
+        return connectorNode(c);
+    }
+
+    /** Reads one connector entry strictly; a refusal names its JSON path under {@code p}. A missing id gets a new one. */
+    public static ConnectorDef connectorFrom(JsonNode n, String p) {
+        return readConnector(n, p, new HashSet<>());
+    }
+
+    /** One alarm as an entry of a tag's {@code "alarms"} list (the API's form adds its tag). */
+    public static ObjectNode alarmJson(AlarmDef a) {
+        return alarmNode(a);
+    }
+
+    /** Reads one alarm entry of {@code tag} strictly; a refusal names its JSON path under {@code p}. */
+    public static AlarmDef alarmFrom(JsonNode n, TagDef tag, String p) {
+        return readAlarm(n, tag, p, new HashSet<>());
+    }
+
     private static ObjectNode connectorNode(ConnectorDef c) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("id", c.id().toString());
