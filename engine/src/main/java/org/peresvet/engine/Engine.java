@@ -20,6 +20,7 @@ import org.peresvet.export.Exporters;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
+import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -36,6 +37,8 @@ import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.TagState;
 import org.peresvet.runtime.WriteResult;
+import org.peresvet.security.Permission;
+import org.peresvet.security.Security;
 import org.peresvet.store.ProjectFolder;
 import org.peresvet.store.ProjectLock;
 import org.peresvet.store.StoreException;
@@ -59,6 +62,9 @@ public final class Engine implements AutoCloseable {
     private final HistoryService history;
     private final AlarmCommands alarms;
     private final DeviceWrites devices;
+    private final Security security;
+    private final Guard guard;
+    private final SecurityAccess securityView;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -70,8 +76,15 @@ public final class Engine implements AutoCloseable {
         this.project.loaded(stores.loaded, change -> pipeline.apply(change, started));
         this.values = new ValuePath(pipeline, () -> started, this::ensureOpen);
         this.history = new HistoryService(stores, pipeline, project, this::ensureOpen);
-        this.alarms = new EngineAlarms(pipeline.alarms);
-        this.devices = new EngineDevices(pipeline.connectors);
+        // Users, roles and the audit trail: every change below is checked and recorded.
+        this.security = Security.open(stores.folder.dir(), project::model);
+        this.guard = new Guard(security, project::model);
+        this.project.guard(guard);
+        this.values.guard(guard);
+        this.history.guard(guard);
+        this.alarms = new EngineAlarms(pipeline.alarms, guard);
+        this.devices = new EngineDevices(pipeline.connectors, guard);
+        this.securityView = new EngineSecurity(guard);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -156,6 +169,11 @@ public final class Engine implements AutoCloseable {
     /** Writes to devices, connector states and logs. */
     public DeviceWrites devices() {
         return devices;
+    }
+
+    /** Users, roles, logins and the audit trail. */
+    public SecurityAccess security() {
+        return securityView;
     }
 
     /** Events of the engine (alarm transitions, schedule ticks, method results, device writes), to listen to. */
@@ -282,7 +300,12 @@ public final class Engine implements AutoCloseable {
      * @return false when there is no such enabled method, or the engine is not running
      */
     public boolean runMethod(UUID methodId, Actor actor) {
-        return started && !closed && pipeline.runMethod(methodId, actor.name());
+        MethodDef m = model().method(methodId);
+        UUID object = m == null ? null : m.objectId();
+        String target = m == null ? String.valueOf(methodId) : (object == null ? "" : model().objectPath(object)) + "/" + m.name();
+        return guard.run(actor, List.of(new Guard.Need(Permission.RUN_METHODS, object)),
+                new Guard.What("method.run", target, null, null, null),
+                () -> started && !closed && pipeline.runMethod(methodId, actor.name()), ran -> ran ? "ok" : "not run");
     }
 
     /** The next planned tick of a schedule (µs), or null when it has none or the engine is not running. */
@@ -368,7 +391,11 @@ public final class Engine implements AutoCloseable {
         }
         closed = true;
         pipeline.close();
-        stores.close();
+        try {
+            security.close();
+        } finally {
+            stores.close();
+        }
         LOG.info("Engine stopped; project {} closed", stores.folder.dir());
     }
 
