@@ -33,5 +33,6 @@ run() {
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
     run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench
     run "Tag CSV import, 100,000 rows (issue 27, no slower than before: <= 10.2 s, within 1 GB)" -Xmx1g org.peresvet.bench.CsvImportBench
+    run "Security: logins, permission checks with 1,000 users, audit CPU, verify 1M (issue 20)" -Xmx1g org.peresvet.bench.security.SecurityBench
     run "Disk full: POST answer p99 and recovery (issue 28, < 100 ms, < 10 s; needs root)" -Xmx1g org.peresvet.bench.api.DiskFullAnswerBench
 } 2>&1 | tee "$REPORT"

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.peresvet.connector.Connector;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
@@ -402,6 +403,11 @@ public final class Engine implements AutoCloseable {
     /** Reads a bundled example project's seed document, e.g. {@code pump-station}. */
     public static InputStream exampleSeed(String name) {
         return Engine.class.getResourceAsStream("/org/peresvet/examples/" + name + "/project.json");
+    }
+
+    /** Test seam: the TLS context LDAPS/StartTLS trust (a test server's own certificate). */
+    void ldapTlsForTests(SSLContext context) {
+        security.ldapTls(context);
     }
 
     /** Test seam: called after an edit is stored and before it reaches the running engine. */

@@ -13,6 +13,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
@@ -99,6 +100,8 @@ public final class LdapDirectory {
         LDAPConnectionOptions opts = new LDAPConnectionOptions();
         opts.setConnectTimeoutMillis(settings.timeoutMillis());
         opts.setResponseTimeoutMillis(settings.timeoutMillis());
+        // The server's certificate must name the host we asked for: a trusted certificate of another host is refused.
+        opts.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         try {
             if (settings.ldaps()) {
                 return new LDAPConnection(context().getSocketFactory(), opts, settings.host(), settings.port());
