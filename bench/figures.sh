@@ -34,5 +34,6 @@ run() {
     run "Screens: 1,000 bound widgets open, update at 10 Hz; 100 expressions (issue 17, < 500 ms, < 5 ms per pulse, < 5 % of a core)" -Xmx1g org.peresvet.bench.ui.ScreenBench
     run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench
     run "Tag CSV import, 100,000 rows (issue 27, no slower than before: <= 10.2 s, within 1 GB)" -Xmx1g org.peresvet.bench.CsvImportBench
+    run "Security: logins, permission checks with 1,000 users, audit CPU, verify 1M (issue 20)" -Xmx1g org.peresvet.bench.security.SecurityBench
     run "Disk full: POST answer p99 and recovery (issue 28, < 100 ms, < 10 s; needs root)" -Xmx1g org.peresvet.bench.api.DiskFullAnswerBench
 } 2>&1 | tee "$REPORT"

@@ -23,6 +23,7 @@ import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
 import org.peresvet.api.internal.ScreenEndpoint;
 import org.peresvet.api.internal.ConnectorEndpoint;
+import org.peresvet.api.internal.SecurityEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
 import org.peresvet.api.internal.StreamEndpoint;
 import org.peresvet.engine.Engine;
@@ -87,11 +88,14 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         hooks = hooks == null ? ApiHooks.defaults() : hooks;
         boolean loopback = config.isLoopback();
-        if (hooks.authorizer() == null && !loopback && config.token() == null) {
+        if (hooks.authorizer() == null && !loopback && config.token() == null && !engine.security().hasUsers()) {
             throw new IllegalArgumentException("the API would listen on " + config.bindAddress()
                     + ", reachable from other machines, without a token; set an API token or bind to 127.0.0.1");
         }
-        RequestGate gate = hooks.gate() != null ? hooks.gate().apply(config) : new RequestGate(config, hooks.authorizer());
+        // Users of the project (when it has any) authenticate here; without users today's rule holds.
+        ApiAuthorizer authorizer = hooks.authorizer() != null ? hooks.authorizer()
+                : new UserAuthorizer(engine.security(), config.token(), ApiAuthorizer.token(config.token()));
+        RequestGate gate = hooks.gate() != null ? hooks.gate().apply(config) : new RequestGate(config, authorizer);
         ApiMetrics metrics = new ApiMetrics();
         CurrentValues current = new CurrentValues(engine);
         engine.values().onAccepted(current);
@@ -111,6 +115,12 @@ public final class ApiServer implements AutoCloseable {
         router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
         router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
         addDefinitions(router, new DefinitionEndpoint(engine));
+        SecurityEndpoint security = new SecurityEndpoint(engine);
+        router.add("POST", "/v1/login", ApiAccess.READ, security::login);
+        router.add("POST", "/v1/logout", ApiAccess.READ, security::logout);
+        router.add("GET", "/v1/me", ApiAccess.READ, security::me);
+        router.add("POST", "/v1/tokens", ApiAccess.READ, security::createToken);
+        router.add("GET", "/v1/audit/", ApiAccess.READ, security::list);
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");

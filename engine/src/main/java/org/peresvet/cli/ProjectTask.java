@@ -40,10 +40,15 @@ abstract class ProjectTask implements Callable<Integer> {
         return dir != null ? dir : PeresvetHome.current().defaultProject();
     }
 
-    /** Who runs the command, as the engine records it: the operating-system user at the command line. */
+    /**
+     * Who runs the command, as the engine records it: the operating-system user at the command line.
+     * Whoever can open the project's files owns the project (they could copy or replace them), so
+     * the command line acts as a service principal: allowed, and recorded in the audit trail.
+     */
     static Actor actor() {
         String user = System.getProperty("user.name");
-        return Actor.cli(user == null || user.isBlank() ? "cli" : user);
+        Actor person = Actor.cli(user == null || user.isBlank() ? "cli" : user);
+        return new Actor(person.name(), person.origin(), null, Actor.Kind.SERVICE);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.peresvet.connector.Connector;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
@@ -20,6 +21,7 @@ import org.peresvet.export.Exporters;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
+import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -36,6 +38,8 @@ import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.TagState;
 import org.peresvet.runtime.WriteResult;
+import org.peresvet.security.Permission;
+import org.peresvet.security.Security;
 import org.peresvet.store.ProjectFolder;
 import org.peresvet.store.ProjectLock;
 import org.peresvet.store.StoreException;
@@ -59,6 +63,9 @@ public final class Engine implements AutoCloseable {
     private final HistoryService history;
     private final AlarmCommands alarms;
     private final DeviceWrites devices;
+    private final Security security;
+    private final Guard guard;
+    private final SecurityAccess securityView;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -70,8 +77,15 @@ public final class Engine implements AutoCloseable {
         this.project.loaded(stores.loaded, change -> pipeline.apply(change, started));
         this.values = new ValuePath(pipeline, () -> started, this::ensureOpen);
         this.history = new HistoryService(stores, pipeline, project, this::ensureOpen);
-        this.alarms = new EngineAlarms(pipeline.alarms);
-        this.devices = new EngineDevices(pipeline.connectors);
+        // Users, roles and the audit trail: every change below is checked and recorded.
+        this.security = Security.open(stores.folder.dir(), project::model);
+        this.guard = new Guard(security, project::model);
+        this.project.guard(guard);
+        this.values.guard(guard);
+        this.history.guard(guard);
+        this.alarms = new EngineAlarms(pipeline.alarms, guard);
+        this.devices = new EngineDevices(pipeline.connectors, guard);
+        this.securityView = new EngineSecurity(guard);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -156,6 +170,11 @@ public final class Engine implements AutoCloseable {
     /** Writes to devices, connector states and logs. */
     public DeviceWrites devices() {
         return devices;
+    }
+
+    /** Users, roles, logins and the audit trail. */
+    public SecurityAccess security() {
+        return securityView;
     }
 
     /** Events of the engine (alarm transitions, schedule ticks, method results, device writes), to listen to. */
@@ -282,7 +301,12 @@ public final class Engine implements AutoCloseable {
      * @return false when there is no such enabled method, or the engine is not running
      */
     public boolean runMethod(UUID methodId, Actor actor) {
-        return started && !closed && pipeline.runMethod(methodId, actor.name());
+        MethodDef m = model().method(methodId);
+        UUID object = m == null ? null : m.objectId();
+        String target = m == null ? String.valueOf(methodId) : (object == null ? "" : model().objectPath(object)) + "/" + m.name();
+        return guard.run(actor, List.of(new Guard.Need(Permission.RUN_METHODS, object)),
+                new Guard.What("method.run", target, null, null, null),
+                () -> started && !closed && pipeline.runMethod(methodId, actor.name()), ran -> ran ? "ok" : "not run");
     }
 
     /** The next planned tick of a schedule (µs), or null when it has none or the engine is not running. */
@@ -368,13 +392,22 @@ public final class Engine implements AutoCloseable {
         }
         closed = true;
         pipeline.close();
-        stores.close();
+        try {
+            security.close();
+        } finally {
+            stores.close();
+        }
         LOG.info("Engine stopped; project {} closed", stores.folder.dir());
     }
 
     /** Reads a bundled example project's seed document, e.g. {@code pump-station}. */
     public static InputStream exampleSeed(String name) {
         return Engine.class.getResourceAsStream("/org/peresvet/examples/" + name + "/project.json");
+    }
+
+    /** Test seam: the TLS context LDAPS/StartTLS trust (a test server's own certificate). */
+    void ldapTlsForTests(SSLContext context) {
+        security.ldapTls(context);
     }
 
     /** Test seam: called after an edit is stored and before it reaches the running engine. */

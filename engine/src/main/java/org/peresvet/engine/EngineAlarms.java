@@ -5,19 +5,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.peresvet.alarm.AlarmHealth;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.alarm.Alarms;
 import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
+import org.peresvet.security.Permission;
 
 /** The facade's view of the alarm service: reads and commands; the actor's name goes into the journal. */
 final class EngineAlarms implements AlarmCommands {
     private final Alarms alarms;
 
-    EngineAlarms(Alarms alarms) {
+    private final Guard guard;
+
+    EngineAlarms(Alarms alarms, Guard guard) {
         this.alarms = alarms;
+        this.guard = guard;
+    }
+
+    /** ACK_ALARMS on the alarm's object, then the command, with one audit record. */
+    private <T> T command(UUID alarmId, Actor actor, String action, String reason, String detail, Supplier<T> call) {
+        who(actor);
+        return guard.run(actor, List.of(new Guard.Need(Permission.ACK_ALARMS, guard.objectOfAlarm(alarmId))),
+                new Guard.What(action, guard.alarmPath(alarmId), null, detail, reason), call,
+                r -> Boolean.FALSE.equals(r) ? "no change" : "ok");
     }
 
     private static String who(Actor actor) {
@@ -94,41 +107,50 @@ final class EngineAlarms implements AlarmCommands {
 
     @Override
     public boolean acknowledge(UUID alarmId, Actor actor, String comment) {
-        return alarms.acknowledge(alarmId, who(actor), comment);
+        return command(alarmId, actor, "alarm.acknowledge", comment, null, () -> alarms.acknowledge(alarmId, who(actor), comment));
     }
 
     @Override
     public int acknowledgeAll(UUID subtreeRoot, Actor actor, String comment) {
-        return alarms.acknowledgeAll(subtreeRoot, who(actor), comment);
+        who(actor);
+        return guard.run(actor, List.of(new Guard.Need(Permission.ACK_ALARMS, subtreeRoot)),
+                new Guard.What("alarm.acknowledgeAll", guard.objectPath(subtreeRoot), null, null, comment),
+                () -> alarms.acknowledgeAll(subtreeRoot, who(actor), comment), n -> "ok: " + n + " acknowledged");
     }
 
     @Override
     public boolean reset(UUID alarmId, Actor actor, String comment) {
-        return alarms.reset(alarmId, who(actor), comment);
+        return command(alarmId, actor, "alarm.reset", comment, null, () -> alarms.reset(alarmId, who(actor), comment));
     }
 
     @Override
     public void shelve(UUID alarmId, Actor actor, String reason, Duration duration) {
-        alarms.shelve(alarmId, who(actor), reason, duration);
+        command(alarmId, actor, "alarm.shelve", reason, "for " + duration, () -> {
+            alarms.shelve(alarmId, who(actor), reason, duration);
+            return null;
+        });
     }
 
     @Override
     public void shelveOneShot(UUID alarmId, Actor actor, String reason) {
-        alarms.shelveOneShot(alarmId, who(actor), reason);
+        command(alarmId, actor, "alarm.shelve", reason, "one shot", () -> {
+            alarms.shelveOneShot(alarmId, who(actor), reason);
+            return null;
+        });
     }
 
     @Override
     public boolean unshelve(UUID alarmId, Actor actor) {
-        return alarms.unshelve(alarmId, who(actor));
+        return command(alarmId, actor, "alarm.unshelve", null, null, () -> alarms.unshelve(alarmId, who(actor)));
     }
 
     @Override
     public boolean removeFromService(UUID alarmId, Actor actor, String reason) {
-        return alarms.removeFromService(alarmId, who(actor), reason);
+        return command(alarmId, actor, "alarm.outOfService", reason, null, () -> alarms.removeFromService(alarmId, who(actor), reason));
     }
 
     @Override
     public boolean returnToService(UUID alarmId, Actor actor) {
-        return alarms.returnToService(alarmId, who(actor));
+        return command(alarmId, actor, "alarm.returnToService", null, null, () -> alarms.returnToService(alarmId, who(actor)));
     }
 }

@@ -18,6 +18,7 @@ import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
+import org.peresvet.security.Permission;
 import org.peresvet.store.HistoryStore;
 import org.peresvet.store.HistoryWriter;
 import org.slf4j.Logger;
@@ -102,6 +103,22 @@ final class HistoryService implements HistoryAccess {
 
     @Override
     public int recalculate(Actor actor, UUID tagId, long start, long finish) {
+        Guard g = guard;
+        if (g == null) {
+            return recalculateNow(actor, tagId, start, finish);
+        }
+        return g.run(actor, List.of(new Guard.Need(Permission.EDIT_MODEL, g.objectOfTag(tagId))),
+                new Guard.What("history.recalculate", g.tagPath(tagId), null, Micros.format(start) + " – " + Micros.format(finish), null),
+                () -> recalculateNow(actor, tagId, start, finish), n -> "ok: " + n + " samples");
+    }
+
+    private volatile Guard guard;
+
+    void guard(Guard g) {
+        guard = g;
+    }
+
+    private int recalculateNow(Actor actor, UUID tagId, long start, long finish) {
         ensureOpen.run();
         ModelSnapshot m = project.model();
         TagDef t = m.tag(tagId);

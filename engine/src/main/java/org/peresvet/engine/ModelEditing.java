@@ -1,5 +1,6 @@
 package org.peresvet.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectImport;
 import org.peresvet.model.io.ProjectJson;
+import org.peresvet.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ final class ModelEditing implements ProjectModel {
     private volatile ModelSnapshot model = ModelSnapshot.empty();
     private volatile ProjectSettings settings;
     private volatile Consumer<ModelSnapshot.Change> afterStore;
+    /** Checks and records every change (set once the project's security is open). */
+    private volatile Guard guard;
     /** Set once the pipeline exists; the runtime side of an edit. */
     private volatile Consumer<ModelSnapshot.Change> runtime = c -> { };
 
@@ -36,6 +40,10 @@ final class ModelEditing implements ProjectModel {
         this.stores = stores;
         this.ensureOpen = ensureOpen;
         this.settings = stores.loadedSettings;
+    }
+
+    void guard(Guard g) {
+        guard = g;
     }
 
     /** The model loaded from the file (after the pipeline was built on an empty one). */
@@ -61,12 +69,47 @@ final class ModelEditing implements ProjectModel {
 
     @Override
     public ModelSnapshot.Change edit(Actor actor, List<ModelEdit> edits) {
-        return edit(actor, edits, null);
+        return guarded(actor, "model.edit", edits, null, null);
     }
 
     @Override
     public ModelSnapshot.Change importDocument(Actor actor, ProjectDocument doc, UUID intoParent, boolean replace) {
-        return edit(actor, ProjectImport.edits(model, doc, intoParent, replace), replace ? doc.settings() : null);
+        List<ModelEdit> edits;
+        try {
+            edits = ProjectImport.edits(model, doc, intoParent, replace);
+        } catch (RuntimeException e) {
+            Guard g = guard;
+            if (g != null) {
+                g.record(actor, new Guard.What("model.import", importTarget(intoParent, replace), null, null, null),
+                        "failed: " + e.getMessage());
+            }
+            throw e;
+        }
+        // Replacing the whole project (settings too) needs the right at the top.
+        Guard.Need whole = replace ? new Guard.Need(Permission.EDIT_MODEL, null) : null;
+        return guarded(actor, "model.import", edits, replace ? doc.settings() : null, whole);
+    }
+
+    private String importTarget(UUID intoParent, boolean replace) {
+        return replace ? "whole project (replace)" : "into " + (intoParent == null ? "/" : model.objectPath(intoParent));
+    }
+
+    /** Checks the actor's rights on every edit, edits, and leaves one audit record. */
+    private ModelSnapshot.Change guarded(Actor actor, String action, List<ModelEdit> edits, ProjectSettings newSettings,
+                                         Guard.Need extra) {
+        Guard g = guard;
+        if (g == null || actor == null) {
+            return edit(actor == null ? Actor.SYSTEM : actor, edits, newSettings);
+        }
+        ModelSnapshot before = model;
+        List<Guard.Need> needs = new ArrayList<>(Guard.needs(before, edits));
+        if (extra != null) {
+            needs.add(0, extra);
+        }
+        String what = Guard.describe(before, edits);
+        String target = edits.size() == 1 ? what : edits.size() + " edits";
+        return g.run(actor, needs, new Guard.What(action, target, null, what, null),
+                () -> edit(actor, edits, newSettings), c -> c.applied().isEmpty() ? "no change" : "ok");
     }
 
     @Override
@@ -76,6 +119,20 @@ final class ModelEditing implements ProjectModel {
 
     @Override
     public void updateSettings(Actor actor, ProjectSettings newSettings) {
+        Guard g = guard;
+        if (g != null) {
+            g.run(actor, new Guard.Need(Permission.EDIT_MODEL, null),
+                    new Guard.What("settings.update", "project settings", String.valueOf(settings), String.valueOf(newSettings), null),
+                    () -> {
+                        storeSettings(actor, newSettings);
+                        return null;
+                    });
+        } else {
+            storeSettings(actor, newSettings);
+        }
+    }
+
+    private void storeSettings(Actor actor, ProjectSettings newSettings) {
         ensureOpen.run();
         synchronized (editLock) {
             stores.project.saveSettings(newSettings);

@@ -1,6 +1,7 @@
 package org.peresvet.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,17 +14,23 @@ import org.peresvet.runtime.SampleSink;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.TagState;
+import org.peresvet.security.Permission;
 
 /** The facade's value view over the pipeline: writes are checked by the write rules before they are queued. */
 final class ValuePath implements Values {
     private final Pipeline pipeline;
     private final BooleanSupplier running;
     private final Runnable ensureOpen;
+    private volatile Guard guard;
 
     ValuePath(Pipeline pipeline, BooleanSupplier running, Runnable ensureOpen) {
         this.pipeline = pipeline;
         this.running = running;
         this.ensureOpen = ensureOpen;
+    }
+
+    void guard(Guard g) {
+        guard = g;
     }
 
     @Override
@@ -40,7 +47,41 @@ final class ValuePath implements Values {
         if (actor == null) {
             throw new IllegalArgumentException("a write needs an actor");
         }
-        pipeline.submit(batch);
+        Guard g = guard;
+        if (g == null) {
+            pipeline.submit(batch);
+            return;
+        }
+        if (actor.kind() == Actor.Kind.SYSTEM) {
+            // The engine's own data flow (tests, tools, seeding) is checked by nothing and not audited.
+            pipeline.submit(batch);
+            return;
+        }
+        List<Guard.Need> needs = needs(g, actor, batch);
+        TagSample first = batch.isEmpty() ? null : batch.get(0);
+        String target = first == null ? "no tags" : batch.size() == 1 ? g.tagPath(first.tagId())
+                : batch.size() + " samples, first " + g.tagPath(first.tagId());
+        String value = first == null ? null : String.valueOf(first.sample().y());
+        g.run(actor, needs, new Guard.What("value.write", target, null, value, null), () -> {
+            pipeline.submit(batch);
+            return null;
+        }, null);
+    }
+
+    /** WRITE_VALUES on the object of every tag in the batch, each object once. */
+    private static List<Guard.Need> needs(Guard g, Actor actor, List<TagSample> batch) {
+        if (batch.size() == 1) {
+            return List.of(new Guard.Need(Permission.WRITE_VALUES, g.objectOfTag(batch.get(0).tagId())));
+        }
+        LinkedHashSet<UUID> objects = new LinkedHashSet<>();
+        for (TagSample ts : batch) {
+            objects.add(g.objectOfTag(ts.tagId()));
+        }
+        List<Guard.Need> out = new ArrayList<>(objects.size());
+        for (UUID o : objects) {
+            out.add(new Guard.Need(Permission.WRITE_VALUES, o));
+        }
+        return out;
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     /** The capabilities: each a slice that must not depend on another. */
-    static final Set<String> CAPABILITIES = Set.of("store", "formula", "alarm", "schedule", "method", "connector", "export", "screen");
+    static final Set<String> CAPABILITIES = Set.of("store", "formula", "alarm", "schedule", "method", "connector", "export", "screen",
+            "security");
 
     private static JavaClasses engine;
 

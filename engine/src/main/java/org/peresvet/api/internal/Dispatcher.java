@@ -1,10 +1,12 @@
 package org.peresvet.api.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.peresvet.api.ApiAuthorizer;
 import org.peresvet.api.RequestGate;
+import org.peresvet.security.AccessDeniedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,10 @@ public final class Dispatcher {
                 failed = answer(call, err);
             } catch (ApiError e) {
                 failed = answer(call, e);
+            } catch (AccessDeniedException e) {
+                // The engine refused the change and changed nothing: name the missing permission.
+                ObjectNode extra = Json.object().put("permission", e.permission().name());
+                failed = answer(call, new ApiError(403, null, e.getMessage(), extra));
             } catch (IllegalStateException e) {
                 LOG.warn("API request {} {} failed: {}", call.method(), call.path(), e.getMessage());
                 failed = answer(call, new ApiError(503, null, e.getMessage()));

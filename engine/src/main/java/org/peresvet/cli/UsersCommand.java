@@ -1,0 +1,151 @@
+package org.peresvet.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
+import org.peresvet.security.UserAccount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code users list|add|remove}. Whoever can open the project's files at the command line owns
+ * the project: they act as a service principal (recorded as the operating-system user), so a
+ * forgotten administrator password can always be reset here.
+ */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "List, add, change or remove the project's users.",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Remove.class})
+final class UsersCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: list, add or remove");
+    }
+
+    static Actor owner() {
+        return ProjectTask.actor();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the users with their roles.")
+    static final class ListUsers extends ProjectTask {
+        @Override
+        public Integer call() {
+            try (Engine engine = open(projectDir(), false)) {
+                TextTable table = new TextTable("USER", "NAME", "ROLE", "SOURCE", "SUBTREE RULES");
+                for (UserAccount u : engine.security().users()) {
+                    StringBuilder rules = new StringBuilder();
+                    u.rules().forEach(r -> rules.append(rules.length() == 0 ? "" : ", ")
+                            .append(engine.model().objectPath(r.objectId())).append('=').append(r.role()));
+                    table.add(new String[] {u.name(), u.fullName(), u.role() + (u.disabled() ? " (disabled)" : ""),
+                        u.source().name().toLowerCase(Locale.ROOT), rules.toString()});
+                }
+                table.print(out());
+                if (engine.security().users().isEmpty()) {
+                    out().println("No users: everyone on this machine may do everything (the first user must be an administrator).");
+                }
+            }
+            return PeresvetCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a local user, or change one's role or password (asked for, or read from stdin).")
+    static final class Add extends ProjectTask {
+        @Parameters(index = "0", paramLabel = "USER")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "viewer, operator, engineer, administrator, or one of the project's own roles.")
+        String role;
+
+        @Option(names = "--full-name", paramLabel = "TEXT")
+        String fullName;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
+        @Option(names = "--keep-password", description = "Change an existing user without touching the password.")
+        boolean keepPassword;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = open(projectDir(), false)) {
+                UserAccount u;
+                try {
+                    UserAccount old = engine.security().user(name).orElse(null);
+                    u = new UserAccount(name, fullName != null ? fullName : old == null ? null : old.fullName(), role,
+                            UserAccount.Source.LOCAL, false, old == null ? null : old.rules());
+                } catch (IllegalArgumentException e) {
+                    throw CliException.invalidInput(e.getMessage());
+                }
+                char[] password = keepPassword ? null : password();
+                try {
+                    engine.security().putUser(owner(), u, password);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.invalidInput(e.getMessage());
+                } finally {
+                    if (password != null) {
+                        Arrays.fill(password, '\0');
+                    }
+                }
+                out().println("User " + u.name() + " is " + u.role());
+            }
+            return PeresvetCli.EXIT_OK;
+        }
+
+        private char[] password() {
+            if (passwordStdin) {
+                try {
+                    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                    if (line == null || line.isEmpty()) {
+                        throw CliException.invalidInput("no password on standard input");
+                    }
+                    return line.toCharArray();
+                } catch (IOException e) {
+                    throw CliException.invalidInput("cannot read the password: " + e.getMessage());
+                }
+            }
+            Console c = System.console();
+            if (c == null) {
+                throw CliException.invalidInput("no terminal to ask the password on: use --password-stdin");
+            }
+            char[] a = c.readPassword("Password for %s: ", name);
+            char[] b = c.readPassword("Again: ");
+            if (a == null || b == null || !Arrays.equals(a, b)) {
+                throw CliException.invalidInput("the passwords differ");
+            }
+            return a;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user and their API tokens.")
+    static final class Remove extends ProjectTask {
+        @Parameters(index = "0", paramLabel = "USER")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = open(projectDir(), false)) {
+                boolean removed;
+                try {
+                    removed = engine.security().deleteUser(owner(), name);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.invalidInput(e.getMessage());
+                }
+                out().println(removed ? "Removed " + name : "No user " + name);
+            }
+            return PeresvetCli.EXIT_OK;
+        }
+    }
+}
