@@ -13,6 +13,8 @@ import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.engine.EngineStatus;
 import org.peresvet.export.ExportStatus;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
@@ -174,6 +176,11 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public TagHistory read(HistoryQuery query) {
         return engine.history(query);
+    }
+
+    @Override
+    public BinnedHistory bins(BinQuery query) {
+        return engine.history().bins(query);
     }
 
     // ---- writes ----
