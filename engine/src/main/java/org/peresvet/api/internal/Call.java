@@ -74,6 +74,11 @@ public final class Call {
         return path;
     }
 
+    /** The path as sent, percent-encoded (routing splits it before decoding). */
+    public String rawPath() {
+        return exchange.rawPath();
+    }
+
     public String route() {
         return route;
     }
