@@ -36,6 +36,15 @@ public final class TabHost {
         return screens.get(screen.key());
     }
 
+    /** Whether the dark sheet is loaded (a chart draws its own colours). */
+    boolean isDark() {
+        return pane.getScene() != null && pane.getScene().getStylesheets().stream().anyMatch(s -> s.contains("dark"));
+    }
+
+    javafx.stage.Window window() {
+        return pane.getScene() == null ? null : pane.getScene().getWindow();
+    }
+
     public Optional<WorkspaceTab> screen(String key) {
         return Optional.ofNullable(screens.get(key));
     }

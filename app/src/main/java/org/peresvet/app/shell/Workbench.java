@@ -28,6 +28,9 @@ import org.peresvet.app.tree.PropertiesView;
 import org.peresvet.app.tree.References;
 import org.peresvet.app.tree.TreeController;
 import org.peresvet.app.tree.WriteService;
+import org.peresvet.app.trend.PopupTrend;
+import org.peresvet.app.trend.TrendStore;
+import org.peresvet.app.trend.TrendView;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
@@ -78,6 +81,8 @@ public final class Workbench {
             return WriteService.Target.of(p);
         });
         tree.onEditFormula(this::openFormula);
+        tree.onTrend(this::openTrend);
+        objectView.onPopupTrend(this::popupTrend);
         propertiesView.onEditFormula(this::openFormula);
         tree.onSelectionChanged(sel -> {
             properties.select(sel);
@@ -265,6 +270,27 @@ public final class Workbench {
                 mode.isEqualTo(UserMode.ENGINEER),
                 () -> tabHost.closeTab(key));
         return (FormulaEditor) tabHost.open(screen);
+    }
+
+    private int trends;
+
+    /** Opens a new trend tab with pens for these tags; returns it, or null without a project. */
+    public TrendView openTrend(List<UUID> tagIds) {
+        ProjectContext p = project.get();
+        if (p == null) {
+            feedback.error(Messages.get("shell.noProject"));
+            return null;
+        }
+        TrendView view = new TrendView("trend-" + ++trends, p, new TrendStore(editor, feedback::error), feedback::error);
+        view.theme(tabHost.isDark());
+        tagIds.forEach(view::addPen);
+        return (TrendView) tabHost.open(view);
+    }
+
+    /** The last hour of one tag in a small window. */
+    public TrendView popupTrend(UUID tagId) {
+        ProjectContext p = project.get();
+        return p == null ? null : PopupTrend.show(p, tagId, tabHost.window());
     }
 
     public ValueBridge bridge() {

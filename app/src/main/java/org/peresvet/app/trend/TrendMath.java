@@ -1,5 +1,7 @@
 package org.peresvet.app.trend;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.peresvet.model.Sample;
 
 /** Small conversions every part of the trend shares. */
@@ -19,6 +21,14 @@ final class TrendMath {
     /** µs since the epoch to the chart's milliseconds. */
     static double toMillis(long micros) {
         return micros / 1000.0;
+    }
+
+    /** Six significant digits, no trailing zeros: what a readout needs. */
+    static String format(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     static long toMicros(double millis) {
