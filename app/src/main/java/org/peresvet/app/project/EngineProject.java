@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.peresvet.alarm.AlarmView;
@@ -39,6 +40,8 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
 
     private final Engine engine;
     private final Actor actor;
+    private final List<Consumer<List<TagSample>>> sampleListeners = new CopyOnWriteArrayList<>();
+    private boolean sinkAdded;
 
     public EngineProject(Engine engine, Actor actor) {
         this.engine = engine;
@@ -166,6 +169,29 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public Subscription subscribe(Consumer<List<TagSample>> listener) {
         return engine.subscribe(SubscriptionFilter.all(), listener);
+    }
+
+    @Override
+    public Subscription everySample(Consumer<List<TagSample>> listener) {
+        synchronized (sampleListeners) {
+            if (!sinkAdded) {
+                // The engine keeps sinks for its lifetime: one sink, and listeners that can leave.
+                engine.values().onAccepted(batch -> sampleListeners.forEach(l -> l.accept(batch)));
+                sinkAdded = true;
+            }
+        }
+        sampleListeners.add(listener);
+        return new Subscription() {
+            @Override
+            public void close() {
+                sampleListeners.remove(listener);
+            }
+
+            @Override
+            public int pending() {
+                return 0;
+            }
+        };
     }
 
     @Override

@@ -96,6 +96,7 @@ public final class TrendView implements WorkspaceTab {
     private TrendWindow window = TrendWindow.live(PRESETS[0] * Micros.PER_SECOND);
     private long pausedAt;
     private boolean dirty = true;
+    private boolean cursorsMoved;
     private boolean adjusting;
     private long lastDrawNanos;
     private long lastPushNanos;
@@ -138,7 +139,7 @@ public final class TrendView implements WorkspaceTab {
                 moved(e.getTrigger());
             }
         });
-        feed = project.values().subscribe(this::arrived);
+        feed = project.values().everySample(this::arrived);
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -545,7 +546,11 @@ public final class TrendView implements WorkspaceTab {
             redraw();
             lastDrawNanos = nanos;
             dirty = false;
+            cursorsMoved = false;
             cost = cost.add(System.nanoTime() - t0);
+        } else if (cursorsMoved) {
+            cursorsMoved = false;
+            chart.chart().fireChartChanged();
         }
     }
 
@@ -631,19 +636,36 @@ public final class TrendView implements WorkspaceTab {
     public void cursor(double tMillis) {
         cursorMillis = tMillis;
         chart.cursors(cursorMillis, aMillis, bMillis);
+        cursorsMoved = true; // drawn on the next pulse: a mouse move does not redraw the chart by itself
         updateReadouts();
     }
 
     public void setA(double tMillis) {
         aMillis = tMillis;
         chart.cursors(cursorMillis, aMillis, bMillis);
+        cursorsMoved = true; // drawn on the next pulse: a mouse move does not redraw the chart by itself
         updateReadouts();
     }
 
     public void setB(double tMillis) {
         bMillis = tMillis;
         chart.cursors(cursorMillis, aMillis, bMillis);
+        cursorsMoved = true; // drawn on the next pulse: a mouse move does not redraw the chart by itself
         updateReadouts();
+    }
+
+    /** The points pen i draws now (tests and the benchmark read them). */
+    Drawn drawnOf(int pen) {
+        Drawn d = drawn.get(pens.get(pen));
+        return d == null ? Drawn.EMPTY : d;
+    }
+
+    TrendChart chartForTests() {
+        return chart;
+    }
+
+    PenSeries series(int pen) {
+        return pens.get(pen);
     }
 
     /** The value pen i draws at t (ms): NaN in a gap or before its data. */
