@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Window;
 import org.peresvet.app.common.WorkspaceTab;
 
 /** Opens {@link WorkspaceTab}s in the shell's tab pane, one tab per key. FX thread. */
@@ -41,7 +42,7 @@ public final class TabHost {
         return pane.getScene() != null && pane.getScene().getStylesheets().stream().anyMatch(s -> s.contains("dark"));
     }
 
-    javafx.stage.Window window() {
+    Window window() {
         return pane.getScene() == null ? null : pane.getScene().getWindow();
     }
 

@@ -1,6 +1,7 @@
 package org.peresvet.app.trend;
 
 import java.util.UUID;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -25,7 +26,7 @@ public final class PopupTrend {
         stage.initOwner(owner);
         String path = project.model().snapshot().tag(tagId) == null ? tagId.toString() : project.model().snapshot().tagPath(tagId);
         stage.setTitle(Messages.get("trend.popupTitle", path));
-        Scene scene = new Scene((javafx.scene.Parent) view.content(), 640, 380);
+        Scene scene = new Scene((Parent) view.content(), 640, 380);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             view.theme(owner.getScene().getStylesheets().stream().anyMatch(s -> s.contains("dark")));

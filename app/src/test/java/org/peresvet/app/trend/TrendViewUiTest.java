@@ -16,8 +16,10 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,7 +143,7 @@ class TrendViewUiTest {
                 view.cursor(ms(at));
                 return null;
             });
-            assertThat(fx(() -> view.valueAt(0, ms(at)))).isCloseTo(stored.asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(fx(() -> view.valueAt(0, ms(at)))).isCloseTo(stored.asDouble(), Offset.offset(1e-9));
             String shown = fx(() -> ((Label) stage.getScene().lookup("#trend-value-0")).getText());
             assertThat(shown).isEqualTo(TrendMath.format(stored.asDouble()));
         }
@@ -296,7 +298,7 @@ class TrendViewUiTest {
         Screenshots.save(stage.getScene(), "trend-live");
         // Pause freezes the picture but the ring keeps filling.
         fx(() -> {
-            ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#trend-pause")).fire();
+            ((ToggleButton) stage.getScene().lookup("#trend-pause")).fire();
             return null;
         });
         long had = fx(() -> view.series(1).ring.added());
