@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.peresvet.alarm.AlarmView;
@@ -13,6 +14,8 @@ import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.engine.EngineStatus;
 import org.peresvet.export.ExportStatus;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
@@ -37,6 +40,8 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
 
     private final Engine engine;
     private final Actor actor;
+    private final List<Consumer<List<TagSample>>> sampleListeners = new CopyOnWriteArrayList<>();
+    private boolean sinkAdded;
 
     public EngineProject(Engine engine, Actor actor) {
         this.engine = engine;
@@ -167,6 +172,29 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     }
 
     @Override
+    public Subscription everySample(Consumer<List<TagSample>> listener) {
+        synchronized (sampleListeners) {
+            if (!sinkAdded) {
+                // The engine keeps sinks for its lifetime: one sink, and listeners that can leave.
+                engine.values().onAccepted(batch -> sampleListeners.forEach(l -> l.accept(batch)));
+                sinkAdded = true;
+            }
+        }
+        sampleListeners.add(listener);
+        return new Subscription() {
+            @Override
+            public void close() {
+                sampleListeners.remove(listener);
+            }
+
+            @Override
+            public int pending() {
+                return 0;
+            }
+        };
+    }
+
+    @Override
     public Sample current(UUID tagId) {
         return engine.current(tagId);
     }
@@ -174,6 +202,11 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public TagHistory read(HistoryQuery query) {
         return engine.history(query);
+    }
+
+    @Override
+    public BinnedHistory bins(BinQuery query) {
+        return engine.history().bins(query);
     }
 
     // ---- writes ----

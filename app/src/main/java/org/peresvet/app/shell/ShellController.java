@@ -276,6 +276,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML void writeValue() { workbench.writeValue(); }
 
+    /** Opens a trend of the tags selected in the tree (an empty one when none is). */
+    @FXML void showTrend() { workbench.openTrend(workbench.tree().selectedTags()); }
+
     /** Opens the alarm list tab on its active page. */
     @FXML
     public AlarmListView showAlarmList() {

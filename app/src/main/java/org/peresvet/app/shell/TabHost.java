@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Window;
 import org.peresvet.app.common.WorkspaceTab;
 
 /** Opens {@link WorkspaceTab}s in the shell's tab pane, one tab per key. FX thread. */
@@ -34,6 +35,15 @@ public final class TabHost {
         }
         pane.getSelectionModel().select(tab);
         return screens.get(screen.key());
+    }
+
+    /** Whether the dark sheet is loaded (a chart draws its own colours). */
+    boolean isDark() {
+        return pane.getScene() != null && pane.getScene().getStylesheets().stream().anyMatch(s -> s.contains("dark"));
+    }
+
+    Window window() {
+        return pane.getScene() == null ? null : pane.getScene().getWindow();
     }
 
     public Optional<WorkspaceTab> screen(String key) {

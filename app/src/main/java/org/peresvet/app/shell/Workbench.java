@@ -29,6 +29,9 @@ import org.peresvet.app.tree.PropertiesView;
 import org.peresvet.app.tree.References;
 import org.peresvet.app.tree.TreeController;
 import org.peresvet.app.tree.WriteService;
+import org.peresvet.app.trend.PopupTrend;
+import org.peresvet.app.trend.TrendStore;
+import org.peresvet.app.trend.TrendView;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
@@ -81,6 +84,8 @@ public final class Workbench {
             return WriteService.Target.of(p);
         }, dialogs);
         tree.onEditFormula(this::openFormula);
+        tree.onTrend(this::openTrend);
+        objectView.onPopupTrend(this::popupTrend);
         propertiesView.onEditFormula(this::openFormula);
         tree.onSelectionChanged(sel -> {
             properties.select(sel);
@@ -298,6 +303,27 @@ public final class Workbench {
         tabHost.open(v);
         v.home();
         return v;
+    }
+
+    private int trends;
+
+    /** Opens a new trend tab with pens for these tags; returns it, or null without a project. */
+    public TrendView openTrend(List<UUID> tagIds) {
+        ProjectContext p = project.get();
+        if (p == null) {
+            feedback.error(Messages.get("shell.noProject"));
+            return null;
+        }
+        TrendView view = new TrendView("trend-" + ++trends, p, new TrendStore(editor, feedback::error), feedback::error);
+        view.theme(tabHost.isDark());
+        tagIds.forEach(view::addPen);
+        return (TrendView) tabHost.open(view);
+    }
+
+    /** The last hour of one tag in a small window. */
+    public TrendView popupTrend(UUID tagId) {
+        ProjectContext p = project.get();
+        return p == null ? null : PopupTrend.show(p, tagId, tabHost.window());
     }
 
     public ValueBridge bridge() {

@@ -119,7 +119,12 @@ public final class ObjectView implements WorkspaceTab {
             };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    writeSelected();
+                    // A value that cannot be written shows its last hour; a writable one opens the write dialog.
+                    if (ValueFormat.writable(row.getItem().def())) {
+                        writeSelected();
+                    } else {
+                        popupTrend.accept(row.getItem().def().id());
+                    }
                 }
             });
             return row;
@@ -162,6 +167,14 @@ public final class ObjectView implements WorkspaceTab {
     /** The alarm column's texts per tag id (FX thread; replace the whole map when anything changes). */
     public javafx.beans.property.ObjectProperty<java.util.Map<UUID, String>> alarmMarksProperty() {
         return alarmMarks;
+    }
+
+    private java.util.function.Consumer<UUID> popupTrend = id -> {
+    };
+
+    /** Where a double-click on a value that cannot be written goes (the shell opens a popup trend). */
+    public void onPopupTrend(java.util.function.Consumer<UUID> listener) {
+        popupTrend = listener;
     }
 
     public TableView<TagRow> table() {

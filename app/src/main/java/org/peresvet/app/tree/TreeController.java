@@ -552,10 +552,13 @@ public final class TreeController {
             i.disableProperty().bind(editable.not());
         }
         MenuItem formula = item("menu.editFormula", this::editFormula);
+        MenuItem trend = item("menu.trend", () -> trendListener.accept(selectedTags()));
+        trend.setId("tree-menu-trend");
         javafx.scene.control.Menu methods = new javafx.scene.control.Menu(Messages.get("menu.methodFormulas"));
         ContextMenu menu = new ContextMenu(newObject, newTag, new SeparatorMenuItem(), rename, cut, copy, paste,
-                new SeparatorMenuItem(), delete, new SeparatorMenuItem(), formula, methods);
+                new SeparatorMenuItem(), delete, new SeparatorMenuItem(), formula, methods, new SeparatorMenuItem(), trend);
         menu.setOnShowing(e -> {
+            trend.setDisable(selectedTags().isEmpty());
             formula.setDisable(selectedFormula() == null);
             methods.getItems().clear();
             for (var m : writeMethodsHere()) {
@@ -570,6 +573,19 @@ public final class TreeController {
 
     private java.util.function.Consumer<FormulaRef> formulaListener = r -> {
     };
+
+    private java.util.function.Consumer<List<java.util.UUID>> trendListener = ids -> {
+    };
+
+    /** Where "Trend" goes (the shell opens a trend of the selected tags). */
+    public void onTrend(java.util.function.Consumer<List<java.util.UUID>> listener) {
+        trendListener = listener;
+    }
+
+    /** The tags among the selection, in selection order. */
+    public List<java.util.UUID> selectedTags() {
+        return selection().stream().filter(NodeRef::isTag).map(NodeRef::id).toList();
+    }
 
     /** Where "Edit formula" goes (the shell opens the formula editor). */
     public void onEditFormula(java.util.function.Consumer<FormulaRef> listener) {
@@ -706,7 +722,7 @@ public final class TreeController {
         }
 
         private void dragDetected(MouseEvent e) {
-            if (getItem() == null || !editable.get()) {
+            if (getItem() == null) {
                 return;
             }
             List<NodeRef> sel = selection();
@@ -714,7 +730,8 @@ public final class TreeController {
                 sel = List.of(getItem());
             }
             dragged = List.copyOf(sel);
-            Dragboard db = startDragAndDrop(TransferMode.COPY_OR_MOVE);
+            // Read-only, a drag only copies (tags onto a trend); moving needs edit mode.
+            Dragboard db = editable.get() ? startDragAndDrop(TransferMode.COPY_OR_MOVE) : startDragAndDrop(TransferMode.COPY);
             ClipboardContent content = new ClipboardContent();
             StringBuilder ids = new StringBuilder();
             dragged.forEach(r -> ids.append(r.kind()).append(':').append(r.id()).append('\n'));

@@ -1,0 +1,52 @@
+package org.peresvet.app.trend;
+
+import java.util.UUID;
+
+/**
+ * One pen of a trend: the tag it draws and how. Changed on the FX thread only.
+ *
+ * @see TrendSpec for how pens are saved
+ */
+public final class TrendPen {
+    /** Restrained, distinguishable pen colours on a grey ISA-101 background (and on the dark theme). */
+    static final String[] PALETTE = {"#1f5fa8", "#b5651d", "#2e7d32", "#7b3fa0", "#00838f", "#8d6e00", "#ad1457", "#455a64"};
+
+    private final UUID tagId;
+    private String color;
+    private double width;
+    private boolean visible = true;
+
+    public TrendPen(UUID tagId, String color, double width) {
+        this.tagId = tagId;
+        this.color = color;
+        this.width = width;
+    }
+
+    public UUID tagId() {
+        return tagId;
+    }
+
+    public String color() {
+        return color;
+    }
+
+    public void color(String c) {
+        this.color = c;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public void width(double w) {
+        this.width = Math.max(0.5, Math.min(6, w));
+    }
+
+    public boolean visible() {
+        return visible;
+    }
+
+    public void visible(boolean v) {
+        this.visible = v;
+    }
+}

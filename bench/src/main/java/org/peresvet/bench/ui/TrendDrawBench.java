@@ -1,0 +1,211 @@
+package org.peresvet.bench.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.peresvet.app.project.EngineProject;
+import org.peresvet.app.trend.TrendView;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
+import org.peresvet.model.Micros;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.TagSample;
+import org.peresvet.model.ValueType;
+
+/**
+ * Issue 16, trend figures in a 1,600 px wide trend (headless Monocle, software rendering):
+ * <ol>
+ *   <li>8 pens x {@code samples} stored samples each (default 1,000,000), whole range: time from
+ *       setting the pens to the first complete draw (history read in bins + draw), goal < 500 ms;
+ *       then 20 pans and zooms, each until redrawn, p95 goal < 100 ms.</li>
+ *   <li>Live: 8 pens at 100 samples/s each, 10 minutes shown (the ring pre-filled with 10 minutes),
+ *       FX time per redraw and per pulse over 10 s, goal < 3 ms on average; bytes per pen.</li>
+ * </ol>
+ * Usage: {@code TrendDrawBench [samplesPerPen]}.
+ */
+public final class TrendDrawBench {
+    private static final int PENS = 8;
+    private static final long S = Micros.PER_SECOND;
+
+    private TrendDrawBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int samples = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        System.out.println(HeadlessFx.load());
+        HeadlessFx.start(1700, 900);
+        PulseCounter.count(); // starts counting pulses
+        Path dir = Files.createTempDirectory("peresvet-bench-trend").resolve("project");
+        boolean ok;
+        try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
+            List<UUID> tags = new ArrayList<>();
+            ObjectDef o = ObjectDef.create(null, "Plant");
+            List<ModelEdit> edits = new ArrayList<>(List.of(new ModelEdit.PutObject(o)));
+            for (int p = 0; p < PENS; p++) {
+                TagDef t = TagDef.builder(o.id(), "Signal" + p, ValueType.DOUBLE).units(p % 2 == 0 ? "m" : "bar").build();
+                tags.add(t.id());
+                edits.add(new ModelEdit.PutTag(t));
+            }
+            engine.edit(edits.toArray(ModelEdit[]::new));
+            engine.start();
+            long first = (Micros.now() - (samples + 3_600L) * S) / S * S;
+            long t0 = System.nanoTime();
+            for (int from = 0; from < samples; from += 10_000) {
+                List<TagSample> batch = new ArrayList<>();
+                for (int p = 0; p < PENS; p++) {
+                    for (int i = from; i < Math.min(samples, from + 10_000); i++) {
+                        batch.add(new TagSample(tags.get(p), Sample.of(first + i * S, p * 10 + 5 * Math.sin(i / (300.0 + p * 50)))));
+                    }
+                }
+                engine.write(batch);
+            }
+            engine.flush();
+            System.out.printf("loaded %d pens x %,d samples in %.1f s%n", PENS, samples, (System.nanoTime() - t0) / 1e9);
+            long last = first + (samples - 1L) * S;
+            EngineProject project = new EngineProject(engine, Actor.SYSTEM);
+            ok = history(project, tags, first, last) & live(engine, project);
+        }
+        System.out.println(HeadlessFx.load());
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static TrendView show(EngineProject project) throws Exception {
+        return HeadlessFx.fx(() -> {
+            TrendView v = new TrendView("bench", project, null, m -> System.out.println("error: " + m));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new BorderPane(v.content()), 1600, 800));
+            stage.show();
+            return v;
+        });
+    }
+
+    private static void awaitSettled(TrendView v) throws Exception {
+        while (!HeadlessFx.fx(v::settled)) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean history(EngineProject project, List<UUID> tags, long first, long last) throws Exception {
+        TrendView v = show(project);
+        long t0 = System.nanoTime();
+        HeadlessFx.fx(() -> {
+            tags.forEach(v::addPen);
+            v.showPeriod(first, last, false);
+            return null;
+        });
+        awaitSettled(v);
+        double firstMs = (System.nanoTime() - t0) / 1e6;
+        double[] ms = new double[20];
+        long span = last - first;
+        for (int i = 0; i < ms.length; i++) {
+            // Alternately zoom in to a third and pan by a quarter: every step reads history again.
+            long from = first + (i % 4) * span / 8;
+            long to = i % 2 == 0 ? from + span / 3 : from + span / 2;
+            long s = System.nanoTime();
+            HeadlessFx.fx(() -> {
+                v.showPeriod(from, to, true);
+                return null;
+            });
+            awaitSettled(v);
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(ms);
+        double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
+        boolean pass = firstMs < 500 && p95 < 100;
+        System.out.printf("trend draw: 8 pens x 1,600 px, whole range: first complete draw %.0f ms (goal < 500); "
+                + "pan/zoom p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 < 100): %s%n",
+                firstMs, ms[ms.length / 2], p95, ms[ms.length - 1], pass ? "PASS" : "FAIL");
+        HeadlessFx.fx(() -> {
+            v.dispose();
+            return null;
+        });
+        return pass;
+    }
+
+    private static boolean live(Engine engine, EngineProject project) throws Exception {
+        ObjectDef o = ObjectDef.create(null, "Live");
+        List<UUID> tags = new ArrayList<>();
+        List<ModelEdit> edits = new ArrayList<>(List.of(new ModelEdit.PutObject(o)));
+        for (int p = 0; p < PENS; p++) {
+            TagDef t = TagDef.builder(o.id(), "Live" + p, ValueType.DOUBLE).build();
+            tags.add(t.id());
+            edits.add(new ModelEdit.PutTag(t));
+        }
+        engine.edit(edits.toArray(ModelEdit[]::new));
+        TrendView v = show(project);
+        HeadlessFx.fx(() -> {
+            tags.forEach(v::addPen);
+            v.preset(600);
+            return null;
+        });
+        awaitSettled(v);
+        // Ten minutes at 100 samples/s already in the rings, then 10 s of live feed at that rate.
+        long now = Micros.now();
+        for (int k = 0; k < 600; k++) {
+            List<TagSample> batch = new ArrayList<>();
+            for (int j = 0; j < 100; j++) {
+                long x = now - 600 * S + (k * 100L + j) * 10_000L;
+                for (int p = 0; p < PENS; p++) {
+                    batch.add(new TagSample(tags.get(p), Sample.of(x, p + Math.sin(x / 7e6))));
+                }
+            }
+            engine.write(batch);
+        }
+        HeadlessFx.fx(v::resetCost);
+        long start = System.nanoTime();
+        long pulses0 = PulseCounter.count();
+        for (int tick = 0; tick < 100; tick++) { // 10 s, a batch every 100 ms
+            long x0 = Micros.now();
+            List<TagSample> batch = new ArrayList<>();
+            for (int j = 0; j < 10; j++) {
+                for (int p = 0; p < PENS; p++) {
+                    batch.add(new TagSample(tags.get(p), Sample.of(x0 + j * 10_000L, p + Math.sin(x0 / 7e6))));
+                }
+            }
+            engine.write(batch);
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrendView.PulseCost c = HeadlessFx.fx(v::cost);
+        long pulses = PulseCounter.count() - pulses0;
+        double perRedraw = c.redraws() == 0 ? Double.NaN : c.nanos() / 1e6 / c.redraws();
+        double perPulse = pulses == 0 ? Double.NaN : c.nanos() / 1e6 / pulses;
+        boolean pass = perPulse < 3;
+        System.out.printf("trend live: 8 pens x 100 samples/s, 10 min shown, %.1f s: %d redraws, %.2f ms FX time per redraw, "
+                + "%.2f ms per pulse on average over %d pulses (goal < 3 ms): %s; live ring %,d bytes per pen (bounded)%n",
+                seconds, c.redraws(), perRedraw, perPulse, pulses, pass ? "PASS" : "FAIL", TrendView.ringBytesPerPen());
+        HeadlessFx.fx(() -> {
+            v.dispose();
+            return null;
+        });
+        return pass;
+    }
+
+    /** Counts JavaFX pulses (an AnimationTimer runs once per pulse). */
+    static final class PulseCounter {
+        private static final java.util.concurrent.atomic.AtomicLong PULSES = new java.util.concurrent.atomic.AtomicLong();
+
+        static {
+            javafx.application.Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    PULSES.incrementAndGet();
+                }
+            }.start());
+        }
+
+        static long count() {
+            return PULSES.get();
+        }
+    }
+}
