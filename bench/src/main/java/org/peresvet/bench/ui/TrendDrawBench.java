@@ -161,7 +161,10 @@ public final class TrendDrawBench {
             }
             engine.write(batch);
         }
-        HeadlessFx.fx(v::resetCost);
+        HeadlessFx.fx(() -> {
+            v.resetCost();
+            return null;
+        });
         long start = System.nanoTime();
         long pulses0 = PulseCounter.count();
         for (int tick = 0; tick < 100; tick++) { // 10 s, a batch every 100 ms
