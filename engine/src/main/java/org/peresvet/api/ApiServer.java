@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -19,6 +20,7 @@ import org.peresvet.api.internal.JettyTransport;
 import org.peresvet.api.internal.ModelEndpoint;
 import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
+import org.peresvet.api.internal.ScreenEndpoint;
 import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
 import org.peresvet.api.internal.StreamEndpoint;
@@ -40,6 +42,8 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8 * 1024;
     /** A connection with no bytes moving for this long is closed (a live stream sends a ping every 15 s). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    /** Bytes read from a connection at once. */
+    static final int INPUT_BUFFER_BYTES = 64 * 1024;
     /** History queries at once; more wait in a short queue, then get 503. */
     private static final int QUERY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final int QUERY_QUEUE = 16;
@@ -94,13 +98,17 @@ public final class ApiServer implements AutoCloseable {
         QueryPool queries = new QueryPool(QUERY_THREADS, QUERY_QUEUE);
         DataEndpoint data = new DataEndpoint(engine, current, metrics, queries, config.maxPointsPerAnswer(),
                 config.requestTimeout());
-        ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
+        // screens always count as references: a delete names the screens that use the item
+        ModelEndpoint model = new ModelEndpoint(engine, ReferenceFinder.of(List.of(hooks.references(), new ScreenReferenceFinder())), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
         Router router = routes(data, model, new AlarmEndpoint(engine), streams, status);
         ConnectorEndpoint connectors = new ConnectorEndpoint(engine);
         router.add("GET", "/v1/connectors/", ApiAccess.READ, connectors::list);
         router.add("GET", "/v1/connectors/{id}/log", ApiAccess.READ, connectors::log);
         router.add("POST", "/v1/tags/{id}/write", ApiAccess.WRITE_DATA, connectors::write);
+        ScreenEndpoint screens = new ScreenEndpoint(engine);
+        router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
+        router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");
@@ -110,7 +118,15 @@ public final class ApiServer implements AutoCloseable {
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // A tag's path is one segment with its slashes encoded (/v1/tags/%2FStation%2FTank%2FLevel), and
+        // an empty id (/v1/tags//write) must reach the endpoint for its 404: the router splits the raw
+        // path and decodes each segment strictly itself, and serves no files, so neither is ambiguous here.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("peresvet", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // Reads of 64 KiB, not 8: a 300 KB batch of samples then arrives in a few reads, not forty.
+        http1.setInputBufferSize(INPUT_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, http1);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);

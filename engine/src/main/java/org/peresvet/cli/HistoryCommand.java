@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
         description = {"Query a tag's local history; prints {\"data\":[{\"tagId\":…,\"data\":[[x,y,q],…]}]}.",
                 "Times are ISO-8601 (no zone means UTC) or microseconds since the epoch."})
 final class HistoryCommand extends ProjectTask {
-    @Parameters(index = "0", paramLabel = "TAG", description = "Tag path, e.g. /PumpStation/Tank1/Level.")
+    @Parameters(index = "0", paramLabel = "TAG",
+            description = "Tag path (e.g. /PumpStation/Tank1/Level) or UUID; the answer names it the same way.")
     String tagPath;
 
     @Option(names = "--start", paramLabel = "T", converter = TimeArgs.Time.class, description = "Start of the period.")
@@ -25,7 +26,8 @@ final class HistoryCommand extends ProjectTask {
     @Option(names = "--finish", paramLabel = "T", converter = TimeArgs.Time.class, description = "End of the period (default: now).")
     Long finish;
 
-    @Option(names = "--count", paramLabel = "N", description = "The first N points after start, or the last N without start.")
+    @Option(names = "--count", paramLabel = "N", description = {"The first N points after start; without start the last N points up to finish,",
+                    "the point at --finish (interpolated) the last of them."})
     Integer count;
 
     @Option(names = "--time-step", paramLabel = "DURATION", converter = TimeArgs.Step.class,
@@ -66,7 +68,7 @@ final class HistoryCommand extends ProjectTask {
             } catch (IllegalArgumentException e) {
                 throw CliException.invalidInput("invalid query: " + e.getMessage());
             }
-            out().println(HistoryJson.toJson(List.of(answer), format));
+            out().println(HistoryJson.partsToJson(List.of(new HistoryJson.Part(tagPath, answer.data(), answer.excess())), format));
         }
         return PeresvetCli.EXIT_OK;
     }

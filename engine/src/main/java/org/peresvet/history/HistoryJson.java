@@ -38,6 +38,17 @@ public final class HistoryJson {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The answer with each tag named as its part says (as the client named it). */
+    public static String partsToJson(List<Part> parts, boolean format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator gen = MAPPER.createGenerator(out)) {
+            write(gen, parts, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen with an in-memory stream", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** One tag's part of an answer, {@code tagId} as the client named the tag (UUID or path). */
     public record Part(String tagId, List<Sample> data, boolean excess) {
         public static Part of(TagHistory answer) {

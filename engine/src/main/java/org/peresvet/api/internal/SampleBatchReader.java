@@ -104,7 +104,7 @@ final class SampleBatchReader {
         JsonToken t1 = p.nextToken();
         if (t1 == JsonToken.END_ARRAY) {
             Object y = type.coerce(v0);
-            return y instanceof Double d && !Double.isFinite(d) ? null : new Sample(now, y, null);
+            return isFinite(y) ? new Sample(now, y, null) : null;
         }
         if (!t1.isScalarValue()) {
             return null;
@@ -118,8 +118,8 @@ final class SampleBatchReader {
             return null;
         }
         Object y = type.coerce(scalar(p, t1));
-        if (y instanceof Double d && !Double.isFinite(d)) {
-            return null; // a value only a double can hold must be finite: the tree reader names it
+        if (!isFinite(y)) {
+            return null;
         }
         JsonToken t2 = p.nextToken();
         if (t2 == JsonToken.END_ARRAY) {
@@ -134,6 +134,11 @@ final class SampleBatchReader {
             return null;
         }
         return p.nextToken() == JsonToken.END_ARRAY ? new Sample(x, y, q) : null;
+    }
+
+    /** A value only a double can hold must be finite (checked here, not in a second pass over the batch). */
+    private static boolean isFinite(Object y) {
+        return !(y instanceof Double d) || Double.isFinite(d);
     }
 
     /** The Java value the tree reader's node would give: Integer/Long/BigInteger/Double, Boolean, String or null. */

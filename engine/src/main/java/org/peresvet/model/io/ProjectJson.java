@@ -18,6 +18,7 @@ import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.DocumentDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -44,7 +45,8 @@ public final class ProjectJson {
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods",
-            "connectors");
+            "connectors", "documents");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("id", "kind", "name", "body");
     private static final Set<String> CONNECTOR_KEYS = Set.of("id", "name", "kind", "enabled", "config");
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
@@ -91,6 +93,10 @@ public final class ProjectJson {
             model.methods().stream().sorted(java.util.Comparator.comparing(MethodDef::name).thenComparing(MethodDef::id))
                     .forEach(m -> arr.add(DefinitionJson.write(m)));
         }
+        if (root == null && !model.documents().isEmpty()) {
+            ArrayNode arr = doc.putArray("documents");
+            model.documents().forEach(d -> arr.add(documentNode(d)));
+        }
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -108,6 +114,19 @@ public final class ProjectJson {
             }
         });
         return model.connectors().stream().filter(c -> used.contains(c.id())).toList();
+    }
+
+    private static ObjectNode documentNode(DocumentDef d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", d.id().toString());
+        n.put("kind", d.kind());
+        n.put("name", d.name());
+        try {
+            n.set("body", MAPPER.readTree(d.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("document " + d.name() + " holds invalid JSON", e); // validated on every put
+        }
+        return n;
     }
 
     private static ObjectNode connectorNode(ConnectorDef c) {
@@ -293,7 +312,36 @@ public final class ProjectJson {
         for (int i = 0; carr != null && i < carr.size(); i++) {
             connectors.add(readConnector(carr.get(i), "$.connectors[" + i + "]", ids));
         }
-        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors);
+        List<DocumentDef> documents = new ArrayList<>();
+        JsonNode darr = root.get("documents");
+        if (darr != null && !darr.isNull()) {
+            if (!darr.isArray()) {
+                throw new ModelException("$.documents", null, "must be an array");
+            }
+            for (int i = 0; i < darr.size(); i++) {
+                documents.add(readDocument(darr.get(i), "$.documents[" + i + "]", ids));
+            }
+        }
+        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors, documents);
+    }
+
+    private static DocumentDef readDocument(JsonNode n, String p, Set<UUID> ids) {
+        if (!n.isObject()) {
+            throw new ModelException(p, null, "must be an object");
+        }
+        checkKeys(n, DOCUMENT_KEYS, p);
+        UUID id = id(n, p, ids);
+        JsonNode body = n.get("body");
+        if (body == null || !body.isObject()) {
+            throw new ModelException(p + ".body", null, "must be a JSON object");
+        }
+        DocumentDef d = new DocumentDef(id, text(n, "kind", p, true), name(n, p, true), body.toString());
+        try {
+            d.validate();
+        } catch (ModelException e) {
+            throw new ModelException(p, e.field(), e.reason());
+        }
+        return d;
     }
 
     private static ConnectorDef readConnector(JsonNode n, String p, Set<UUID> ids) {
