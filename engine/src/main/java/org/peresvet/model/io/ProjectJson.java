@@ -313,29 +313,21 @@ public final class ProjectJson {
             connectors.add(readConnector(carr.get(i), "$.connectors[" + i + "]", ids));
         }
         List<DocumentDef> documents = new ArrayList<>();
-        JsonNode darr = root.get("documents");
-        if (darr != null && !darr.isNull()) {
-            if (!darr.isArray()) {
-                throw new ModelException("$.documents", null, "must be an array");
-            }
-            for (int i = 0; i < darr.size(); i++) {
-                documents.add(readDocument(darr.get(i), "$.documents[" + i + "]", ids));
-            }
+        JsonNode darr = F.array(root, "documents", "$");
+        for (int i = 0; darr != null && i < darr.size(); i++) {
+            documents.add(readDocument(darr.get(i), "$.documents[" + i + "]", ids));
         }
         return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors, documents);
     }
 
     private static DocumentDef readDocument(JsonNode n, String p, Set<UUID> ids) {
-        if (!n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        checkKeys(n, DOCUMENT_KEYS, p);
+        F.object(n, p, DOCUMENT_KEYS);
         UUID id = id(n, p, ids);
         JsonNode body = n.get("body");
         if (body == null || !body.isObject()) {
             throw new ModelException(p + ".body", null, "must be a JSON object");
         }
-        DocumentDef d = new DocumentDef(id, text(n, "kind", p, true), name(n, p, true), body.toString());
+        DocumentDef d = new DocumentDef(id, F.text(n, "kind", p, true), name(n, p, true), body.toString());
         try {
             d.validate();
         } catch (ModelException e) {
