@@ -62,7 +62,7 @@ final class ImportLdapCommand extends ProjectTask {
             if (dryRun) {
                 print(plan, "Dry run into " + projectDir + ": nothing changed.");
             } else {
-                LdapMigration.apply(engine, plan);
+                LdapMigration.apply(engine, plan, actor());
                 print(plan, "Imported " + dir.source() + " into " + projectDir + ".");
             }
             done = true;

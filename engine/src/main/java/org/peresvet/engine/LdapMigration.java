@@ -10,6 +10,7 @@ import org.peresvet.migrate.ldap.ImportOptions;
 import org.peresvet.migrate.ldap.ImportPlan;
 import org.peresvet.migrate.ldap.LdapImport;
 import org.peresvet.migrate.ldap.PeresvetDirectory;
+import org.peresvet.model.Actor;
 
 /**
  * Importing the Python platform's LDAP model into an open project: the plan from
@@ -28,21 +29,35 @@ public final class LdapMigration {
     }
 
     /**
-     * Applies a plan: the model edit first (refused whole on any problem), then the export targets.
-     * Export targets start with the next engine start, as any change of export.json.
+     * Applies a plan: the model edit first (refused whole on any problem), recorded as
+     * {@code actor}, then the export targets. Export targets start with the next engine start, as
+     * any change of export.json.
      */
-    public static void apply(Engine engine, ImportPlan plan) {
-        engine.edit(plan.edits());
-        if (plan.exportTargets().isEmpty()) {
-            return;
+    public static void apply(Engine engine, ImportPlan plan, Actor actor) {
+        engine.edit(actor, plan.edits());
+        addExportTargets(engine, plan.exportTargets());
+    }
+
+    /**
+     * Adds the directory's storages to the project's export.json (a target whose name the project
+     * already has is left as it is); the names added. They start with the next engine start.
+     */
+    public static List<String> addExportTargets(Engine engine, List<ExportTargetSpec> specs) {
+        if (specs.isEmpty()) {
+            return List.of();
         }
         ExportConfig config = ExportConfig.load(engine.folder().dir());
         List<ExportConfig.Target> targets = new ArrayList<>(config.targets());
-        for (ExportTargetSpec s : plan.exportTargets()) {
+        List<String> added = new ArrayList<>();
+        for (ExportTargetSpec s : specs) {
             if (targets.stream().noneMatch(t -> t.name().equalsIgnoreCase(s.name()))) {
                 targets.add(ExportConfig.Target.of(s.name(), s.url()).withEnabled(s.enabled()));
+                added.add(s.name());
             }
         }
-        new ExportConfig(config.batchMaxSamples(), config.batchMaxAgeMillis(), targets).save(engine.folder().dir());
+        if (!added.isEmpty()) {
+            new ExportConfig(config.batchMaxSamples(), config.batchMaxAgeMillis(), targets).save(engine.folder().dir());
+        }
+        return added;
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.peresvet.app.Messages;
 import org.peresvet.migrate.ldap.ImportPlan;
 import org.peresvet.migrate.ldap.ImportReport;
+import org.peresvet.model.ObjectDef;
 
 /**
  * The preview of an import of the Python platform's LDAP model: the dry run's report (what comes
@@ -30,11 +31,22 @@ public final class LdapImportPreview extends BorderPane {
         Label summary = new Label(Messages.get("ldap.summary", r.entries(), r.helpers(), r.summary()));
         summary.setWrapText(true);
         summary.setId("ldapSummary");
-        VBox head = new VBox(6, title, summary);
+        // What the project's top level looks like afterwards: the imported objects by name.
+        Label objects = new Label(Messages.get("ldap.objects", String.join(", ", plan.preview().childObjects(null).stream()
+                .map(ObjectDef::name).toList())));
+        objects.setWrapText(true);
+        objects.setId("ldapObjects");
+        VBox head = new VBox(6, title, summary, objects);
         for (String n : r.notes()) {
             Label note = new Label(Messages.get("ldap.note", n));
             note.setWrapText(true);
             head.getChildren().add(note);
+        }
+        if (!plan.exportTargets().isEmpty()) {
+            Label targets = new Label(Messages.get("ldap.targets", String.join(", ", LdapImportFlow.targetNames(plan))));
+            targets.setWrapText(true);
+            targets.setId("ldapTargets");
+            head.getChildren().add(targets);
         }
         items.setId("ldapItems");
         // Grouped as the printed report is: skipped, changed, unresolved, conflicts.

@@ -13,11 +13,16 @@ import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.engine.EngineStatus;
+import org.peresvet.engine.LdapMigration;
 import org.peresvet.export.ExportStatus;
 import org.peresvet.history.BinQuery;
 import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
+import org.peresvet.migrate.ldap.ExportTargetSpec;
+import org.peresvet.migrate.ldap.ImportOptions;
+import org.peresvet.migrate.ldap.ImportPlan;
+import org.peresvet.migrate.ldap.PeresvetDirectory;
 import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
@@ -98,6 +103,21 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public AlarmCommands alarms() {
         return this;
+    }
+
+    @Override
+    public DirectoryImport directoryImport() {
+        return new DirectoryImport() {
+            @Override
+            public ImportPlan plan(PeresvetDirectory directory) {
+                return LdapMigration.plan(engine, directory, ImportOptions.defaults());
+            }
+
+            @Override
+            public List<String> addExportTargets(List<ExportTargetSpec> targets) {
+                return LdapMigration.addExportTargets(engine, targets);
+            }
+        };
     }
 
     @Override

@@ -38,6 +38,9 @@ public interface ProjectContext extends AutoCloseable {
 
     AlarmCommands alarms();
 
+    /** Importing a model from the Python platform's LDAP directory into this project. */
+    DirectoryImport directoryImport();
+
     /** The engine's counters for the status bar. */
     EngineStatus status();
 

@@ -27,8 +27,10 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.FxTask;
+import org.peresvet.app.migrate.LdapImportFlow;
 import org.peresvet.app.project.EngineProject;
 import org.peresvet.app.project.ProjectContext;
+import org.peresvet.app.welcome.WelcomePage;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.PeresvetHome;
 import org.peresvet.model.Actor;
@@ -79,6 +81,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     @FXML private MenuItem pasteItem;
     @FXML private MenuItem deleteItem;
     @FXML private MenuItem importItem;
+    @FXML private MenuItem importLdapItem;
     @FXML private RadioMenuItem engineerItem;
     @FXML private RadioMenuItem operatorItem;
     @FXML private RadioMenuItem isaThemeItem;
@@ -108,6 +111,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     private StatusBar statusBar;
     private TaskBar tasks;
     private ImportExport files;
+    private LdapImportFlow ldapImport;
+    private boolean ldapAfterOpen;
     private EditCommands commands;
 
     public ShellController(Stage stage, LayoutStore layoutStore) {
@@ -132,11 +137,13 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         statusBar = new StatusBar(status, historyStatus, connectorStatus, exporterStatus, apiStatus, session::current, session::api);
         tasks = new TaskBar(taskBox, taskLabel, taskProgress, this);
         files = new ImportExport(workbench.editor(), session::current, workbench::selectedObject, tasks, this, dialogs);
+        ldapImport = new LdapImportFlow(session::current, workbench.editor(), dialogs, this, () -> stage);
         commands = new EditCommands(stage::getScene, workbench.tree(), workbench.editor(), this);
 
         // Undo / redo state, with what they would undo in the menu; editing belongs to engineers.
         EditCommands.bind(workbench.editor(), appearance.modeProperty().isEqualTo(UserMode.OPERATOR), undoItem, redoItem,
-                undoButton, redoButton, List.of(newObjectItem, newTagItem, renameItem, cutItem, pasteItem, deleteItem, importItem),
+                undoButton, redoButton, List.of(newObjectItem, newTagItem, renameItem, cutItem, pasteItem, deleteItem, importItem,
+                        importLdapItem),
                 List.of(newObjectButton, newTagButton, deleteButton, importButton));
         appearance.modeProperty().addListener((obs, o, m) -> showMode(m));
 
@@ -173,8 +180,25 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     // ---- projects ----
 
+    /** The welcome page (no project yet): the demo, a new or existing project, a recent one, an LDAP import. */
+    public void showWelcome() {
+        overlay.setVisible(true);
+        projectTitle.setText("");
+        centreMessage.setText("");
+        overlay.getChildren().add(Welcome.page(this, appearance.layout().lastProject()));
+    }
+
+    /** A new project, and the LDAP import into it once it is open. */
+    void newProjectFromLdap() {
+        ProjectNames.askNew(dialogs, PeresvetHome.current().projects(), this).ifPresent(d -> {
+            ldapAfterOpen = true;
+            open(d);
+        });
+    }
+
     /** Opens the project in {@code dir} (off the FX thread) and closes the one open now. */
     public void open(Path dir) {
+        overlay.getChildren().removeIf(n -> n instanceof WelcomePage);
         overlay.setVisible(true);
         projectTitle.setText("");
         centreMessage.setText(Messages.get("shell.opening"));
@@ -200,6 +224,10 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         statusBar.start();
         ModelSnapshot m = p.model().snapshot();
         info(Messages.get("shell.opened", p.name(), m.objectCount(), m.tagCount()));
+        if (ldapAfterOpen) {
+            ldapAfterOpen = false;
+            ldapImport.start();
+        }
     }
 
     @Override
@@ -231,6 +259,14 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     void importFile() {
         if (session.current() != null && appearance.modeProperty().get().canEdit()) {
             files.importFile();
+        }
+    }
+
+    /** Project ▸ Import from Peresvet LDAP: source, preview, then one undoable edit. */
+    @FXML
+    void importLdap() {
+        if (session.current() != null && appearance.modeProperty().get().canEdit()) {
+            ldapImport.start();
         }
     }
 

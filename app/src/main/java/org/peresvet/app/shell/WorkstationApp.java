@@ -14,7 +14,7 @@ import org.peresvet.engine.PeresvetHome;
 
 /**
  * The workstation: one window over the engine, which runs inside it. Opens the project named by
- * {@code --project DIR}, else the last project, else the demo; restores the window layout and
+ * {@code --project DIR}, else the last project, else shows the welcome page; restores the window layout and
  * saves it on close.
  */
 public class WorkstationApp extends Application {
@@ -40,7 +40,7 @@ public class WorkstationApp extends Application {
         }
     }
 
-    /** The project folder: {@code --project DIR}, the last project if it still exists, or the demo. */
+    /** The project folder: {@code --project DIR}, the last project if it still exists, else null (welcome). */
     static Path projectDir(List<String> args, WindowLayout layout) {
         int i = args.indexOf("--project");
         if (i >= 0 && i + 1 < args.size()) {
@@ -49,7 +49,7 @@ public class WorkstationApp extends Application {
         if (layout.lastProject() != null && Files.isDirectory(Path.of(layout.lastProject()))) {
             return Path.of(layout.lastProject());
         }
-        return PeresvetHome.current().defaultProject();
+        return null; // a first start: the welcome page
     }
 
     @Override
@@ -72,7 +72,12 @@ public class WorkstationApp extends Application {
             shell.apiConfig(null);
             shell.error(Messages.get("status.apiFailed", e.getMessage()));
         }
-        shell.open(projectDir(getParameters().getRaw(), layout));
+        Path dir = projectDir(getParameters().getRaw(), layout);
+        if (dir == null) {
+            shell.showWelcome();
+        } else {
+            shell.open(dir);
+        }
     }
 
     /** Closing the window stops the engine cleanly: history is flushed. */

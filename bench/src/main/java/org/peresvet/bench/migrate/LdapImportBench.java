@@ -16,6 +16,7 @@ import org.peresvet.migrate.ldap.LdifDirectoryReader;
 import org.peresvet.migrate.ldap.PeresvetDirectory;
 import org.peresvet.migrate.ldap.PeresvetDirectoryGenerator;
 import org.peresvet.migrate.ldap.PeresvetLdapServer;
+import org.peresvet.model.Actor;
 
 /**
  * Issue 22's figure: a 10,000-tag Peresvet directory (generated: stations, units, tags with their
@@ -72,7 +73,7 @@ public final class LdapImportBench {
             long t1 = System.nanoTime();
             ImportPlan plan = LdapMigration.plan(engine, dir, ImportOptions.defaults());
             long t2 = System.nanoTime();
-            LdapMigration.apply(engine, plan);
+            LdapMigration.apply(engine, plan, Actor.SYSTEM);
             long t3 = System.nanoTime();
             long total = (t3 - t0) / 1_000_000;
             System.out.printf(Locale.ROOT, "ldap-import: %-9s %5d ms (read %d ms, plan %d ms, apply %d ms): %s%n", label, total,

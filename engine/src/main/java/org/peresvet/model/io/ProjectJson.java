@@ -333,14 +333,9 @@ public final class ProjectJson {
             connectors.add(readConnector(carr.get(i), "$.connectors[" + i + "]", ids));
         }
         List<DocumentDef> documents = new ArrayList<>();
-        JsonNode darr = root.get("documents");
-        if (darr != null && !darr.isNull()) {
-            if (!darr.isArray()) {
-                throw new ModelException("$.documents", null, "must be an array");
-            }
-            for (int i = 0; i < darr.size(); i++) {
-                documents.add(readDocument(darr.get(i), "$.documents[" + i + "]", ids));
-            }
+        JsonNode darr = F.array(root, "documents", "$");
+        for (int i = 0; darr != null && i < darr.size(); i++) {
+            documents.add(readDocument(darr.get(i), "$.documents[" + i + "]", ids));
         }
         return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors, documents);
     }

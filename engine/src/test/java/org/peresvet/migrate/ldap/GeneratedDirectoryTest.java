@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.engine.LdapMigration;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
 
@@ -23,7 +24,7 @@ class GeneratedDirectoryTest {
             int before = engine.model().tagCount();
             ImportPlan plan = LdapMigration.plan(engine, dir, ImportOptions.defaults());
             assertThat(plan.report().items(ImportReport.Action.UNRESOLVED)).isEmpty();
-            LdapMigration.apply(engine, plan);
+            LdapMigration.apply(engine, plan, Actor.SYSTEM);
             ModelSnapshot m = engine.model();
             assertThat(m.tagCount() - before).isEqualTo(250);
             assertThat(m.connectors()).hasSize(1);
