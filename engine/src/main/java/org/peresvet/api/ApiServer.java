@@ -15,6 +15,7 @@ import org.peresvet.api.internal.AlarmEndpoint;
 import org.peresvet.api.internal.ApiMetrics;
 import org.peresvet.api.internal.CurrentValues;
 import org.peresvet.api.internal.DataEndpoint;
+import org.peresvet.api.internal.DefinitionEndpoint;
 import org.peresvet.api.internal.Dispatcher;
 import org.peresvet.api.internal.HeaderTimeout;
 import org.peresvet.api.internal.JettyTransport;
@@ -111,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
         ScreenEndpoint screens = new ScreenEndpoint(engine);
         router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
         router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
+        addDefinitions(router, new DefinitionEndpoint(engine));
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");
@@ -205,6 +207,37 @@ public final class ApiServer implements AutoCloseable {
         r.add("GET", "/v1/openapi.json", ApiAccess.READ, status::openApi);
         r.add("GET", "/metrics", ApiAccess.READ, status::metrics);
         return r;
+    }
+
+    /** Connectors, alarm definitions, schedules and methods: create, change, enable/disable, delete. */
+    private static void addDefinitions(Router r, DefinitionEndpoint d) {
+        r.add("POST", "/v1/connectors/", ApiAccess.EDIT_MODEL, d::createConnector);
+        r.add("GET", "/v1/connectors/{id}", ApiAccess.READ, d::getConnector);
+        r.add("PUT", "/v1/connectors/{id}", ApiAccess.EDIT_MODEL, d::updateConnector);
+        r.add("PATCH", "/v1/connectors/{id}", ApiAccess.EDIT_MODEL, d::updateConnector);
+        r.add("DELETE", "/v1/connectors/{id}", ApiAccess.EDIT_MODEL, d::deleteConnector);
+        r.add("POST", "/v1/connectors/{id}/enable", ApiAccess.EDIT_MODEL, d::enableConnector);
+        r.add("POST", "/v1/connectors/{id}/disable", ApiAccess.EDIT_MODEL, d::disableConnector);
+
+        r.add("POST", "/v1/alarms/", ApiAccess.EDIT_MODEL, d::createAlarm);
+        r.add("GET", "/v1/alarms/{id}/definition", ApiAccess.READ, d::getAlarm);
+        r.add("PUT", "/v1/alarms/{id}", ApiAccess.EDIT_MODEL, d::updateAlarm);
+        r.add("PATCH", "/v1/alarms/{id}", ApiAccess.EDIT_MODEL, d::updateAlarm);
+        r.add("DELETE", "/v1/alarms/{id}", ApiAccess.EDIT_MODEL, d::deleteAlarm);
+
+        r.add("GET", "/v1/schedules/", ApiAccess.READ, d::listSchedules);
+        r.add("POST", "/v1/schedules/", ApiAccess.EDIT_MODEL, d::createSchedule);
+        r.add("GET", "/v1/schedules/{id}", ApiAccess.READ, d::getSchedule);
+        r.add("PUT", "/v1/schedules/{id}", ApiAccess.EDIT_MODEL, d::updateSchedule);
+        r.add("PATCH", "/v1/schedules/{id}", ApiAccess.EDIT_MODEL, d::updateSchedule);
+        r.add("DELETE", "/v1/schedules/{id}", ApiAccess.EDIT_MODEL, d::deleteSchedule);
+
+        r.add("GET", "/v1/methods/", ApiAccess.READ, d::listMethods);
+        r.add("POST", "/v1/methods/", ApiAccess.EDIT_MODEL, d::createMethod);
+        r.add("GET", "/v1/methods/{id}", ApiAccess.READ, d::getMethod);
+        r.add("PUT", "/v1/methods/{id}", ApiAccess.EDIT_MODEL, d::updateMethod);
+        r.add("PATCH", "/v1/methods/{id}", ApiAccess.EDIT_MODEL, d::updateMethod);
+        r.add("DELETE", "/v1/methods/{id}", ApiAccess.EDIT_MODEL, d::deleteMethod);
     }
 
     /** The port listened on (the chosen one when the config said 0). */

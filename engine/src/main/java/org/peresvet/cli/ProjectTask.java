@@ -29,6 +29,11 @@ abstract class ProjectTask implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Notes and warnings for the person at the terminal, apart from the answer on stdout. */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     /** The folder given with {@code --project}, else the demo project in the data folder. */
     Path projectDir() {
         Path dir = root().project();

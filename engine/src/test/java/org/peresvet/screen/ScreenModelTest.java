@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.peresvet.engine.Engine;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
+import org.peresvet.model.io.ProjectDocument;
+import org.peresvet.model.io.ProjectJson;
 
 class ScreenModelTest {
     private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000017");
@@ -176,5 +180,26 @@ class ScreenModelTest {
         assertThat(c.formula()).isNotNull();
         assertThat(CompiledBinding.compile(m, Binding.tag("/Station/P2/Flow")).tag().name()).isEqualTo("Flow");
         assertThatThrownBy(() -> CompiledBinding.compile(m, Binding.tag("/Station/P9/Flow"))).hasMessage("no tag /Station/P9/Flow");
+    }
+
+    @Test
+    void theDemoProjectHasAnOverviewAndADetailScreenPerPumpWithNothingLoose() throws Exception {
+        ProjectDocument d;
+        try (InputStream in = Engine.exampleSeed("pump-station")) {
+            d = ProjectJson.read(in.readAllBytes());
+        }
+        ModelSnapshot m = ModelSnapshot.of(d.objects(), d.tags(), d.alarms(), d.schedules(), d.methods(), d.connectors(), d.documents());
+        List<ScreenDef> screens = ScreenDocuments.all(m);
+        assertThat(screens).extracting(ScreenDef::name).containsExactly("Overview", "Pump1 detail", "Pump2 detail");
+        assertThat(screens.get(0).home()).isTrue();
+        assertThat(screens.get(1).level()).isEqualTo(3);
+        List<String> names = screens.stream().map(ScreenDef::name).toList();
+        for (ScreenDef s : screens) {
+            assertThat(ScreenCheck.problems(m, s, names)).as(s.name()).isEmpty();
+        }
+        // deleting Pump2's speed tag would name the overview and Pump2's detail screen
+        UUID speed = m.findTag("/PumpStation/Pump2/Speed").orElseThrow().id();
+        assertThat(ScreenReferences.usesOf(m, screens, Set.of(speed))).extracting(ScreenReferences.Use::screenName)
+                .containsExactlyInAnyOrder("Overview", "Pump2 detail");
     }
 }

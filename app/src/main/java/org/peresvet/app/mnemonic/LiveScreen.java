@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -366,7 +367,7 @@ public final class LiveScreen implements AutoCloseable {
 
     /** The tags a widget shows or writes (its bindings' inputs and its command's tag). */
     public List<TagDef> tagsOf(WidgetFrame f) {
-        return frameTags.getOrDefault(f, Set.of()).stream().map(model::tag).filter(java.util.Objects::nonNull).toList();
+        return frameTags.getOrDefault(f, Set.of()).stream().map(model::tag).filter(Objects::nonNull).toList();
     }
 
     /** The number of bindings running. */

@@ -1,11 +1,14 @@
 package org.peresvet.app.mnemonic;
 
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -19,6 +22,8 @@ import org.peresvet.screen.WidgetTypes;
  * faceplate's, the fill and badges read without colour.
  */
 final class RotatingEquipment extends SymbolNode {
+    private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    private static final PseudoClass FAULT = PseudoClass.getPseudoClass("fault");
     private final Circle body = new Circle();
     private final Group glyph = new Group();
     private final Label fault = badge("F");
@@ -69,7 +74,7 @@ final class RotatingEquipment extends SymbolNode {
         l.setFont(Font.font("System", FontWeight.BOLD, 10));
         l.setMinSize(15, 15);
         l.setMaxSize(15, 15);
-        l.setAlignment(javafx.geometry.Pos.CENTER);
+        l.setAlignment(Pos.CENTER);
         l.setStyle("-fx-background-color: white; -fx-border-color: #333333; -fx-border-width: 1;");
         l.setTextFill(Isa101.TEXT);
         l.getStyleClass().add("symbol-badge");
@@ -84,7 +89,7 @@ final class RotatingEquipment extends SymbolNode {
         Color ink = f || run ? Color.WHITE : Isa101.OUTLINE;
         body.setFill(fill);
         for (var n : glyph.getChildren()) {
-            if (n instanceof javafx.scene.shape.Shape s) {
+            if (n instanceof Shape s) {
                 s.setFill(ink);
                 s.setStroke(n instanceof Line ? ink : null);
             }
@@ -93,8 +98,8 @@ final class RotatingEquipment extends SymbolNode {
         boolean hasAuto = def().widgetType().property("auto") != null;
         manual.setVisible(hasAuto && !p.bool("auto"));
         caption.setText(p.text("text"));
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("running"), run);
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("fault"), f);
+        pseudoClassStateChanged(RUNNING, run);
+        pseudoClassStateChanged(FAULT, f);
     }
 
     /** The state in words, for tests and the faceplate. */

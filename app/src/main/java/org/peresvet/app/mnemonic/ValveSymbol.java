@@ -6,6 +6,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -33,7 +34,7 @@ final class ValveSymbol extends SymbolNode {
         right = new Polygon(w - 1, top, w - 1, h - 1, w / 2, (top + h) / 2);
         Line stem = new Line(w / 2, (top + h) / 2, w / 2, top * 0.5);
         Rectangle actuator = new Rectangle(w / 2 - w * 0.18, 1, w * 0.36, top * 0.5);
-        for (var s : new javafx.scene.shape.Shape[] {left, right, stem, actuator}) {
+        for (var s : new Shape[] {left, right, stem, actuator}) {
             s.setStroke(Isa101.OUTLINE);
             s.setStrokeWidth(2);
         }
