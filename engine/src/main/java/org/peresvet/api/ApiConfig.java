@@ -29,15 +29,25 @@ import java.util.function.Function;
  * @param maxPointsPerAnswer setting {@code api.maxPointsPerAnswer}: the most points one data answer
  *                           may hold (all tags together); a query that could exceed it is refused
  * @param requestTimeout     setting {@code api.requestTimeout}: a query running longer is stopped (503)
+ * @param headerTimeout      setting {@code api.headerTimeout}: a request line and headers not complete
+ *                           this long after they began (or after the connection opened) close the
+ *                           connection; distinct from the idle timeout, which a client trickling a
+ *                           byte now and then never reaches
+ * @param maxQueuedRequests  setting {@code api.maxQueuedRequests}: requests in the server at once
+ *                           (running, waiting for a thread, or still sending their body); more are
+ *                           answered 503 with Retry-After at once. {@code /v1/health} is never refused
  */
 public record ApiConfig(int port, String bindAddress, long maxBodyBytes, String token, int threads,
                         int maxStreams, Duration streamStallTimeout, List<String> allowedOrigins,
-                        List<String> hostNames, long maxPointsPerAnswer, Duration requestTimeout) {
+                        List<String> hostNames, long maxPointsPerAnswer, Duration requestTimeout,
+                        Duration headerTimeout, int maxQueuedRequests) {
     public static final int DEFAULT_PORT = 8321;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
     public static final long DEFAULT_MAX_POINTS = 1_000_000;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_QUEUED = 512;
 
     public ApiConfig {
         if (port < 0 || port > 65535) {
@@ -65,12 +75,18 @@ public record ApiConfig(int port, String bindAddress, long maxBodyBytes, String 
         if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
             requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         }
+        if (headerTimeout == null || headerTimeout.isNegative() || headerTimeout.isZero()) {
+            headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        }
+        if (maxQueuedRequests < 1) {
+            maxQueuedRequests = DEFAULT_MAX_QUEUED;
+        }
     }
 
     /** Port, bind address, body limit and token; the other settings take their defaults. */
     public ApiConfig(int port, String bindAddress, long maxBodyBytes, String token) {
         this(port, bindAddress, maxBodyBytes, token, defaultThreads(), 100, Duration.ofSeconds(10), List.of(),
-                List.of(), DEFAULT_MAX_POINTS, DEFAULT_REQUEST_TIMEOUT);
+                List.of(), DEFAULT_MAX_POINTS, DEFAULT_REQUEST_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_QUEUED);
     }
 
     /** Port 8321 on 127.0.0.1, 16 MiB bodies, no token. */
@@ -84,57 +100,70 @@ public record ApiConfig(int port, String bindAddress, long maxBodyBytes, String 
 
     public ApiConfig withPort(int p) {
         return new ApiConfig(p, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withBindAddress(String b) {
         return new ApiConfig(port, b, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withMaxBodyBytes(long n) {
         return new ApiConfig(port, bindAddress, n, token, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withToken(String t) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, t, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withThreads(int n) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, n, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withMaxStreams(int n) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, n, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withStreamStallTimeout(Duration d) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, d,
-                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withAllowedOrigins(List<String> origins) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
-                origins, hostNames, maxPointsPerAnswer, requestTimeout);
+                origins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withHostNames(List<String> names) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, names, maxPointsPerAnswer, requestTimeout);
+                allowedOrigins, names, maxPointsPerAnswer, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withMaxPointsPerAnswer(long n) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, n, requestTimeout);
+                allowedOrigins, hostNames, n, requestTimeout, headerTimeout, maxQueuedRequests);
     }
 
     public ApiConfig withRequestTimeout(Duration d) {
         return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
-                allowedOrigins, hostNames, maxPointsPerAnswer, d);
+                allowedOrigins, hostNames, maxPointsPerAnswer, d, headerTimeout, maxQueuedRequests);
+    }
+
+    public ApiConfig withHeaderTimeout(Duration d) {
+        return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, d, maxQueuedRequests);
+    }
+
+    public ApiConfig withMaxQueuedRequests(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("api.maxQueuedRequests must be at least 1, got " + n);
+        }
+        return new ApiConfig(port, bindAddress, maxBodyBytes, token, threads, maxStreams, streamStallTimeout,
+                allowedOrigins, hostNames, maxPointsPerAnswer, requestTimeout, headerTimeout, n);
     }
 
     /**
@@ -164,15 +193,27 @@ public record ApiConfig(int port, String bindAddress, long maxBodyBytes, String 
         }
         v = lookup.apply("api.requestTimeout");
         if (v != null) {
-            String s = v.strip();
-            try {
-                c = c.withRequestTimeout(s.startsWith("P") || s.startsWith("p") ? Duration.parse(s)
-                        : Duration.ofSeconds(Long.parseLong(s)));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("api.requestTimeout must be seconds or an ISO-8601 duration, got '" + v + "'");
-            }
+            c = c.withRequestTimeout(duration("api.requestTimeout", v));
+        }
+        v = lookup.apply("api.headerTimeout");
+        if (v != null) {
+            c = c.withHeaderTimeout(duration("api.headerTimeout", v));
+        }
+        v = lookup.apply("api.maxQueuedRequests");
+        if (v != null) {
+            c = c.withMaxQueuedRequests((int) Math.min(Integer.MAX_VALUE, number("api.maxQueuedRequests", v)));
         }
         return c;
+    }
+
+    /** Seconds or an ISO-8601 duration. */
+    private static Duration duration(String key, String v) {
+        String s = v.strip();
+        try {
+            return s.startsWith("P") || s.startsWith("p") ? Duration.parse(s) : Duration.ofSeconds(Long.parseLong(s));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be seconds or an ISO-8601 duration, got '" + v + "'");
+        }
     }
 
     /** The settings from JVM system properties {@code peresvet.api.*} (e.g. {@code -Dperesvet.api.allowedOrigins=…}). */

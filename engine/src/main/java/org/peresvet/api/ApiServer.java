@@ -17,6 +17,7 @@ import org.peresvet.api.internal.CurrentValues;
 import org.peresvet.api.internal.DataEndpoint;
 import org.peresvet.api.internal.DefinitionEndpoint;
 import org.peresvet.api.internal.Dispatcher;
+import org.peresvet.api.internal.HeaderTimeout;
 import org.peresvet.api.internal.JettyTransport;
 import org.peresvet.api.internal.ModelEndpoint;
 import org.peresvet.api.internal.QueryPool;
@@ -58,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
     private final Router router;
     private final ApiConfig config;
     private volatile boolean closed;
+    private HeaderTimeout headerTimeout;
 
     private ApiServer(Server server, ServerConnector connector, StreamEndpoint streams, DataEndpoint data,
                       CurrentValues current, Router router, ApiConfig config) {
@@ -146,7 +148,9 @@ public final class ApiServer implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(new JettyTransport.JsonErrors());
         server.setHandler(new JettyTransport(new Dispatcher(router, gate, metrics, config.maxBodyBytes()),
-                config.maxBodyBytes(), threads));
+                config.maxBodyBytes(), threads, config.maxQueuedRequests()));
+        HeaderTimeout headerTimeout = new HeaderTimeout(config.headerTimeout());
+        connector.addEventListener(headerTimeout);
         try {
             server.start();
         } catch (Exception e) {
@@ -158,11 +162,13 @@ public final class ApiServer implements AutoCloseable {
             streams.close();
             data.close();
             current.close();
+            headerTimeout.close();
             throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
                     + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
         gate.bound(connector.getLocalPort());
         ApiServer api = new ApiServer(server, connector, streams, data, current, router, config);
+        api.headerTimeout = headerTimeout;
         LOG.info("HTTP API listening on http://{}:{}/ ({}; writes {})", config.bindAddress(), api.port(),
                 loopback ? "this machine only" : "reachable from the network",
                 hooks.authorizer() != null ? "checked by " + hooks.authorizer().getClass().getSimpleName()
@@ -284,6 +290,7 @@ public final class ApiServer implements AutoCloseable {
         }
         data.close();
         current.close();
+        headerTimeout.close();
         LOG.info("HTTP API stopped");
     }
 }

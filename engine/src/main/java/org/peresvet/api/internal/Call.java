@@ -321,7 +321,7 @@ public final class Call {
      */
     public OutputStream startAnswer(int code, String contentType) {
         return new OutputStream() {
-            private ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+            private Buffer buf = new Buffer();
             private OutputStream out;
             private boolean closed;
 
@@ -358,7 +358,9 @@ public final class Call {
                 }
                 closed = true;
                 if (out == null) {
-                    send(code, contentType, buf.toByteArray());
+                    exchange.responseHeader("Content-Type", contentType);
+                    status = code;
+                    exchange.send(code, buf.bytes(), buf.size()); // no copy of the answer
                 } else {
                     out.close();
                 }
@@ -368,6 +370,17 @@ public final class Call {
 
     /** Answers up to this size are sent in one piece with a Content-Length. */
     static final int ANSWER_BUFFER = 256 * 1024;
+
+    /** An answer's bytes, handed to the transport as they are (a 2,000-point answer is some 60 KB). */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(64 * 1024);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
 
     public void sendError(ApiError e) throws IOException {
         ObjectNode doc = Json.object();

@@ -3,6 +3,7 @@ package org.peresvet.api.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,11 @@ public interface Exchange {
 
     /** Sends the whole answer in one write, with its length; the exchange is then complete but for {@link #finish}. */
     void send(int status, byte[] body) throws IOException;
+
+    /** Sends the first {@code length} bytes of {@code body} as the whole answer, with a Content-Length. */
+    default void send(int status, byte[] body, int length) throws IOException {
+        send(status, length == body.length ? body : Arrays.copyOf(body, length));
+    }
 
     /** Completes the response (the body, if started, is closed). */
     void finish();

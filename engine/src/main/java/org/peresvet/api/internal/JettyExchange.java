@@ -113,12 +113,17 @@ final class JettyExchange implements Exchange {
 
     @Override
     public void send(int status, byte[] bytes) throws IOException {
+        send(status, bytes, bytes.length);
+    }
+
+    @Override
+    public void send(int status, byte[] bytes, int length) throws IOException {
         response.setStatus(status);
         if (status != 204 && status != 304) {
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         }
         try (Blocker.Callback cb = Blocker.callback()) {
-            response.write(true, bytes.length == 0 ? null : ByteBuffer.wrap(bytes), cb);
+            response.write(true, length == 0 ? null : ByteBuffer.wrap(bytes, 0, length), cb);
             cb.block();
         }
         lastWritten = true;

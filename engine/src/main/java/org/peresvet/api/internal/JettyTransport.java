@@ -5,6 +5,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -24,15 +25,56 @@ public final class JettyTransport extends Handler.Abstract {
     private final long maxBody;
     private final Executor executor;
 
+    /** Requests in the server now (running, waiting for a thread, or sending their body), health aside. */
+    private final AtomicInteger inServer = new AtomicInteger();
+    private final int maxQueued;
+
     public JettyTransport(Dispatcher dispatcher, long maxBody, Executor executor) {
+        this(dispatcher, maxBody, executor, Integer.MAX_VALUE);
+    }
+
+    /** @param maxQueued requests in the server at once; more are answered 503 with Retry-After at once */
+    public JettyTransport(Dispatcher dispatcher, long maxBody, Executor executor, int maxQueued) {
         super(InvocationType.BLOCKING);
         this.dispatcher = dispatcher;
         this.maxBody = maxBody;
         this.executor = executor;
+        this.maxQueued = maxQueued;
+    }
+
+    /** Requests in the server now, {@code /v1/health} not counted. */
+    public int inServer() {
+        return inServer.get();
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback given) {
+        Callback callback = given;
+        // Health is cheap and must answer under any load: never counted, never refused.
+        if (!"/v1/health".equals(request.getHttpURI().getPath())) {
+            if (inServer.incrementAndGet() > maxQueued) {
+                inServer.decrementAndGet();
+                byte[] body = ("{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"the server holds "
+                        + maxQueued + " requests already (setting api.maxQueuedRequests); try again shortly\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                response.setStatus(503);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, Call.JSON_TYPE);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                if (request.getLength() != 0) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close"); // its body is not read
+                }
+                response.write(true, ByteBuffer.wrap(body), given);
+                return true;
+            }
+            callback = Callback.from(given.getInvocationType(), () -> {
+                inServer.decrementAndGet();
+                given.succeeded();
+            }, x -> {
+                inServer.decrementAndGet();
+                given.failed(x);
+            });
+        }
         JettyExchange ex = new JettyExchange(request, response, callback);
         long declared = request.getLength();
         boolean chunked = declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
