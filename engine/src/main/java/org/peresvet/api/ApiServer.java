@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -14,6 +15,7 @@ import org.peresvet.api.internal.AlarmEndpoint;
 import org.peresvet.api.internal.ApiMetrics;
 import org.peresvet.api.internal.CurrentValues;
 import org.peresvet.api.internal.DataEndpoint;
+import org.peresvet.api.internal.DefinitionEndpoint;
 import org.peresvet.api.internal.Dispatcher;
 import org.peresvet.api.internal.JettyTransport;
 import org.peresvet.api.internal.ModelEndpoint;
@@ -41,6 +43,8 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8 * 1024;
     /** A connection with no bytes moving for this long is closed (a live stream sends a ping every 15 s). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    /** Bytes read from a connection at once. */
+    static final int INPUT_BUFFER_BYTES = 64 * 1024;
     /** History queries at once; more wait in a short queue, then get 503. */
     private static final int QUERY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final int QUERY_QUEUE = 16;
@@ -106,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
         ScreenEndpoint screens = new ScreenEndpoint(engine);
         router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
         router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
+        addDefinitions(router, new DefinitionEndpoint(engine));
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");
@@ -115,7 +120,15 @@ public final class ApiServer implements AutoCloseable {
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // A tag's path is one segment with its slashes encoded (/v1/tags/%2FStation%2FTank%2FLevel), and
+        // an empty id (/v1/tags//write) must reach the endpoint for its 404: the router splits the raw
+        // path and decodes each segment strictly itself, and serves no files, so neither is ambiguous here.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("peresvet", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // Reads of 64 KiB, not 8: a 300 KB batch of samples then arrives in a few reads, not forty.
+        http1.setInputBufferSize(INPUT_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, http1);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
@@ -188,6 +201,37 @@ public final class ApiServer implements AutoCloseable {
         r.add("GET", "/v1/openapi.json", ApiAccess.READ, status::openApi);
         r.add("GET", "/metrics", ApiAccess.READ, status::metrics);
         return r;
+    }
+
+    /** Connectors, alarm definitions, schedules and methods: create, change, enable/disable, delete. */
+    private static void addDefinitions(Router r, DefinitionEndpoint d) {
+        r.add("POST", "/v1/connectors/", ApiAccess.EDIT_MODEL, d::createConnector);
+        r.add("GET", "/v1/connectors/{id}", ApiAccess.READ, d::getConnector);
+        r.add("PUT", "/v1/connectors/{id}", ApiAccess.EDIT_MODEL, d::updateConnector);
+        r.add("PATCH", "/v1/connectors/{id}", ApiAccess.EDIT_MODEL, d::updateConnector);
+        r.add("DELETE", "/v1/connectors/{id}", ApiAccess.EDIT_MODEL, d::deleteConnector);
+        r.add("POST", "/v1/connectors/{id}/enable", ApiAccess.EDIT_MODEL, d::enableConnector);
+        r.add("POST", "/v1/connectors/{id}/disable", ApiAccess.EDIT_MODEL, d::disableConnector);
+
+        r.add("POST", "/v1/alarms/", ApiAccess.EDIT_MODEL, d::createAlarm);
+        r.add("GET", "/v1/alarms/{id}/definition", ApiAccess.READ, d::getAlarm);
+        r.add("PUT", "/v1/alarms/{id}", ApiAccess.EDIT_MODEL, d::updateAlarm);
+        r.add("PATCH", "/v1/alarms/{id}", ApiAccess.EDIT_MODEL, d::updateAlarm);
+        r.add("DELETE", "/v1/alarms/{id}", ApiAccess.EDIT_MODEL, d::deleteAlarm);
+
+        r.add("GET", "/v1/schedules/", ApiAccess.READ, d::listSchedules);
+        r.add("POST", "/v1/schedules/", ApiAccess.EDIT_MODEL, d::createSchedule);
+        r.add("GET", "/v1/schedules/{id}", ApiAccess.READ, d::getSchedule);
+        r.add("PUT", "/v1/schedules/{id}", ApiAccess.EDIT_MODEL, d::updateSchedule);
+        r.add("PATCH", "/v1/schedules/{id}", ApiAccess.EDIT_MODEL, d::updateSchedule);
+        r.add("DELETE", "/v1/schedules/{id}", ApiAccess.EDIT_MODEL, d::deleteSchedule);
+
+        r.add("GET", "/v1/methods/", ApiAccess.READ, d::listMethods);
+        r.add("POST", "/v1/methods/", ApiAccess.EDIT_MODEL, d::createMethod);
+        r.add("GET", "/v1/methods/{id}", ApiAccess.READ, d::getMethod);
+        r.add("PUT", "/v1/methods/{id}", ApiAccess.EDIT_MODEL, d::updateMethod);
+        r.add("PATCH", "/v1/methods/{id}", ApiAccess.EDIT_MODEL, d::updateMethod);
+        r.add("DELETE", "/v1/methods/{id}", ApiAccess.EDIT_MODEL, d::deleteMethod);
     }
 
     /** The port listened on (the chosen one when the config said 0). */

@@ -38,7 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "peresvet", mixinStandardHelpOptions = true, versionProvider = PeresvetCli.Version.class,
         description = "Peresvet SCADA engine: run a project headless, or work with its model and history.",
         subcommands = {ProjectCommand.class, TagsCommand.class, HistoryCommand.class, GrafanaCommand.class,
-                SimulateBoardCommand.class},
+                SimulateBoardCommand.class, WriteCommand.class},
         footer = {"", "Without --project, commands use the demo project in the data folder "
                 + "(-Dperesvet.home, $PERESVET_HOME or ~/.peresvet).",
                 "Exit codes: 0 ok, 1 unexpected error, 2 invalid command line, 3 invalid input, "

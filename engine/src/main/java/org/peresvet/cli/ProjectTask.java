@@ -29,6 +29,11 @@ abstract class ProjectTask implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Notes and warnings for the person at the terminal, apart from the answer on stdout. */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     /** The folder given with {@code --project}, else the demo project in the data folder. */
     Path projectDir() {
         Path dir = root().project();
@@ -62,12 +67,36 @@ abstract class ProjectTask implements Callable<Integer> {
         }
     }
 
-    static ObjectDef objectAt(ModelSnapshot model, String path) {
-        return model.findObject(path).orElseThrow(() -> CliException.invalidInput("no object at " + path));
+    /** An object by its path or its UUID. */
+    static ObjectDef objectAt(ModelSnapshot model, String pathOrId) {
+        UUID id = uuidOrNull(pathOrId);
+        ObjectDef o = id != null ? model.object(id) : model.findObject(pathOrId).orElse(null);
+        if (o == null) {
+            throw CliException.invalidInput("no object " + (id != null ? "with id " : "at ") + pathOrId);
+        }
+        return o;
     }
 
-    static TagDef tagAt(ModelSnapshot model, String path) {
-        return model.findTag(path).orElseThrow(() -> CliException.invalidInput("no tag at " + path));
+    /** A tag by its path or its UUID. */
+    static TagDef tagAt(ModelSnapshot model, String pathOrId) {
+        UUID id = uuidOrNull(pathOrId);
+        TagDef t = id != null ? model.tag(id) : model.findTag(pathOrId).orElse(null);
+        if (t == null) {
+            throw CliException.invalidInput("no tag " + (id != null ? "with id " : "at ") + pathOrId);
+        }
+        return t;
+    }
+
+    /** The UUID a name spells, or null for a path (paths start with '/'; names cannot hold one alone). */
+    private static UUID uuidOrNull(String s) {
+        if (s == null || s.length() != 36 || s.startsWith("/")) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The object id of {@code --subtree}, or null for the whole project. */

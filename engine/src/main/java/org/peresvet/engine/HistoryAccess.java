@@ -1,6 +1,8 @@
 package org.peresvet.engine;
 
 import java.util.UUID;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
@@ -16,6 +18,16 @@ public interface HistoryAccess {
      * @throws IllegalArgumentException for an unknown tag
      */
     TagHistory query(HistoryQuery query);
+
+    /**
+     * A decimated history of one tag for a trend: the period in bins with first, last, min and max
+     * (raw samples when there are fewer than bins), from local history and the long-term store
+     * for older periods. Samples still waiting for the history writer are read from its buffer,
+     * without a flush, so a trend that refreshes every second does not defeat the writer's batching.
+     *
+     * @throws IllegalArgumentException for an unknown tag or an invalid query (naming the parameter)
+     */
+    BinnedHistory bins(BinQuery query);
 
     /**
      * Recomputes a calculated tag for [start, finish] from the stored history of its inputs and

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.peresvet.formula.Recalculator;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
+import org.peresvet.history.HistoryBins;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.RemoteHistory;
@@ -54,6 +57,47 @@ final class HistoryService implements HistoryAccess {
                     : remote.withOlder(t, reader, now - project.settings().historyRetentionDays() * 86_400L * Micros.PER_SECOND);
             return HistoryQueries.run(query, t.type(), t.step(), src, now);
         }
+    }
+
+    @Override
+    public BinnedHistory bins(BinQuery query) {
+        ensureOpen.run();
+        TagDef t = project.model().tag(query.tagId());
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + query.tagId());
+        }
+        HistoryWriter writer = pipeline.historyWriter();
+        if (writer == null) {
+            return bins(query, t, List.of());
+        }
+        // Unwritten samples come from the writer's memory; a write cycle that ran during the read
+        // could have put some of them in the file too, so then read again. Rarely twice, and only
+        // if the writer keeps failing to finish a cycle is the answer bought with a flush.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HistoryWriter.Pending pending = writer.pending(t.id(), 1000);
+            if (pending == null) {
+                break;
+            }
+            BinnedHistory h = bins(query, t, pending.samples());
+            if (writer.unchangedSince(pending)) {
+                return h;
+            }
+        }
+        writer.flush();
+        return bins(query, t, List.of());
+    }
+
+    private BinnedHistory bins(BinQuery query, TagDef t, List<Sample> pending) {
+        boolean update = Pipeline.readsAsUpdate(t);
+        try (HistoryStore.Reader reader = stores.history.reader(t.id(), update)) {
+            return HistoryBins.run(query, t.type(), t.step(), update, source(t, reader), pending);
+        }
+    }
+
+    private SampleSource source(TagDef t, HistoryStore.Reader reader) {
+        RemoteHistory remote = pipeline.remoteHistory();
+        return remote == null ? reader
+                : remote.withOlder(t, reader, Micros.now() - project.settings().historyRetentionDays() * 86_400L * Micros.PER_SECOND);
     }
 
     @Override

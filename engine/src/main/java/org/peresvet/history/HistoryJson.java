@@ -38,6 +38,17 @@ public final class HistoryJson {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The answer with each tag named as its part says (as the client named it). */
+    public static String partsToJson(List<Part> parts, boolean format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator gen = MAPPER.createGenerator(out)) {
+            write(gen, parts, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen with an in-memory stream", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** One tag's part of an answer, {@code tagId} as the client named the tag (UUID or path). */
     public record Part(String tagId, List<Sample> data, boolean excess) {
         public static Part of(TagHistory answer) {
@@ -80,6 +91,47 @@ public final class HistoryJson {
             gen.writeBooleanField("excess", true);
         }
         gen.writeEndObject();
+    }
+
+    /**
+     * The member of a value-at-now answer: {@code {"tagId":…,"data":[[x,y,q]],"since":…}}, where
+     * {@code since} is the time of the stored sample the value comes from, and null when the tag
+     * has never had a value (so {@code [now, null, null]} is "no data yet", not an empty reading).
+     */
+    public static void writeCurrentPart(JsonGenerator gen, String tagId, Sample point, Long since, boolean format)
+            throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("tagId", tagId);
+        gen.writeArrayFieldStart("data");
+        writeSample(gen, point, format);
+        gen.writeEndArray();
+        gen.writeFieldName(SINCE);
+        if (since == null) {
+            gen.writeNull();
+        } else if (format) {
+            gen.writeString(Micros.format(since));
+        } else {
+            gen.writeNumber(since);
+        }
+        gen.writeEndObject();
+    }
+
+    /** The key of a value-at-now answer that says since when the value holds (null: never had one). */
+    public static final String SINCE = "since";
+
+    /** A whole value-at-now answer for one tag (see {@link #writeCurrentPart}). */
+    public static String currentToJson(String tagId, Sample point, Long since, boolean format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator gen = MAPPER.createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("data");
+            writeCurrentPart(gen, tagId, point, since, format);
+            gen.writeEndArray();
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen with an in-memory stream", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** One sample as {@code [x, y, q]}; x as ISO-8601 text when {@code format}. */

@@ -13,7 +13,7 @@ import org.peresvet.model.ValueType;
  * the data contract (DESIGN.md, "Data contract") as pure logic, without storage or transport.
  *
  * <p>The steps, in order: pick the points (one point at finish, the period from start to finish
- * with boundary points, the last N samples, or a {@code timeStep} series), filter them by value,
+ * with boundary points, the last N points up to finish, or a {@code timeStep} series), filter them by value,
  * keep the first {@code count} when start is given, then cap them at {@code maxCount}. Every step
  * after the first keeps a prefix, so the points are read only as far as the answer needs them.
  */
@@ -47,7 +47,7 @@ public final class HistoryQueries {
         } else if (q.start() != null) {
             points = period(q, finish, src, interpolator, wanted, needed);
         } else if (q.count() != null) {
-            points = keep(src.last(null, finish, q.count()), wanted);
+            points = keep(lastN(q, finish, src, interpolator), wanted);
         } else {
             points = keep(singlePoint(q, finish, src, interpolator), wanted);
         }
@@ -118,6 +118,25 @@ public final class HistoryQueries {
             return last.isEmpty() ? List.of() : List.of(last.get(last.size() - 1));
         }
         return List.of(interpolator.at(finish));
+    }
+
+    /**
+     * Count without start: the last N points of the series that ends at finish. With an explicit
+     * finish (and not actual) that series ends with the boundary point at finish, interpolated
+     * like any boundary point, so it is the last of the N; without finish (now) or with actual,
+     * the last N stored samples.
+     */
+    private static List<Sample> lastN(HistoryQuery q, long finish, SampleSource src, Interpolator interpolator) {
+        int n = q.count();
+        List<Sample> stored = src.last(null, finish, n);
+        if (q.finish() == null || q.actual()
+                || !stored.isEmpty() && stored.get(stored.size() - 1).x() == finish) {
+            return stored;
+        }
+        List<Sample> points = new ArrayList<>(stored.size() + 1);
+        points.addAll(stored.size() == n ? stored.subList(1, n) : stored);
+        points.add(interpolator.at(finish));
+        return points;
     }
 
     /** Stored samples from start to finish, plus interpolated boundary points unless actual. */

@@ -9,7 +9,9 @@ import java.util.UUID;
  *
  * @param start    start of the period; null: no start (then {@code count} takes the last N)
  * @param finish   end of the period; null: now, and future samples are excluded
- * @param count    keep the first N points when start is given, else the last N stored samples
+ * @param count    keep the first N points when start is given; without start the last N points
+ *                 ending at finish (the boundary point at an explicit finish included; without
+ *                 finish or with actual, the last N stored samples)
  * @param timeStep evenly spaced series with this step (µs) ending at finish
  * @param maxCount cap of the answer; {@code excess} is set when more points were available
  * @param actual   stored samples only, no interpolated boundary points

@@ -1,6 +1,7 @@
 package org.peresvet.history;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.peresvet.model.Sample;
 
 /**
@@ -21,4 +22,12 @@ public interface SampleSource {
 
     /** The first sample with {@code x > t}, or null. */
     Sample after(long t);
+
+    /**
+     * Hands every sample with {@code from <= x <= to} to {@code visitor} in x order, without
+     * holding them all at once where the source can (the H2 reader goes bucket by bucket).
+     */
+    default void forEach(long from, long to, Consumer<Sample> visitor) {
+        range(from, to, 0).forEach(visitor);
+    }
 }

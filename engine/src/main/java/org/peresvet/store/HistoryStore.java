@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.peresvet.history.SampleSource;
 import org.peresvet.model.Sample;
@@ -364,6 +365,22 @@ public final class HistoryStore implements AutoCloseable {
                 bucket = nextBucket(bucket + BUCKET);
             }
             return out;
+        }
+
+        @Override
+        public void forEach(long from, long to, Consumer<Sample> visitor) {
+            if (key == null || from > to) {
+                return;
+            }
+            Long bucket = bucketOf(from);
+            while (bucket != null && bucket <= to) {
+                for (Sample s : loadBucket(bucket)) {
+                    if (s.x() >= from && s.x() <= to) {
+                        visitor.accept(s);
+                    }
+                }
+                bucket = nextBucket(bucket + BUCKET);
+            }
         }
 
         @Override

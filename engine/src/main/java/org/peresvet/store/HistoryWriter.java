@@ -1,6 +1,7 @@
 package org.peresvet.store;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,11 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
     /** Samples of {@link #inFlight} (being written, or waiting for a retry). */
     private int inFlightCount;
     private volatile long samplesWritten;
+    /**
+     * Odd while a write cycle moves samples between the buffer, the in-flight map, the tail and
+     * the store: a reader of {@link #pending} then could see a sample twice or not at all.
+     */
+    private long cycle;
     private final FaultEpisode episode;
 
     public HistoryWriter(HistoryStore store, long flushMillis, int maxBuffered) {
@@ -98,6 +104,50 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
         synchronized (lock) {
             return buffer.containsKey(tagId) || inFlight.containsKey(tagId) || tail.containsKey(tagId);
         }
+    }
+
+    /**
+     * The samples of one tag that readers of the store do not see yet (buffered, being written,
+     * or in the tail), in the order they were accepted, without forcing a flush. Waits for a
+     * write cycle under way (a few ms); null when one does not end within {@code waitMillis}.
+     * Read the store after this call, then ask {@link #unchangedSince} whether a cycle ran
+     * meanwhile (its samples could then be both in the store and in this copy).
+     */
+    public Pending pending(UUID tagId, long waitMillis) {
+        long until = System.currentTimeMillis() + waitMillis;
+        synchronized (lock) {
+            while ((cycle & 1) != 0) {
+                long left = until - System.currentTimeMillis();
+                if (left <= 0 || !thread.isAlive()) {
+                    return null;
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            List<Sample> out = new ArrayList<>();
+            for (Map<UUID, List<Sample>> m : List.of(tail, inFlight, buffer)) {
+                List<Sample> some = m.get(tagId);
+                if (some != null) {
+                    out.addAll(some);
+                }
+            }
+            return new Pending(List.copyOf(out), cycle);
+        }
+    }
+
+    /** Whether no write cycle began since {@code p} was taken. */
+    public boolean unchangedSince(Pending p) {
+        synchronized (lock) {
+            return cycle == p.cycle();
+        }
+    }
+
+    /** A copy of a tag's unwritten samples, and the write cycle it was taken in. */
+    public record Pending(List<Sample> samples, long cycle) {
     }
 
     /** Writes everything accepted so far and waits until it is in the file. */
@@ -140,10 +190,19 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 kept, maxBuffered, store.file(), freeBytes(store.file()));
     }
 
-    private static long freeBytes(Path file) {
+    /** The history file's file system, found once: finding it reads the mount table, and health is asked on every API write. */
+    private volatile FileStore fileStore;
+
+    private long freeBytes(Path file) {
         try {
-            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+            FileStore fs = fileStore;
+            if (fs == null) {
+                fs = Files.getFileStore(file.toAbsolutePath().getParent());
+                fileStore = fs;
+            }
+            return fs.getUsableSpace();
         } catch (IOException | RuntimeException e) {
+            fileStore = null;
             return -1;
         }
     }
@@ -189,6 +248,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                         || (tailCount > 0 && System.currentTimeMillis() - tailSince >= TAIL_MILLIS);
                 buffer = new HashMap<>();
                 buffered = 0;
+                cycle++; // odd until inFlight is cleared below
                 inFlight = toWrite;
                 inFlightCount = count;
                 swapped = covers;
@@ -222,6 +282,7 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 samplesWritten += count;
                 inFlight = Map.of();
                 inFlightCount = 0;
+                cycle++;
                 written = Math.max(written, covers);
                 lock.notifyAll();
             }

@@ -103,7 +103,7 @@ class ApiAlarmsTest extends ApiTestBase {
         assertError(get("/v1/alarms/?state=red"), 400, "state", "returned_unacknowledged");
         assertError(get("/v1/alarms/?colour=red"), 400, "colour", "unknown parameter");
         assertError(get("/v1/alarms/" + tank.id()), 404, "id", "unknown alarm");
-        assertError(get("/v1/alarms/not-a-uuid"), 400, "id", "not a UUID");
+        assertError(get("/v1/alarms/not-a-uuid"), 404, "id", "unknown alarm");
         engine.edit(new ModelEdit.PutAlarm(levelLo.toBuilder().enabled(false).build()));
         assertError(get("/v1/alarms/" + levelLo.id()), 404, "id", "disabled");
     }

@@ -83,7 +83,7 @@ class ApiModelTest extends ApiTestBase {
 
         assertError(get("/v1/objects/?path=" + enc("/Nowhere")), 404, "path");
         assertError(get("/v1/objects/?path=" + enc("/Station") + "&scope=everything"), 400, "scope");
-        assertError(get("/v1/objects/not-a-uuid"), 400, "id");
+        assertError(get("/v1/objects/not-a-uuid"), 404, "id");
     }
 
     @Test

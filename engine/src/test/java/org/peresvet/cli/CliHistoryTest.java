@@ -51,7 +51,8 @@ class CliHistoryTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         JsonNode answer = JSON.readTree(r.out());
         assertThat(answer.get("data")).hasSize(1);
-        assertThat(answer.get("data").get(0).get("tagId").asText()).isEqualTo(tagId.toString());
+        // Asked by path, answered by path.
+        assertThat(answer.get("data").get(0).get("tagId").asText()).isEqualTo(TAG);
         assertThat(points(r)).containsExactly(
                 List.of(T0, 2.5, "null"), List.of(T0 + SECOND, 3.5, "null"), List.of(T0 + 2 * SECOND, 3.0, 103L));
         assertThat(answer.get("data").get(0).has("excess")).isFalse();
@@ -90,6 +91,32 @@ class CliHistoryTest {
         assertThat(points).extracting(p -> p.get(0)).containsExactly(T0, T0 + SECOND / 2, T0 + SECOND, T0 + 3 * SECOND / 2);
         // The setpoint is a step tag: no interpolation between its samples.
         assertThat(points).extracting(p -> p.get(1)).containsExactly(2.5, 2.5, 3.5, 3.5);
+    }
+
+    @Test
+    void aTagAskedByItsUuidIsAnsweredByItsUuid() throws Exception {
+        CliSupport.Run r = run("history", tagId.toString(), "--project", dir.toString(),
+                "--finish", Long.toString(T0 + SECOND));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(JSON.readTree(r.out()).get("data").get(0).get("tagId").asText()).isEqualTo(tagId.toString());
+        assertThat(points(r)).containsExactly(List.of(T0 + SECOND, 3.5, "null"));
+
+        CliSupport.Run unknown = run("history", UUID.randomUUID().toString(), "--project", dir.toString());
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("no tag with id");
+    }
+
+    @Test
+    void finishAndCountEndWithTheBoundaryPointAtFinish() throws Exception {
+        // A step tag: 1.5 s holds 3.5 (the sample of 1 s); the last 2 points are 1 s and 1.5 s.
+        CliSupport.Run r = run("history", TAG, "--project", dir.toString(),
+                "--finish", "2024-01-01T00:00:01.5", "--count", "2");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(points(r)).containsExactly(List.of(T0 + SECOND, 3.5, "null"), List.of(T0 + 3 * SECOND / 2, 3.5, "null"));
+
+        // On a stored sample, that sample is the last point.
+        r = run("history", TAG, "--project", dir.toString(), "--finish", Long.toString(T0 + SECOND), "--count", "2");
+        assertThat(points(r)).containsExactly(List.of(T0, 2.5, "null"), List.of(T0 + SECOND, 3.5, "null"));
     }
 
     @Test

@@ -264,15 +264,34 @@ class HistoryQueriesTest {
         }
 
         @Test
-        void withoutStartTakesTheLastNStoredSamplesUpToFinish() {
+        void withoutStartTakesTheLastNPointsEndingWithTheBoundaryPointAtFinish() {
+            // 4500: 4.0 + 1.0 * 0.5 = 4.5, the last of the 2
             assertThat(run(atFinish(4500).withCount(2), ValueType.DOUBLE, src))
+                    .containsExactly(s(4000, 4.0), s(4500, 4.5));
+        }
+
+        @Test
+        void withoutStartAndFinishOnASampleThatSampleIsTheLast() {
+            assertThat(run(atFinish(4000).withCount(2), ValueType.DOUBLE, src))
                     .containsExactly(s(3000, 3.0), s(4000, 4.0));
         }
 
         @Test
         void withoutStartAndFewerSamplesGivesWhatThereIs() {
             assertThat(run(atFinish(1500).withCount(3), ValueType.DOUBLE, src))
-                    .containsExactly(s(1000, 1.0));
+                    .containsExactly(s(1000, 1.0), s(1500, 1.5));
+        }
+
+        @Test
+        void withoutStartBeforeTheFirstSampleIsTheNullBoundaryPoint() {
+            assertThat(run(atFinish(500).withCount(3), ValueType.DOUBLE, src))
+                    .containsExactly(s(500, null));
+        }
+
+        @Test
+        void withoutStartWithActualKeepsStoredSamplesOnly() {
+            assertThat(run(atFinish(4500).withCount(2).withActual(true), ValueType.DOUBLE, src))
+                    .containsExactly(s(3000, 3.0), s(4000, 4.0));
         }
     }
 

@@ -140,6 +140,14 @@ public final class ValueFormat {
     }
 
     /**
+     * The time of a live value; for a tag that has never had one, says so ("never written"), so
+     * that "no data yet" is not mistaken for an empty reading (a good null has a time).
+     */
+    public static String liveTime(Sample s) {
+        return s == null ? Messages.get("time.never") : time(s);
+    }
+
+    /**
      * Operators write values to manual, enabled tags, and to connector tags whose binding has a
      * command (the value goes to the device); simulated and read-only connector tags are fed by their source.
      */

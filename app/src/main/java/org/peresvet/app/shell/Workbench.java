@@ -70,7 +70,7 @@ public final class Workbench {
         this.mode = mode;
         editor = new ModelEditor(new NoProject(), edits, Platform::runLater);
         editor.onApplied(c -> bridge.publishModel());
-        tree = new TreeController(editor, bridge.modelProperty(), references, feedback);
+        tree = new TreeController(editor, bridge.modelProperty(), references, feedback, dialogs);
         properties = new PropertiesModel(editor);
         propertiesView = new PropertiesView(properties);
         objectView = new ObjectView(bridge, () -> {
@@ -79,7 +79,7 @@ public final class Workbench {
                 throw new IllegalStateException(Messages.get("shell.noProject"));
             }
             return WriteService.Target.of(p);
-        });
+        }, dialogs);
         tree.onEditFormula(this::openFormula);
         propertiesView.onEditFormula(this::openFormula);
         tree.onSelectionChanged(sel -> {

@@ -42,7 +42,8 @@ class ValueFormatTest {
         assertThat(ValueFormat.level(lost).styleClass()).isEqualTo("quality-bad");
         assertThat(ValueFormat.quality(new Sample(1, null, Quality.CONNECTION_RESTORED))).isEqualTo("? connection restored");
         assertThat(ValueFormat.quality(new Sample(1, 2.0, 7))).isEqualTo("✕ quality 7");
-        assertThat(ValueFormat.quality(null)).isEqualTo("no value");
+        assertThat(ValueFormat.quality(null)).isEqualTo("no data yet");
+        assertThat(ValueFormat.liveTime(null)).isEqualTo("never written");
     }
 
     @Test

@@ -7,10 +7,12 @@ import static org.peresvet.app.fx.UiSupport.fx;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
@@ -142,6 +144,12 @@ class TreeEditorUiTest {
         Screenshots.save(d.getScene(), name);
     }
 
+    /** The texts of the visible cells with this style class. */
+    private List<String> texts(String query) {
+        return robot.lookup(query).queryAll().stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).filter(Objects::nonNull).toList();
+    }
+
     @Test
     @Order(1)
     void createAnObjectAndAddATag() throws Exception {
@@ -159,6 +167,8 @@ class TreeEditorUiTest {
         // The object view follows the tree: the new object with its new tag.
         await(() -> shell.workbench().objectView().table().getItems().size() == 1);
         assertThat(engine().current(t.id())).as("a new manual tag has no value yet").isNull();
+        // The live table says so, rather than showing an empty reading.
+        await(() -> texts(".quality-cell").contains("no data yet") && texts(".time-cell").contains("never written"));
         shot("tree-create-object-and-tag");
     }
 

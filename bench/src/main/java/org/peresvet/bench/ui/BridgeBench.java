@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.project.EngineProject;
 import org.peresvet.app.shell.Theme;
@@ -87,7 +88,7 @@ public final class BridgeBench {
             ObjectView view = HeadlessFx.fx(() -> {
                 EngineProject project = new EngineProject(engine, Actor.SYSTEM);
                 bridge.attach(project.values(), engine.model());
-                ObjectView v = new ObjectView(bridge, () -> WriteService.Target.of(project));
+                ObjectView v = new ObjectView(bridge, () -> WriteService.Target.of(project), new FxDialogs(null));
                 StackPane root = new StackPane(v.content());
                 Scene scene = new Scene(root, 1600, 4200);
                 scene.getStylesheets().setAll(BridgeBench.class.getResource(Theme.ISA101.sheets().get(0)).toExternalForm());

@@ -21,6 +21,7 @@ import org.peresvet.alarm.AlarmView;
 import org.peresvet.engine.AlarmCommands;
 import org.peresvet.engine.Engine;
 import org.peresvet.model.Actor;
+import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
 import org.peresvet.model.AlarmPriority;
@@ -262,16 +263,21 @@ public final class AlarmEndpoint {
         call.sendJson(200, doc);
     }
 
+    /** An alarm's definition by its UUID or its path ({@code /Station/Tank/Level#Hi}); 404 naming {@code id}. */
+    static AlarmDef alarmDef(ModelSnapshot m, String given) {
+        return Resolve.itemById(given, "alarm", m::alarm, path -> m.alarms().stream()
+                .filter(a -> path.equals(m.alarmPath(a.id()))).findFirst().orElse(null));
+    }
+
     private AlarmView require(Call call) {
         String given = call.pathParam("id");
-        UUID id = Json.uuid(given, "id");
-        AlarmView v = alarms().get(id);
+        AlarmDef def = alarmDef(engine.model(), given);
+        AlarmView v = alarms().get(def.id());
         if (v == null) {
             if (!engine.isRunning()) {
                 throw new IllegalStateException("alarms are evaluated only while the engine runs");
             }
-            throw ApiError.notFound("id", engine.model().alarm(id) != null ? "alarm " + id + " is disabled"
-                    : "unknown alarm " + id);
+            throw ApiError.notFound("id", "alarm '" + given + "' is disabled");
         }
         return v;
     }

@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.Micros;
+import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.runtime.WriteResult;
@@ -57,10 +59,7 @@ public final class ConnectorEndpoint {
 
     public void log(Call call) throws IOException {
         call.checkParams(Set.of());
-        UUID id = Resolve.id(call.pathParam("id"), "id");
-        if (engine.model().connector(id) == null) {
-            throw ApiError.notFound("id", "unknown connector " + id);
-        }
+        UUID id = connector(engine.model(), call.pathParam("id")).id();
         List<?> lines = engine.connectorLog(id);
         ArrayNode arr = Json.MAPPER.createArrayNode();
         for (JsonNode l : (ArrayNode) Json.MAPPER.valueToTree(lines)) {
@@ -72,6 +71,11 @@ public final class ConnectorEndpoint {
         ObjectNode doc = Json.object();
         doc.set("lines", arr);
         call.sendJson(200, doc);
+    }
+
+    /** A connector by its UUID or its name. */
+    static ConnectorDef connector(ModelSnapshot m, String given) {
+        return Resolve.itemById(given, "connector", m::connector, name -> m.findConnector(name).orElse(null));
     }
 
     /** 200 confirmed; 400 refused (not writable, type, range); 404 unknown tag; 502 sent or not, but not confirmed. */
@@ -105,7 +109,7 @@ public final class ConnectorEndpoint {
             throw ApiError.badRequest("value", r.reason());
         }
         ObjectNode doc = Json.object();
-        doc.put("tagId", t.id().toString());
+        doc.put("tagId", call.pathParam("id"));
         doc.put("status", r.status().name().toLowerCase(Locale.ROOT));
         doc.put("confirmed", r.isConfirmed());
         doc.set("requested", Json.MAPPER.valueToTree(r.requested()));

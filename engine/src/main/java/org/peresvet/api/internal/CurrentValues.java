@@ -67,6 +67,19 @@ public final class CurrentValues implements SampleSink {
      * itself when it lies exactly at now), or null when only the history store can tell.
      */
     public Sample atNow(UUID tagId, long now) {
+        Point p = valueAtNow(tagId, now);
+        return p == null ? null : p.point();
+    }
+
+    /**
+     * The value at now with the time of the sample it carries: {@code since} is that sample's x,
+     * null when the tag has never had a value (the point is then {@code [now, null, null]}).
+     */
+    public record Point(Sample point, Long since) {
+    }
+
+    /** Like {@link #atNow}, with {@code since}; null when only the history store can tell. */
+    public Point valueAtNow(UUID tagId, long now) {
         if (!checked.contains(tagId) && !check(tagId)) {
             return null;
         }
@@ -80,9 +93,9 @@ public final class CurrentValues implements SampleSink {
             }
         }
         if (cur == null) {
-            return new Sample(now, null, null);
+            return new Point(new Sample(now, null, null), null);
         }
-        return cur.x() == now ? cur : new Sample(now, cur.y(), cur.q());
+        return new Point(cur.x() == now ? cur : new Sample(now, cur.y(), cur.q()), cur.x());
     }
 
     /** Once per tag: are there stored samples newer than the current value (e.g. from before a restart)? */

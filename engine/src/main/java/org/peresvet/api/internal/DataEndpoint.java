@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peresvet.engine.Engine;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.Retention;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
@@ -89,6 +92,7 @@ public final class DataEndpoint {
         for (DataQuery.TagRef ref : q.tags()) {
             filters.add(coerceValues(q, ref.tag()));
         }
+        q.checkBins();
         if (q.maxCount() != null && q.maxCount() < 1) {
             throw ApiError.badRequest(field(q, "maxCount"), "maxCount must be at least 1, got " + q.maxCount());
         }
@@ -139,6 +143,12 @@ public final class DataEndpoint {
         int out = 0;
         for (int i = 0; i < q.tags().size(); i++) {
             checkDeadline(call, deadline);
+            if (q.bins() != null) {
+                BinnedHistory h = binned(q, i, now);
+                BinJson.writePart(gen, q.tags().get(i).given(), h, q.format());
+                out += h.raw() ? h.samples().size() : h.bins().size() * QueryCost.POINTS_PER_BIN;
+                continue;
+            }
             if (streamEach && isLongSeries(q)) {
                 out += writeSeries(call, gen, q, i, deadline);
                 continue;
@@ -223,14 +233,44 @@ public final class DataEndpoint {
         return (int) keep;
     }
 
+    /** One tag's decimated history (bins are bounded before the query runs: no budget to track). */
+    private BinnedHistory binned(DataQuery q, int i, long now) {
+        DataQuery.TagRef ref = q.tags().get(i);
+        try {
+            return engine.history().bins(new BinQuery(ref.tag().id(), q.start(), q.finish() != null ? q.finish() : now, q.bins()));
+        } catch (IllegalArgumentException e) {
+            if (engine.model().tag(ref.tag().id()) == null) {
+                throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+            }
+            throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+        }
+    }
+
+    /**
+     * The value at now with {@code since}, the time of the stored sample it carries (null: never
+     * had a value): from the current values, else from history (a future sample has come due).
+     */
+    private SampleJson.Part currentPart(DataQuery.TagRef ref, long now) {
+        CurrentValues.Point p = current.valueAtNow(ref.tag().id(), now);
+        if (p != null) {
+            return SampleJson.Part.current(ref.given(), p.point(), p.since());
+        }
+        UUID id = ref.tag().id();
+        try {
+            // Without finish: the query ends at now, and samples after it are not even neighbours.
+            Sample point = engine.history(HistoryQuery.current(id)).data().get(0);
+            List<Sample> last = engine.history(HistoryQuery.current(id).withCount(1).withActual(true)).data();
+            return SampleJson.Part.current(ref.given(), point, last.isEmpty() ? null : last.get(0).x());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
+        }
+    }
+
     /** One tag's points; a period of stored samples is read at most up to the budget left. */
     private SampleJson.Part part(DataQuery q, int i, List<Object> filter, long now, long budget) {
         DataQuery.TagRef ref = q.tags().get(i);
         if (q.currentOnly()) {
-            Sample s = current.atNow(ref.tag().id(), now);
-            if (s != null) {
-                return new SampleJson.Part(ref.given(), List.of(s), false);
-            }
+            return currentPart(ref, now);
         }
         Integer maxCount = q.maxCount();
         boolean capped = false;
@@ -302,8 +342,8 @@ public final class DataEndpoint {
         if (t == null) {
             return false;
         }
-        Sample s = current.atNow(t.id(), Micros.now());
-        byte[] body = s == null ? null : SampleJson.currentBytes(given, s);
+        CurrentValues.Point p = current.valueAtNow(t.id(), Micros.now());
+        byte[] body = p == null ? null : SampleJson.currentBytes(given, p.point(), p.since());
         if (body == null) {
             return false;
         }
@@ -377,6 +417,13 @@ public final class DataEndpoint {
         metrics.samplesIn(batch.size());
         String notStored = awaitStored();
         ObjectNode answer = Json.object().put("received", batch.size());
+        Retention retention = Retention.of(engine.settings(), now);
+        int older = retention.olderThan(batch);
+        if (older > 0) {
+            answer.put("warning", retention.warning(older, batch.size()));
+            answer.put("olderThanRetention", older);
+            answer.put("retentionDays", retention.days());
+        }
         if (notStored != null) {
             answer.put("stored", false);
             answer.put("message", "the samples are applied, but " + notStored

@@ -6,9 +6,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.peresvet.history.BinQuery;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * The keys of a data query (DESIGN.md, "Data contract"), read from URL parameters or from one
@@ -16,12 +18,14 @@ import org.peresvet.model.TagDef;
  * naming the parameter, or the JSON path inside {@code q}.
  *
  * @param values the raw {@code value} filter (Strings from the URL, JsonNodes from JSON), or null
+ * @param bins   a decimated answer in this many bins (a trend's query), or null
  */
 record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long timeStep, Integer maxCount,
-                 boolean actual, List<Object> values, String valuesField, boolean format) {
+                 boolean actual, List<Object> values, String valuesField, boolean format, Integer bins) {
 
+    private static final JsonFields F = Json.FIELDS;
     static final Set<String> KEYS = Set.of("tagId", "start", "finish", "count", "timeStep", "maxCount", "actual",
-            "value", "format");
+            "value", "format", "bins");
     private static final Set<String> PARAMS;
 
     static {
@@ -36,7 +40,30 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
 
     /** Only the value at now: the engine's current value can answer. */
     boolean currentOnly() {
-        return start == null && finish == null && count == null && timeStep == null && !actual && values == null;
+        return start == null && finish == null && count == null && timeStep == null && !actual && values == null
+                && bins == null;
+    }
+
+    /**
+     * A decimated query checked for keys it cannot be combined with: bins answers a period in
+     * bins, so it needs start and takes no key that picks or filters points.
+     */
+    void checkBins() {
+        if (bins == null) {
+            return;
+        }
+        String f = valuesField.startsWith("$") ? "$.bins" : "bins";
+        if (bins < 1 || bins > BinQuery.MAX_BINS) {
+            throw ApiError.badRequest(f, "must be between 1 and " + BinQuery.MAX_BINS + ", got " + bins);
+        }
+        if (start == null) {
+            throw ApiError.badRequest(f, "needs start: bins cut the period from start to finish (default now)");
+        }
+        String other = count != null ? "count" : timeStep != null ? "timeStep" : maxCount != null ? "maxCount"
+                : actual ? "actual" : values != null ? "value" : null;
+        if (other != null) {
+            throw ApiError.badRequest(f, "cannot be combined with " + other + ": bins summarise every stored sample of the period");
+        }
     }
 
     static DataQuery fromParams(Call call, ModelSnapshot model) {
@@ -61,12 +88,11 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
         return new DataQuery(tags, time(call.param("start"), "start"), time(call.param("finish"), "finish"),
                 integer(call.param("count"), "count"), longValue(call.param("timeStep"), "timeStep"),
                 integer(call.param("maxCount"), "maxCount"), call.flag("actual"),
-                vals == null ? null : List.copyOf(vals), "value", call.flag("format"));
+                vals == null ? null : List.copyOf(vals), "value", call.flag("format"), integer(call.param("bins"), "bins"));
     }
 
     static DataQuery fromJson(JsonNode n, ModelSnapshot model, String p) {
-        Json.requireObject(n, p);
-        Json.checkKeys(n, KEYS, p);
+        F.object(n, p, KEYS);
         JsonNode idNode = n.get("tagId");
         List<TagRef> tags = new ArrayList<>();
         if (idNode == null || idNode.isNull()) {
@@ -100,9 +126,9 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
                 values.add(v);
             }
         }
-        return new DataQuery(tags, jsonTime(n, "start", p), jsonTime(n, "finish", p), jsonInt(n, "count", p),
-                jsonLong(n, "timeStep", p), jsonInt(n, "maxCount", p), jsonBool(n, "actual", p), values,
-                p + ".value", jsonBool(n, "format", p));
+        return new DataQuery(tags, F.time(n, "start", p), F.time(n, "finish", p), F.int32OrNull(n, "count", p),
+                F.integerOrNull(n, "timeStep", p), F.int32OrNull(n, "maxCount", p), F.bool(n, "actual", p, false), values,
+                p + ".value", F.bool(n, "format", p, false), F.int32OrNull(n, "bins", p));
     }
 
     // ---- URL values ----
@@ -147,52 +173,5 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
         } catch (NumberFormatException e) {
             throw ApiError.badRequest(field, "must be an integer number of microseconds, got '" + s + "'");
         }
-    }
-
-    // ---- JSON values ----
-
-    private static Long jsonTime(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return v.asLong();
-        }
-        if (v.isTextual()) {
-            try {
-                return Micros.parse(v.asText());
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest(p + "." + key, e.getMessage());
-            }
-        }
-        throw ApiError.badRequest(p + "." + key, "must be an integer (microseconds since the epoch) or an ISO-8601 string");
-    }
-
-    private static Integer jsonInt(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw ApiError.badRequest(p + "." + key, "must be an integer");
-        }
-        return v.asInt();
-    }
-
-    private static Long jsonLong(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw ApiError.badRequest(p + "." + key, "must be an integer number of microseconds");
-        }
-        return v.asLong();
-    }
-
-    private static boolean jsonBool(JsonNode n, String key, String p) {
-        Boolean b = Json.bool(n, key, p);
-        return b != null && b;
     }
 }

@@ -45,7 +45,7 @@ public final class Dispatcher {
                 Map<String, String> cors = gate.screen(seen);
                 cors.forEach(call::header);
                 if (gate.isPreflight(seen)) {
-                    Set<String> methods = router.methodsFor(call.path());
+                    Set<String> methods = router.methodsFor(call.rawPath());
                     if (methods.isEmpty()) {
                         throw ApiError.notFound(null, "no such endpoint: " + call.path() + " (see /v1/openapi.json)");
                     }
@@ -54,7 +54,7 @@ public final class Dispatcher {
                     return;
                 }
                 call.checkPath();
-                Router.Match m = router.match(call.method(), call.path());
+                Router.Match m = router.match(call.method(), call.rawPath());
                 call.matched(m.route().template(), m.vars());
                 ApiAuthorizer.Decision d = gate.admit(new ApiAuthorizer.Request(call.method(), call.path(),
                         m.route().template(), m.route().access(), ex.headers(), ex.remote()),

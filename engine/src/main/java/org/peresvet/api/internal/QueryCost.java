@@ -12,6 +12,9 @@ final class QueryCost {
     private QueryCost() {
     }
 
+    /** A bin of a decimated answer costs as much as the points it holds: first, last, min and max. */
+    static final int POINTS_PER_BIN = 4;
+
     /** Unknown before reading: the stored samples of a period. */
     static final long UNKNOWN = -1;
 
@@ -23,6 +26,9 @@ final class QueryCost {
     static long pointsPerTag(DataQuery q, long finish) {
         if (q.currentOnly()) {
             return 1;
+        }
+        if (q.bins() != null) {
+            return q.bins() * (long) POINTS_PER_BIN;
         }
         long bound = UNKNOWN;
         if (q.timeStep() != null && q.timeStep() > 0) {
@@ -58,6 +64,9 @@ final class QueryCost {
 
     /** The key that makes a query big, for the error: timeStep, count or start. */
     static String drivingKey(DataQuery q) {
+        if (q.bins() != null) {
+            return "bins";
+        }
         if (q.timeStep() != null) {
             return q.start() != null ? "timeStep" : "count";
         }

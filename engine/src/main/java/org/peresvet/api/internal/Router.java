@@ -41,9 +41,16 @@ public final class Router {
         return List.copyOf(routes);
     }
 
-    /** The route for a request; 404 when no template fits the path, 405 when the method does not. */
-    public Match match(String method, String path) {
-        List<String> parts = split(path);
+    /**
+     * The route for a request; 404 when no template fits the path, 405 when the method does not.
+     *
+     * @param rawPath the path as sent (percent-encoded): it is split at its slashes first and each
+     *                segment decoded after, so {@code %2F} inside a segment is part of a name
+     *                ({@code /v1/tags/%2FStation%2FTank%2FLevel} names the tag by its path)
+     */
+    public Match match(String method, String rawPath) {
+        String path = Call.decode(rawPath, "path", false);
+        List<String> parts = segments(rawPath);
         Set<String> allowed = new LinkedHashSet<>();
         for (Route r : routes) {
             Map<String, String> vars = bind(r.segments(), parts);
@@ -62,9 +69,9 @@ public final class Router {
                 .header("Allow", String.join(", ", allowed));
     }
 
-    /** The methods some route serves on this path; empty when no template fits it. */
-    public Set<String> methodsFor(String path) {
-        List<String> parts = split(path);
+    /** The methods some route serves on this path (as sent); empty when no template fits it. */
+    public Set<String> methodsFor(String rawPath) {
+        List<String> parts = segments(rawPath);
         Set<String> methods = new LinkedHashSet<>();
         for (Route r : routes) {
             if (bind(r.segments(), parts) != null) {
@@ -88,6 +95,28 @@ public final class Router {
             }
         }
         return vars;
+    }
+
+    /**
+     * The decoded segments of a path as sent. An empty segment inside it is kept
+     * ({@code /v1/tags//write} has an empty id, answered 404 by the endpoint, not 405); the empty
+     * ones before the first and after the last slash are not.
+     */
+    static List<String> segments(String rawPath) {
+        List<String> out = new ArrayList<>();
+        String[] raw = rawPath.split("/", -1);
+        int from = 0;
+        int to = raw.length;
+        while (from < to && raw[from].isEmpty()) {
+            from++;
+        }
+        if (to > from && raw[to - 1].isEmpty()) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            out.add(Call.decode(raw[i], "path", false));
+        }
+        return out;
     }
 
     static List<String> split(String path) {

@@ -12,8 +12,18 @@ import org.peresvet.model.Sample;
  * {@code HistoryJson}, but with {@code tagId} as the client named the tag (UUID or path).
  */
 final class SampleJson {
-    /** One tag's part of the answer. */
-    record Part(String tagId, List<Sample> data, boolean excess) {
+    /**
+     * One tag's part of the answer. A value-at-now part ({@code current}) also says
+     * {@code since} when its value holds (null: the tag has never had a value).
+     */
+    record Part(String tagId, List<Sample> data, boolean excess, boolean current, Long since) {
+        Part(String tagId, List<Sample> data, boolean excess) {
+            this(tagId, data, excess, false, null);
+        }
+
+        static Part current(String tagId, Sample point, Long since) {
+            return new Part(tagId, List.of(point), false, true, since);
+        }
     }
 
     private SampleJson() {
@@ -31,6 +41,10 @@ final class SampleJson {
 
     /** One tag's member of the answer; the generator flushes to the client as its buffer fills. */
     static void writePart(JsonGenerator gen, Part part, boolean format) throws IOException {
+        if (part.current() && part.data().size() == 1) {
+            HistoryJson.writeCurrentPart(gen, part.tagId(), part.data().get(0), part.since(), format);
+            return;
+        }
         HistoryJson.writePart(gen, part.tagId(), part.data(), part.excess(), format);
     }
 
@@ -47,11 +61,11 @@ final class SampleJson {
     }
 
     /**
-     * {@code {"data":[{"tagId":"<id>","data":[[x,y,q]]}]}} for one plain id and one sample whose
+     * {@code {"data":[{"tagId":"<id>","data":[[x,y,q]],"since":…}]}} for one plain id and one sample whose
      * value is null, a boolean, an integer or a finite double, byte for byte what {@link #write}
      * gives; null for other values (strings, json, NaN), which take the generator.
      */
-    static byte[] currentBytes(String plainId, Sample s) {
+    static byte[] currentBytes(String plainId, Sample s, Long since) {
         Object y = s.y();
         String ys;
         if (y == null) {
@@ -70,7 +84,8 @@ final class SampleJson {
         }
         StringBuilder sb = new StringBuilder(48 + plainId.length() + ys.length());
         sb.append("{\"data\":[{\"tagId\":\"").append(plainId).append("\",\"data\":[[").append(s.x()).append(',').append(ys)
-                .append(',').append(s.q() == null ? "null" : s.q().toString()).append("]]}]}");
+                .append(',').append(s.q() == null ? "null" : s.q().toString()).append("]],\"since\":")
+                .append(since == null ? "null" : since.toString()).append("}]}");
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 

@@ -23,6 +23,7 @@ import org.peresvet.export.ExportStatus;
 import org.peresvet.export.Exporters;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.AlarmStatus;
+import org.peresvet.history.Retention;
 import org.peresvet.model.Micros;
 import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.MetricsSource;
@@ -66,7 +67,12 @@ public final class StatusEndpoint {
         doc.put("historyWritten", s.historyWritten());
         doc.put("historyBuffered", s.historyBuffered());
         doc.put("historyError", s.historyError());
-        doc.set("history", history(engine.historyHealth()));
+        ObjectNode history = history(engine.historyHealth());
+        // How far back local history reaches: older samples are purged, and a write of them is warned.
+        Retention retention = Retention.of(engine.settings(), Micros.now());
+        history.put("retentionDays", retention.days());
+        history.put("retentionStart", Micros.format(retention.start()));
+        doc.set("history", history);
         doc.put("journalError", engine.journalError());
         doc.put("streams", streams.active());
         doc.put("uptimeSeconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);

@@ -2,6 +2,7 @@ package org.peresvet.export.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.peresvet.history.SampleSource;
 import org.peresvet.model.Sample;
 
@@ -39,6 +40,16 @@ public final class MergedSource implements SampleSource {
             }
         }
         return out;
+    }
+
+    @Override
+    public void forEach(long from, long to, Consumer<Sample> visitor) {
+        if (from < cutoff) {
+            older.forEach(from, Math.min(to, cutoff - 1), visitor);
+        }
+        if (to >= cutoff) {
+            newer.forEach(Math.max(from, cutoff), to, visitor);
+        }
     }
 
     @Override

@@ -7,16 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.peresvet.history.HistoryJson;
 import org.peresvet.model.Sample;
 
 /** The hand-written current-value answer is byte for byte what the generator writes. */
 class SampleJsonTest {
 
-    private static String generated(String id, Sample s) throws Exception {
+    private static String generated(String id, Sample s, Long since) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
-            HistoryJson.write(gen, List.of(new HistoryJson.Part(id, List.of(s), false)), false);
+            SampleJson.write(gen, List.of(SampleJson.Part.current(id, s, since)), false);
         }
         return buf.toString(StandardCharsets.UTF_8);
     }
@@ -29,16 +28,18 @@ class SampleJsonTest {
                 new Sample(x, -0.0, null), new Sample(x, 3.0, 103), new Sample(x, 42L, null), new Sample(x, true, null),
                 new Sample(x, false, null), new Sample(x, null, 100), new Sample(-5, 1.0E22, null))) {
             for (String id : List.of(uuid, "/Station/Tank_1/Level-2.5")) {
-                assertThat(new String(SampleJson.currentBytes(id, s), StandardCharsets.ISO_8859_1)).as(s.toString())
-                        .isEqualTo(generated(id, s));
+                for (Long since : new Long[]{null, x - 1000}) {
+                    assertThat(new String(SampleJson.currentBytes(id, s, since), StandardCharsets.ISO_8859_1))
+                            .as(s.toString()).isEqualTo(generated(id, s, since));
+                }
             }
         }
     }
 
     @Test
     void valuesAndIdsThatNeedTheGeneratorAreLeftToIt() {
-        assertThat(SampleJson.currentBytes("a", new Sample(1, "text", null))).isNull();
-        assertThat(SampleJson.currentBytes("a", new Sample(1, Double.NaN, null))).isNull();
+        assertThat(SampleJson.currentBytes("a", new Sample(1, "text", null), 1L)).isNull();
+        assertThat(SampleJson.currentBytes("a", new Sample(1, Double.NaN, null), 1L)).isNull();
         assertThat(SampleJson.isPlain("/Station/Tank/Level")).isTrue();
         assertThat(SampleJson.isPlain("/Станция/Уровень")).isFalse();
         assertThat(SampleJson.isPlain("/a\"b")).isFalse();

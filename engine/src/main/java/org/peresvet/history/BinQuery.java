@@ -1,0 +1,18 @@
+package org.peresvet.history;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A decimated history query: the period from start to finish (µs, both inclusive) cut into
+ * {@code bins} equal bins, each summarised by its first, last, min and max sample (see
+ * {@link HistoryBins}). A trend asks for about one bin per pixel column.
+ */
+public record BinQuery(UUID tagId, long start, long finish, int bins) {
+    /** The most bins one query may ask for: a wide trend needs a few thousand. */
+    public static final int MAX_BINS = 100_000;
+
+    public BinQuery {
+        Objects.requireNonNull(tagId, "tagId");
+    }
+}

@@ -1,0 +1,201 @@
+package org.peresvet.history;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.peresvet.model.Sample;
+import org.peresvet.model.ValueType;
+
+/**
+ * Answers a {@link BinQuery}: the period cut into equal bins, each summarised by first, last, min
+ * and max (with their times), count and the number of bad samples; the raw samples instead when
+ * there are no more of them than bins. Pure logic over a {@link SampleSource} and the samples
+ * not yet written (which the caller passes, so that a refreshing trend never forces a flush).
+ *
+ * <p>The summary of a bin does not depend on the order samples arrive in (first is the smallest
+ * x, last the largest, ties to the later written), so stored and pending samples are fed one
+ * after the other without merging, and stored samples stream bucket by bucket.
+ */
+public final class HistoryBins {
+
+    private HistoryBins() {
+    }
+
+    /**
+     * @param step    the tag's step flag
+     * @param update  the tag's update flag: of several samples at one x only the last written counts
+     * @param pending samples accepted but not yet in the store, in the order they were accepted
+     * @throws IllegalArgumentException naming the parameter when the query is not valid
+     */
+    public static BinnedHistory run(BinQuery q, ValueType type, boolean step, boolean update, SampleSource src,
+                                    List<Sample> pending) {
+        long span = validate(q);
+        int n = q.bins();
+        long width = Math.max(1, ceilDiv(span, n));
+        Acc acc = new Acc(q.start(), q.finish(), width, (int) Math.min(n, ceilDiv(span, width)), n + 1);
+        if (update && !pending.isEmpty()) {
+            // A pending sample may replace a stored one at the same x: merge first, then keep the last per x.
+            List<Sample> all = new ArrayList<>(src.range(q.start(), q.finish(), 0));
+            for (Sample s : pending) {
+                if (s.x() >= q.start() && s.x() <= q.finish()) {
+                    all.add(s);
+                }
+            }
+            all.sort(Comparator.comparingLong(Sample::x));
+            lastPerX(all).forEach(acc::add);
+        } else {
+            src.forEach(q.start(), q.finish(), acc::add);
+            pending.forEach(acc::add);
+        }
+        Sample before = latest(src.before(q.start()), pending, Long.MIN_VALUE, q.start());
+        Sample after = earliest(src.after(q.finish()), pending, q.finish());
+        boolean drawSteps = step || !(type == ValueType.DOUBLE || type == ValueType.INT);
+        if (acc.total <= n) {
+            List<Sample> raw = new ArrayList<>(acc.raw);
+            raw.sort(Comparator.comparingLong(Sample::x)); // stable: stored before pending at equal x
+            return new BinnedHistory(q.tagId(), q.start(), q.finish(), width, drawSteps, true,
+                    List.copyOf(update ? lastPerX(raw) : raw), List.of(), before, after);
+        }
+        return new BinnedHistory(q.tagId(), q.start(), q.finish(), width, drawSteps, false, List.of(), acc.bins(),
+                before, after);
+    }
+
+    private static long validate(BinQuery q) {
+        if (q.bins() < 1 || q.bins() > BinQuery.MAX_BINS) {
+            throw new IllegalArgumentException("bins must be between 1 and " + BinQuery.MAX_BINS + ", got " + q.bins());
+        }
+        if (q.start() > q.finish()) {
+            throw new IllegalArgumentException("start " + q.start() + " is after finish " + q.finish());
+        }
+        try {
+            return Math.addExact(Math.subtractExact(q.finish(), q.start()), 1);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("start: the period from start to finish is too long");
+        }
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    /** Bad quality or no value: drawn as a gap, never as a value. */
+    static boolean isGap(Sample s) {
+        return !s.isGood() || s.y() == null;
+    }
+
+    private static List<Sample> lastPerX(List<Sample> sorted) {
+        List<Sample> out = new ArrayList<>(sorted.size());
+        for (Sample s : sorted) {
+            if (!out.isEmpty() && out.get(out.size() - 1).x() == s.x()) {
+                out.set(out.size() - 1, s);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The latest of {@code stored} and the pending samples with x < to (ties: the pending one, written later). */
+    private static Sample latest(Sample stored, List<Sample> pending, long from, long to) {
+        Sample best = stored;
+        for (Sample s : pending) {
+            if (s.x() >= from && s.x() < to && (best == null || s.x() >= best.x())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static Sample earliest(Sample stored, List<Sample> pending, long after) {
+        Sample best = stored;
+        for (Sample s : pending) {
+            if (s.x() > after && (best == null || s.x() < best.x())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** The running summary of every bin, in arrays: a 2,000-bin answer over a million samples allocates little. */
+    private static final class Acc {
+        private final long start;
+        private final long finish;
+        private final long width;
+        private final int rawLimit;
+        private final int[] count;
+        private final int[] bad;
+        private final Sample[] first;
+        private final Sample[] last;
+        private final double[] min;
+        private final long[] minX;
+        private final double[] max;
+        private final long[] maxX;
+        final List<Sample> raw = new ArrayList<>();
+        long total;
+
+        Acc(long start, long finish, long width, int bins, int rawLimit) {
+            this.start = start;
+            this.finish = finish;
+            this.width = width;
+            this.rawLimit = rawLimit;
+            count = new int[bins];
+            bad = new int[bins];
+            first = new Sample[bins];
+            last = new Sample[bins];
+            min = new double[bins];
+            minX = new long[bins];
+            max = new double[bins];
+            maxX = new long[bins];
+            Arrays.fill(min, Double.NaN);
+            Arrays.fill(max, Double.NaN);
+        }
+
+        void add(Sample s) {
+            long x = s.x();
+            if (x < start || x > finish) {
+                return;
+            }
+            if (raw.size() < rawLimit) {
+                raw.add(s);
+            }
+            total++;
+            int i = (int) ((x - start) / width);
+            count[i]++;
+            if (first[i] == null || x < first[i].x()) {
+                first[i] = s;
+            }
+            if (last[i] == null || x >= last[i].x()) {
+                last[i] = s;
+            }
+            if (isGap(s)) {
+                bad[i]++;
+                return;
+            }
+            double v = s.asDouble();
+            if (Double.isNaN(v)) {
+                return; // a string or JSON value: counted, no range
+            }
+            if (Double.isNaN(min[i]) || v < min[i] || (v == min[i] && x < minX[i])) {
+                min[i] = v;
+                minX[i] = x;
+            }
+            if (Double.isNaN(max[i]) || v > max[i] || (v == max[i] && x < maxX[i])) {
+                max[i] = v;
+                maxX[i] = x;
+            }
+        }
+
+        List<Bin> bins() {
+            List<Bin> out = new ArrayList<>();
+            for (int i = 0; i < count.length; i++) {
+                if (count[i] > 0) {
+                    long from = start + i * width;
+                    long to = Math.min(from + width, finish + 1);
+                    out.add(new Bin(from, to, count[i], first[i], last[i], min[i], minX[i], max[i], maxX[i], bad[i]));
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+}

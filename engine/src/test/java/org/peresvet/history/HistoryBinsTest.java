@@ -1,0 +1,149 @@
+package org.peresvet.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.peresvet.model.Quality;
+import org.peresvet.model.Sample;
+import org.peresvet.model.ValueType;
+
+class HistoryBinsTest {
+    private static final UUID TAG = UUID.randomUUID();
+    private static final long T0 = 1_700_000_000_000_000L;
+
+    private static MemorySampleSource values(double... ys) {
+        List<Sample> s = new ArrayList<>();
+        for (int i = 0; i < ys.length; i++) {
+            s.add(Sample.of(T0 + i, ys[i]));
+        }
+        return new MemorySampleSource(s);
+    }
+
+    private static BinnedHistory run(SampleSource src, long finish, int bins) {
+        return HistoryBins.run(new BinQuery(TAG, T0, finish, bins), ValueType.DOUBLE, false, false, src, List.of());
+    }
+
+    @Test
+    void binsHoldFirstLastMinMaxWithTheirTimes() {
+        // Ten samples, two bins of five microseconds each.
+        BinnedHistory h = run(values(0, 5, 2, 8, 1, 3, 9, 4, 6, 7), T0 + 9, 2);
+        assertThat(h.raw()).isFalse();
+        assertThat(h.width()).isEqualTo(5);
+        assertThat(h.step()).isFalse();
+        assertThat(h.bins()).hasSize(2);
+        Bin a = h.bins().get(0);
+        assertThat(a.start()).isEqualTo(T0);
+        assertThat(a.end()).isEqualTo(T0 + 5);
+        assertThat(a.count()).isEqualTo(5);
+        assertThat(a.first()).isEqualTo(Sample.of(T0, 0.0));
+        assertThat(a.last()).isEqualTo(Sample.of(T0 + 4, 1.0));
+        assertThat(a.min()).isEqualTo(0.0);
+        assertThat(a.minX()).isEqualTo(T0);
+        assertThat(a.max()).isEqualTo(8.0);
+        assertThat(a.maxX()).isEqualTo(T0 + 3);
+        Bin b = h.bins().get(1);
+        assertThat(b.first()).isEqualTo(Sample.of(T0 + 5, 3.0));
+        assertThat(b.last()).isEqualTo(Sample.of(T0 + 9, 7.0));
+        assertThat(b.min()).isEqualTo(3.0);
+        assertThat(b.minX()).isEqualTo(T0 + 5);
+        assertThat(b.max()).isEqualTo(9.0);
+        assertThat(b.maxX()).isEqualTo(T0 + 6);
+        assertThat(h.sampleCount()).isEqualTo(10);
+    }
+
+    @Test
+    void fewerSamplesThanBinsComeRawWithTheNeighboursOutsideThePeriod() {
+        MemorySampleSource src = MemorySampleSource.of(Sample.of(T0 - 50, 1.0), Sample.of(T0 + 10, 2.0),
+                Sample.of(T0 + 20, 3.0), Sample.of(T0 + 200, 4.0));
+        BinnedHistory h = run(src, T0 + 100, 2);
+        assertThat(h.raw()).isTrue();
+        assertThat(h.bins()).isEmpty();
+        assertThat(h.samples()).containsExactly(Sample.of(T0 + 10, 2.0), Sample.of(T0 + 20, 3.0));
+        assertThat(h.before()).isEqualTo(Sample.of(T0 - 50, 1.0));
+        assertThat(h.after()).isEqualTo(Sample.of(T0 + 200, 4.0));
+    }
+
+    @Test
+    void badAndNullSamplesAreCountedAsGapsNeverAsValues() {
+        MemorySampleSource src = MemorySampleSource.of(
+                Sample.of(T0, 5.0), new Sample(T0 + 1, -100.0, Quality.BAD_DATA), Sample.of(T0 + 2, 6.0),
+                // the second bin is bad throughout
+                new Sample(T0 + 3, null, Quality.CONNECTION_LOST), new Sample(T0 + 4, 99.0, Quality.SOURCE_LOST),
+                new Sample(T0 + 5, null, null));
+        BinnedHistory h = run(src, T0 + 5, 2);
+        Bin a = h.bins().get(0);
+        assertThat(a.count()).isEqualTo(3);
+        assertThat(a.bad()).isEqualTo(1);
+        assertThat(a.min()).isEqualTo(5.0);
+        assertThat(a.max()).isEqualTo(6.0);
+        Bin b = h.bins().get(1);
+        assertThat(b.count()).isEqualTo(3);
+        assertThat(b.bad()).isEqualTo(3);
+        assertThat(b.hasValue()).isFalse();
+        assertThat(b.first().q()).isEqualTo(Quality.CONNECTION_LOST);
+        assertThat(b.last()).isEqualTo(new Sample(T0 + 5, null, null));
+    }
+
+    @Test
+    void aBinWithOneSampleHasThatSampleAsEverything() {
+        // Samples at 0, 1, 2 and 9 in three bins of ceil(10 / 3) = 4: the last bin ([8, 10)) holds one sample, the middle none.
+        MemorySampleSource src = MemorySampleSource.of(Sample.of(T0, 1.0), Sample.of(T0 + 1, 2.0), Sample.of(T0 + 2, 3.0),
+                Sample.of(T0 + 9, 4.0));
+        BinnedHistory h = run(src, T0 + 9, 3);
+        assertThat(h.width()).isEqualTo(4); // ceil(10 / 3)
+        assertThat(h.bins()).extracting(Bin::start).containsExactly(T0, T0 + 8);
+        Bin one = h.bins().get(1);
+        assertThat(one.count()).isEqualTo(1);
+        assertThat(one.first()).isEqualTo(one.last()).isEqualTo(Sample.of(T0 + 9, 4.0));
+        assertThat(one.min()).isEqualTo(4.0).isEqualTo(one.max());
+        assertThat(one.minX()).isEqualTo(T0 + 9).isEqualTo(one.maxX());
+        assertThat(one.end()).isEqualTo(T0 + 10); // the last bin ends after finish, not at start + 3 * width
+    }
+
+    @Test
+    void stepTagsAndTypesThatAreNotInterpolatedAreDrawnAsSteps() {
+        MemorySampleSource src = values(1, 0, 1, 1);
+        BinQuery q = new BinQuery(TAG, T0, T0 + 3, 2);
+        assertThat(HistoryBins.run(q, ValueType.DOUBLE, true, false, src, List.of()).step()).isTrue();
+        assertThat(HistoryBins.run(q, ValueType.BOOL, false, false, src, List.of()).step()).isTrue();
+        assertThat(HistoryBins.run(q, ValueType.INT, false, false, src, List.of()).step()).isFalse();
+        BinnedHistory bools = HistoryBins.run(q, ValueType.BOOL, false, false,
+                MemorySampleSource.of(Sample.of(T0, true), Sample.of(T0 + 1, false), Sample.of(T0 + 2, true)), List.of());
+        assertThat(bools.bins().get(0).min()).isEqualTo(0.0);
+        assertThat(bools.bins().get(0).max()).isEqualTo(1.0);
+    }
+
+    @Test
+    void pendingSamplesJoinTheStoredOnesWhateverTheirOrder() {
+        MemorySampleSource stored = values(1, 2, 3);
+        List<Sample> pending = List.of(Sample.of(T0 + 5, 10.0), Sample.of(T0 + 3, -1.0), Sample.of(T0 + 50, 7.0));
+        BinnedHistory h = HistoryBins.run(new BinQuery(TAG, T0, T0 + 5, 2), ValueType.DOUBLE, false, false, stored, pending);
+        assertThat(h.bins()).hasSize(2);
+        Bin b = h.bins().get(1); // [T0 + 3, T0 + 6)
+        assertThat(b.count()).isEqualTo(2);
+        assertThat(b.first()).isEqualTo(Sample.of(T0 + 3, -1.0));
+        assertThat(b.last()).isEqualTo(Sample.of(T0 + 5, 10.0));
+        assertThat(h.after()).isEqualTo(Sample.of(T0 + 50, 7.0));
+    }
+
+    @Test
+    void withTheUpdateFlagAPendingSampleReplacesTheStoredOneAtItsTime() {
+        MemorySampleSource stored = values(1, 2, 3);
+        List<Sample> pending = List.of(Sample.of(T0 + 1, 20.0));
+        BinnedHistory h = HistoryBins.run(new BinQuery(TAG, T0, T0 + 2, 5), ValueType.DOUBLE, false, true, stored, pending);
+        assertThat(h.raw()).isTrue();
+        assertThat(h.samples()).containsExactly(Sample.of(T0, 1.0), Sample.of(T0 + 1, 20.0), Sample.of(T0 + 2, 3.0));
+    }
+
+    @Test
+    void invalidQueriesNameTheirParameter() {
+        MemorySampleSource src = values(1);
+        assertThatThrownBy(() -> run(src, T0 + 10, 0)).hasMessageContaining("bins");
+        assertThatThrownBy(() -> run(src, T0 + 10, BinQuery.MAX_BINS + 1)).hasMessageContaining("bins");
+        assertThatThrownBy(() -> run(src, T0 - 1, 10)).hasMessageContaining("start");
+    }
+}
