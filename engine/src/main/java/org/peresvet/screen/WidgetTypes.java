@@ -124,7 +124,7 @@ public final class WidgetTypes {
                 type(COMMAND, "control", 120, 32, label),
                 type(SETPOINT, "control", 140, 28, label, number("value", null), number("min", null), number("max", null),
                         units, decimals),
-                type(TOGGLE, "control", 80, 28, label, bool("value", false), text("onText", "On"), text("offText", "Off")),
+                type(TOGGLE, "control", 130, 28, label, bool("value", false), text("onText", "On"), text("offText", "Off")),
                 // static shapes
                 type(LABEL, "shape", 120, 24, label, number("fontSize", 14.0), choice("align", "left", "left", "center", "right")),
                 type(LINE, "shape", 0, 0, points("points"), number("lineWidth", 1.0), text("stroke", "")),

@@ -91,8 +91,10 @@ public abstract class SymbolNode extends Pane {
         l.setTextFill(Isa101.TEXT);
         l.setAlignment(Pos.CENTER);
         l.setLayoutY(y);
-        l.setPrefWidth(Math.max(w, 60));
-        l.setLayoutX(Math.min(0, (w - 60) / 2));
+        // wider than small symbols, centred under them, so names are not cut
+        double width = Math.max(w, 140);
+        l.setPrefWidth(width);
+        l.setLayoutX((w - width) / 2);
         l.getStyleClass().add("symbol-caption");
         return l;
     }
