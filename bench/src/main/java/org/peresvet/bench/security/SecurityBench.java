@@ -211,7 +211,7 @@ public final class SecurityBench {
                         }
                         rules.add(new SubtreeRule(p.units().get(0), "engineer"));
                     }
-                    e.security().putUser(admin, UserAccount.local(name, "viewer").withRules(rules), "password" + i);
+                    e.security().putUser(admin, UserAccount.local(name, "viewer").withRules(rules), ("password" + i).toCharArray());
                 }
                 System.clearProperty("peresvet.security.iterations");
             }
