@@ -2,6 +2,7 @@ package org.peresvet.security;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -53,7 +54,7 @@ public final class AccessControl {
 
     /** The role a name refers to (built-in or the project's own), or null. */
     public Role role(String name) {
-        return name == null ? null : state.roles.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        return name == null ? null : state.roles.get(name.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Whether the actor may do {@code p} on the object (null: the whole project). */
@@ -67,7 +68,7 @@ public final class AccessControl {
         if (s.users.isEmpty() || actor.kind() != Actor.Kind.PERSON) {
             return Permission.all();
         }
-        UserAccess u = s.users.get(actor.name().toLowerCase(java.util.Locale.ROOT));
+        UserAccess u = s.users.get(actor.name().toLowerCase(Locale.ROOT));
         if (u == null) {
             Role r = actor.role() == null ? null : s.roles.get(actor.role());
             return r == null ? 0 : r.mask();
@@ -89,7 +90,7 @@ public final class AccessControl {
     /** The refusal of {@code p} on an object, worded for the person refused. */
     public AccessDeniedException denied(Actor actor, Permission p, UUID objectId) {
         State s = state;
-        UserAccess u = s.users.get(actor.name().toLowerCase(java.util.Locale.ROOT));
+        UserAccess u = s.users.get(actor.name().toLowerCase(Locale.ROOT));
         String who;
         if (u == null) {
             who = "'" + actor.name() + "' is not a user of this project and";

@@ -85,7 +85,8 @@ class ApiUsersTest extends ApiTestBase {
                         "{\"parentId\":\"" + station.id() + "\",\"name\":\"Tank2\"}", "EDIT_MODEL", "erik"),
                 new Change("POST", "/v1/tags/", "/v1/tags/", "{\"objectId\":\"" + pump.id() + "\",\"name\":\"Speed\",\"type\":\"double\"}",
                         "EDIT_MODEL", "erik"),
-                new Change("PUT", "/v1/tags/{id}", "/v1/tags/" + t, "{\"units\":\"-\"}", "EDIT_MODEL", "erik"),
+                new Change("PUT", "/v1/tags/{id}", "/v1/tags/" + t, "{\"objectId\":\"" + tank.id() + "\",\"name\":\"Mode\","
+                        + "\"type\":\"string\",\"units\":\"-\"}", "EDIT_MODEL", "erik"),
                 new Change("PATCH", "/v1/tags/{id}", "/v1/tags/" + t, "{\"description\":\"d\"}", "EDIT_MODEL", "erik"),
                 new Change("POST", "/v1/tags/{id}/move", "/v1/tags/" + count.id() + "/move", "{\"objectId\":\"" + pump.id() + "\"}",
                         "EDIT_MODEL", "erik"),

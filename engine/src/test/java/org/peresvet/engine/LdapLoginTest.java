@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.SelfSignedCertificateGenerator;
-import com.unboundid.util.ObjectPair;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
@@ -70,11 +68,13 @@ class LdapLoginTest {
                 "userPassword: petr-secret");
         s.add("dn: uid=nina,ou=people," + BASE, "objectClass: inetOrgPerson", "uid: nina", "cn: Nina", "sn: N",
                 "userPassword: nina-secret");
-        // ivan → shift-a → operators-all → engineers (two levels of nesting); nina → operators-all; petr → none mapped.
+        // ivan → shift-a → operators-all → engineers (two levels of nesting); nina → control-room; petr → none mapped.
         s.add("dn: cn=engineers,ou=groups," + BASE, "objectClass: groupOfNames", "cn: engineers",
                 "member: cn=operators-all,ou=groups," + BASE);
         s.add("dn: cn=operators-all,ou=groups," + BASE, "objectClass: groupOfNames", "cn: operators-all",
-                "member: cn=shift-a,ou=groups," + BASE, "member: uid=nina,ou=people," + BASE);
+                "member: cn=shift-a,ou=groups," + BASE);
+        s.add("dn: cn=control-room,ou=groups," + BASE, "objectClass: groupOfNames", "cn: control-room",
+                "member: uid=nina,ou=people," + BASE);
         s.add("dn: cn=shift-a,ou=groups," + BASE, "objectClass: groupOfNames", "cn: shift-a", "member: uid=ivan,ou=people," + BASE);
         s.add("dn: cn=visitors,ou=groups," + BASE, "objectClass: groupOfNames", "cn: visitors", "member: uid=petr,ou=people," + BASE);
         s.startListening();
@@ -82,9 +82,9 @@ class LdapLoginTest {
     }
 
     private static LdapSettings settings(String url, boolean startTls) {
-        // engineers is mapped to engineer, operators-all (where nina is directly) to operator.
+        // engineers is mapped to engineer, control-room to operator.
         return new LdapSettings(url, startTls, "cn=reader," + BASE, "reader-secret", "ou=people," + BASE, "(uid={0})",
-                "ou=groups," + BASE, "(member={0})", Map.of("engineers", "engineer", "operators-all", "operator"), 2_000);
+                "ou=groups," + BASE, "(member={0})", Map.of("engineers", "engineer", "control-room", "operator"), 2_000);
     }
 
     private Engine openWithAdmin() {
@@ -150,9 +150,17 @@ class LdapLoginTest {
 
     @Test
     void ldapsAndStartTlsCheckTheServersCertificate() throws Exception {
-        ObjectPair<File, char[]> ks = SelfSignedCertificateGenerator.generateTemporarySelfSignedCertificate("peresvet-test", "JKS");
-        SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(ks.getFirst(), ks.getSecond(), "JKS", null), new TrustAllTrustManager());
-        SSLUtil clientTls = new SSLUtil(new TrustStoreTrustManager(ks.getFirst(), ks.getSecond(), "JKS", true));
+        // A certificate for 127.0.0.1 made with the JDK's keytool (the SDK's generator names this machine's addresses only).
+        File ks = dir.resolve("server.p12").toFile();
+        char[] pin = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", ks.getPath(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as(said).isZero();
+        SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(ks, pin, "PKCS12", "server"), new TrustAllTrustManager());
+        SSLUtil clientTls = new SSLUtil(new TrustStoreTrustManager(ks, pin, "PKCS12", true));
         InMemoryListenerConfig ldaps = InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
                 serverTls.createSSLServerSocketFactory(), clientTls.createSSLSocketFactory());
         InMemoryListenerConfig startTls = InMemoryListenerConfig.createLDAPConfig("starttls", InetAddress.getLoopbackAddress(), 0,
@@ -161,18 +169,17 @@ class LdapLoginTest {
         InMemoryDirectoryServer second = start(startTls);
         try (Engine e = openWithAdmin()) {
             Actor admin = Actor.workstation("admin");
-            e.security().setLdap(admin, settings("ldaps://localhost:" + server.getListenPort(), false));
+            e.security().setLdap(admin, settings("ldaps://127.0.0.1:" + server.getListenPort(), false));
             // Without the server's certificate in the trust store the connection is refused.
             assertThatThrownBy(() -> e.security().login("ivan", "ivan-secret".toCharArray(), "workstation"))
                     .isInstanceOf(LoginException.class);
             e.ldapTlsForTests(clientTls.createSSLContext());
             assertThat(e.security().login("ivan", "ivan-secret".toCharArray(), "workstation").role()).isEqualTo("engineer");
 
-            e.security().setLdap(admin, settings("ldap://localhost:" + second.getListenPort(), true));
+            e.security().setLdap(admin, settings("ldap://127.0.0.1:" + second.getListenPort(), true));
             assertThat(e.security().login("nina", "nina-secret".toCharArray(), "workstation").role()).isEqualTo("operator");
         } finally {
             second.shutDown(true);
-            ks.getFirst().delete();
         }
     }
 }
