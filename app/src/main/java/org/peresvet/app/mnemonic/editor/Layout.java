@@ -1,6 +1,7 @@
 package org.peresvet.app.mnemonic.editor;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Layout {
     }
 
     /** The boxes of {@code ids} in drawing order. */
-    public Map<String, Box> boxesOf(java.util.Collection<String> ids) {
+    public Map<String, Box> boxesOf(Collection<String> ids) {
         Map<String, Box> out = new LinkedHashMap<>();
         for (String id : order) {
             if (ids.contains(id)) {
@@ -80,7 +81,7 @@ public final class Layout {
     }
 
     /** The boxes of every widget not in {@code ids} (what a drag of {@code ids} lines up with). */
-    public List<Box> others(java.util.Collection<String> ids) {
+    public List<Box> others(Collection<String> ids) {
         List<Box> out = new ArrayList<>();
         boxes.forEach((id, b) -> {
             if (!ids.contains(id)) {

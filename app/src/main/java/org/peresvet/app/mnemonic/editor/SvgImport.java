@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -370,7 +371,7 @@ public final class SvgImport {
             if (c.matches("#[0-9a-f]{3}")) {
                 return ("#" + c.charAt(1) + c.charAt(1) + c.charAt(2) + c.charAt(2) + c.charAt(3) + c.charAt(3)).toUpperCase(Locale.ROOT);
             }
-            var rgb = java.util.regex.Pattern.compile("rgb\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)").matcher(c);
+            var rgb = Pattern.compile("rgb\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)").matcher(c);
             if (rgb.matches()) {
                 return String.format(Locale.ROOT, "#%02X%02X%02X", Math.min(255, Integer.parseInt(rgb.group(1))),
                         Math.min(255, Integer.parseInt(rgb.group(2))), Math.min(255, Integer.parseInt(rgb.group(3))));
@@ -422,7 +423,7 @@ public final class SvgImport {
             if (text == null || text.isBlank()) {
                 return out;
             }
-            var m = java.util.regex.Pattern.compile("(\\w+)\\s*\\(([^)]*)\\)").matcher(text);
+            var m = Pattern.compile("(\\w+)\\s*\\(([^)]*)\\)").matcher(text);
             while (m.find()) {
                 double[] v = numbers(m.group(2));
                 Affine step = switch (m.group(1)) {
