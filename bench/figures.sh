@@ -31,6 +31,7 @@ run() {
     run "MQTT broken receiver reported (issue 26, < 2 s, reconnects)" -Xmx1g org.peresvet.bench.connector.MqttBrokenReceiverBench
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
+    run "UI: screen editor, 1,000 widgets, drag 100 (issue 18, < 16 ms per frame)" org.peresvet.bench.ui.ScreenEditorBench
     run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench
     run "Tag CSV import, 100,000 rows (issue 27, no slower than before: <= 10.2 s, within 1 GB)" -Xmx1g org.peresvet.bench.CsvImportBench
     run "Disk full: POST answer p99 and recovery (issue 28, < 100 ms, < 10 s; needs root)" -Xmx1g org.peresvet.bench.api.DiskFullAnswerBench

@@ -276,6 +276,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML void writeValue() { workbench.writeValue(); }
 
+    /** Opens (or selects) the mnemonic screen editor. */
+    @FXML void openScreenEditor() { workbench.openScreenEditor(); }
+
     /** Opens the alarm list tab on its active page. */
     @FXML
     public AlarmListView showAlarmList() {

@@ -25,7 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.peresvet.app.common.WorkspaceTab;
@@ -84,12 +84,13 @@ public final class ScreenEditor implements WorkspaceTab {
         VBox left = new VBox(4, new Label(EditorText.get("screens.title")), screenList, screenButtons(),
                 new Label(EditorText.get("palette.title")), palette);
         left.setPadding(new Insets(6));
-        left.setPrefWidth(200);
+        left.setPrefWidth(240);
+        left.setMinWidth(200);
         VBox.setVgrow(palette, Priority.ALWAYS);
         screenList.setPrefHeight(150);
         centre.setCenter(canvas.view());
         SplitPane main = new SplitPane(left, centre, sheet.view());
-        main.setDividerPositions(0.16, 0.74);
+        main.setDividerPositions(0.19, 0.74);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(sheet.view(), false);
         VBox bottom = new VBox(2, new Label(EditorText.get("checks.title")), checks, status);
@@ -241,7 +242,7 @@ public final class ScreenEditor implements WorkspaceTab {
         });
     }
 
-    private HBox screenButtons() {
+    private FlowPane screenButtons() {
         Button add = new Button(EditorText.get("screens.new"));
         add.setId("screen-new");
         add.setOnAction(e -> dialogs.askText(EditorText.get("screens.new"), EditorText.get("screens.newHeader"),
@@ -255,7 +256,7 @@ public final class ScreenEditor implements WorkspaceTab {
         Button del = new Button(EditorText.get("screens.delete"));
         del.setId("screen-delete");
         del.setOnAction(e -> selectedScreen().ifPresent(this::deleteScreen));
-        HBox h = new HBox(4, add, rename, dup, del);
+        FlowPane h = new FlowPane(4, 4, add, rename, dup, del);
         for (Button b : List.of(add, rename, dup, del)) {
             b.setStyle("-fx-font-size: 11px; -fx-padding: 2 5 2 5;");
         }
@@ -394,6 +395,21 @@ public final class ScreenEditor implements WorkspaceTab {
         WidgetLayer l = new WidgetLayer(PlainSymbol::of);
         l.show(s);
         return new ScrollPane(l);
+    }
+
+    /** A drag of the selection starts (what a mouse press on a selected widget does; benchmarks drive it). */
+    public void beginDrag() {
+        canvas.beginMove();
+    }
+
+    /** One frame of the drag: the selection shown moved by dx, dy from where it started, snapped, guides drawn. */
+    public void dragBy(double dx, double dy) {
+        canvas.dragTo(dx, dy);
+    }
+
+    /** The drag ends: one undoable edit moves the selection. */
+    public void endDrag() {
+        canvas.endMove();
     }
 
     /** Keeps the tab's buttons reachable by id for tests. */
