@@ -73,7 +73,8 @@ class ScreenEditorUiTest {
         // The build machine is shared and often loaded: give the toolkit time to come up.
         System.setProperty("testfx.setup.timeout", "60000");
         stage = FxToolkit.registerPrimaryStage();
-        fx(() -> {
+        // Built on the FX thread with a generous wait: the first scene of a loaded machine is slow.
+        FxToolkit.setupFixture(() -> {
             modelEditor = new ModelEditor(target, Runnable::run, Runnable::run);
             SimpleObjectProperty<ModelSnapshot> model = new SimpleObjectProperty<>(target.model());
             modelEditor.onApplied(c -> model.set(c.snapshot()));
@@ -87,7 +88,6 @@ class ScreenEditorUiTest {
             scene.getStylesheets().add(getClass().getResource("/org/peresvet/app/styles/isa101.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
-            return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
