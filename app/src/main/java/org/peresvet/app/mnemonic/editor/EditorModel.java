@@ -360,7 +360,13 @@ public final class EditorModel {
             return false;
         }
         screen.set(next);
+        String kept = focus.get();
         selection.setAll(sel.stream().filter(id -> next.widgets().stream().anyMatch(w -> w.id().equals(id))).toList());
+        // A widget inside a group stays in the sheet after its own change.
+        if (kept != null && next.widget(kept).isPresent() && selection.size() == 1
+                && selection.get(0).equals(ScreenEdits.topLevelOf(next, kept))) {
+            focus.set(kept);
+        }
         refreshFindings();
         return true;
     }
