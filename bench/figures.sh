@@ -32,6 +32,7 @@ run() {
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
     run "Screens: 1,000 bound widgets open, update at 10 Hz; 100 expressions (issue 17, < 500 ms, < 5 ms per pulse, < 5 % of a core)" -Xmx1g org.peresvet.bench.ui.ScreenBench
+    run "UI: screen editor, 1,000 widgets, drag 100 (issue 18, < 16 ms per frame)" org.peresvet.bench.ui.ScreenEditorBench
     run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench
     run "Tag CSV import, 100,000 rows (issue 27, no slower than before: <= 10.2 s, within 1 GB)" -Xmx1g org.peresvet.bench.CsvImportBench
     run "Security: logins, permission checks with 1,000 users, audit CPU, verify 1M (issue 20)" -Xmx1g org.peresvet.bench.security.SecurityBench

@@ -46,6 +46,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.Completion;
 import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.fx.Feedback;

@@ -16,6 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.Completion;
+import org.peresvet.app.common.Completions;
 import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.formula.CompiledFormula;

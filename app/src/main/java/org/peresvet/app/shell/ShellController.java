@@ -314,6 +314,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     /** Opens a trend of the tags selected in the tree (an empty one when none is). */
     @FXML void showTrend() { workbench.openTrend(workbench.tree().selectedTags()); }
+    /** Opens (or selects) the mnemonic screen editor. */
+    @FXML void openScreenEditor() { workbench.openScreenEditor(); }
 
     /** Opens the alarm list tab on its active page. */
     @FXML

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TabPane;
 import org.peresvet.app.Messages;
 import org.peresvet.app.alarm.AlarmListView;
@@ -20,6 +22,9 @@ import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxPulse;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.mnemonic.ScreenView;
+import org.peresvet.app.mnemonic.Symbols;
+import org.peresvet.app.mnemonic.editor.EditorModel;
+import org.peresvet.app.mnemonic.editor.ScreenEditor;
 import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.app.tree.NodeRef;
@@ -324,6 +329,22 @@ public final class Workbench {
     public TrendView popupTrend(UUID tagId) {
         ProjectContext p = project.get();
         return p == null ? null : PopupTrend.show(p, tagId, tabHost.window());
+    }
+
+    /** Opens the mnemonic screen editor tab (or selects it when open). */
+    public ScreenEditor openScreenEditor() {
+        var open = tabHost.screen(ScreenEditor.KEY);
+        if (open.isPresent()) {
+            return (ScreenEditor) tabHost.open(open.get());
+        }
+        EditorModel model = new EditorModel(editor, bridge.modelProperty());
+        ScreenEditor screen = new ScreenEditor(model, Symbols::create, null, dialogs, (title, text) -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+            a.setTitle(title);
+            a.setHeaderText(null);
+            return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        });
+        return (ScreenEditor) tabHost.open(screen);
     }
 
     public ValueBridge bridge() {

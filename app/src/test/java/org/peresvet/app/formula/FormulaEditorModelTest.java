@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peresvet.app.common.Completion;
 import org.peresvet.app.common.FormulaRef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;

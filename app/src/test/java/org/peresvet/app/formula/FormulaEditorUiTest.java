@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.common.Completion;
 import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;

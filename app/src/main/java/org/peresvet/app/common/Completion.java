@@ -1,4 +1,4 @@
-package org.peresvet.app.formula;
+package org.peresvet.app.common;
 
 /**
  * One proposal of the auto-completion: accepting it replaces {@code [replaceStart, replaceEnd)} of

@@ -1,4 +1,4 @@
-package org.peresvet.app.formula;
+package org.peresvet.app.common;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +14,7 @@ import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
 
 /**
- * What may be typed at the caret: inside an open tag reference the tags and objects of the object
+ * What may be typed at the caret of a formula (the formula editor, the screen editor's bindings): inside an open tag reference the tags and objects of the object
  * tree (relative to the formula's object as written, or absolute after "/"; a name found elsewhere
  * is offered with its absolute path); on a name, the functions and keywords starting with it.
  */

@@ -1,0 +1,433 @@
+package org.peresvet.app.mnemonic.editor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.peresvet.app.common.ModelEditor;
+import org.peresvet.model.DocumentDef;
+import org.peresvet.model.ModelEdit;
+import org.peresvet.model.ModelException;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.screen.ScreenCodec;
+import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.WidgetDef;
+import org.peresvet.screen.WidgetTypes;
+
+/**
+ * The screen editor without its view: which screen is edited, what is selected, and every change
+ * as one undoable put of the screen's document through the {@link ModelEditor}. The screen shown
+ * is the model's; a change shows at once (optimistically) and the model confirms it, or the
+ * refusal puts the model's screen back. FX thread only; toolkit-free apart from properties.
+ */
+public final class EditorModel {
+    /** Copied widgets, shared by every open editor so a copy pastes into another screen. */
+    private static String clipboard;
+
+    private final ModelEditor editor;
+    private final ObservableValue<ModelSnapshot> model;
+    private final ChangeListener<ModelSnapshot> modelListener = (o, a, m) -> modelChanged(m);
+    private final ReadOnlyObjectWrapper<ScreenDef> screen = new ReadOnlyObjectWrapper<>(this, "screen");
+    private final ObservableList<String> selection = FXCollections.observableArrayList();
+    private final ObservableList<ScreenFindings.Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<DocumentDef> screens = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<Snapping> snapping = new SimpleObjectProperty<>(this, "snapping", Snapping.DEFAULT);
+    /** The widget whose properties the sheet shows (a widget inside a group after a jump), or null. */
+    private final ReadOnlyObjectWrapper<String> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+    private UUID screenId;
+    private ModelSnapshot lastModel;
+
+    public EditorModel(ModelEditor editor, ObservableValue<ModelSnapshot> model) {
+        this.editor = editor;
+        this.model = model;
+        model.addListener(modelListener);
+        selection.addListener((ListChangeListener<String>) c ->
+                focus.set(selection.size() == 1 ? selection.get(0) : null));
+        modelChanged(model.getValue());
+    }
+
+    /** Stops following the model (the tab closed). */
+    public void dispose() {
+        model.removeListener(modelListener);
+    }
+
+    public ModelEditor editor() {
+        return editor;
+    }
+
+    public ModelSnapshot snapshot() {
+        return lastModel == null ? ModelSnapshot.empty() : lastModel;
+    }
+
+    // ---- screens ------------------------------------------------------------------------------
+
+    /** The project's screens by name. */
+    public ObservableList<DocumentDef> screens() {
+        return screens;
+    }
+
+    /** Edits the screen with {@code id} (the selection starts empty). */
+    public void open(UUID id) {
+        screenId = id;
+        selection.clear();
+        reload();
+    }
+
+    public UUID screenId() {
+        return screenId;
+    }
+
+    public ReadOnlyObjectProperty<ScreenDef> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public ScreenDef screen() {
+        return screen.get();
+    }
+
+    /** A new empty screen (the defaults: 1280 × 800, ISA-101 grey); opens it. */
+    public CompletableFuture<?> newScreen(String name) {
+        ScreenDef s = ScreenDef.of(UUID.randomUUID(), name);
+        return put(EditorText.get("undo.newScreen", name), s).thenRun(() -> open(s.id()));
+    }
+
+    public CompletableFuture<?> rename(UUID id, String name) {
+        DocumentDef d = snapshot().document(id).orElseThrow();
+        return apply(EditorText.get("undo.renameScreen", d.name(), name), List.of(new ModelEdit.PutDocument(d.withName(name))));
+    }
+
+    /** A copy of a screen under a free name ("Overview copy", "Overview copy 2", …); opens it. */
+    public CompletableFuture<?> duplicate(UUID id) {
+        DocumentDef d = snapshot().document(id).orElseThrow();
+        String name = freeName(d.name() + " copy");
+        DocumentDef copy = new DocumentDef(UUID.randomUUID(), d.kind(), name, d.body());
+        return apply(EditorText.get("undo.duplicateScreen", d.name()), List.of(new ModelEdit.PutDocument(copy)))
+                .thenRun(() -> open(copy.id()));
+    }
+
+    public CompletableFuture<?> delete(UUID id) {
+        DocumentDef d = snapshot().document(id).orElseThrow();
+        return apply(EditorText.get("undo.deleteScreen", d.name()), List.of(new ModelEdit.DeleteDocument(id)));
+    }
+
+    /** "Screen: widget" for every navigation button of another screen that leads to the screen {@code id}. */
+    public List<String> referencesTo(UUID id) {
+        DocumentDef d = snapshot().document(id).orElse(null);
+        List<String> out = new ArrayList<>();
+        if (d == null) {
+            return out;
+        }
+        for (DocumentDef other : snapshot().documents(ScreenDef.KIND)) {
+            if (other.id().equals(id)) {
+                continue;
+            }
+            ScreenDef s = read(other);
+            if (s == null) {
+                continue;
+            }
+            for (WidgetDef w : s.allWidgets()) {
+                if (w.type().equals(WidgetTypes.NAVIGATION) && w.text("target").equalsIgnoreCase(d.name())) {
+                    out.add(other.name() + ": " + w.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    private String freeName(String base) {
+        String name = base;
+        for (int i = 2; snapshot().findDocument(ScreenDef.KIND, name).isPresent(); i++) {
+            name = base + " " + i;
+        }
+        return name;
+    }
+
+    // ---- selection ----------------------------------------------------------------------------
+
+    /** Top-level widget ids, in the order they were picked. */
+    public ObservableList<String> selection() {
+        return selection;
+    }
+
+    public void select(Collection<String> ids) {
+        selection.setAll(new LinkedHashSet<>(ids));
+    }
+
+    /** Adds or removes one widget (shift-click). */
+    public void toggle(String id) {
+        if (!selection.remove(id)) {
+            selection.add(id);
+        }
+    }
+
+    public void selectAll() {
+        ScreenDef s = screen();
+        select(s == null ? List.of() : s.widgets().stream().map(WidgetDef::id).toList());
+    }
+
+    /** Selects the top-level widget holding {@code widgetId} and shows {@code widgetId}'s properties (a check's jump). */
+    public void jumpTo(String widgetId) {
+        ScreenDef s = screen();
+        String top = s == null ? null : ScreenEdits.topLevelOf(s, widgetId);
+        if (top != null) {
+            select(List.of(top));
+            focus.set(widgetId);
+        }
+    }
+
+    public ReadOnlyObjectProperty<String> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    /** The widget the property sheet edits, or null. */
+    public WidgetDef focused() {
+        ScreenDef s = screen();
+        return s == null || focus.get() == null ? null : s.widget(focus.get()).orElse(null);
+    }
+
+    public ObjectProperty<Snapping> snappingProperty() {
+        return snapping;
+    }
+
+    public Layout layout() {
+        ScreenDef s = screen();
+        return s == null ? Layout.of(ScreenDef.of(UUID.randomUUID(), "none")) : Layout.of(s);
+    }
+
+    // ---- changes ------------------------------------------------------------------------------
+
+    public ObservableList<ScreenFindings.Finding> findings() {
+        return findings;
+    }
+
+    /** The last refusal or note, for the status line; "" when all went well. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Places a widget of {@code type} at x, y (snapped to the grid) and selects it. */
+    public void place(String type, double x, double y) {
+        Snapping sn = snapping.get();
+        ScreenEdits.Added a = ScreenEdits.place(screen(), type, sn.toGrid(x), sn.toGrid(y));
+        change(EditorText.get("undo.place", type), a.screen(), a.ids());
+    }
+
+    public void move(double dx, double dy) {
+        change(EditorText.get("undo.move", selection.size()), ScreenEdits.move(screen(), selection, dx, dy), selection);
+    }
+
+    /** Arrow keys: one unit, or one grid step with shift. */
+    public void nudge(int sx, int sy, boolean big) {
+        double step = big ? Math.max(1, snapping.get().grid()) * (snapping.get().grid() > 0 ? 1 : 10) : 1;
+        move(sx * step, sy * step);
+    }
+
+    public void resize(String id, Box to) {
+        change(EditorText.get("undo.resize", id), ScreenEdits.resize(screen(), id, to), selection);
+    }
+
+    public void align(Arrange.Align how) {
+        if (selection.size() < 2) {
+            return;
+        }
+        Map<String, Box> to = Arrange.align(layout().boxesOf(selection), how);
+        change(EditorText.get("undo.align", selection.size()), ScreenEdits.moveTo(screen(), to), selection);
+    }
+
+    public void distribute(boolean horizontal) {
+        Map<String, Box> to = Arrange.distribute(layout().boxesOf(selection), horizontal);
+        change(EditorText.get("undo.distribute", selection.size()), ScreenEdits.moveTo(screen(), to), selection);
+    }
+
+    public void group() {
+        if (selection.size() < 2) {
+            return;
+        }
+        ScreenEdits.Added a = ScreenEdits.group(screen(), selection);
+        change(EditorText.get("undo.group", selection.size()), a.screen(), a.ids());
+    }
+
+    public void ungroup() {
+        ScreenEdits.Added a = ScreenEdits.ungroup(screen(), selection);
+        if (!a.ids().isEmpty()) {
+            change(EditorText.get("undo.ungroup"), a.screen(), a.ids());
+        }
+    }
+
+    public void zOrder(ScreenEdits.ZOrder how) {
+        change(EditorText.get("undo.zorder"), ScreenEdits.zOrder(screen(), selection, how), selection);
+    }
+
+    public void delete() {
+        if (!selection.isEmpty()) {
+            change(EditorText.get("undo.delete", selection.size()), ScreenEdits.delete(screen(), selection), List.of());
+        }
+    }
+
+    public void copy() {
+        if (!selection.isEmpty()) {
+            clipboard = ScreenEdits.copy(screen(), selection);
+        }
+    }
+
+    public void cut() {
+        copy();
+        delete();
+    }
+
+    /** Pastes the copied widgets; into the screen they came from, one grid step down and right. */
+    public void paste() {
+        if (clipboard == null || screen() == null) {
+            return;
+        }
+        Set<String> before = ScreenEdits.ids(screen());
+        double offset = 0;
+        try {
+            ScreenDef copied = ScreenCodec.read(UUID.randomUUID(), "clipboard", clipboard);
+            if (copied.widgets().stream().anyMatch(w -> before.contains(w.id()))) {
+                offset = Math.max(8, snapping.get().grid());
+            }
+        } catch (ModelException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        ScreenEdits.Added a = ScreenEdits.paste(screen(), clipboard, offset, offset);
+        change(EditorText.get("undo.paste", a.ids().size()), a.screen(), a.ids());
+    }
+
+    /** Whether something was copied (in any editor). */
+    public static boolean hasClipboard() {
+        return clipboard != null;
+    }
+
+    /** Replaces one widget (the property sheet's change). */
+    public boolean replace(String label, WidgetDef before, WidgetDef after) {
+        if (before.equals(after)) {
+            return true;
+        }
+        return change(label, ScreenEdits.replace(screen(), before.id(), after), selection);
+    }
+
+    /** Changes the screen's own size, background or level. */
+    public boolean changeScreen(String label, ScreenDef next) {
+        return change(label, next, selection);
+    }
+
+    /** Adds an imported drawing as one group at x, y and selects it. */
+    public void addGroup(String label, List<WidgetDef> widgets, double x, double y) {
+        ScreenDef s = screen();
+        Set<String> taken = ScreenEdits.ids(s);
+        String clip = ScreenCodec.write(ScreenDef.of(UUID.randomUUID(), "import").withWidgets(List.of(
+                WidgetDef.group(ScreenEdits.uniqueId(taken, "drawing"), widgets))));
+        ScreenEdits.Added a = ScreenEdits.paste(s, clip, x, y);
+        change(label, a.screen(), a.ids());
+    }
+
+    /**
+     * Shows {@code next} at once and puts it into the model as one undoable step; the selection
+     * becomes {@code select}. False (with the reason in {@link #messageProperty()}) when refused.
+     */
+    boolean change(String label, ScreenDef next, Collection<String> select) {
+        ScreenDef now = screen();
+        if (now == null || next == null) {
+            return false;
+        }
+        List<String> sel = List.copyOf(select);
+        if (next.equals(now)) {
+            return true;
+        }
+        try {
+            put(label, next);
+        } catch (ModelException | IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+        screen.set(next);
+        String kept = focus.get();
+        selection.setAll(sel.stream().filter(id -> next.widgets().stream().anyMatch(w -> w.id().equals(id))).toList());
+        // A widget inside a group stays in the sheet after its own change.
+        if (kept != null && next.widget(kept).isPresent() && selection.size() == 1
+                && selection.get(0).equals(ScreenEdits.topLevelOf(next, kept))) {
+            focus.set(kept);
+        }
+        refreshFindings();
+        return true;
+    }
+
+    private CompletableFuture<?> put(String label, ScreenDef s) {
+        String name = s.name();
+        DocumentDef doc = new DocumentDef(s.id(), ScreenDef.KIND, name, ScreenCodec.write(s));
+        return apply(label, List.of(new ModelEdit.PutDocument(doc)));
+    }
+
+    private CompletableFuture<?> apply(String label, List<ModelEdit> edits) {
+        message.set("");
+        return editor.apply(label, edits).whenComplete((c, err) -> {
+            if (err != null) {
+                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                message.set(cause.getMessage());
+                reload();
+            }
+        });
+    }
+
+    // ---- model --------------------------------------------------------------------------------
+
+    private void modelChanged(ModelSnapshot m) {
+        lastModel = m;
+        List<DocumentDef> docs = m == null ? List.of() : m.documents(ScreenDef.KIND);
+        if (!docs.equals(screens)) {
+            screens.setAll(docs);
+        }
+        reload();
+    }
+
+    private void reload() {
+        ScreenDef s = null;
+        if (screenId != null) {
+            Optional<DocumentDef> d = snapshot().document(screenId);
+            s = d.map(EditorModel::read).orElse(null);
+        }
+        if (s == null || !s.equals(screen.get())) {
+            screen.set(s);
+            ScreenDef shown = s;
+            selection.removeIf(id -> shown == null || shown.widgets().stream().noneMatch(w -> w.id().equals(id)));
+        }
+        refreshFindings();
+    }
+
+    /** The screen in a document, or null when its body cannot be read (reported elsewhere). */
+    static ScreenDef read(DocumentDef d) {
+        try {
+            return ScreenCodec.read(d.id(), d.name(), d.body());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void refreshFindings() {
+        ScreenDef s = screen.get();
+        List<ScreenFindings.Finding> f = s == null ? List.of()
+                : ScreenFindings.of(snapshot(), s, screens.stream().map(DocumentDef::name).toList());
+        if (!f.equals(findings)) {
+            findings.setAll(f);
+        }
+    }
+}
