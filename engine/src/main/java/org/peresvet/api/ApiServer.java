@@ -21,6 +21,7 @@ import org.peresvet.api.internal.JettyTransport;
 import org.peresvet.api.internal.ModelEndpoint;
 import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
+import org.peresvet.api.internal.ScreenEndpoint;
 import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
 import org.peresvet.api.internal.StreamEndpoint;
@@ -42,6 +43,8 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8 * 1024;
     /** A connection with no bytes moving for this long is closed (a live stream sends a ping every 15 s). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    /** Bytes read from a connection at once. */
+    static final int INPUT_BUFFER_BYTES = 64 * 1024;
     /** History queries at once; more wait in a short queue, then get 503. */
     private static final int QUERY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final int QUERY_QUEUE = 16;
@@ -96,7 +99,8 @@ public final class ApiServer implements AutoCloseable {
         QueryPool queries = new QueryPool(QUERY_THREADS, QUERY_QUEUE);
         DataEndpoint data = new DataEndpoint(engine, current, metrics, queries, config.maxPointsPerAnswer(),
                 config.requestTimeout());
-        ModelEndpoint model = new ModelEndpoint(engine, hooks.references(), current);
+        // screens always count as references: a delete names the screens that use the item
+        ModelEndpoint model = new ModelEndpoint(engine, ReferenceFinder.of(List.of(hooks.references(), new ScreenReferenceFinder())), current);
         StatusEndpoint status = new StatusEndpoint(engine, metrics, streams);
         Router router = routes(data, model, new AlarmEndpoint(engine), streams, status);
         ConnectorEndpoint connectors = new ConnectorEndpoint(engine);
@@ -104,6 +108,9 @@ public final class ApiServer implements AutoCloseable {
         router.add("GET", "/v1/connectors/{id}/log", ApiAccess.READ, connectors::log);
         router.add("POST", "/v1/tags/{id}/write", ApiAccess.WRITE_DATA, connectors::write);
         addDefinitions(router, new DefinitionEndpoint(engine));
+        ScreenEndpoint screens = new ScreenEndpoint(engine);
+        router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
+        router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");
@@ -118,7 +125,10 @@ public final class ApiServer implements AutoCloseable {
         // path and decodes each segment strictly itself, and serves no files, so neither is ambiguous here.
         http.setUriCompliance(UriCompliance.DEFAULT.with("peresvet", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
                 UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // Reads of 64 KiB, not 8: a 300 KB batch of samples then arrives in a few reads, not forty.
+        http1.setInputBufferSize(INPUT_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, http1);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);

@@ -35,11 +35,11 @@ public record Binding(UUID tagId, UUID connector, String address, String json, M
     public static final long DEFAULT_ECHO_TIMEOUT_MS = 5000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Problems as "binding: 'address' is missing", "binding: 'scale' must be a finite number". */
-    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, known) -> new IllegalArgumentException(
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, reason, known) -> new IllegalArgumentException(
             parent + ": '" + key + "' " + switch (problem) {
                 case REQUIRED -> "is missing";
                 case NOT_STRING -> "must be text";
-                default -> problem.reason();
+                default -> reason;
             }));
     private static final Set<String> KEYS = Set.of("connector", "address", "json", "map", "scale", "offset",
             "command", "commandPayload", "echoTimeoutMs");

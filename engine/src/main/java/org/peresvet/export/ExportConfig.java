@@ -49,9 +49,9 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
             "bearerToken", "labels", "queueMaxBytes", "queueAlarmPercent", "timeoutMillis", "confirmDelayMillis",
             "readHistory");
     /** Problems as "$.targets[0].url must be a string", "$.targets[0].lables: unknown key (allowed: [...])". */
-    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, known) -> new IllegalArgumentException(
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, reason, known) -> new IllegalArgumentException(
             JsonFields.path(parent, key) + (problem == JsonFields.Problem.UNKNOWN_KEY
-                    ? ": unknown key (allowed: " + new TreeSet<>(known) + ")" : " " + problem.reason())));
+                    ? ": unknown key (allowed: " + new TreeSet<>(known) + ")" : " " + reason)));
     private static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 

@@ -58,4 +58,11 @@ public sealed interface ModelEdit {
             this(id, false);
         }
     }
+
+    /** Creates the document (saved trend, screen, symbol …) or replaces the one with the same id. */
+    record PutDocument(DocumentDef document) implements ModelEdit {
+    }
+
+    record DeleteDocument(UUID id) implements ModelEdit {
+    }
 }

@@ -32,16 +32,18 @@ public final class ModelSnapshot {
     private final Map<UUID, ScheduleDef> schedules;
     private final Map<UUID, MethodDef> methods;
     private final Map<UUID, ConnectorDef> connectors;
+    private final Map<UUID, DocumentDef> documents;
     private volatile Map<String, UUID> tagByPath;
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags) {
-        this(objects, tags, Map.of(), Map.of(), Map.of(), Map.of());
+        this(objects, tags, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private ModelSnapshot(Map<UUID, ObjectDef> objects, Map<UUID, TagDef> tags, Map<UUID, AlarmDef> alarms,
                           Map<UUID, ScheduleDef> schedules, Map<UUID, MethodDef> methods,
-                          Map<UUID, ConnectorDef> connectors) {
+                          Map<UUID, ConnectorDef> connectors, Map<UUID, DocumentDef> documents) {
         this.objects = objects;
+        this.documents = documents;
         this.connectors = connectors;
         this.tags = tags;
         this.schedules = schedules;
@@ -94,6 +96,13 @@ public final class ModelSnapshot {
     public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms,
                                    Collection<ScheduleDef> schedules, Collection<MethodDef> methods,
                                    Collection<ConnectorDef> connectors) {
+        return of(objects, tags, alarms, schedules, methods, connectors, List.of());
+    }
+
+    /** Everything from stored rows, documents included, checked together as an import would be. */
+    public static ModelSnapshot of(Collection<ObjectDef> objects, Collection<TagDef> tags, Collection<AlarmDef> alarms,
+                                   Collection<ScheduleDef> schedules, Collection<MethodDef> methods,
+                                   Collection<ConnectorDef> connectors, Collection<DocumentDef> documents) {
         List<ModelEdit> edits = new ArrayList<>();
         connectors.forEach(c -> edits.add(new ModelEdit.PutConnector(c)));
         // Parents first, so each object's parent exists when it is checked.
@@ -109,6 +118,7 @@ public final class ModelSnapshot {
         alarms.forEach(a -> edits.add(new ModelEdit.PutAlarm(a)));
         schedules.forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
         methods.forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
+        documents.forEach(d -> edits.add(new ModelEdit.PutDocument(d)));
         return empty().apply(edits).snapshot();
     }
 
@@ -206,6 +216,27 @@ public final class ModelSnapshot {
     public List<TagDef> tagsBoundTo(UUID connectorId) {
         return tags.values().stream().filter(t -> connectorId.equals(ConnectorDef.boundConnector(t)))
                 .sorted(Comparator.comparing(t -> tagPath(t.id()))).toList();
+    }
+
+    /** Every document, sorted by kind, then name. */
+    public List<DocumentDef> documents() {
+        return documents.values().stream().sorted(Comparator.comparing(DocumentDef::kind)
+                .thenComparing(DocumentDef::name, BY_NAME)).toList();
+    }
+
+    /** The documents of one kind ({@code trend}, {@code screen}, …), sorted by name. */
+    public List<DocumentDef> documents(String kind) {
+        return documents.values().stream().filter(d -> d.kind().equals(kind))
+                .sorted(Comparator.comparing(DocumentDef::name, BY_NAME)).toList();
+    }
+
+    public Optional<DocumentDef> document(UUID id) {
+        return Optional.ofNullable(documents.get(id));
+    }
+
+    /** The document of this kind with this name (unique per kind, ignoring case). */
+    public Optional<DocumentDef> findDocument(String kind, String name) {
+        return documents.values().stream().filter(d -> d.kind().equals(kind) && d.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** Child objects sorted by name; {@code null} gives the roots. */
@@ -333,17 +364,19 @@ public final class ModelSnapshot {
         Map<UUID, ScheduleDef> scs = new HashMap<>(schedules);
         Map<UUID, MethodDef> mts = new HashMap<>(methods);
         Map<UUID, ConnectorDef> cns = new HashMap<>(connectors);
+        Map<UUID, DocumentDef> docs = new HashMap<>(documents);
         Editor ed = new Editor(objs, tgs, alms);
         List<ModelEdit> applied = new ArrayList<>();
         Map<UUID, Boolean> connectorsDeleted = new HashMap<>();
         for (ModelEdit edit : edits) {
-            if (!applyDefinition(edit, scs, mts, objs, applied) && !applyConnector(edit, cns, connectorsDeleted, applied)) {
+            if (!applyDefinition(edit, scs, mts, objs, applied) && !applyConnector(edit, cns, connectorsDeleted, applied)
+                    && !applyDocument(edit, docs, applied)) {
                 ed.apply(edit, applied);
             }
         }
         ed.checkAlarms();
         ed.checkBindings(cns, connectorsDeleted, applied);
-        Change change = new Change(new ModelSnapshot(objs, tgs, alms, scs, mts, cns), List.copyOf(applied));
+        Change change = new Change(new ModelSnapshot(objs, tgs, alms, scs, mts, cns, docs), List.copyOf(applied));
         for (ModelCheck check : ModelCheck.installed()) {
             check.check(change.snapshot(), change.applied());
         }
@@ -366,6 +399,33 @@ public final class ModelSnapshot {
         } else if (edit instanceof ModelEdit.DeleteMethod d) {
             if (mts.remove(d.id()) == null) {
                 throw new ModelException(String.valueOf(d.id()), "id", "no such method");
+            }
+        } else {
+            return false;
+        }
+        applied.add(edit);
+        return true;
+    }
+
+    /** Applies a document edit; false for other edits. */
+    private static boolean applyDocument(ModelEdit edit, Map<UUID, DocumentDef> docs, List<ModelEdit> applied) {
+        if (edit instanceof ModelEdit.PutDocument p) {
+            DocumentDef d = p.document();
+            d.validate();
+            for (DocumentDef other : docs.values()) {
+                if (!other.id().equals(d.id()) && other.kind().equals(d.kind()) && other.name().equalsIgnoreCase(d.name())) {
+                    throw new ModelException(d.kind() + " " + d.name(), "name",
+                            "a " + d.kind() + " named '" + other.name() + "' already exists");
+                }
+            }
+            DocumentDef prev = docs.get(d.id());
+            if (prev != null && !prev.kind().equals(d.kind())) {
+                throw new ModelException(d.kind() + " " + d.name(), "kind", "the document " + d.id() + " is a " + prev.kind());
+            }
+            docs.put(d.id(), d);
+        } else if (edit instanceof ModelEdit.DeleteDocument del) {
+            if (docs.remove(del.id()) == null) {
+                throw new ModelException(String.valueOf(del.id()), "id", "no such document");
             }
         } else {
             return false;

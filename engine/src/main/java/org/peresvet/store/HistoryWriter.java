@@ -1,6 +1,7 @@
 package org.peresvet.store;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,10 +141,19 @@ public final class HistoryWriter implements SampleSink, AutoCloseable {
                 kept, maxBuffered, store.file(), freeBytes(store.file()));
     }
 
-    private static long freeBytes(Path file) {
+    /** The history file's file system, found once: finding it reads the mount table, and health is asked on every API write. */
+    private volatile FileStore fileStore;
+
+    private long freeBytes(Path file) {
         try {
-            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+            FileStore fs = fileStore;
+            if (fs == null) {
+                fs = Files.getFileStore(file.toAbsolutePath().getParent());
+                fileStore = fs;
+            }
+            return fs.getUsableSpace();
         } catch (IOException | RuntimeException e) {
+            fileStore = null;
             return -1;
         }
     }

@@ -24,6 +24,7 @@ import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 import org.peresvet.store.internal.AlarmEntity;
 import org.peresvet.store.internal.ConnectorEntity;
+import org.peresvet.store.internal.DocumentEntity;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
 import org.peresvet.store.internal.MethodEntity;
@@ -113,6 +114,7 @@ public final class ProjectStore implements AutoCloseable {
                     .addAnnotatedClass(MethodEntity.class)
                     .addAnnotatedClass(ScheduleRunEntity.class)
                     .addAnnotatedClass(ConnectorEntity.class)
+                    .addAnnotatedClass(DocumentEntity.class)
                     .buildMetadata()
                     .buildSessionFactory();
         } catch (RuntimeException e) {
@@ -214,7 +216,7 @@ public final class ProjectStore implements AutoCloseable {
             Map<UUID, ValueType> types = new HashMap<>();
             tags.forEach(t -> types.put(t.id(), t.type()));
             return ModelSnapshot.of(rows.objects(), tags, rows.alarms(types::get), rows.schedules(), rows.methods(),
-                    rows.connectors());
+                    rows.connectors(), rows.documents());
         });
     }
 
@@ -341,6 +343,16 @@ public final class ProjectStore implements AutoCloseable {
             }
         } else if (edit instanceof ModelEdit.DeleteConnector d) {
             s.createMutationQuery("delete from ConnectorEntity where id = :id").setParameter("id", d.id()).executeUpdate();
+        } else if (edit instanceof ModelEdit.PutDocument p) {
+            DocumentEntity existing = before.document(p.document().id()).isEmpty() ? null
+                    : s.find(DocumentEntity.class, p.document().id());
+            if (existing == null) {
+                s.persist(DocumentEntity.from(p.document()));
+            } else {
+                existing.copyFrom(p.document());
+            }
+        } else if (edit instanceof ModelEdit.DeleteDocument d) {
+            s.createMutationQuery("delete from DocumentEntity where id = :id").setParameter("id", d.id()).executeUpdate();
         }
     }
 

@@ -332,7 +332,7 @@ public final class AlarmListView implements WorkspaceTab {
         }
         String comment = null;
         if (askComment.isSelected()) {
-            Object answer = AlarmDialogs.comment(ids.size(), this::styleDialog).showAndWait().orElse(null);
+            Object answer = context.dialogs().ask(AlarmDialogs.comment(ids.size(), this::styleDialog)).orElse(null);
             if (!(answer instanceof String s)) {
                 return; // cancelled: nothing acknowledged
             }
@@ -364,7 +364,7 @@ public final class AlarmListView implements WorkspaceTab {
         if (rows.isEmpty() || a == null) {
             return;
         }
-        Object answer = AlarmDialogs.shelve(rows, a.maxShelve(), this::styleDialog).showAndWait().orElse(null);
+        Object answer = context.dialogs().ask(AlarmDialogs.shelve(rows, a.maxShelve(), this::styleDialog)).orElse(null);
         if (!(answer instanceof ShelveRequest req)) {
             return;
         }
@@ -522,11 +522,8 @@ public final class AlarmListView implements WorkspaceTab {
         pages.getSelectionModel().select(active ? activeTab : historyTab);
     }
 
+    /** The alarm list's own look; owner and theme come from the dialog service. */
     private void styleDialog(Dialog<?> d) {
-        if (view.getScene() != null) {
-            d.initOwner(view.getScene().getWindow());
-            d.getDialogPane().getStylesheets().setAll(view.getScene().getStylesheets());
-        }
         d.getDialogPane().getStyleClass().add("alarm-dialog");
     }
 

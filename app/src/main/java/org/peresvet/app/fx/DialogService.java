@@ -3,6 +3,7 @@ package org.peresvet.app.fx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.control.Dialog;
 
 /**
  * The questions the workstation asks in dialogs: files, folders, a line of text, a message.
@@ -32,4 +33,29 @@ public interface DialogService {
 
     /** A message the user reads and closes. */
     void inform(String title, String text);
+
+    /**
+     * A question answered with a confirm button or Cancel.
+     *
+     * @param text       what the action does
+     * @param warning    what it breaks (shown highlighted above the details), or null
+     * @param details    lines listed under the text (e.g. the references a delete breaks); may be empty
+     * @param confirm    the label of the confirm button ("Delete", "Write")
+     * @param cancelByDefault Enter cancels: the action must be chosen on purpose
+     */
+    record Confirmation(String title, String header, String text, String warning, List<String> details, String confirm,
+                        boolean cancelByDefault) {
+        public Confirmation {
+            details = List.copyOf(details);
+        }
+    }
+
+    /** True when the user confirmed. */
+    boolean confirm(Confirmation question);
+
+    /**
+     * Shows a form a view built (its own fields and live checks), owned by the window and in its
+     * theme; the form's result, or empty when cancelled.
+     */
+    <T> Optional<T> ask(Dialog<T> form);
 }

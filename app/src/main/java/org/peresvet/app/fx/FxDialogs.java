@@ -6,10 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /** The dialogs of one window: owned by it and styled with its theme. FX thread only. */
@@ -60,6 +66,44 @@ public final class FxDialogs implements DialogService {
         a.setContentText(text);
         style(a);
         a.show();
+    }
+
+    @Override
+    public boolean confirm(Confirmation q) {
+        boolean warn = q.warning() != null;
+        Alert a = new Alert(warn ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION);
+        a.setTitle(q.title());
+        a.setHeaderText(q.header());
+        VBox content = new VBox(8);
+        Label text = new Label(q.text());
+        text.setWrapText(true);
+        content.getChildren().add(text);
+        if (warn) {
+            Label w = new Label(q.warning());
+            w.getStyleClass().add("delete-warning");
+            w.setWrapText(true);
+            content.getChildren().add(w);
+        }
+        if (!q.details().isEmpty()) {
+            ListView<String> list = new ListView<>();
+            list.getStyleClass().add("reference-list");
+            list.getItems().setAll(q.details());
+            list.setPrefHeight(Math.min(8, q.details().size()) * 26 + 4);
+            content.getChildren().add(list);
+        }
+        a.getDialogPane().setContent(content);
+        ButtonType ok = new ButtonType(q.confirm(), ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        ((Button) a.getDialogPane().lookupButton(ok)).setDefaultButton(!q.cancelByDefault());
+        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(q.cancelByDefault());
+        style(a);
+        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    @Override
+    public <T> Optional<T> ask(Dialog<T> form) {
+        style(form);
+        return form.showAndWait();
     }
 
     /** Owned by the window and dressed in its stylesheets. */

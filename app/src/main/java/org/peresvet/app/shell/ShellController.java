@@ -284,6 +284,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML void showAlarmHistory() { workbench.showAlarms(false); }
 
+    /** View ▸ Screens: the mnemonic screens, on the project's home screen. */
+    @FXML void showScreens() { workbench.showScreens(); }
+
     @FXML void acknowledgeAlarms() { showAlarmList().acknowledgeSelected(); }
 
     @FXML void silenceHorn() { banner.horn().toggleSilence(); }

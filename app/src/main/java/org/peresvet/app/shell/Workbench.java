@@ -19,6 +19,7 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxPulse;
 import org.peresvet.app.fx.ValueBridge;
+import org.peresvet.app.mnemonic.ScreenView;
 import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.app.tree.NodeRef;
@@ -33,6 +34,8 @@ import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.runtime.Subscription;
+import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.ScreenDocuments;
 
 /**
  * The screens of the main window and what they share: the value bridge and its pulse, the model
@@ -67,7 +70,7 @@ public final class Workbench {
         this.mode = mode;
         editor = new ModelEditor(new NoProject(), edits, Platform::runLater);
         editor.onApplied(c -> bridge.publishModel());
-        tree = new TreeController(editor, bridge.modelProperty(), references, feedback);
+        tree = new TreeController(editor, bridge.modelProperty(), references, feedback, dialogs);
         properties = new PropertiesModel(editor);
         propertiesView = new PropertiesView(properties);
         objectView = new ObjectView(bridge, () -> {
@@ -76,7 +79,7 @@ public final class Workbench {
                 throw new IllegalStateException(Messages.get("shell.noProject"));
             }
             return WriteService.Target.of(p);
-        });
+        }, dialogs);
         tree.onEditFormula(this::openFormula);
         propertiesView.onEditFormula(this::openFormula);
         tree.onSelectionChanged(sel -> {
@@ -88,6 +91,8 @@ public final class Workbench {
                 properties.refresh(m);
             }
         });
+        // A delete names the screens that show or write what it removes.
+        references.register(ScreenUsage::find);
         // The alarm feed reads the project's list at most once per refresh, on the pulse.
         pulse.also(() -> banner.poll(this::showAlarmMarks));
     }
@@ -265,6 +270,34 @@ public final class Workbench {
                 mode.isEqualTo(UserMode.ENGINEER),
                 () -> tabHost.closeTab(key));
         return (FormulaEditor) tabHost.open(screen);
+    }
+
+    /** Opens (or selects) the mnemonic screens tab; a new one starts on the home screen. */
+    public ScreenView showScreens() {
+        var open = tabHost.screen(ScreenView.KEY);
+        if (open.isPresent()) {
+            return (ScreenView) tabHost.open(open.get());
+        }
+        ScreenView v = new ScreenView(new ScreenView.Context() {
+            @Override
+            public ProjectContext project() {
+                return project.get();
+            }
+
+            @Override
+            public ValueBridge bridge() {
+                return bridge;
+            }
+
+            @Override
+            public List<ScreenDef> screens() {
+                ModelSnapshot m = bridge.getModel();
+                return m == null ? List.of() : ScreenDocuments.all(m);
+            }
+        });
+        tabHost.open(v);
+        v.home();
+        return v;
     }
 
     public ValueBridge bridge() {

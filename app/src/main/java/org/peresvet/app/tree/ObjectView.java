@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.common.WorkspaceTab;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.Views;
@@ -78,6 +79,7 @@ public final class ObjectView implements WorkspaceTab {
     private final Parent view;
     private UUID objectId;
     private Watch watch;
+    private final DialogService dialogs;
     /** Per tag, a short text of its most urgent alarm that is not normal, e.g. "▲ Hi ! Unack". */
     private final javafx.beans.property.ObjectProperty<java.util.Map<UUID, String>> alarmMarks =
             new javafx.beans.property.SimpleObjectProperty<>(this, "alarmMarks", java.util.Map.of());
@@ -85,8 +87,9 @@ public final class ObjectView implements WorkspaceTab {
     /**
      * @param writeTarget where writes go; looked up at each write, since the project can change
      */
-    public ObjectView(ValueBridge bridge, java.util.function.Supplier<WriteService.Target> writeTarget) {
+    public ObjectView(ValueBridge bridge, java.util.function.Supplier<WriteService.Target> writeTarget, DialogService dialogs) {
         this.bridge = bridge;
+        this.dialogs = dialogs;
         this.model = bridge.modelProperty();
         this.writeTarget = new DeferredTarget(writeTarget);
         this.view = Views.load("object-view.fxml", this);
@@ -318,33 +321,26 @@ public final class ObjectView implements WorkspaceTab {
             input.requestFocus();
             input.selectAll();
         });
-        owner(d);
         return d;
     }
 
     private Optional<Object> askValue(TagDef t, String path, Sample old) {
-        return valueDialog(t, path, old).showAndWait();
+        return dialogs.ask(valueDialog(t, path, old));
     }
 
     /**
-     * The second dialog: old and new value side by side; Cancel is the default.
+     * The second question: old and new value side by side; Cancel is the default.
      *
      * @param device the value goes to a device and counts only once the device echoes it
      */
-    Dialog<ButtonType> confirmDialog(String path, String oldText, String newText, boolean device) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        a.setTitle(Messages.get("write.confirmTitle"));
-        a.setHeaderText(Messages.get("write.confirmHeader", path, newText));
-        a.setContentText(Messages.get(device ? "write.confirmTextDevice" : "write.confirmText", oldText, newText));
-        ButtonType write = new ButtonType(Messages.get("write.confirm"), ButtonBar.ButtonData.OK_DONE);
-        a.getButtonTypes().setAll(write, ButtonType.CANCEL);
-        owner(a);
-        return a;
+    DialogService.Confirmation confirmation(String path, String oldText, String newText, boolean device) {
+        return new DialogService.Confirmation(Messages.get("write.confirmTitle"), Messages.get("write.confirmHeader", path, newText),
+                Messages.get(device ? "write.confirmTextDevice" : "write.confirmText", oldText, newText), null, List.of(),
+                Messages.get("write.confirm"), true);
     }
 
     private boolean confirm(String path, String oldText, String newText, boolean device) {
-        return confirmDialog(path, oldText, newText, device).showAndWait()
-                .map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+        return dialogs.confirm(confirmation(path, oldText, newText, device));
     }
 
     private void showResult(boolean ok, String text) {
@@ -355,13 +351,6 @@ public final class ObjectView implements WorkspaceTab {
 
     public Label writeResultLabel() {
         return writeResult;
-    }
-
-    private void owner(Dialog<?> d) {
-        if (view.getScene() != null) {
-            d.initOwner(view.getScene().getWindow());
-            d.getDialogPane().getStylesheets().setAll(view.getScene().getStylesheets());
-        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,12 +18,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
@@ -46,6 +42,7 @@ import javafx.util.Duration;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.common.ModelEditor;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.Views;
 import org.peresvet.model.ModelEdit;
@@ -76,6 +73,7 @@ public final class TreeController {
     private final ReadOnlyObjectProperty<ModelSnapshot> model;
     private final References references;
     private final Feedback feedback;
+    private final DialogService dialogs;
     private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable", true);
     private final Parent view;
     private NodeItem root;
@@ -87,8 +85,10 @@ public final class TreeController {
     record TreeClipboard(List<NodeRef> refs, ModelSnapshot source, boolean cut) {
     }
 
-    public TreeController(ModelEditor editor, ReadOnlyObjectProperty<ModelSnapshot> model, References references, Feedback feedback) {
+    public TreeController(ModelEditor editor, ReadOnlyObjectProperty<ModelSnapshot> model, References references, Feedback feedback,
+                          DialogService dialogs) {
         this.editor = editor;
+        this.dialogs = dialogs;
         this.model = model;
         this.references = references;
         this.feedback = feedback;
@@ -386,7 +386,6 @@ public final class TreeController {
         d.setTitle(Messages.get("tree.renameTitle"));
         d.setHeaderText(Messages.get("tree.renameHeader", r.path(m)));
         d.setContentText(Messages.get("field.name"));
-        owner(d);
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
@@ -410,7 +409,7 @@ public final class TreeController {
                 e.consume(); // keep the dialog open: the name was refused
             }
         });
-        d.showAndWait();
+        dialogs.ask(d);
     }
 
     /** Deletes the selection after showing what it removes and who uses it. */
@@ -421,49 +420,26 @@ public final class TreeController {
         }
         ModelSnapshot m = currentModel();
         List<NodeRef> top = TreeOps.topmost(m, sel);
-        Optional<ButtonType> answer = confirmDelete(m, top).showAndWait();
-        if (answer.isEmpty() || answer.get().getButtonData() != ButtonBar.ButtonData.OK_DONE) {
+        if (!dialogs.confirm(confirmDelete(m, top))) {
             return done();
         }
         String what = top.size() == 1 ? top.get(0).name(m) : Messages.get("properties.items", top.size());
         return apply(Messages.get("undo.delete", what), TreeOps.delete(m, top));
     }
 
-    /** The question asked before a delete: what goes, and the references to it. Shown by {@link #delete()}. */
-    Alert confirmDelete(ModelSnapshot m, List<NodeRef> top) {
+    /** The question asked before a delete: what goes, and the references to it. Asked by {@link #delete()}. */
+    DialogService.Confirmation confirmDelete(ModelSnapshot m, List<NodeRef> top) {
         int[] counts = TreeOps.deleteCounts(m, top);
         Set<UUID> ids = TreeOps.affectedIds(m, top);
         List<UsageFinder.Reference> refs = references.referencesTo(m, ids);
-        Alert a = new Alert(refs.isEmpty() ? Alert.AlertType.CONFIRMATION : Alert.AlertType.WARNING);
-        a.setTitle(Messages.get("delete.title"));
         String names = top.size() == 1 ? top.get(0).path(m) : Messages.get("properties.items", top.size());
-        a.setHeaderText(Messages.get("delete.header", names));
-        VBox content = new VBox(8);
-        Label summary = new Label(Messages.get("delete.counts", counts[0], counts[1]));
-        summary.setWrapText(true);
-        content.getChildren().add(summary);
-        if (refs.isEmpty()) {
-            content.getChildren().add(new Label(Messages.get("delete.noReferences")));
-        } else {
-            Label warn = new Label(Messages.get("delete.references", refs.size()));
-            warn.getStyleClass().add("delete-warning");
-            warn.setWrapText(true);
-            ListView<String> list = new ListView<>();
-            list.getStyleClass().add("reference-list");
-            for (UsageFinder.Reference r : refs) {
-                list.getItems().add(Messages.get("delete.reference", r.kind(), r.where(), r.what()));
-            }
-            list.setPrefHeight(Math.min(8, refs.size()) * 26 + 4);
-            content.getChildren().addAll(warn, list);
-        }
-        a.getDialogPane().setContent(content);
-        ButtonType deleteButton = new ButtonType(Messages.get("delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        a.getButtonTypes().setAll(deleteButton, ButtonType.CANCEL);
-        // A delete that breaks references must be chosen on purpose: Cancel is the default.
-        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(deleteButton)).setDefaultButton(refs.isEmpty());
-        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(!refs.isEmpty());
-        owner(a);
-        return a;
+        String text = Messages.get("delete.counts", counts[0], counts[1])
+                + (refs.isEmpty() ? "\n" + Messages.get("delete.noReferences") : "");
+        // A delete that breaks references must be chosen on purpose: Cancel is the default then.
+        return new DialogService.Confirmation(Messages.get("delete.title"), Messages.get("delete.header", names), text,
+                refs.isEmpty() ? null : Messages.get("delete.references", refs.size()),
+                refs.stream().map(r -> Messages.get("delete.reference", r.kind(), r.where(), r.what())).toList(),
+                Messages.get("delete.confirm"), !refs.isEmpty());
     }
 
     public void copy() {
@@ -562,15 +538,6 @@ public final class TreeController {
 
     private static CompletableFuture<?> done() {
         return CompletableFuture.completedFuture(null);
-    }
-
-    private void owner(javafx.scene.control.Dialog<?> d) {
-        if (view.getScene() != null && view.getScene().getWindow() != null) {
-            d.initOwner(view.getScene().getWindow());
-        }
-        if (view.getScene() != null) {
-            d.getDialogPane().getStylesheets().setAll(view.getScene().getStylesheets());
-        }
     }
 
     private ContextMenu contextMenu() {

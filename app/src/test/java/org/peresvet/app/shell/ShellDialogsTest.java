@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Scene;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,18 @@ class ShellDialogsTest {
         @Override
         public void inform(String title, String text) {
             asked.add("inform " + title);
+        }
+
+        @Override
+        public boolean confirm(Confirmation question) {
+            asked.add("confirm " + question.title());
+            return false;
+        }
+
+        @Override
+        public <T> Optional<T> ask(Dialog<T> form) {
+            asked.add("ask " + form.getTitle());
+            return Optional.empty();
         }
     }
 

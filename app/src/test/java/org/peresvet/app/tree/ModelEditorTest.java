@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peresvet.app.common.MemoryTarget;
 import org.peresvet.app.common.ModelEditor;
+import org.peresvet.model.AlarmDef;
+import org.peresvet.model.AlarmKind;
+import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.DocumentDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -142,5 +146,30 @@ class ModelEditorTest {
         assertThat(TreeOps.affectedIds(target.model, sel)).contains(speed.id(), pump2.id());
         UUID unknown = UUID.randomUUID();
         assertThat(TreeOps.topmost(target.model, List.of(NodeRef.tag(unknown)))).isEmpty();
+    }
+
+    @Test
+    void undoCoversAlarmsConnectorsAndDocuments() {
+        AlarmDef hi = AlarmDef.builder(speed.id(), AlarmKind.HI).limit(90.0).build();
+        ConnectorDef broker = ConnectorDef.create("Broker", "mqtt", null);
+        DocumentDef trend = new DocumentDef(UUID.randomUUID(), "trend", "Speeds", "{\"pens\":[]}");
+        editor.apply("add", List.of(new ModelEdit.PutAlarm(hi), new ModelEdit.PutConnector(broker),
+                new ModelEdit.PutDocument(trend)));
+        editor.apply("change", List.of(new ModelEdit.PutAlarm(hi.toBuilder().limit(95.0).build()),
+                new ModelEdit.PutDocument(trend.withName("Pump speeds")), new ModelEdit.DeleteConnector(broker.id())));
+        assertThat(target.model.connectors()).isEmpty();
+
+        editor.undo();
+        assertThat(target.model.alarm(hi.id())).isEqualTo(hi);
+        assertThat(target.model.document(trend.id())).contains(trend);
+        assertThat(target.model.connectors()).containsExactly(broker);
+        editor.undo();
+        assertThat(target.model.alarmCount()).isZero();
+        assertThat(target.model.documents()).isEmpty();
+        assertThat(target.model.connectors()).isEmpty();
+        editor.redo();
+        editor.redo();
+        assertThat(target.model.document(trend.id()).orElseThrow().name()).isEqualTo("Pump speeds");
+        assertThat(target.model.alarm(hi.id()).limit()).isEqualTo(95.0);
     }
 }

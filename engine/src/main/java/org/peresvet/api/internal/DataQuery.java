@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * The keys of a data query (DESIGN.md, "Data contract"), read from URL parameters or from one
@@ -20,6 +21,7 @@ import org.peresvet.model.TagDef;
 record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long timeStep, Integer maxCount,
                  boolean actual, List<Object> values, String valuesField, boolean format) {
 
+    private static final JsonFields F = Json.FIELDS;
     static final Set<String> KEYS = Set.of("tagId", "start", "finish", "count", "timeStep", "maxCount", "actual",
             "value", "format");
     private static final Set<String> PARAMS;
@@ -65,8 +67,7 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
     }
 
     static DataQuery fromJson(JsonNode n, ModelSnapshot model, String p) {
-        Json.requireObject(n, p);
-        Json.checkKeys(n, KEYS, p);
+        F.object(n, p, KEYS);
         JsonNode idNode = n.get("tagId");
         List<TagRef> tags = new ArrayList<>();
         if (idNode == null || idNode.isNull()) {
@@ -100,9 +101,9 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
                 values.add(v);
             }
         }
-        return new DataQuery(tags, jsonTime(n, "start", p), jsonTime(n, "finish", p), jsonInt(n, "count", p),
-                jsonLong(n, "timeStep", p), jsonInt(n, "maxCount", p), jsonBool(n, "actual", p), values,
-                p + ".value", jsonBool(n, "format", p));
+        return new DataQuery(tags, F.time(n, "start", p), F.time(n, "finish", p), F.int32OrNull(n, "count", p),
+                F.integerOrNull(n, "timeStep", p), F.int32OrNull(n, "maxCount", p), F.bool(n, "actual", p, false), values,
+                p + ".value", F.bool(n, "format", p, false));
     }
 
     // ---- URL values ----
@@ -147,52 +148,5 @@ record DataQuery(List<TagRef> tags, Long start, Long finish, Integer count, Long
         } catch (NumberFormatException e) {
             throw ApiError.badRequest(field, "must be an integer number of microseconds, got '" + s + "'");
         }
-    }
-
-    // ---- JSON values ----
-
-    private static Long jsonTime(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return v.asLong();
-        }
-        if (v.isTextual()) {
-            try {
-                return Micros.parse(v.asText());
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest(p + "." + key, e.getMessage());
-            }
-        }
-        throw ApiError.badRequest(p + "." + key, "must be an integer (microseconds since the epoch) or an ISO-8601 string");
-    }
-
-    private static Integer jsonInt(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw ApiError.badRequest(p + "." + key, "must be an integer");
-        }
-        return v.asInt();
-    }
-
-    private static Long jsonLong(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw ApiError.badRequest(p + "." + key, "must be an integer number of microseconds");
-        }
-        return v.asLong();
-    }
-
-    private static boolean jsonBool(JsonNode n, String key, String p) {
-        Boolean b = Json.bool(n, key, p);
-        return b != null && b;
     }
 }

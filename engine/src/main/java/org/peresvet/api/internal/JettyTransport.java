@@ -3,7 +3,7 @@ package org.peresvet.api.internal;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -41,31 +41,7 @@ public final class JettyTransport extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             dispatcher.handle(ex);
         } else if (declared > 0 || chunked) {
-            Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, maxBody)).whenComplete((bytes, failure) -> {
-                if (failure != null) {
-                    if (isTooLarge(failure)) {
-                        ex.tooLarge();
-                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                    } else {
-                        // The body could not be read: bad chunking (400 in JSON), or the client left.
-                        int status = httpStatus(failure);
-                        if (status == 0 || response.isCommitted()) {
-                            callback.failed(failure);
-                            return;
-                        }
-                        byte[] body = JsonErrors.body(status, failure.getMessage());
-                        response.setStatus(status);
-                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Call.JSON_TYPE);
-                        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                        response.write(true, ByteBuffer.wrap(body), callback);
-                        return;
-                    }
-                } else {
-                    ex.body(bytes);
-                }
-                executor.execute(() -> dispatcher.handle(ex));
-            });
+            new BodyReader(request, response, callback, ex, declared).run();
         } else {
             dispatcher.handle(ex);
         }
@@ -85,19 +61,104 @@ public final class JettyTransport extends Handler.Abstract {
         return 400;
     }
 
-    private static boolean isTooLarge(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof org.eclipse.jetty.http.HttpException h) {
-                return h.getCode() == 413;
+    /**
+     * Reads a body chunk by chunk straight into one array (sized by Content-Length when given), so
+     * a body is copied once; when no bytes are ready it asks to be called again and returns,
+     * holding no thread. Then the dispatcher runs on a server thread.
+     */
+    private final class BodyReader implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final JettyExchange ex;
+        /** Content-Length, or -1 (chunked). */
+        private final long declared;
+        private byte[] buf = new byte[0];
+        private int len;
+        /** Still inside {@link #handle}: a body that was all there is served on this thread, no hand-off. */
+        private boolean inHandle = true;
+
+        BodyReader(Request request, Response response, Callback callback, JettyExchange ex, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.ex = ex;
+            this.declared = declared;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    inHandle = false;
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int n = bytes.remaining();
+                if (len + (long) n > maxBody) {
+                    chunk.release();
+                    ex.tooLarge();
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                    dispatch();
+                    return;
+                }
+                if (len + n > buf.length) {
+                    grow(n);
+                }
+                bytes.get(buf, len, n);
+                len += n;
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    ex.body(len == buf.length ? buf : Arrays.copyOf(buf, len));
+                    buf = null;
+                    dispatch();
+                    return;
+                }
             }
         }
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("max") || m.contains("exceed") || m.contains("too large")) {
-                return true;
+
+        /**
+         * Room for {@code n} more bytes: doubling from 64 KiB up to the declared length, so what a
+         * slow client holds is in proportion to what it has sent, not to what it announced.
+         */
+        private void grow(int n) {
+            long cap = Math.min(maxBody, Integer.MAX_VALUE - 8L);
+            if (declared > 0) {
+                cap = Math.min(cap, declared);
+            }
+            long want = Math.max(len + (long) n, Math.max(64 * 1024L, buf.length * 2L));
+            buf = Arrays.copyOf(buf, (int) Math.max(len + (long) n, Math.min(cap, want)));
+        }
+
+        private void dispatch() {
+            if (inHandle) {
+                dispatcher.handle(ex);
+            } else {
+                executor.execute(() -> dispatcher.handle(ex));
             }
         }
-        return false;
+
+        /** The body could not be read: bad chunking (400 in JSON), or the client left. */
+        private void failed(Throwable failure) {
+            int status = httpStatus(failure);
+            if (status == 0 || response.isCommitted()) {
+                callback.failed(failure);
+                return;
+            }
+            byte[] body = JsonErrors.body(status, failure.getMessage());
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Call.JSON_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 
     /**

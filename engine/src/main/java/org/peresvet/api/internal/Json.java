@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import org.peresvet.model.io.JsonFields;
 import org.peresvet.model.io.StrictJson;
 import org.peresvet.model.io.StrictJsonException;
 
@@ -61,63 +60,38 @@ public final class Json {
         }
     }
 
-    // ---- strict reading ----
+    // ---- strict reading: the model's field reader (JsonFields), problems as 400s ----
+
+    /** Request fields: a 400 naming the JSON path ("$.min", "must be a number"). */
+    public static final JsonFields FIELDS = new JsonFields((parent, key, problem, reason, known) -> ApiError.badRequest(
+            JsonFields.path(parent, key), switch (problem) {
+                case NOT_OBJECT -> "must be a JSON object";
+                case UNKNOWN_KEY -> JsonFields.knownKeys(known);
+                default -> reason;
+            }));
 
     public static ObjectNode requireObject(JsonNode n, String p) {
-        if (n == null || !n.isObject()) {
-            throw ApiError.badRequest(p, "must be a JSON object");
-        }
+        FIELDS.object(n, p);
         return (ObjectNode) n;
     }
 
     public static void checkKeys(JsonNode n, Set<String> known, String p) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                throw ApiError.badRequest(p + "." + k, "unknown key (known keys: " + String.join(", ", new TreeSet<>(known)) + ")");
-            }
-        }
+        FIELDS.checkKeys(n, p, known);
     }
 
     /** A string member; null when absent or null (or 400 "is required"). */
     public static String text(JsonNode n, String key, String p, boolean required) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiError.badRequest(p + "." + key, "is required");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiError.badRequest(p + "." + key, "must be a string");
-        }
-        return v.asText();
+        return FIELDS.text(n, key, p, required);
     }
 
+    /** A finite number; null when absent. */
     public static Double number(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isNumber()) {
-            throw ApiError.badRequest(p + "." + key, "must be a number");
-        }
-        double d = v.asDouble();
-        if (!Double.isFinite(d)) {
-            throw ApiError.badRequest(p + "." + key, "is out of range: " + v.asText());
-        }
-        return d;
+        return FIELDS.number(n, key, p);
     }
 
     public static Boolean bool(JsonNode n, String key, String p) {
         JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isBoolean()) {
-            throw ApiError.badRequest(p + "." + key, "must be true or false");
-        }
-        return v.asBoolean();
+        return v == null || v.isNull() ? null : FIELDS.bool(n, key, p, false);
     }
 
     public static UUID uuid(String s, String field) {

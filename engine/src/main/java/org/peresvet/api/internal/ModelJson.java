@@ -10,6 +10,7 @@ import org.peresvet.model.ObjectDef;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * Objects and tags as API JSON. A tag has the keys of the project document's tags ({@code id,
@@ -19,6 +20,7 @@ import org.peresvet.model.ValueType;
  * null takes its default, as when it is left out of a new item.
  */
 final class ModelJson {
+    private static final JsonFields F = Json.FIELDS;
     static final Set<String> OBJECT_KEYS = Set.of("id", "parentId", "name", "description", "path");
     static final Set<String> TAG_KEYS = Set.of("id", "objectId", "name", "description", "type", "units", "min", "max",
             "step", "update", "deadband", "default", "enabled", "source", "sourceConfig", "path");
@@ -75,83 +77,73 @@ final class ModelJson {
      * {@code replace} true).
      */
     static ObjectDef readObject(JsonNode body, ModelSnapshot m, ObjectDef base, boolean replace) {
-        Json.requireObject(body, "$");
-        Json.checkKeys(body, OBJECT_KEYS, "$");
+        F.object(body, "$", OBJECT_KEYS);
         UUID id = checkId(body, base == null ? null : base.id());
         checkPath(body, base == null ? null : m.objectPath(base.id()), "/v1/objects/{id}/move or parentId");
         boolean full = base == null || replace;
         UUID parent = base == null ? null : base.parentId();
         if (body.has("parentId") || full) {
-            String p = Json.text(body, "parentId", "$", false);
+            String p = F.text(body, "parentId", "$", false);
             parent = p == null ? null : Resolve.object(m, p, "$.parentId").id();
         }
         String name = base == null ? null : base.name();
         if (body.has("name") || full) {
-            name = Json.text(body, "name", "$", true);
+            name = F.text(body, "name", "$", true);
         }
         String description = base == null ? "" : base.description();
         if (body.has("description") || full) {
-            description = Json.text(body, "description", "$", false);
+            description = F.text(body, "description", "$", false);
         }
         UUID finalId = id != null ? id : base != null ? base.id() : UUID.randomUUID();
         return new ObjectDef(finalId, parent, name, description);
     }
 
     static TagDef readTag(JsonNode body, ModelSnapshot m, TagDef base, boolean replace) {
-        Json.requireObject(body, "$");
-        Json.checkKeys(body, TAG_KEYS, "$");
+        F.object(body, "$", TAG_KEYS);
         UUID id = checkId(body, base == null ? null : base.id());
         checkPath(body, base == null ? null : m.tagPath(base.id()), "/v1/tags/{id}/move, objectId or name");
         boolean full = base == null || replace;
         TagDef.Builder b = full ? TagDef.builder(null, null, ValueType.DOUBLE) : base.toBuilder();
         b.id(id != null ? id : base != null ? base.id() : UUID.randomUUID());
         if (full || body.has("objectId")) {
-            b.objectId(Resolve.object(m, Json.text(body, "objectId", "$", true), "$.objectId").id());
+            b.objectId(Resolve.object(m, F.text(body, "objectId", "$", true), "$.objectId").id());
         }
         if (full || body.has("name")) {
-            b.name(Json.text(body, "name", "$", true));
+            b.name(F.text(body, "name", "$", true));
         }
         if (full || body.has("description")) {
-            b.description(Json.text(body, "description", "$", false));
+            b.description(F.text(body, "description", "$", false));
         }
         ValueType type = base == null ? null : base.type();
         if (full || body.has("type")) {
-            try {
-                type = ValueType.parse(Json.text(body, "type", "$", true));
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("$.type", e.getMessage());
-            }
+            type = F.parsed(body, "type", "$", true, ValueType::parse);
             b.type(type);
         }
         if (full || body.has("units")) {
-            b.units(Json.text(body, "units", "$", false));
+            b.units(F.text(body, "units", "$", false));
         }
         if (full || body.has("min")) {
-            b.min(Json.number(body, "min", "$"));
+            b.min(F.number(body, "min", "$"));
         }
         if (full || body.has("max")) {
-            b.max(Json.number(body, "max", "$"));
+            b.max(F.number(body, "max", "$"));
         }
         if (full || body.has("step")) {
-            b.step(orElse(Json.bool(body, "step", "$"), false));
+            b.step(F.bool(body, "step", "$", false));
         }
         if (full || body.has("update")) {
-            b.update(orElse(Json.bool(body, "update", "$"), false));
+            b.update(F.bool(body, "update", "$", false));
         }
         if (full || body.has("deadband")) {
-            Double d = Json.number(body, "deadband", "$");
+            Double d = F.number(body, "deadband", "$");
             b.deadband(d == null ? 0 : d);
         }
         if (full || body.has("enabled")) {
-            b.enabled(orElse(Json.bool(body, "enabled", "$"), true));
+            b.enabled(F.bool(body, "enabled", "$", true));
         }
         if (full || body.has("source")) {
-            String s = Json.text(body, "source", "$", false);
-            try {
-                b.source(s == null ? SourceKind.MANUAL : SourceKind.parse(s));
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("$.source", e.getMessage());
-            }
+            SourceKind source = F.parsed(body, "source", "$", false, SourceKind::parse);
+            b.source(source == null ? SourceKind.MANUAL : source);
         }
         if (full || body.has("sourceConfig")) {
             JsonNode cfg = body.get("sourceConfig");
@@ -179,17 +171,12 @@ final class ModelJson {
         return b.build();
     }
 
-    private static boolean orElse(Boolean b, boolean dflt) {
-        return b == null ? dflt : b;
-    }
-
     /** An id in the body must be a UUID and, for an existing item, its own id. */
     private static UUID checkId(JsonNode body, UUID existing) {
-        String s = Json.text(body, "id", "$", false);
-        if (s == null) {
+        UUID id = F.uuid(body, "id", "$");
+        if (id == null) {
             return null;
         }
-        UUID id = Json.uuid(s, "$.id");
         if (existing != null && !existing.equals(id)) {
             throw ApiError.badRequest("$.id", "the id " + id + " differs from the id in the URL " + existing
                     + "; an id cannot change");
@@ -202,7 +189,7 @@ final class ModelJson {
         if (!body.has("path")) {
             return;
         }
-        String p = Json.text(body, "path", "$", false);
+        String p = F.text(body, "path", "$", false);
         if (p != null && !p.equals(current)) {
             throw ApiError.badRequest("$.path", "is read-only; to move or rename, use " + instead);
         }

@@ -32,23 +32,14 @@ final class SampleBatchReader {
         }
         try (JsonParser p = StrictJson.mapper().createParser(body)) {
             List<TagSample> out = read(p, model, now, body.length);
-            // Nothing may follow the document; a value only a double can hold must be finite.
-            if (out == null || p.nextToken() != null || !allFinite(out)) {
+            // Nothing may follow the document.
+            if (out == null || p.nextToken() != null) {
                 return null;
             }
             return out;
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static boolean allFinite(List<TagSample> batch) {
-        for (TagSample ts : batch) {
-            if (ts.sample().y() instanceof Double d && !Double.isFinite(d)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<TagSample> read(JsonParser p, ModelSnapshot model, long now, int bytes) throws IOException {
@@ -112,7 +103,8 @@ final class SampleBatchReader {
         String text0 = t0 == JsonToken.VALUE_STRING ? p.getText() : null;
         JsonToken t1 = p.nextToken();
         if (t1 == JsonToken.END_ARRAY) {
-            return new Sample(now, type.coerce(v0), null);
+            Object y = type.coerce(v0);
+            return isFinite(y) ? new Sample(now, y, null) : null;
         }
         if (!t1.isScalarValue()) {
             return null;
@@ -126,6 +118,9 @@ final class SampleBatchReader {
             return null;
         }
         Object y = type.coerce(scalar(p, t1));
+        if (!isFinite(y)) {
+            return null;
+        }
         JsonToken t2 = p.nextToken();
         if (t2 == JsonToken.END_ARRAY) {
             return new Sample(x, y, null);
@@ -139,6 +134,11 @@ final class SampleBatchReader {
             return null;
         }
         return p.nextToken() == JsonToken.END_ARRAY ? new Sample(x, y, q) : null;
+    }
+
+    /** A value only a double can hold must be finite (checked here, not in a second pass over the batch). */
+    private static boolean isFinite(Object y) {
+        return !(y instanceof Double d) || Double.isFinite(d);
     }
 
     /** The Java value the tree reader's node would give: Integer/Long/BigInteger/Double, Boolean, String or null. */

@@ -14,7 +14,7 @@ import org.peresvet.model.io.JsonFields;
  */
 record HttpConfig(HttpUrl baseUrl, long periodMillis, long timeoutMillis, String username, String password, boolean events,
                   String eventsPath, long eventsIdleMillis) {
-    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, known) -> new IllegalArgumentException(
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, reason, known) -> new IllegalArgumentException(
             "unknown key '" + key + "' (known: " + JsonFields.sorted(known) + ")"));
     private static final Set<String> KEYS = Set.of("baseUrl", "period", "timeout", "auth", "events", "eventsPath", "eventsIdleTimeout");
 

@@ -60,8 +60,8 @@ public record MqttConnectorConfig(MqttSettings settings, Profile profile, String
             // stable per connector, so a persistent session (cleanSession false) finds its queue again
             s = s.withClientId("peresvet-" + def.id().toString().substring(0, 8));
         }
-        Profile p = Profile.parse(MqttSettings.text(c, "profile", null));
-        String device = MqttSettings.text(c, "device", null);
+        Profile p = Profile.parse(MqttSettings.FIELDS.scalarText(c, "profile", MqttSettings.C, null));
+        String device = MqttSettings.FIELDS.scalarText(c, "device", MqttSettings.C, null);
         if ((p == Profile.ESPHOME || p == Profile.TASMOTA) && (device == null || device.isBlank())) {
             throw new IllegalArgumentException("device: the " + p.label()
                     + " profile needs the board's " + (p == Profile.ESPHOME ? "node name (topic prefix)" : "Tasmota topic"));
@@ -69,13 +69,15 @@ public record MqttConnectorConfig(MqttSettings settings, Profile profile, String
         if (device != null && (device.contains("+") || device.contains("#"))) {
             throw new IllegalArgumentException("device: '" + device + "' must not contain MQTT wildcards");
         }
-        int qos = MqttSettings.integer(c, "qos", 1);
+        int qos = MqttSettings.FIELDS.integerOrDigits(c, "qos", MqttSettings.C, 1);
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("qos: " + qos + " is not 0, 1 or 2");
         }
-        String prefix = MqttSettings.text(c, "discoveryPrefix", HaDiscovery.DEFAULT_PREFIX);
-        String pid = MqttSettings.text(c, "peresvetId", def.id().toString());
-        int maxConfigs = MqttSettings.integer(c, "discoveryMaxConfigs", HaConfigs.DEFAULT_MAX_CONFIGS);
+        String prefix = MqttSettings.FIELDS.scalarText(c, "discoveryPrefix", MqttSettings.C,
+                HaDiscovery.DEFAULT_PREFIX);
+        String pid = MqttSettings.FIELDS.scalarText(c, "peresvetId", MqttSettings.C, def.id().toString());
+        int maxConfigs = MqttSettings.FIELDS.integerOrDigits(c, "discoveryMaxConfigs", MqttSettings.C,
+                HaConfigs.DEFAULT_MAX_CONFIGS);
         if (maxConfigs <= 0) {
             throw new IllegalArgumentException("discoveryMaxConfigs: must be > 0");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * How to reach a broker: URL ({@code tcp://} or {@code ssl://}), identity, session and limits.
@@ -17,6 +18,19 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
                            boolean cleanSession, int connectTimeoutSeconds, int maxPayloadBytes, long reconnectMinMs,
                            long reconnectMaxMs, MqttTls tls, Will will) {
     public static final int DEFAULT_MAX_PAYLOAD = 256 * 1024;
+    /** The parent path given to {@link #FIELDS} (messages name the field alone). */
+    static final String C = "config";
+    /**
+     * The reader of a connector's settings, shared by the MQTT config classes: lenient where people
+     * and devices write numbers as text ({@code "30"}), strict otherwise; "keepAlive: 'x' is not a
+     * whole number", "tls: expected text".
+     */
+    static final JsonFields FIELDS = new JsonFields((parent, key, problem, reason, known) -> new IllegalArgumentException(
+            key + ": " + switch (problem) {
+                case NOT_SCALAR -> "expected text";
+                case NOT_BOOLEAN -> "expected true or false";
+                default -> reason;
+            }));
 
     /** A last-will message. */
     public record Will(String topic, byte[] payload, int qos, boolean retained) {
@@ -112,45 +126,15 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
         if (config == null || !config.isObject()) {
             throw new IllegalArgumentException("config: expected a JSON object");
         }
-        String broker = text(config, "broker", text(config, "url", null));
-        return new MqttSettings(broker, text(config, "clientId", null), text(config, "username", null),
-                text(config, "password", null), integer(config, "keepAlive", 30), bool(config, "cleanSession", true),
-                integer(config, "connectTimeout", 10), integer(config, "maxPayloadBytes", DEFAULT_MAX_PAYLOAD),
-                integer(config, "reconnectMinMs", 250), integer(config, "reconnectMaxMs", 30_000),
+        String broker = FIELDS.scalarText(config, "broker", C, FIELDS.scalarText(config, "url", C, null));
+        return new MqttSettings(broker, FIELDS.scalarText(config, "clientId", C, null),
+                FIELDS.scalarText(config, "username", C, null), FIELDS.scalarText(config, "password", C, null),
+                FIELDS.integerOrDigits(config, "keepAlive", C, 30), FIELDS.bool(config, "cleanSession", C, true),
+                FIELDS.integerOrDigits(config, "connectTimeout", C, 10),
+                FIELDS.integerOrDigits(config, "maxPayloadBytes", C, DEFAULT_MAX_PAYLOAD),
+                FIELDS.integerOrDigits(config, "reconnectMinMs", C, 250),
+                FIELDS.integerOrDigits(config, "reconnectMaxMs", C, 30_000),
                 config.hasNonNull("tls") ? MqttTls.fromJson(config.get("tls")) : null, null);
-    }
-
-    static String text(JsonNode n, String field, String dflt) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isValueNode()) {
-            throw new IllegalArgumentException(field + ": expected text");
-        }
-        return v.asText();
-    }
-
-    static int integer(JsonNode n, String field, int dflt) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (v.isIntegralNumber() || (v.isTextual() && v.asText().trim().matches("-?\\d{1,9}"))) {
-            return v.isTextual() ? Integer.parseInt(v.asText().trim()) : v.asInt();
-        }
-        throw new IllegalArgumentException(field + ": '" + v.asText() + "' is not a whole number");
-    }
-
-    static boolean bool(JsonNode n, String field, boolean dflt) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        throw new IllegalArgumentException(field + ": expected true or false");
     }
 
     @Override

@@ -24,6 +24,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * TLS for an {@code ssl://} broker. Each of {@code ca}, {@code clientCert}, {@code clientKey} is a
@@ -43,9 +44,11 @@ public record MqttTls(String ca, String clientCert, String clientKey, String key
         if (!n.isObject()) {
             throw new IllegalArgumentException("tls: expected an object {ca, clientCert, clientKey, keyStore, password}");
         }
-        MqttTls t = new MqttTls(MqttSettings.text(n, "ca", null), MqttSettings.text(n, "clientCert", null),
-                MqttSettings.text(n, "clientKey", null), MqttSettings.text(n, "keyStore", null),
-                MqttSettings.text(n, "password", null), MqttSettings.bool(n, "verifyHostname", true));
+        JsonFields f = MqttSettings.FIELDS;
+        String c = MqttSettings.C;
+        MqttTls t = new MqttTls(f.scalarText(n, "ca", c, null), f.scalarText(n, "clientCert", c, null),
+                f.scalarText(n, "clientKey", c, null), f.scalarText(n, "keyStore", c, null),
+                f.scalarText(n, "password", c, null), f.bool(n, "verifyHostname", c, true));
         if ((t.clientCert == null) != (t.clientKey == null)) {
             throw new IllegalArgumentException("tls: clientCert and clientKey go together");
         }

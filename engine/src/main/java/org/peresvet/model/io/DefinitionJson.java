@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelException;
-import org.peresvet.model.Names;
 import org.peresvet.model.Quoted;
 import org.peresvet.model.ScheduleDef;
 
@@ -32,6 +31,8 @@ public final class DefinitionJson {
     private static final Set<String> METHOD_KEYS = Set.of("id", "name", "description", "enabled", "object", "initiators",
             "kind", "formula", "target", "program", "args", "parameters", "timeoutMillis", "maxOutputBytes", "mode", "limit");
     private static final Set<String> INITIATOR_KEYS = Set.of("tag", "condition", "schedule", "event", "match");
+
+    private static final JsonFields F = JsonFields.MODEL;
 
     private DefinitionJson() {
     }
@@ -67,8 +68,8 @@ public final class DefinitionJson {
     }
 
     public static ScheduleDef readSchedule(JsonNode n, String p, Set<UUID> ids) {
-        object(n, p, SCHEDULE_KEYS);
-        String kindText = text(n, "kind", p, false);
+        F.object(n, p, SCHEDULE_KEYS);
+        String kindText = F.text(n, "kind", p, false);
         ScheduleDef.Kind kind;
         if (kindText == null) {
             kind = n.has("cron") ? ScheduleDef.Kind.CRON : ScheduleDef.Kind.INTERVAL;
@@ -78,11 +79,11 @@ public final class DefinitionJson {
             throw new ModelException(p + ".kind", null, "expected interval or cron, found " + Quoted.of(kindText));
         }
         try {
-            String unit = text(n, "unit", p, false);
-            String missed = text(n, "missed", p, false);
-            return new ScheduleDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
-                    bool(n, "enabled", p, true), kind, time(n, "start", p), time(n, "end", p), longOr(n, "every", p, 0),
-                    unit == null ? null : ScheduleDef.Unit.parse(unit), text(n, "cron", p, false), text(n, "zone", p, false),
+            String unit = F.text(n, "unit", p, false);
+            String missed = F.text(n, "missed", p, false);
+            return new ScheduleDef(ProjectJson.id(n, p, ids), ProjectJson.name(n, p, true), F.text(n, "description", p, false),
+                    F.bool(n, "enabled", p, true), kind, F.time(n, "start", p), F.time(n, "end", p), F.integer(n, "every", p, 0),
+                    unit == null ? null : ScheduleDef.Unit.parse(unit), F.text(n, "cron", p, false), F.text(n, "zone", p, false),
                     missed == null ? null : ScheduleDef.MissedRuns.parse(missed));
         } catch (IllegalArgumentException e) {
             throw new ModelException(p, null, e.getMessage());
@@ -147,16 +148,11 @@ public final class DefinitionJson {
     }
 
     public static MethodDef readMethod(JsonNode n, String p, Set<UUID> ids) {
-        object(n, p, METHOD_KEYS);
+        F.object(n, p, METHOD_KEYS);
         List<MethodDef.Initiator> inits = new ArrayList<>();
-        JsonNode arr = n.get("initiators");
-        if (arr != null && !arr.isNull()) {
-            if (!arr.isArray()) {
-                throw new ModelException(p + ".initiators", null, "must be an array");
-            }
-            for (int i = 0; i < arr.size(); i++) {
-                inits.add(initiator(arr.get(i), p + ".initiators[" + i + "]"));
-            }
+        JsonNode arr = F.array(n, "initiators", p);
+        for (int i = 0; arr != null && i < arr.size(); i++) {
+            inits.add(initiator(arr.get(i), p + ".initiators[" + i + "]"));
         }
         List<String> args = new ArrayList<>();
         JsonNode a = n.get("args");
@@ -179,40 +175,40 @@ public final class DefinitionJson {
             }
             for (Iterator<String> it = ps.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                params.put(k, text(ps, k, p + ".parameters", true));
+                params.put(k, F.text(ps, k, p + ".parameters", true));
             }
         }
-        String object = text(n, "object", p, false);
+        UUID object = F.uuid(n, "object", p);
         try {
-            String kind = text(n, "kind", p, false);
-            String mode = text(n, "mode", p, false);
-            return new MethodDef(id(n, p, ids), ProjectJson.name(n, p, true), text(n, "description", p, false),
-                    bool(n, "enabled", p, true), object == null ? null : uuid(object, p + ".object"), inits,
-                    kind == null ? null : MethodDef.Kind.parse(kind), text(n, "formula", p, false), text(n, "target", p, false),
-                    text(n, "program", p, false), args, params, longOr(n, "timeoutMillis", p, 0),
-                    intOr(n, "maxOutputBytes", p), mode == null ? null : MethodDef.RunMode.parse(mode),
-                    intOr(n, "limit", p));
+            String kind = F.text(n, "kind", p, false);
+            String mode = F.text(n, "mode", p, false);
+            return new MethodDef(ProjectJson.id(n, p, ids), ProjectJson.name(n, p, true), F.text(n, "description", p, false),
+                    F.bool(n, "enabled", p, true), object, inits,
+                    kind == null ? null : MethodDef.Kind.parse(kind), F.text(n, "formula", p, false),
+                    F.text(n, "target", p, false), F.text(n, "program", p, false), args, params,
+                    F.integer(n, "timeoutMillis", p, 0), int32(n, "maxOutputBytes", p), mode == null ? null
+                    : MethodDef.RunMode.parse(mode), int32(n, "limit", p));
         } catch (IllegalArgumentException e) {
             throw new ModelException(p, null, e.getMessage());
         }
     }
 
     private static MethodDef.Initiator initiator(JsonNode n, String p) {
-        object(n, p, INITIATOR_KEYS);
-        String tag = text(n, "tag", p, false);
-        String schedule = text(n, "schedule", p, false);
-        String event = text(n, "event", p, false);
+        F.object(n, p, INITIATOR_KEYS);
+        String tag = F.text(n, "tag", p, false);
+        UUID schedule = F.uuid(n, "schedule", p);
+        String event = F.text(n, "event", p, false);
         int kinds = (tag != null ? 1 : 0) + (schedule != null ? 1 : 0) + (event != null ? 1 : 0);
         if (kinds != 1) {
             throw new ModelException(p, null, "an initiator names exactly one of tag, schedule or event");
         }
         if (tag != null) {
-            return MethodDef.Initiator.tag(tag, text(n, "condition", p, false));
+            return MethodDef.Initiator.tag(tag, F.text(n, "condition", p, false));
         }
         if (schedule != null) {
-            return MethodDef.Initiator.schedule(uuid(schedule, p + ".schedule"));
+            return MethodDef.Initiator.schedule(schedule);
         }
-        return MethodDef.Initiator.event(event, text(n, "match", p, false));
+        return MethodDef.Initiator.event(event, F.text(n, "match", p, false));
     }
 
     // ---- text form for the store ----
@@ -241,106 +237,8 @@ public final class DefinitionJson {
         }
     }
 
-    // ---- helpers ----
-
-    private static void object(JsonNode n, String p, Set<String> keys) {
-        if (n == null || !n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!keys.contains(k)) {
-                throw new ModelException(p + "." + Quoted.escape(k, Quoted.MAX_VALUE), null, "unknown key (known keys: "
-                        + String.join(", ", keys.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private static UUID id(JsonNode n, String p, Set<UUID> ids) {
-        String s = text(n, "id", p, false);
-        UUID id = s == null ? UUID.randomUUID() : uuid(s, p + ".id");
-        if (!ids.add(id)) {
-            throw new ModelException(p + ".id", null, "id " + id + " appears twice in the document");
-        }
-        return id;
-    }
-
-    private static UUID uuid(String s, String p) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(p, null, Quoted.of(s) + " is not a UUID");
-        }
-    }
-
-    private static String text(JsonNode n, String key, String p, boolean required) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new ModelException(p + "." + key, null, "is required");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new ModelException(p + "." + Quoted.escape(key, Quoted.MAX_VALUE), null, "must be a string");
-        }
-        String s = v.textValue();
-        String bad = Names.invalidTextReason(s);
-        if (bad != null) {
-            throw new ModelException(p + "." + Quoted.escape(key, Quoted.MAX_VALUE), null, bad);
-        }
-        return s;
-    }
-
-    private static boolean bool(JsonNode n, String key, String p, boolean dflt) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isBoolean()) {
-            throw new ModelException(p + "." + key, null, "must be true or false");
-        }
-        return v.asBoolean();
-    }
-
-    private static long longOr(JsonNode n, String key, String p, long dflt) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw new ModelException(p + "." + key, null, "must be a whole number");
-        }
-        return v.asLong();
-    }
-
-    /** A whole number that fits an int; 0 (the default) when absent. Never wrapped. */
-    private static int intOr(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return 0;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ModelException(p + "." + key, null, "must be a whole number up to " + Integer.MAX_VALUE);
-        }
-        return v.asInt();
-    }
-
-    private static Long time(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isIntegralNumber() && !v.canConvertToLong()) {
-            throw new ModelException(p + "." + key, null, "must be a time within the range of microseconds in a long");
-        }
-        if (!v.isIntegralNumber() && !v.isTextual()) {
-            throw new ModelException(p + "." + key, null, "must be an ISO-8601 time or whole microseconds");
-        }
-        try {
-            return v.isIntegralNumber() ? v.asLong() : Micros.parse(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(p + "." + key, null, e.getMessage());
-        }
+    /** A whole number that fits an int (never wrapped); 0, the default, when absent. */
+    private static int int32(JsonNode n, String key, String p) {
+        return (int) F.integer(n, key, p, 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 }

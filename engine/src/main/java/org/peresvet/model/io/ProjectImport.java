@@ -55,6 +55,13 @@ public final class ProjectImport {
         }
         doc.schedules().forEach(sc -> edits.add(new ModelEdit.PutSchedule(sc)));
         doc.methods().forEach(m -> edits.add(new ModelEdit.PutMethod(m)));
+        if (replace) {
+            Set<UUID> docDocuments = new HashSet<>();
+            doc.documents().forEach(d -> docDocuments.add(d.id()));
+            current.documents().stream().filter(d -> !docDocuments.contains(d.id()))
+                    .forEach(d -> edits.add(new ModelEdit.DeleteDocument(d.id())));
+        }
+        doc.documents().forEach(d -> edits.add(new ModelEdit.PutDocument(d)));
         return edits;
     }
 }

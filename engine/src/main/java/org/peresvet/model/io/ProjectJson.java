@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,10 +18,10 @@ import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.DocumentDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
-import org.peresvet.model.JsonValues;
 import org.peresvet.model.Names;
 import org.peresvet.model.Quoted;
 import org.peresvet.model.ObjectDef;
@@ -46,7 +45,8 @@ public final class ProjectJson {
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods",
-            "connectors");
+            "connectors", "documents");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("id", "kind", "name", "body");
     private static final Set<String> CONNECTOR_KEYS = Set.of("id", "name", "kind", "enabled", "config");
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
     private static final Set<String> OBJECT_KEYS = Set.of("id", "name", "description", "tags", "objects");
@@ -54,6 +54,8 @@ public final class ProjectJson {
             "step", "update", "deadband", "default", "enabled", "source", "sourceConfig", "formula", "trigger", "alarms");
     private static final Set<String> ALARM_KEYS = Set.of("id", "name", "kind", "priority", "limit", "setpoint", "value",
             "expression", "message", "deadband", "onDelayMs", "offDelayMs", "latching", "autoAck", "enabled", "suppressedBy");
+
+    private static final JsonFields F = JsonFields.MODEL;
 
     private ProjectJson() {
     }
@@ -90,6 +92,10 @@ public final class ProjectJson {
             ArrayNode arr = doc.putArray("methods");
             model.methods().stream().sorted(java.util.Comparator.comparing(MethodDef::name).thenComparing(MethodDef::id))
                     .forEach(m -> arr.add(DefinitionJson.write(m)));
+        }
+        if (root == null && !model.documents().isEmpty()) {
+            ArrayNode arr = doc.putArray("documents");
+            model.documents().forEach(d -> arr.add(documentNode(d)));
         }
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
@@ -128,6 +134,19 @@ public final class ProjectJson {
     /** Reads one alarm entry of {@code tag} strictly; a refusal names its JSON path under {@code p}. */
     public static AlarmDef alarmFrom(JsonNode n, TagDef tag, String p) {
         return readAlarm(n, tag, p, new HashSet<>());
+    }
+
+    private static ObjectNode documentNode(DocumentDef d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", d.id().toString());
+        n.put("kind", d.kind());
+        n.put("name", d.name());
+        try {
+            n.set("body", MAPPER.readTree(d.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("document " + d.name() + " holds invalid JSON", e); // validated on every put
+        }
+        return n;
     }
 
     private static ObjectNode connectorNode(ConnectorDef c) {
@@ -279,8 +298,8 @@ public final class ProjectJson {
         if (root == null || !root.isObject()) {
             throw new ModelException("$", null, "a project document must be a JSON object");
         }
-        checkKeys(root, TOP_KEYS, "$");
-        String format = text(root, "format", "$", false);
+        F.checkKeys(root, "$", TOP_KEYS);
+        String format = F.text(root, "format", "$", false);
         if (format != null && !FORMAT.equals(format)) {
             throw new ModelException("$.format", null, "expected \"" + FORMAT + "\", found " + Quoted.of(format));
         }
@@ -294,70 +313,73 @@ public final class ProjectJson {
         List<TagDef> tags = new ArrayList<>();
         List<AlarmDef> alarms = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
-        JsonNode arr = root.get("objects");
-        if (arr != null) {
-            if (!arr.isArray()) {
-                throw new ModelException("$.objects", null, "must be an array");
-            }
-            for (int i = 0; i < arr.size(); i++) {
-                readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, alarms, ids);
-            }
+        JsonNode arr = F.array(root, "objects", "$");
+        for (int i = 0; arr != null && i < arr.size(); i++) {
+            readObject(arr.get(i), null, "$.objects[" + i + "]", objects, tags, alarms, ids);
         }
         List<ScheduleDef> schedules = new ArrayList<>();
-        JsonNode sarr = root.get("schedules");
-        if (sarr != null && !sarr.isNull()) {
-            if (!sarr.isArray()) {
-                throw new ModelException("$.schedules", null, "must be an array");
-            }
-            for (int i = 0; i < sarr.size(); i++) {
-                schedules.add(DefinitionJson.readSchedule(sarr.get(i), "$.schedules[" + i + "]", ids));
-            }
+        JsonNode sarr = F.array(root, "schedules", "$");
+        for (int i = 0; sarr != null && i < sarr.size(); i++) {
+            schedules.add(DefinitionJson.readSchedule(sarr.get(i), "$.schedules[" + i + "]", ids));
         }
         List<MethodDef> methods = new ArrayList<>();
-        JsonNode marr = root.get("methods");
-        if (marr != null && !marr.isNull()) {
-            if (!marr.isArray()) {
-                throw new ModelException("$.methods", null, "must be an array");
-            }
-            for (int i = 0; i < marr.size(); i++) {
-                methods.add(DefinitionJson.readMethod(marr.get(i), "$.methods[" + i + "]", ids));
-            }
+        JsonNode marr = F.array(root, "methods", "$");
+        for (int i = 0; marr != null && i < marr.size(); i++) {
+            methods.add(DefinitionJson.readMethod(marr.get(i), "$.methods[" + i + "]", ids));
         }
         List<ConnectorDef> connectors = new ArrayList<>();
-        JsonNode carr = root.get("connectors");
-        if (carr != null && !carr.isNull()) {
-            if (!carr.isArray()) {
-                throw new ModelException("$.connectors", null, "must be an array");
+        JsonNode carr = F.array(root, "connectors", "$");
+        for (int i = 0; carr != null && i < carr.size(); i++) {
+            connectors.add(readConnector(carr.get(i), "$.connectors[" + i + "]", ids));
+        }
+        List<DocumentDef> documents = new ArrayList<>();
+        JsonNode darr = root.get("documents");
+        if (darr != null && !darr.isNull()) {
+            if (!darr.isArray()) {
+                throw new ModelException("$.documents", null, "must be an array");
             }
-            for (int i = 0; i < carr.size(); i++) {
-                connectors.add(readConnector(carr.get(i), "$.connectors[" + i + "]", ids));
+            for (int i = 0; i < darr.size(); i++) {
+                documents.add(readDocument(darr.get(i), "$.documents[" + i + "]", ids));
             }
         }
-        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors);
+        return new ProjectDocument(settings, objects, tags, alarms, schedules, methods, connectors, documents);
     }
 
-    private static ConnectorDef readConnector(JsonNode n, String p, Set<UUID> ids) {
+    private static DocumentDef readDocument(JsonNode n, String p, Set<UUID> ids) {
         if (!n.isObject()) {
             throw new ModelException(p, null, "must be an object");
         }
-        checkKeys(n, CONNECTOR_KEYS, p);
+        checkKeys(n, DOCUMENT_KEYS, p);
         UUID id = id(n, p, ids);
-        String config = jsonObject(n, "config", p);
-        return new ConnectorDef(id, name(n, p, true), text(n, "kind", p, true), bool(n, "enabled", p, true), config);
+        JsonNode body = n.get("body");
+        if (body == null || !body.isObject()) {
+            throw new ModelException(p + ".body", null, "must be a JSON object");
+        }
+        DocumentDef d = new DocumentDef(id, text(n, "kind", p, true), name(n, p, true), body.toString());
+        try {
+            d.validate();
+        } catch (ModelException e) {
+            throw new ModelException(p, e.field(), e.reason());
+        }
+        return d;
+    }
+
+    private static ConnectorDef readConnector(JsonNode n, String p, Set<UUID> ids) {
+        F.object(n, p, CONNECTOR_KEYS);
+        UUID id = id(n, p, ids);
+        String config = F.jsonObjectText(n, "config", p);
+        return new ConnectorDef(id, name(n, p, true), F.text(n, "kind", p, true), F.bool(n, "enabled", p, true), config);
     }
 
     private static ProjectSettings settings(JsonNode n) {
         String p = "$.settings";
-        if (!n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        checkKeys(n, SETTINGS_KEYS, p);
-        String name = text(n, "name", p, false);
+        F.object(n, p, SETTINGS_KEYS);
+        String name = F.text(n, "name", p, false);
         if (name != null && !name.isEmpty()) {
             Names.check(name, p + ".name", null);
         }
-        int days = integer(n, "historyRetentionDays", p, ProjectSettings.DEFAULT_RETENTION_DAYS);
-        int flush = integer(n, "historyFlushMillis", p, ProjectSettings.DEFAULT_FLUSH_MILLIS);
+        int days = int32(n, "historyRetentionDays", p, ProjectSettings.DEFAULT_RETENTION_DAYS);
+        int flush = int32(n, "historyFlushMillis", p, ProjectSettings.DEFAULT_FLUSH_MILLIS);
         try {
             return new ProjectSettings(name, days, flush);
         } catch (ModelException e) {
@@ -365,171 +387,81 @@ public final class ProjectJson {
         }
     }
 
+    private static int int32(JsonNode n, String key, String p, int dflt) {
+        return (int) F.integer(n, key, p, dflt, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
     private static void readObject(JsonNode n, UUID parent, String p, List<ObjectDef> objects, List<TagDef> tags,
                                    List<AlarmDef> alarms, Set<UUID> ids) {
-        if (!n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        checkKeys(n, OBJECT_KEYS, p);
+        F.object(n, p, OBJECT_KEYS);
         UUID id = id(n, p, ids);
         String name = name(n, p, true);
-        objects.add(new ObjectDef(id, parent, name, text(n, "description", p, false)));
-        JsonNode tagArr = n.get("tags");
-        if (tagArr != null) {
-            if (!tagArr.isArray()) {
-                throw new ModelException(p + ".tags", null, "must be an array");
-            }
-            for (int i = 0; i < tagArr.size(); i++) {
-                TagDef tag = readTag(tagArr.get(i), id, p + ".tags[" + i + "]", ids);
-                tags.add(tag);
-                readAlarms(tagArr.get(i).get("alarms"), tag, p + ".tags[" + i + "].alarms", alarms, ids);
-            }
+        objects.add(new ObjectDef(id, parent, name, F.text(n, "description", p, false)));
+        JsonNode tagArr = F.array(n, "tags", p);
+        for (int i = 0; tagArr != null && i < tagArr.size(); i++) {
+            TagDef tag = readTag(tagArr.get(i), id, p + ".tags[" + i + "]", ids);
+            tags.add(tag);
+            readAlarms(tagArr.get(i), tag, p + ".tags[" + i + "]", alarms, ids);
         }
-        JsonNode children = n.get("objects");
-        if (children != null) {
-            if (!children.isArray()) {
-                throw new ModelException(p + ".objects", null, "must be an array");
-            }
-            for (int i = 0; i < children.size(); i++) {
-                readObject(children.get(i), id, p + ".objects[" + i + "]", objects, tags, alarms, ids);
-            }
+        JsonNode children = F.array(n, "objects", p);
+        for (int i = 0; children != null && i < children.size(); i++) {
+            readObject(children.get(i), id, p + ".objects[" + i + "]", objects, tags, alarms, ids);
         }
     }
 
     static TagDef readTag(JsonNode n, UUID objectId, String p, Set<UUID> ids) {
-        if (!n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        checkKeys(n, TAG_KEYS, p);
-        ValueType type;
-        try {
-            type = ValueType.parse(text(n, "type", p, true));
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(p + ".type", null, e.getMessage());
-        }
-        SourceKind source = SourceKind.MANUAL;
-        String sourceText = text(n, "source", p, false);
-        if (sourceText != null) {
-            try {
-                source = SourceKind.parse(sourceText);
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(p + ".source", null, e.getMessage());
-            }
-        }
-        Object dflt = null;
-        JsonNode d = n.get("default");
-        if (d != null && !d.isNull()) {
-            try {
-                dflt = type.coerce(d);
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(p + ".default", null, e.getMessage());
-            }
-        }
-        String sourceConfig = jsonObject(n, "sourceConfig", p);
-        CalcTrigger trigger;
-        try {
-            trigger = CalcTrigger.parse(text(n, "trigger", p, false));
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(p + ".trigger", null, e.getMessage());
-        }
-        return new TagDef(id(n, p, ids), objectId, name(n, p, true), text(n, "description", p, false), type,
-                text(n, "units", p, false), number(n, "min", p), number(n, "max", p), bool(n, "step", p, false),
-                bool(n, "update", p, false), numberOr(n, "deadband", p, 0), dflt, bool(n, "enabled", p, true),
-                source, sourceConfig, text(n, "formula", p, false), trigger);
+        F.object(n, p, TAG_KEYS);
+        ValueType type = F.parsed(n, "type", p, true, ValueType::parse);
+        SourceKind source = F.parsed(n, "source", p, false, SourceKind::parse);
+        Object dflt = coerced(n, "default", p, type);
+        String sourceConfig = F.jsonObjectText(n, "sourceConfig", p);
+        CalcTrigger trigger = F.parsed(n, "trigger", p, false, CalcTrigger::parse);
+        Double deadband = F.number(n, "deadband", p);
+        return new TagDef(id(n, p, ids), objectId, name(n, p, true), F.text(n, "description", p, false), type,
+                F.text(n, "units", p, false), F.number(n, "min", p), F.number(n, "max", p), F.bool(n, "step", p, false),
+                F.bool(n, "update", p, false), deadband == null ? 0 : deadband, dflt, F.bool(n, "enabled", p, true),
+                source == null ? SourceKind.MANUAL : source, sourceConfig, F.text(n, "formula", p, false),
+                trigger == null ? CalcTrigger.CHANGE : trigger);
     }
 
-    private static void readAlarms(JsonNode arr, TagDef tag, String p, List<AlarmDef> out, Set<UUID> ids) {
-        if (arr == null || arr.isNull()) {
-            return;
+    /** A value of the tag's type (a default, an alarm's value); null when absent. */
+    private static Object coerced(JsonNode n, String key, String p, ValueType type) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return null;
         }
-        if (!arr.isArray()) {
-            throw new ModelException(p, null, "must be an array");
+        try {
+            return type.coerce(v);
+        } catch (IllegalArgumentException e) {
+            throw F.invalid(p, key, e.getMessage());
         }
-        for (int i = 0; i < arr.size(); i++) {
-            out.add(readAlarm(arr.get(i), tag, p + "[" + i + "]", ids));
+    }
+
+    private static void readAlarms(JsonNode tagNode, TagDef tag, String p, List<AlarmDef> out, Set<UUID> ids) {
+        JsonNode arr = F.array(tagNode, "alarms", p);
+        for (int i = 0; arr != null && i < arr.size(); i++) {
+            out.add(readAlarm(arr.get(i), tag, p + ".alarms[" + i + "]", ids));
         }
     }
 
     static AlarmDef readAlarm(JsonNode n, TagDef tag, String p, Set<UUID> ids) {
-        if (!n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        checkKeys(n, ALARM_KEYS, p);
-        AlarmKind kind;
-        try {
-            kind = AlarmKind.parse(text(n, "kind", p, true));
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(p + ".kind", null, e.getMessage());
-        }
-        AlarmPriority priority = null;
-        String prio = text(n, "priority", p, false);
-        if (prio != null) {
-            try {
-                priority = AlarmPriority.parse(prio);
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(p + ".priority", null, e.getMessage());
-            }
-        }
-        Object value = null;
-        JsonNode v = n.get("value");
-        if (v != null && !v.isNull()) {
-            try {
-                value = tag.type().coerce(v);
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(p + ".value", null, e.getMessage());
-            }
-        }
-        return new AlarmDef(id(n, p, ids), tag.id(), name(n, p, false), kind, priority, number(n, "limit", p),
-                tagRef(n, "setpoint", p), value, text(n, "expression", p, false), text(n, "message", p, false),
-                numberOr(n, "deadband", p, 0), millis(n, "onDelayMs", p), millis(n, "offDelayMs", p),
-                bool(n, "latching", p, false), bool(n, "autoAck", p, false), bool(n, "enabled", p, true),
-                tagRef(n, "suppressedBy", p));
+        F.object(n, p, ALARM_KEYS);
+        AlarmKind kind = F.parsed(n, "kind", p, true, AlarmKind::parse);
+        AlarmPriority priority = F.parsed(n, "priority", p, false, AlarmPriority::parse);
+        Object value = coerced(n, "value", p, tag.type());
+        Double deadband = F.number(n, "deadband", p);
+        return new AlarmDef(id(n, p, ids), tag.id(), name(n, p, false), kind, priority, F.number(n, "limit", p),
+                F.uuid(n, "setpoint", p, "tag id (UUID)"), value, F.text(n, "expression", p, false),
+                F.text(n, "message", p, false), deadband == null ? 0 : deadband, F.integer(n, "onDelayMs", p, 0),
+                F.integer(n, "offDelayMs", p, 0), F.bool(n, "latching", p, false), F.bool(n, "autoAck", p, false),
+                F.bool(n, "enabled", p, true), F.uuid(n, "suppressedBy", p, "tag id (UUID)"));
     }
 
-    private static UUID tagRef(JsonNode n, String key, String p) {
-        String s = text(n, key, p, false);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(p + "." + key, null, Quoted.of(s) + " is not a tag id (UUID)");
-        }
-    }
-
-    private static long millis(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return 0;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new ModelException(p + "." + key, null, "must be a whole number of milliseconds");
-        }
-        return v.asLong();
-    }
-
-    private static void checkKeys(JsonNode n, Set<String> known, String p) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                throw new ModelException(p + "." + Quoted.escape(k, Quoted.MAX_VALUE), null, "unknown key (known keys: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private static UUID id(JsonNode n, String p, Set<UUID> ids) {
-        String s = text(n, "id", p, false);
-        UUID id;
-        if (s == null) {
+    /** The item's id (a new one when absent), unique within the document. */
+    static UUID id(JsonNode n, String p, Set<UUID> ids) {
+        UUID id = F.uuid(n, "id", p);
+        if (id == null) {
             id = UUID.randomUUID();
-        } else {
-            try {
-                id = UUID.fromString(s);
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(p + ".id", null, Quoted.of(s) + " is not a UUID");
-            }
         }
         if (!ids.add(id)) {
             throw new ModelException(p + ".id", null, "id " + id + " appears twice in the document");
@@ -539,104 +471,10 @@ public final class ProjectJson {
 
     /** The item's name, checked by the one name rule here, so a refusal names its JSON path. */
     static String name(JsonNode n, String p, boolean required) {
-        String name = text(n, "name", p, required);
+        String name = F.text(n, "name", p, required);
         if (name != null) {
             Names.check(name, p + ".name", null);
         }
         return name;
-    }
-
-    private static String text(JsonNode n, String key, String p, boolean required) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new ModelException(p + "." + key, null, "is required");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new ModelException(p + "." + key, null, "must be a string");
-        }
-        String s = v.textValue();
-        String bad = Names.invalidTextReason(s);
-        if (bad != null) {
-            throw new ModelException(p + "." + key, null, bad);
-        }
-        return s;
-    }
-
-    /**
-     * A JSON object kept as text (a source or connector config): written inline, or as a string
-     * holding JSON. Kept in one compact form, so a document exported and imported again is the same.
-     */
-    private static String jsonObject(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        JsonNode obj = v;
-        if (v.isTextual()) {
-            if (v.textValue().isBlank()) {
-                return null;
-            }
-            try {
-                obj = JsonValues.read(v.textValue());
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(p + "." + key, null, "is not valid JSON (" + e.getMessage() + ")");
-            }
-        } else {
-            String bad = JsonValues.problem(v);
-            if (bad != null) {
-                throw new ModelException(p + "." + key, null, "cannot be kept: " + bad);
-            }
-        }
-        if (!obj.isObject()) {
-            throw new ModelException(p + "." + key, null, "must be a JSON object");
-        }
-        return obj.toString();
-    }
-
-    private static Double number(JsonNode n, String key, String p) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isNumber()) {
-            throw new ModelException(p + "." + key, null, "must be a number");
-        }
-        double d = v.asDouble();
-        if (!Double.isFinite(d)) {
-            throw new ModelException(p + "." + key, null, "must be a finite number; " + Quoted.of(v.asText())
-                    + " is out of the range of a double");
-        }
-        return d == 0 ? 0.0 : d; // minus zero reads back as zero from every format
-    }
-
-    private static double numberOr(JsonNode n, String key, String p, double dflt) {
-        Double d = number(n, key, p);
-        return d == null ? dflt : d;
-    }
-
-    private static int integer(JsonNode n, String key, String p, int dflt) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ModelException(p + "." + key, null, "must be a whole number between " + Integer.MIN_VALUE
-                    + " and " + Integer.MAX_VALUE);
-        }
-        return v.asInt();
-    }
-
-    private static boolean bool(JsonNode n, String key, String p, boolean dflt) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isBoolean()) {
-            throw new ModelException(p + "." + key, null, "must be true or false");
-        }
-        return v.asBoolean();
     }
 }

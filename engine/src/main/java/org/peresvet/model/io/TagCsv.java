@@ -1,6 +1,7 @@
 package org.peresvet.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -322,7 +323,7 @@ public final class TagCsv {
         /** The row's tag; the columns a file has not (formula, trigger) keep what {@code existing} has. */
         TagDef tag(UUID id, UUID objectId, String name, TagDef existing) {
             ValueType type = type();
-            String config = cell("sourceConfig");
+            String config = sourceConfig();
             boolean calcColumns = cell("formula") != null;
             String formula = calcColumns ? (cell("formula").isBlank() ? null : cell("formula"))
                     : existing == null ? null : existing.formula();
@@ -337,11 +338,21 @@ public final class TagCsv {
                     .defaultValue(defaultValue(type))
                     .enabled(bool("enabled", true))
                     .source(source())
-                    .sourceConfig(config.isBlank() ? null : config)
+                    .sourceConfig(config)
                     .description(cell("description"))
                     .formula(formula)
                     .trigger(trigger)
                     .build();
+        }
+
+        /**
+         * The JSON of the sourceConfig cell, by the project document's rule for it (a JSON object,
+         * kept compact); null when blank. A problem names the line and the column.
+         */
+        private String sourceConfig() {
+            JsonFields cellReader = new JsonFields((parent, key, problem, reason, known) -> error(key, reason));
+            return cellReader.jsonObjectText(JsonNodeFactory.instance.objectNode().put("sourceConfig", cell("sourceConfig")),
+                    "sourceConfig", "");
         }
 
         private CalcTrigger trigger() {

@@ -17,6 +17,7 @@ import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ConnectorDef;
+import org.peresvet.model.DocumentDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ScheduleDef;
@@ -100,6 +101,16 @@ public final class ModelRows {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT definition FROM method_def")) {
             while (rs.next()) {
                 out.add(DefinitionJson.methodFromText(rs.getString(1)));
+            }
+        }
+        return out;
+    }
+
+    public List<DocumentDef> documents() throws SQLException {
+        List<DocumentDef> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, kind, name, body FROM document_def")) {
+            while (rs.next()) {
+                out.add(new DocumentDef(uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
         }
         return out;

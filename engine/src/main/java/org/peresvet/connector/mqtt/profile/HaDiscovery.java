@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.peresvet.connector.payload.DeviceNumbers;
+import org.peresvet.model.io.JsonFields;
 
 /**
  * Home Assistant MQTT discovery: {@code <prefix>/<component>/[<node_id>/]<object_id>/config},
@@ -21,6 +22,9 @@ import org.peresvet.connector.payload.DeviceNumbers;
 public final class HaDiscovery {
     public static final String DEFAULT_PREFIX = "homeassistant";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Problems as "min: expected a number", "name: must be text or a number". */
+    private static final JsonFields FIELDS = new JsonFields((parent, key, problem, reason, known) -> new IllegalArgumentException(
+            key + ": " + (problem == JsonFields.Problem.NOT_NUMBER ? "expected a number" : reason)));
 
     /** Abbreviation → full key, for the entity level (the subset real firmware uses, and more). */
     static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
@@ -314,30 +318,15 @@ public final class HaDiscovery {
         return v == null ? d : v;
     }
 
+    /** A field as Home Assistant's {@code cv.string} takes it: a scalar as text, a list or an object refused. */
     private static String text(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        return v.asText();
+        return FIELDS.scalarText(n, key, "config", null);
     }
 
+    /** A number, or text holding one (devices publish both), by the device number rules. */
     private static Double number(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        try {
-            if (v.isNumber()) {
-                return DeviceNumbers.number(v).doubleValue();
-            }
-            if (v.isTextual()) {
-                return DeviceNumbers.parseDouble(v.asText().strip());
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage());
-        }
-        throw new IllegalArgumentException(key + ": expected a number");
+        return FIELDS.numberOrText(n, key, "config", v -> v.isNumber() ? DeviceNumbers.number(v).doubleValue()
+                : DeviceNumbers.parseDouble(v.asText().strip()));
     }
 
     /** The config text of an entity as firmware would publish it (used by the board simulator's tests). */

@@ -1,0 +1,114 @@
+package org.peresvet.app.mnemonic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.peresvet.app.Messages;
+import org.peresvet.app.common.ValueFormat;
+import org.peresvet.app.fx.LiveValue;
+import org.peresvet.app.fx.ValueBridge;
+import org.peresvet.app.fx.Watch;
+import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+
+/**
+ * A symbol's faceplate, beside the screen: its name and state, each of its tags with the live
+ * value and quality, and a "Write…" for each tag an operator may write. Values follow through its
+ * own watch on the value bridge (one update per tag per pulse). FX thread only.
+ */
+final class Faceplate extends VBox implements AutoCloseable {
+    private final Watch watch;
+    private final List<Runnable> unlisten = new ArrayList<>();
+
+    Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write, Runnable close) {
+        super(8);
+        setId("faceplate");
+        getStyleClass().add("faceplate");
+        setPadding(new Insets(10));
+        setPrefWidth(300);
+        setMinWidth(260);
+        setStyle("-fx-background-color: #EEEEEE; -fx-border-color: #9A9A9A; -fx-border-width: 0 0 0 1;");
+        String name = f.def().text("text").isEmpty() ? f.def().id() : f.def().text("text");
+        Label title = new Label(name);
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 14;");
+        Button x = new Button("\u2715");
+        x.setId("faceplate-close");
+        x.setOnAction(e -> close.run());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().add(new HBox(6, title, gap, x));
+        getChildren().add(new Label(Messages.get("faceplate.type", f.def().type(), stateOf(f))));
+        if (f.quality() != null) {
+            Label q = new Label(Messages.get("faceplate.quality", f.quality()));
+            q.setStyle("-fx-text-fill: #8E24AA; -fx-font-weight: bold;");
+            getChildren().add(q);
+        }
+        if (f.alarm() != null) {
+            getChildren().add(new Label(Messages.get(f.alarmUnacknowledged() ? "faceplate.alarmUnacked" : "faceplate.alarm",
+                    f.alarm().label())));
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        watch = bridge.watch(tags.stream().map(TagDef::id).toList());
+        int row = 0;
+        for (TagDef t : tags) {
+            Label path = new Label(model.tagPath(t.id()));
+            path.setWrapText(true);
+            path.setMaxWidth(150);
+            Label value = new Label();
+            value.getStyleClass().add("faceplate-value");
+            LiveValue lv = watch.get(t.id());
+            Runnable show = () -> {
+                Sample s = lv.getSample();
+                String word = LiveScreen.qualityWord(s);
+                value.setText(ValueFormat.value(t, s) + (word == null ? "" : "  [" + word + "]"));
+            };
+            show.run();
+            ChangeListener<Sample> l = (o, a, b) -> show.run();
+            lv.sampleProperty().addListener(l);
+            unlisten.add(() -> lv.sampleProperty().removeListener(l));
+            grid.add(path, 0, row);
+            grid.add(value, 1, row);
+            if (ValueFormat.writable(t)) {
+                Button w = new Button(Messages.get("faceplate.write"));
+                w.getStyleClass().add("faceplate-write");
+                w.setOnAction(e -> write.accept(t));
+                grid.add(w, 2, row);
+            }
+            row++;
+        }
+        if (tags.isEmpty()) {
+            getChildren().add(new Label(Messages.get("faceplate.noTags")));
+        }
+        getChildren().add(grid);
+    }
+
+    /** The symbol's state in words. */
+    static String stateOf(WidgetFrame f) {
+        Props p = f.props();
+        return switch (f.def().type()) {
+            case "pump", "motor", "fan" -> RotatingEquipment.state(p) + (p.def().widgetType().property("auto") == null ? ""
+                    : p.bool("auto") ? ", auto" : ", manual");
+            case "valve" -> ValveSymbol.state(p).name().toLowerCase(Locale.ROOT);
+            default -> p.isLive("value") ? String.valueOf(p.get("value")) : "";
+        };
+    }
+
+    @Override
+    public void close() {
+        unlisten.forEach(Runnable::run);
+        watch.close();
+    }
+}
