@@ -346,16 +346,13 @@ public final class ProjectJson {
     }
 
     private static DocumentDef readDocument(JsonNode n, String p, Set<UUID> ids) {
-        if (!n.isObject()) {
-            throw new ModelException(p, null, "must be an object");
-        }
-        checkKeys(n, DOCUMENT_KEYS, p);
+        F.object(n, p, DOCUMENT_KEYS);
         UUID id = id(n, p, ids);
         JsonNode body = n.get("body");
         if (body == null || !body.isObject()) {
             throw new ModelException(p + ".body", null, "must be a JSON object");
         }
-        DocumentDef d = new DocumentDef(id, text(n, "kind", p, true), name(n, p, true), body.toString());
+        DocumentDef d = new DocumentDef(id, F.text(n, "kind", p, true), name(n, p, true), body.toString());
         try {
             d.validate();
         } catch (ModelException e) {
