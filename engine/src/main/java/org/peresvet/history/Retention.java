@@ -7,7 +7,7 @@ import org.peresvet.model.TagSample;
 
 /**
  * How long local history keeps samples, and the warning for a write of samples older than that:
- * they are applied, but the next purge (within minutes) removes them from local history. One
+ * they are applied, but the next purge (hourly) removes them from local history. One
  * text for the API's answer and the command line.
  *
  * @param days  the project's {@code historyRetentionDays}
@@ -40,6 +40,6 @@ public record Retention(int days, long start) {
                 : older + " of " + total + " samples are";
         return which + " older than the history retention of " + days + (days == 1 ? " day" : " days")
                 + " (before " + Micros.format(start) + "): applied, but the next purge of local history"
-                + " (within minutes) removes " + (older == 1 ? "it" : "them");
+                + " (hourly) removes " + (older == 1 ? "it" : "them");
     }
 }

@@ -48,6 +48,24 @@ class ApiRequestGateTest extends ApiTestBase {
         m.put("POST /v1/tags/" + mode.id() + "/copy", "{\"name\":\"Evil\"}");
         m.put("POST /v1/tags/" + running.id() + "/write", "{\"value\":true}");
         m.put("POST /v1/alarms/acknowledge", "{\"user\":\"evil\"}");
+        // Definitions (issue 15): connectors, alarm definitions, schedules, methods.
+        String any = UUID.randomUUID().toString();
+        m.put("POST /v1/connectors/", "{\"name\":\"Evil\",\"kind\":\"mqtt\"}");
+        m.put("PUT /v1/connectors/" + any, "{\"name\":\"Evil\",\"kind\":\"mqtt\"}");
+        m.put("PATCH /v1/connectors/" + any, "{\"name\":\"Evil\"}");
+        m.put("DELETE /v1/connectors/" + any + "?force=true", "");
+        m.put("POST /v1/connectors/" + any + "/enable", "{}");
+        m.put("POST /v1/connectors/" + any + "/disable", "{}");
+        m.put("POST /v1/alarms/", "{\"tagId\":\"" + level.id() + "\",\"kind\":\"hi\",\"limit\":1}");
+        m.put("PUT /v1/alarms/" + alarm, "{\"kind\":\"hi\",\"limit\":1}");
+        m.put("PATCH /v1/alarms/" + alarm, "{\"limit\":1}");
+        m.put("DELETE /v1/alarms/" + alarm, "");
+        for (String coll : List.of("schedules", "methods")) {
+            m.put("POST /v1/" + coll + "/", "{\"name\":\"Evil\",\"every\":1,\"unit\":\"minutes\"}");
+            m.put("PUT /v1/" + coll + "/" + any, "{\"name\":\"Evil\"}");
+            m.put("PATCH /v1/" + coll + "/" + any, "{\"name\":\"Evil\"}");
+            m.put("DELETE /v1/" + coll + "/" + any + "?force=true", "");
+        }
         for (String op : List.of("acknowledge", "shelve", "unshelve", "reset", "out-of-service", "return-to-service")) {
             m.put("POST /v1/alarms/" + alarm + "/" + op, "{\"user\":\"evil\",\"reason\":\"x\",\"oneShot\":true}");
         }

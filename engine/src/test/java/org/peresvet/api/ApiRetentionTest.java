@@ -26,7 +26,7 @@ class ApiRetentionTest extends ApiTestBase {
         assertThat(old.json().get("retentionDays").asInt()).isEqualTo(30);
         assertThat(old.json().get("warning").asText())
                 .startsWith("2 of 3 samples are older than the history retention of 30 days (before ")
-                .endsWith("applied, but the next purge of local history (within minutes) removes them");
+                .endsWith("applied, but the next purge of local history (hourly) removes them");
         // Applied all the same (until the purge): the old samples are in history now.
         Resp stored = get("/v1/data/?tagId=" + level.id() + "&start=" + (now - 41 * DAY) + "&finish=" + (now - 30 * DAY)
                 + "&actual=true");
