@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.peresvet.broker.BrokerConfig;
+import org.peresvet.broker.BrokerException;
+import org.peresvet.broker.BrokerStatus;
 import org.peresvet.connector.Connector;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
@@ -59,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final HistoryService history;
     private final AlarmCommands alarms;
     private final DeviceWrites devices;
+    private final EngineBroker broker;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -72,6 +76,8 @@ public final class Engine implements AutoCloseable {
         this.history = new HistoryService(stores, pipeline, project, this::ensureOpen);
         this.alarms = new EngineAlarms(pipeline.alarms);
         this.devices = new EngineDevices(pipeline.connectors);
+        this.broker = new EngineBroker(stores.folder.dir());
+        pipeline.metricsSources.add(broker);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -126,6 +132,7 @@ public final class Engine implements AutoCloseable {
         if (started) {
             return this;
         }
+        broker.startConfigured();   // first, so connectors that use it connect at once
         pipeline.start(project.model());
         started = true;
         return this;
@@ -327,6 +334,30 @@ public final class Engine implements AutoCloseable {
         return List.copyOf(pipeline.metricsSources);
     }
 
+    // ---- the built-in MQTT broker ----
+
+    /** The built-in broker's settings ({@code broker.json}; off when there is none). */
+    public BrokerConfig brokerConfig() {
+        return broker.config();
+    }
+
+    /**
+     * Saves the built-in broker's settings and restarts it with them (stops it when switched off).
+     * Takes a second or more: call it off the UI thread.
+     *
+     * @return its status, or null when switched off
+     * @throws BrokerException naming why it did not start (port in use, key store unreadable…)
+     */
+    public BrokerStatus configureBroker(BrokerConfig config) {
+        ensureOpen();
+        return broker.configure(config);
+    }
+
+    /** The built-in broker's state, clients and messages, when it is switched on. */
+    public Optional<BrokerStatus> brokerStatus() {
+        return closed ? Optional.empty() : broker.status();
+    }
+
     // ---- lifecycle ----
 
     /** Waits until every sample queued so far is applied and written to the history file. */
@@ -368,6 +399,7 @@ public final class Engine implements AutoCloseable {
         }
         closed = true;
         pipeline.close();
+        broker.close();
         stores.close();
         LOG.info("Engine stopped; project {} closed", stores.folder.dir());
     }
