@@ -146,10 +146,12 @@ public final class BoardDiscovery implements AutoCloseable {
             long before = haConfigs.version();
             HaConfigs.Change c = haConfigs.apply(topic, payload, k -> false);
             c.warnings().forEach(w -> LOG.warn("discovery: {}", w));
-            HaDiscovery.Entity now = c.key() == null ? null : haConfigs.active(c.key());
-            if (now != null) {
-                for (HaDiscovery.Availability a : now.availability()) {
-                    link.subscribe(a.topic());   // e.g. an availability topic outside +/status (checked: no wildcards)
+            for (String key : c.keys()) {
+                HaDiscovery.Entity now = haConfigs.active(key);
+                if (now != null) {
+                    for (HaDiscovery.Availability a : now.availability()) {
+                        link.subscribe(a.topic());   // e.g. an availability topic outside +/status (checked: no wildcards)
+                    }
                 }
             }
             return before != haConfigs.version();
