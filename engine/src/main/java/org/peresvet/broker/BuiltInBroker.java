@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class BuiltInBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BuiltInBroker.class);
     private static final long START_TIMEOUT_SECONDS = 60;
+    /** The engine's own user (discovery, connectors the wizard makes): its password is kept in the broker's folder. */
+    public static final String ENGINE_USER = "peresvet-engine";
 
     /** Where the broker is in its life. */
     public enum State { STOPPED, STARTING, RUNNING, FAILED }
@@ -50,6 +52,7 @@ public final class BuiltInBroker implements AutoCloseable {
     private volatile State state = State.STOPPED;
     private volatile String error;
     private EmbeddedHiveMQ hive;
+    private volatile String enginePassword;
 
     public BuiltInBroker(Path projectDir, BrokerConfig config) {
         this.projectDir = projectDir;
@@ -95,6 +98,7 @@ public final class BuiltInBroker implements AutoCloseable {
                 keyStore = given.toString();
                 keyPassword = config.keyStorePassword() == null ? "" : config.keyStorePassword();
             }
+            enginePassword = EnginePassword.ensure(base.resolve("engine-password"));
             Files.writeString(conf.resolve("config.xml"), HiveConfigXml.of(config, keyStore, keyPassword), StandardCharsets.UTF_8);
             EmbeddedHiveMQ h = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
                     .withExtensionsFolder(ext).withEmbeddedExtension(authentication()).withoutLoggingBootstrap().build();
@@ -161,7 +165,8 @@ public final class BuiltInBroker implements AutoCloseable {
                         Services.securityRegistry().setAuthenticatorProvider(i -> (SimpleAuthenticator) (auth, result) -> {
                             String user = auth.getConnectPacket().getUserName().orElse(null);
                             byte[] pw = auth.getConnectPacket().getPassword().map(BuiltInBroker::bytes).orElse(null);
-                            if (c.admits(user, pw)) {
+                            if (c.admits(user, pw) || ENGINE_USER.equals(user) && pw != null
+                                    && java.security.MessageDigest.isEqual(pw, enginePassword.getBytes(StandardCharsets.UTF_8))) {
                                 result.authenticateSuccessfully();
                             } else {
                                 result.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
@@ -182,6 +187,13 @@ public final class BuiltInBroker implements AutoCloseable {
         byte[] out = new byte[d.remaining()];
         d.get(out);
         return out;
+    }
+
+    /** How the engine itself connects: over loopback (or the bind address) with its own user. */
+    public BrokerAccess engineAccess() {
+        String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::") ? "127.0.0.1" : config.bindAddress();
+        return new BrokerAccess("tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port(), ENGINE_USER,
+                enginePassword);
     }
 
     public State state() {

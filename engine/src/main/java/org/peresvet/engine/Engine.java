@@ -15,6 +15,9 @@ import org.peresvet.broker.BrokerConfig;
 import org.peresvet.broker.BrokerException;
 import org.peresvet.broker.BrokerStatus;
 import org.peresvet.connector.Connector;
+import org.peresvet.connector.mqtt.MqttSettings;
+import org.peresvet.connector.mqtt.discovery.BoardDiscovery;
+import org.peresvet.connector.mqtt.discovery.BrokerCheck;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.NamedStatus;
@@ -356,6 +359,28 @@ public final class Engine implements AutoCloseable {
     /** The built-in broker's state, clients and messages, when it is switched on. */
     public Optional<BrokerStatus> brokerStatus() {
         return closed ? Optional.empty() : broker.status();
+    }
+
+    /** MQTT settings with which the engine reaches its own running broker (its own user), if it runs. */
+    public Optional<MqttSettings> builtInBrokerSettings() {
+        return broker.access().map(a -> MqttSettings.of(a.url()).withCredentials(a.username(), a.password()));
+    }
+
+    // ---- board discovery (the connector wizard) ----
+
+    /**
+     * Starts listing the boards on a broker: Home Assistant discovery (ESPHome, Tasmota, device-based
+     * configs), Tasmota's own discovery and Peresvet-protocol connectors. It asks the boards to
+     * announce themselves once connected. Close it when done.
+     */
+    public BoardDiscovery discoverBoards(MqttSettings settings) {
+        ensureOpen();
+        return new BoardDiscovery(settings, null).start();
+    }
+
+    /** One connect to a broker, with the cause named when it fails (refused, unknown host, certificate, credentials, timeout). */
+    public BrokerCheck.Result checkBroker(MqttSettings settings) {
+        return BrokerCheck.check(settings);
     }
 
     // ---- lifecycle ----

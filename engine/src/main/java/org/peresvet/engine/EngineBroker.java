@@ -3,6 +3,7 @@ package org.peresvet.engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.peresvet.broker.BrokerAccess;
 import org.peresvet.broker.BrokerConfig;
 import org.peresvet.broker.BrokerException;
 import org.peresvet.broker.BrokerStatus;
@@ -66,6 +67,12 @@ final class EngineBroker implements MetricsSource {
     BrokerConfig config() {
         BuiltInBroker b = broker;
         return b != null ? b.config() : BrokerConfig.load(projectDir);
+    }
+
+    /** How the engine connects to the running broker, if it runs. */
+    Optional<BrokerAccess> access() {
+        BuiltInBroker b = broker;
+        return b == null || b.state() != BuiltInBroker.State.RUNNING ? Optional.empty() : Optional.of(b.engineAccess());
     }
 
     Optional<BrokerStatus> status() {
