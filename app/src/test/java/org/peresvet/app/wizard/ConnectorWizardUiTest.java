@@ -72,6 +72,7 @@ class ConnectorWizardUiTest {
             await(() -> boardRow(w, "pump-board-1") != null && boardRow(w, "pump-board-1").entities().size() == 5
                     && Boolean.TRUE.equals(boardRow(w, "pump-board-1").online()));
             WaitForAsyncUtils.waitForFxEvents();
+            DiscoveredBoard found = boardRow(w, "pump-board-1");
             Screenshots.save(stage.getScene(), "wizard-2-boards");
             robot.clickOn(robot.lookup("#boardsTable").lookup(".check-box").queryAs(CheckBox.class));
             robot.clickOn("#wizardNext");
@@ -107,7 +108,7 @@ class ConnectorWizardUiTest {
             String id = engine.model().connectors().get(0).id().toString();
             assertThat(id).isNotEmpty();
             try (MqttLink dev = link(url)) {
-                DiscoveredBoard b = w == null ? null : boardRowOf(w, "pump-board-1");
+                DiscoveredBoard b = found;
                 dev.publish("homeassistant/sensor/pump-board-1/flow/config", ("{\"name\":\"Flow\",\"stat_t\":\"pump-board-1/sensor/flow/state\","
                         + "\"unit_of_meas\":\"m³/h\",\"dev\":{\"ids\":\"" + b.id() + "\",\"name\":\"pump-board-1\"}}")
                         .getBytes(StandardCharsets.UTF_8), 1, true).get(10, TimeUnit.SECONDS);
