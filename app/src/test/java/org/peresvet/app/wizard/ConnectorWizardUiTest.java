@@ -1,7 +1,6 @@
 package org.peresvet.app.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.peresvet.app.fx.UiSupport.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -154,6 +153,12 @@ class ConnectorWizardUiTest {
             }
         });
         return f.get(180, TimeUnit.SECONDS);
+    }
+
+    /** Patient: the broker, the board and the scan share two cores with every other build on the machine. */
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static boolean good(Sample s) {
