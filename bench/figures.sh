@@ -27,6 +27,8 @@ run() {
     run "Alarms: 10,000 definitions in the pipeline (issue 5, >= 70 %)" -Xmx1g org.peresvet.bench.alarm.AlarmPipelineBenchmark
     run "Alarms: sample -> alarm event at 100,000 samples/s (issue 5, p99 < 10 ms)" -Xmx1g org.peresvet.bench.alarm.AlarmLatencyBenchmark
     run "MQTT ingest, 10,000 topics (issue 9, >= 50,000 msg/s)" -Xmx1g org.peresvet.bench.connector.MqttIngestBench
+    run "MQTT ingest through the built-in broker, Mosquitto side by side (issue 19, >= 30,000 msg/s)" -Xmx1g org.peresvet.bench.connector.MqttIngestBench --broker=both --target=30000
+    run "Wizard: 50 boards x 10 entities listed, Finish with 500 tags + 100 alarms (issue 19, < 2 s, < 1 s)" -Xmx1g org.peresvet.bench.ui.WizardBench
     run "MQTT write round trip (issue 9, p99 < 50 ms)" -Xmx1g org.peresvet.bench.connector.MqttWriteRoundTripBench
     run "MQTT broken receiver reported (issue 26, < 2 s, reconnects)" -Xmx1g org.peresvet.bench.connector.MqttBrokenReceiverBench
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench

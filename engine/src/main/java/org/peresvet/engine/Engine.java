@@ -12,7 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.peresvet.broker.BrokerConfig;
+import org.peresvet.broker.BrokerException;
+import org.peresvet.broker.BrokerStatus;
 import org.peresvet.connector.Connector;
+import org.peresvet.connector.mqtt.MqttSettings;
+import org.peresvet.connector.mqtt.discovery.BoardDiscovery;
+import org.peresvet.connector.mqtt.discovery.BrokerCheck;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.NamedStatus;
@@ -66,6 +72,7 @@ public final class Engine implements AutoCloseable {
     private final Security security;
     private final Guard guard;
     private final SecurityAccess securityView;
+    private final EngineBroker broker;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -86,6 +93,8 @@ public final class Engine implements AutoCloseable {
         this.alarms = new EngineAlarms(pipeline.alarms, guard);
         this.devices = new EngineDevices(pipeline.connectors, guard);
         this.securityView = new EngineSecurity(guard);
+        this.broker = new EngineBroker(stores.folder.dir());
+        pipeline.metricsSources.add(broker);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -140,6 +149,7 @@ public final class Engine implements AutoCloseable {
         if (started) {
             return this;
         }
+        broker.startConfigured();   // first, so connectors that use it connect at once
         pipeline.start(project.model());
         started = true;
         return this;
@@ -351,6 +361,52 @@ public final class Engine implements AutoCloseable {
         return List.copyOf(pipeline.metricsSources);
     }
 
+    // ---- the built-in MQTT broker ----
+
+    /** The built-in broker's settings ({@code broker.json}; off when there is none). */
+    public BrokerConfig brokerConfig() {
+        return broker.config();
+    }
+
+    /**
+     * Saves the built-in broker's settings and restarts it with them (stops it when switched off).
+     * Takes a second or more: call it off the UI thread.
+     *
+     * @return its status, or null when switched off
+     * @throws BrokerException naming why it did not start (port in use, key store unreadable…)
+     */
+    public BrokerStatus configureBroker(BrokerConfig config) {
+        ensureOpen();
+        return broker.configure(config);
+    }
+
+    /** The built-in broker's state, clients and messages, when it is switched on. */
+    public Optional<BrokerStatus> brokerStatus() {
+        return closed ? Optional.empty() : broker.status();
+    }
+
+    /** MQTT settings with which the engine reaches its own running broker (its own user), if it runs. */
+    public Optional<MqttSettings> builtInBrokerSettings() {
+        return broker.access().map(a -> MqttSettings.of(a.url()).withCredentials(a.username(), a.password()));
+    }
+
+    // ---- board discovery (the connector wizard) ----
+
+    /**
+     * Starts listing the boards on a broker: Home Assistant discovery (ESPHome, Tasmota, device-based
+     * configs), Tasmota's own discovery and Peresvet-protocol connectors. It asks the boards to
+     * announce themselves once connected. Close it when done.
+     */
+    public BoardDiscovery discoverBoards(MqttSettings settings) {
+        ensureOpen();
+        return new BoardDiscovery(settings, null).start();
+    }
+
+    /** One connect to a broker, with the cause named when it fails (refused, unknown host, certificate, credentials, timeout). */
+    public BrokerCheck.Result checkBroker(MqttSettings settings) {
+        return BrokerCheck.check(settings);
+    }
+
     // ---- lifecycle ----
 
     /** Waits until every sample queued so far is applied and written to the history file. */
@@ -393,6 +449,7 @@ public final class Engine implements AutoCloseable {
         closed = true;
         pipeline.close();
         try {
+            broker.close();
             security.close();
         } finally {
             stores.close();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     /** The capabilities: each a slice that must not depend on another. */
     static final Set<String> CAPABILITIES = Set.of("store", "formula", "alarm", "schedule", "method", "connector", "export", "screen",
-            "security");
+            "security", "broker");
 
     private static JavaClasses engine;
 

@@ -2,12 +2,18 @@ package org.peresvet.app.project;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.peresvet.broker.BrokerConfig;
+import org.peresvet.broker.BrokerStatus;
+import org.peresvet.connector.mqtt.MqttSettings;
+import org.peresvet.connector.mqtt.discovery.BoardDiscovery;
+import org.peresvet.connector.mqtt.discovery.BrokerCheck;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.Engine;
@@ -64,6 +70,41 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     }
 
     // ---- the context ----
+
+    @Override
+    public BoardAccess boards() {
+        return new BoardAccess() {
+            @Override
+            public BrokerConfig brokerConfig() {
+                return engine.brokerConfig();
+            }
+
+            @Override
+            public BrokerStatus configureBroker(BrokerConfig config) {
+                return engine.configureBroker(config);
+            }
+
+            @Override
+            public Optional<BrokerStatus> brokerStatus() {
+                return engine.brokerStatus();
+            }
+
+            @Override
+            public Optional<MqttSettings> builtInBrokerSettings() {
+                return engine.builtInBrokerSettings();
+            }
+
+            @Override
+            public BrokerCheck.Result check(MqttSettings settings) {
+                return engine.checkBroker(settings);
+            }
+
+            @Override
+            public BoardDiscovery discover(MqttSettings settings) {
+                return engine.discoverBoards(settings);
+            }
+        };
+    }
 
     @Override
     public String name() {

@@ -53,6 +53,11 @@ public interface ProjectContext extends AutoCloseable {
     /** The exporter's state, or null when the project exports nowhere. */
     ExportStatus exporter();
 
+    /** The built-in broker and board discovery for the connector wizard, or null where the project offers none. */
+    default BoardAccess boards() {
+        return null;
+    }
+
     /** Lets go of the project (the embedded engine stops; history is flushed). */
     @Override
     void close();

@@ -350,6 +350,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML void resetLayout() { appearance.reset(mainSplit); }
 
+    /** Project → Add boards…: the connector wizard. */
+    @FXML void addBoards() { workbench.openWizard(stage); }
+
     @FXML void showShortcuts() { dialogs.inform(Messages.get("shortcuts.title"), Messages.get("shortcuts.text")); }
 
     @FXML void cancelTask() { tasks.cancel(); }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Label;
+import org.peresvet.app.project.BoardAccess;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.peresvet.app.Messages;
@@ -64,7 +65,9 @@ final class StatusBar {
         engine.setText(StatusLine.engine(s));
         history.setText(StatusLine.history(s, p == null ? null : p.historyHealth(), System.currentTimeMillis()));
         abnormal(history, StatusLine.historyFails(s));
-        show(connectors, p == null ? StatusLine.states("status.connectors", List.of()) : StatusLine.connectors(p.connectors()));
+        StatusLine.Slot cs = p == null ? StatusLine.states("status.connectors", List.of()) : StatusLine.connectors(p.connectors());
+        BoardAccess boards = p == null ? null : p.boards();
+        show(connectors, boards == null ? cs : StatusLine.withBroker(cs, boards.brokerStatus().orElse(null)));
         show(exporter, StatusLine.exporter(p == null ? null : p.exporter()));
         WorkstationApi a = workstationApi.get();
         if (a != null) {

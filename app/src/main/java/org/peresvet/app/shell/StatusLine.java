@@ -1,7 +1,10 @@
 package org.peresvet.app.shell;
 
 import java.util.List;
+import java.util.Locale;
 import org.peresvet.app.Messages;
+import org.peresvet.broker.BrokerStatus;
+import org.peresvet.broker.BuiltInBroker;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.NamedStatus;
 import org.peresvet.engine.EngineStatus;
@@ -98,6 +101,17 @@ public final class StatusLine {
             case ERROR -> Messages.get("status.connector.error");
             case STOPPED -> Messages.get("status.connector.stopped");
         };
+    }
+
+    /** The connectors' slot with the built-in broker after it (when switched on): its port and clients, or why it failed. */
+    public static Slot withBroker(Slot connectors, BrokerStatus b) {
+        if (b == null) {
+            return connectors;
+        }
+        boolean up = b.state() == BuiltInBroker.State.RUNNING;
+        String text = up ? Messages.get("status.broker", String.valueOf(b.port()), b.clients())
+                : Messages.get("status.brokerDown", b.error() == null ? b.state().name().toLowerCase(Locale.ROOT) : b.error());
+        return new Slot(connectors.text() + " · " + text, connectors.abnormal() || !up);
     }
 
     /** The exporters: off, or each target's connection and queue depth. */

@@ -1,5 +1,10 @@
 package org.peresvet.app.shell;
 
+import org.peresvet.app.wizard.ConnectorWizard;
+import javafx.stage.Window;
+import javafx.stage.Stage;
+import javafx.scene.Scene;
+import java.util.ResourceBundle;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -349,6 +354,25 @@ public final class Workbench {
 
     public ValueBridge bridge() {
         return bridge;
+    }
+
+    /** Opens the connector wizard over the open project (a window of its own, owned by {@code owner}). */
+    public ConnectorWizard openWizard(Window owner) {
+        ProjectContext p = project.get();
+        if (p == null || p.boards() == null) {
+            return null;
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(ResourceBundle.getBundle(ConnectorWizard.BUNDLE).getString("wizard.title"));
+        ConnectorWizard w = new ConnectorWizard(p, editor, stage::close);
+        stage.setOnHidden(e -> w.close());
+        stage.setScene(new Scene(w, 1080, 640));
+        if (owner != null && owner.getScene() != null) {
+            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.show();
+        return w;
     }
 
     public ModelEditor editor() {

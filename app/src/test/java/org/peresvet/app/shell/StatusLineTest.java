@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.peresvet.broker.BrokerStatus;
+import org.peresvet.broker.BuiltInBroker;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.ConnectorStatus;
 import org.peresvet.connector.NamedStatus;
@@ -55,5 +57,18 @@ class StatusLineTest {
     private static ExportStatus.Target target(String name, boolean connected, long unsent, String error) {
         return new ExportStatus.Target(name, "http://127.0.0.1:8428", true, connected, unsent, unsent, 1, 100, 1000, 10,
                 false, null, error, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void theBuiltInBrokerFollowsTheConnectors() {
+        StatusLine.Slot c = new StatusLine.Slot("Connectors: ok", false);
+        assertThat(StatusLine.withBroker(c, null)).isEqualTo(c);
+        StatusLine.Slot up = StatusLine.withBroker(c, new BrokerStatus(BuiltInBroker.State.RUNNING, "0.0.0.0", 1883, 0, 3, 10, null));
+        assertThat(up.text()).isEqualTo("Connectors: ok · MQTT broker :1883, 3 client(s)");
+        assertThat(up.abnormal()).isFalse();
+        StatusLine.Slot down = StatusLine.withBroker(c, new BrokerStatus(BuiltInBroker.State.FAILED, "0.0.0.0", 1883, 0, 0, 0,
+                "port 1883 is in use"));
+        assertThat(down.text()).endsWith("MQTT broker down: port 1883 is in use");
+        assertThat(down.abnormal()).isTrue();
     }
 }

@@ -29,6 +29,15 @@ final class ConnectorBench {
         return def;
     }
 
+    static String text(String[] args, String name, String def) {
+        for (String a : args) {
+            if (a.startsWith("--" + name + "=")) {
+                return a.substring(name.length() + 3);
+            }
+        }
+        return def;
+    }
+
     static String load() {
         return String.format(Locale.ROOT, "%.2f on %d cores", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());

@@ -1,6 +1,7 @@
 package org.peresvet.bench.connector;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.peresvet.connector.ConnectorState;
 import org.peresvet.connector.NamedStatus;
+import org.peresvet.broker.BrokerConfig;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.model.ConnectorDef;
@@ -27,7 +29,9 @@ import org.peresvet.model.ValueType;
  * takes them; the figure is the rate of messages the connector delivered into the engine during
  * the measured window, after a warm-up. The engine runs its whole pipeline (deadband, history).
  * Also printed: CPU per message by thread. Target: at least 50,000 messages/s. Options:
- * {@code --tags=10000 --seconds=20 --warmup=15 --target=50000 --boards=10 --burst=50}.
+ * {@code --tags=10000 --seconds=20 --warmup=15 --target=50000 --boards=10 --burst=50 --broker=mosquitto}; with
+ * {@code --broker=builtin} the same run goes through the project's built-in broker (HiveMQ CE in
+ * the engine's process), and {@code --broker=both} runs Mosquitto, then the built-in broker.
  */
 public final class MqttIngestBench {
     private MqttIngestBench() {
@@ -40,10 +44,97 @@ public final class MqttIngestBench {
         long target = ConnectorBench.arg(args, "target", 50_000);
         long publishers = ConnectorBench.arg(args, "boards", 10);
         long burst = ConnectorBench.arg(args, "burst", 50);
-        System.out.printf("mqtt-ingest: %,d bound topics, load average at start %s%n", tags, ConnectorBench.load());
+        String which = ConnectorBench.text(args, "broker", "mosquitto");
+        boolean pass = true;
+        for (String kind : which.equals("both") ? List.of("mosquitto", "builtin") : List.of(which)) {
+            pass &= run(kind, tags, seconds, warmup, target, publishers, burst);
+        }
+        System.exit(pass ? 0 : 1);
+    }
+
+    /** A broker the run goes through: Mosquitto in its own process, or the engine's built-in one. */
+    private interface IngestBroker extends AutoCloseable {
+        String url();
+
+        int port();
+
+        /** CPU of a broker process of its own, or -1 when the broker runs inside the engine's process. */
+        long cpuNanos();
+
+        String death();
+    }
+
+    private static IngestBroker broker(String kind, Path dir) throws Exception {
+        if (kind.equals("builtin")) {
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            // the boards of this run connect anonymously, as the raw publishers here do
+            BrokerConfig.off().withEnabled(true).withListener("127.0.0.1", port).withAnonymous(true)
+                    .save(Files.createDirectories(dir.resolve("project")));
+            return new IngestBroker() {
+                @Override
+                public String url() {
+                    return "tcp://127.0.0.1:" + port;
+                }
+
+                @Override
+                public int port() {
+                    return port;
+                }
+
+                @Override
+                public long cpuNanos() {
+                    return -1;
+                }
+
+                @Override
+                public String death() {
+                    return null;
+                }
+
+                @Override
+                public void close() {
+                    // stopped with the engine
+                }
+            };
+        }
+        ConnectorBench.Broker m = new ConnectorBench.Broker(dir);
+        return new IngestBroker() {
+            @Override
+            public String url() {
+                return m.url();
+            }
+
+            @Override
+            public int port() {
+                return m.port;
+            }
+
+            @Override
+            public long cpuNanos() {
+                return m.cpuNanos();
+            }
+
+            @Override
+            public String death() {
+                return m.death();
+            }
+
+            @Override
+            public void close() throws Exception {
+                m.close();
+            }
+        };
+    }
+
+    private static boolean run(String kind, int tags, long seconds, long warmup, long target, long publishers, long burst)
+            throws Exception {
+        System.out.printf("mqtt-ingest [%s broker]: %,d bound topics, load average at start %s%n", kind, tags, ConnectorBench.load());
         Path dir = ConnectorBench.tempDir("mqtt-ingest");
         boolean pass;
-        try (ConnectorBench.Broker broker = new ConnectorBench.Broker(dir)) {
+        try (IngestBroker broker = broker(kind, dir)) {
             ConnectorDef c = ConnectorDef.create("bench", "mqtt", "{\"broker\":\"" + broker.url() + "\",\"qos\":0}");
             List<ModelEdit> edits = new ArrayList<>();
             edits.add(new ModelEdit.PutConnector(c));
@@ -86,7 +177,7 @@ public final class MqttIngestBench {
                     List<ConnectorBench.RawPublisher> pubs = new ArrayList<>();
                     try {
                         for (int b = 0; b < boards; b++) {
-                            pubs.add(new ConnectorBench.RawPublisher(broker.port, "bench-board-" + b));
+                            pubs.add(new ConnectorBench.RawPublisher(broker.port(), "bench-board-" + b));
                         }
                         long n = 0;
                         int perRound = (int) Math.max(1, Math.min(burst, 500 / boards));
@@ -146,23 +237,25 @@ public final class MqttIngestBench {
                 System.out.printf(Locale.ROOT, "mqtt-ingest: %,d messages in %.1f s = %,.0f messages/s into the engine; "
                                 + "%,d of %,d tags have a value; connector errors %d; engine process CPU %.0f %% of one core "
                                 + "(%.1f µs per message), "
-                                + "mosquitto %.0f %%; load average now %s%n",
+                                + "%s; load average now %s%n",
                         in1 - in0, wall, rate, updated, tags, st.status().errors(), 100.0 * (cpu1 - cpu0) / (w1 - w0),
                         (cpu1 - cpu0) / 1e3 / Math.max(1, in1 - in0),
-                        100.0 * (mcpu1 - mcpu0) / (w1 - w0), ConnectorBench.load());
+                        mcpu0 < 0 ? "the broker runs in the engine's process (counted above)"
+                                : String.format(Locale.ROOT, "mosquitto %.0f %%", 100.0 * (mcpu1 - mcpu0) / (w1 - w0)),
+                        ConnectorBench.load());
                 System.out.println("mqtt-ingest: CPU per message by thread: "
                         + ThreadCpu.perMessage(threads0, threads1, Math.max(1, in1 - in0)));
                 if (broker.death() != null) {
                     System.out.println("mqtt-ingest: the broker died during the run: " + broker.death());
                 }
                 pass = rate >= target && updated == tags;
-                System.out.printf(Locale.ROOT, "mqtt-ingest: %s (%,.0f messages/s, target >= %,d with %,d bound topics)%n",
-                        pass ? "PASS" : "FAIL", rate, target, tags);
+                System.out.printf(Locale.ROOT, "mqtt-ingest [%s broker]: %s (%,.0f messages/s, target >= %,d with %,d bound topics)%n",
+                        kind, pass ? "PASS" : "FAIL", rate, target, tags);
             }
         } finally {
             ConnectorBench.delete(dir);
         }
-        System.exit(pass ? 0 : 1);
+        return pass;
     }
 
     private static NamedStatus status(Engine e) {

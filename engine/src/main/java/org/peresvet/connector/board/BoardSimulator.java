@@ -41,7 +41,12 @@ public final class BoardSimulator implements AutoCloseable {
      * @param publishPeriodMs how often sensor states are published
      */
     public record Options(String brokerUrl, Flavor flavor, String name, long commandDelayMs, long publishPeriodMs,
-                          String discoveryPrefix, long seed) {
+                          String discoveryPrefix, long seed, String username, String password) {
+        public Options(String brokerUrl, Flavor flavor, String name, long commandDelayMs, long publishPeriodMs,
+                       String discoveryPrefix, long seed) {
+            this(brokerUrl, flavor, name, commandDelayMs, publishPeriodMs, discoveryPrefix, seed, null, null);
+        }
+
         public Options {
             if (name == null || !name.matches("[A-Za-z0-9_-]{1,31}")) {
                 throw new IllegalArgumentException("board name '" + name + "' must be 1-31 letters, digits, '-' or '_'");
@@ -57,11 +62,16 @@ public final class BoardSimulator implements AutoCloseable {
         }
 
         public Options withCommandDelay(long ms) {
-            return new Options(brokerUrl, flavor, name, ms, publishPeriodMs, discoveryPrefix, seed);
+            return new Options(brokerUrl, flavor, name, ms, publishPeriodMs, discoveryPrefix, seed, username, password);
         }
 
         public Options withPublishPeriod(long ms) {
-            return new Options(brokerUrl, flavor, name, commandDelayMs, ms, discoveryPrefix, seed);
+            return new Options(brokerUrl, flavor, name, commandDelayMs, ms, discoveryPrefix, seed, username, password);
+        }
+
+        /** The board logs in with these (a broker with users, like the built-in one). */
+        public Options withCredentials(String user, String pass) {
+            return new Options(brokerUrl, flavor, name, commandDelayMs, publishPeriodMs, discoveryPrefix, seed, user, pass);
         }
     }
 
@@ -106,7 +116,7 @@ public final class BoardSimulator implements AutoCloseable {
 
     private void connect() {
         MqttSettings s = MqttSettings.of(options.brokerUrl()).withClientId(options.name() + "-" + options.flavor().name().toLowerCase(Locale.ROOT))
-                .withReconnect(200, 5000)
+                .withReconnect(200, 5000).withCredentials(options.username(), options.password())
                 .withWill(new MqttSettings.Will(firmware.availabilityTopic(), firmware.offlinePayload().getBytes(StandardCharsets.UTF_8), 1, true));
         MqttLink l = new MqttLink("board-" + options.name(), s, new MqttLink.Listener() {
             @Override

@@ -148,6 +148,8 @@ final class HomeAssistantProfile extends ProfileHandler {
             }
             if (r.ok()) {
                 ctx.deliver(b.tagId(), r.text().getBytes(StandardCharsets.UTF_8));
+            } else if (r.absent()) {
+                continue;   // a message of the same topic with other readings: this entity's value stands
             } else {
                 bad(List.of(b.tagId()), topic + ": " + r.rejection());
             }
@@ -171,12 +173,14 @@ final class HomeAssistantProfile extends ProfileHandler {
                 rebindNow = true;
             }
         }
-        HaDiscovery.Entity now = c.key() == null ? null : configs.active(c.key());
-        if (now != null && isBound(now)) {
-            slowTemplates.remove(now.key());
-            ctx.log("INFO", "entity " + now.key() + " discovered: state " + now.stateTopic()
-                    + (now.commandTopic() == null ? "" : ", command " + now.commandTopic()));
-            rebindNow = true;
+        for (String key : c.keys()) {
+            HaDiscovery.Entity now = configs.active(key);
+            if (now != null && isBound(now)) {
+                slowTemplates.remove(now.key());
+                ctx.log("INFO", "entity " + now.key() + " discovered: state " + now.stateTopic()
+                        + (now.commandTopic() == null ? "" : ", command " + now.commandTopic()));
+                rebindNow = true;
+            }
         }
         if (rebindNow) {
             rebind.run();

@@ -154,6 +154,10 @@ class MqttProfilesEngineTest {
         TagDef level = tag(station, "Level", ValueType.DOUBLE, c, "{\"address\":\"sensor/pump-board-1/tank_level\"}");
         TagDef pump = tag(station, "Pump", ValueType.BOOL, c, "{\"address\":\"ESPswitchpump\",\"command\":\"auto\"}");
         TagDef temp = tag(station, "Temp", ValueType.DOUBLE, c, "{\"address\":\"sensor/thermo/t\"}");
+        TagDef hum = tag(station, "Humidity", ValueType.DOUBLE, c, "{\"address\":\"sensor/thermo/h\"}");
+        // a device-based config: one message, two components (Home Assistant 2024.11+)
+        TagDef tankLevel = tag(station, "TankLevel", ValueType.DOUBLE, c, "{\"address\":\"sensor/tank1/level\"}");
+        TagDef valve = tag(station, "Valve", ValueType.BOOL, c, "{\"address\":\"switch/tank1/valve\",\"command\":\"auto\"}");
         BoardSimulator.Options o = BoardSimulator.Options.of(broker.url(), BoardSimulator.Flavor.ESPHOME, "pump-board-1")
                 .withCommandDelay(0).withPublishPeriod(100);
         try (Engine e = engine(); BoardSimulator board = new BoardSimulator(o).start();
@@ -161,14 +165,29 @@ class MqttProfilesEngineTest {
             // a device with '~' and a value template, published before the connector exists (retained)
             publish(dev, "homeassistant/sensor/thermo/t/config", "{\"~\":\"thermo\",\"stat_t\":\"~/tele\","
                     + "\"val_tpl\":\"{{ value_json.DS18B20.Temperature | round(1) }}\",\"unit_of_meas\":\"°C\"}", true);
+            publish(dev, "homeassistant/sensor/thermo/h/config", "{\"~\":\"thermo\",\"stat_t\":\"~/tele\","
+                    + "\"val_tpl\":\"{{ value_json.SHT3X.Humidity }}\",\"unit_of_meas\":\"%\"}", true);
+            publish(dev, "homeassistant/device/tank1/config", "{\"dev\":{\"ids\":\"tank1\",\"name\":\"Tank 1\"},"
+                    + "\"o\":{\"name\":\"test\"},\"~\":\"tank1\",\"avty_t\":\"~/status\",\"cmps\":{"
+                    + "\"level\":{\"p\":\"sensor\",\"name\":\"Level\",\"stat_t\":\"~/level\",\"unit_of_meas\":\"m\"},"
+                    + "\"valve\":{\"p\":\"switch\",\"name\":\"Valve\",\"stat_t\":\"~/valve\",\"cmd_t\":\"~/valve/set\"}}}", true);
             e.edit(new ModelEdit.PutObject(station), new ModelEdit.PutConnector(c), new ModelEdit.PutTag(level),
-                    new ModelEdit.PutTag(pump), new ModelEdit.PutTag(temp));
+                    new ModelEdit.PutTag(pump), new ModelEdit.PutTag(temp), new ModelEdit.PutTag(hum),
+                    new ModelEdit.PutTag(tankLevel), new ModelEdit.PutTag(valve));
             e.start();
             await("discovered values", () -> good(e, level) && is(e, pump, false, null));
             publish(dev, "thermo/tele", "{\"DS18B20\":{\"Temperature\":21.46}}", false);
             await("templated value", () -> is(e, temp, 21.5, null));
-            publish(dev, "thermo/tele", "{\"DS18B20\":{}}", false);
-            await("template finds nothing → 103", () -> is(e, temp, null, Quality.BAD_DATA));
+            // Tasmota sends different readings on one topic: a message without the key leaves the entity as it is
+            publish(dev, "thermo/tele", "{\"SHT3X\":{\"Humidity\":40}}", false);
+            await("the other reading", () -> is(e, hum, 40.0, null));
+            assertThat(is(e, temp, 21.5, null)).as("temperature untouched by a message without it").isTrue();
+            publish(dev, "thermo/tele", "{\"DS18B20\":{\"Temperature\":\"err\"}}", false);
+            await("a reading that is not a number → 103", () -> is(e, temp, null, Quality.BAD_DATA));
+            assertThat(is(e, hum, 40.0, null)).isTrue();
+            publish(dev, "tank1/level", "2.5", false);
+            publish(dev, "tank1/valve", "ON", false);
+            await("device-based components", () -> is(e, tankLevel, 2.5, null) && is(e, valve, true, null));
             WriteResult on = e.writeToDevice(pump.id(), true, Actor.workstation("operator")).get(10, TimeUnit.SECONDS);
             assertThat(on.status()).as(on.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
             assertThat(board.pumpOn()).isTrue();

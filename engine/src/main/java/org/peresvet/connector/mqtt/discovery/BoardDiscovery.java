@@ -1,6 +1,7 @@
 package org.peresvet.connector.mqtt.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.peresvet.connector.mqtt.MqttLink;
 import org.peresvet.connector.mqtt.MqttSettings;
 import org.peresvet.connector.mqtt.profile.HaConfigs;
 import org.peresvet.connector.mqtt.profile.HaDiscovery;
+import org.peresvet.connector.mqtt.profile.PeresvetProtocol;
 import org.peresvet.connector.mqtt.profile.Tasmota;
 import org.peresvet.connector.mqtt.profile.Utf8;
 import org.slf4j.Logger;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * discovery configs (ESPHome and any firmware that speaks it), Tasmota's own discovery, and the
  * boards' availability topics (ESPHome {@code <node>/status}, Tasmota {@code tele/<t>/LWT}).
  * {@link #snapshot()} gives the current list; listeners hear every change (on the link's
- * dispatcher thread: keep them quick). Read-only: it never publishes.
+ * dispatcher thread: keep them quick). It publishes one thing: {@code online} to
+ * {@code <prefix>/status} on every connect, so that boards re-announce themselves (as they do for
+ * Home Assistant). Connectors of the Peresvet protocol are listed by their id.
  *
  * <p>Hostile devices are expected: a refused config or a {@code unique_id} conflict is listed on
  * its entity with the reason ({@link DiscoveredEntity#status()}, {@link DiscoveredEntity#problem()})
@@ -38,12 +43,14 @@ public final class BoardDiscovery implements AutoCloseable {
     private final String prefix;
     private final MqttLink link;
     private final List<Consumer<List<DiscoveredBoard>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<MqttLink.State, String>> stateListeners = new CopyOnWriteArrayList<>();
     private final HaConfigs haConfigs;
     private final int maxOthers;
     // guarded by this
     private final Map<String, JsonNode> tasmotaConfigs;
     private final Map<String, JsonNode> tasmotaSensors;
     private final Map<String, String> availability;
+    private final Map<String, Boolean> peresvetConnectors;
     private volatile List<DiscoveredBoard> boards = List.of();
 
     public BoardDiscovery(MqttSettings settings, String discoveryPrefix) {
@@ -61,10 +68,17 @@ public final class BoardDiscovery implements AutoCloseable {
         this.tasmotaConfigs = bounded("Tasmota board configs");
         this.tasmotaSensors = bounded("Tasmota sensor lists");
         this.availability = bounded("availability topics");
+        this.peresvetConnectors = bounded("Peresvet-protocol connectors");
         this.link = new MqttLink("discovery", settings, new MqttLink.Listener() {
             @Override
             public void stateChanged(MqttLink.State state, String reason) {
                 LOG.debug("discovery link {}: {}", state, reason);
+                if (state == MqttLink.State.CONNECTED) {
+                    announce();
+                }
+                for (BiConsumer<MqttLink.State, String> l : stateListeners) {
+                    l.accept(state, reason);
+                }
             }
 
             @Override
@@ -72,7 +86,8 @@ public final class BoardDiscovery implements AutoCloseable {
                 onMessage(topic, payload);
             }
         }, 0, 100_000, 32L * 1024 * 1024);
-        link.subscribeAll(List.of(prefix + "/#", TASMOTA_DISCOVERY + "#", "+/status", "tele/+/LWT"));
+        link.subscribeAll(List.of(prefix + "/#", TASMOTA_DISCOVERY + "#", "+/status", "tele/+/LWT",
+                PeresvetProtocol.TO_PLATFORM + "+", PeresvetProtocol.LOST_PREFIX + "+"));
     }
 
     /** Insertion-ordered, dropping the oldest beyond {@link #maxOthers} with a warning. */
@@ -96,6 +111,25 @@ public final class BoardDiscovery implements AutoCloseable {
 
     public MqttLink.State state() {
         return link.state();
+    }
+
+    /** Why the link is not connected (the last failure), or what it is doing. */
+    public String reason() {
+        return link.reason();
+    }
+
+    /** Called with the link's state on every change (connected, or the reason of a failure). */
+    public void addStateListener(BiConsumer<MqttLink.State, String> l) {
+        stateListeners.add(l);
+    }
+
+    /** Asks every board to publish its discovery again, as Home Assistant does when it starts. */
+    public void announce() {
+        link.publish(prefix + "/status", "online".getBytes(StandardCharsets.UTF_8), 1, false)
+                .exceptionally(e -> {
+                    LOG.debug("discovery: announce failed: {}", e.toString());
+                    return null;
+                });
     }
 
     /** The boards seen so far, sorted by name. */
@@ -146,10 +180,12 @@ public final class BoardDiscovery implements AutoCloseable {
             long before = haConfigs.version();
             HaConfigs.Change c = haConfigs.apply(topic, payload, k -> false);
             c.warnings().forEach(w -> LOG.warn("discovery: {}", w));
-            HaDiscovery.Entity now = c.key() == null ? null : haConfigs.active(c.key());
-            if (now != null) {
-                for (HaDiscovery.Availability a : now.availability()) {
-                    link.subscribe(a.topic());   // e.g. an availability topic outside +/status (checked: no wildcards)
+            for (String key : c.keys()) {
+                HaDiscovery.Entity now = haConfigs.active(key);
+                if (now != null) {
+                    for (HaDiscovery.Availability a : now.availability()) {
+                        link.subscribe(a.topic());   // e.g. an availability topic outside +/status (checked: no wildcards)
+                    }
                 }
             }
             return before != haConfigs.version();
@@ -173,6 +209,15 @@ public final class BoardDiscovery implements AutoCloseable {
             JsonNode old = target.put(mac, n);
             return !n.equals(old);
         }
+        if (topic.startsWith(PeresvetProtocol.TO_PLATFORM) || topic.startsWith(PeresvetProtocol.LOST_PREFIX)) {
+            boolean lost = topic.startsWith(PeresvetProtocol.LOST_PREFIX);
+            String id = topic.substring(topic.lastIndexOf('/') + 1);
+            if (id.isEmpty() || lost && payload.length == 0) {
+                return false;
+            }
+            Boolean was = peresvetConnectors.put(id, !lost);
+            return !Boolean.valueOf(!lost).equals(was);
+        }
         String text = Utf8.decode(payload);
         String old = availability.put(topic, text == null ? "" : text);
         return !java.util.Objects.equals(old, text);
@@ -191,6 +236,9 @@ public final class BoardDiscovery implements AutoCloseable {
         List<DiscoveredBoard> out = new ArrayList<>();
         byDevice.forEach((id, list) -> out.add(haBoard(id, list)));
         tasmotaConfigs.forEach((mac, cfg) -> out.add(tasmotaBoard(mac, cfg, tasmotaSensors.get(mac))));
+        // the platform tells a Peresvet connector its tags: it has no entities of its own to list
+        peresvetConnectors.forEach((id, online) -> out.add(new DiscoveredBoard(id, id, null, null, null, "peresvet", id,
+                PeresvetProtocol.LOST_PREFIX + id, online, List.of())));
         out.sort(Comparator.comparing(b -> b.name() == null ? b.id() : b.name()));
         return List.copyOf(out);
     }
@@ -280,7 +328,7 @@ public final class BoardDiscovery implements AutoCloseable {
                     null, null, null, "ON", "OFF"));
         }
         if (sensors != null) {
-            Map<String, Object> flat = Tasmota.flatten(sensors.path("sn").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, Object> flat = Tasmota.flatten(sensors.path("sn").toString().getBytes(StandardCharsets.UTF_8));
             if (flat != null) {
                 String tempUnit = String.valueOf(flat.getOrDefault("TempUnit", "C"));
                 flat.forEach((path, value) -> {

@@ -49,8 +49,13 @@ public final class HaConfigs {
      * @param removed       entities no longer in force (removed, or dropped by the cap)
      * @param warnings      lines for the log
      */
-    public record Change(String key, boolean activeChanged, List<HaDiscovery.Entity> removed, List<String> warnings) {
-        static final Change NONE = new Change(null, false, List.of(), List.of());
+    public record Change(String key, boolean activeChanged, List<HaDiscovery.Entity> removed, List<String> warnings,
+                         List<String> keys) {
+        static final Change NONE = new Change(null, false, List.of(), List.of(), List.of());
+
+        Change(String key, boolean activeChanged, List<HaDiscovery.Entity> removed, List<String> warnings) {
+            this(key, activeChanged, removed, warnings, key == null ? List.of() : List.of(key));
+        }
     }
 
     private final String prefix;
@@ -58,6 +63,8 @@ public final class HaConfigs {
     private final long maxBytes;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, String> uidOwner = new HashMap<>();
+    /** Device-based configs: the component keys each one created. */
+    private final Map<String, List<String>> deviceParts = new HashMap<>();
     private long bytes;
     private long seq;
     private long version;
@@ -89,9 +96,60 @@ public final class HaConfigs {
         if (m instanceof HaDiscovery.NotDiscovery) {
             return Change.NONE;
         }
+        int size = payload == null ? 0 : payload.length;
+        if (m instanceof HaDiscovery.DeviceConfig d) {
+            return applyDevice(topic, d, size, bound);
+        }
+        if (m instanceof HaDiscovery.Removed r && deviceParts.containsKey(r.key())) {
+            return applyDevice(topic, new HaDiscovery.DeviceConfig(r.key(), List.of()), 0, bound);
+        }
+        return applyOne(topic, m, size, bound);
+    }
+
+    /** Each component as its own config; components the device no longer names are removed. */
+    private Change applyDevice(String topic, HaDiscovery.DeviceConfig d, int size, Predicate<String> bound) {
         List<String> warnings = new ArrayList<>();
         List<HaDiscovery.Entity> removed = new ArrayList<>();
-        int size = payload == null ? 0 : payload.length;
+        List<String> keys = new ArrayList<>();
+        List<String> now = new ArrayList<>();
+        boolean changed = false;
+        int each = d.parts().isEmpty() ? 0 : Math.max(1, size / d.parts().size());
+        for (HaDiscovery.Message part : d.parts()) {
+            String k = part instanceof HaDiscovery.Config c ? c.entity().key()
+                    : part instanceof HaDiscovery.Rejected r ? r.key() : ((HaDiscovery.Removed) part).key();
+            Change c = applyOne(topic + " (" + k + ")", part, each, bound);
+            if (!(part instanceof HaDiscovery.Removed)) {
+                now.add(k);
+            }
+            keys.add(k);
+            changed |= c.activeChanged();
+            removed.addAll(c.removed());
+            warnings.addAll(c.warnings());
+        }
+        List<String> before = deviceParts.getOrDefault(d.key(), List.of());
+        for (String k : before) {
+            if (!now.contains(k) && !keys.contains(k)) {
+                Change c = applyOne(topic, new HaDiscovery.Removed(k), 0, bound);
+                changed |= c.activeChanged();
+                removed.addAll(c.removed());
+                keys.add(k);
+            }
+        }
+        if (now.isEmpty()) {
+            deviceParts.remove(d.key());
+        } else {
+            deviceParts.put(d.key(), List.copyOf(now));
+        }
+        Entry whole = entries.get(d.key());
+        if (whole != null) {
+            drop(d.key());   // a refused earlier version of the device config: its components now speak for it
+        }
+        return new Change(d.key(), changed, removed, warnings, List.copyOf(keys));
+    }
+
+    private Change applyOne(String topic, HaDiscovery.Message m, int size, Predicate<String> bound) {
+        List<String> warnings = new ArrayList<>();
+        List<HaDiscovery.Entity> removed = new ArrayList<>();
         if (m instanceof HaDiscovery.Removed r) {
             Entry old = drop(r.key());
             if (old != null && old.active() != null) {

@@ -94,8 +94,22 @@ public final class HaDiscovery {
     }
 
     /** What one message on the discovery prefix means. */
-    public sealed interface Message permits Config, Removed, Rejected, NotDiscovery {
+    public sealed interface Message permits Config, Removed, Rejected, NotDiscovery, DeviceConfig {
     }
+
+    /**
+     * A device-based config ({@code <prefix>/device/<id>/config} with {@code cmps}): one message per
+     * component, each under the key {@code <platform>/<id>/<component id>} as if it had its own topic.
+     * A component given only its platform ({@code {"p": "sensor"}}) is removed, as in Home Assistant.
+     *
+     * @param key   {@code device/<id>}
+     * @param parts a {@link Config}, {@link Rejected} or {@link Removed} per component
+     */
+    public record DeviceConfig(String key, List<Message> parts) implements Message {
+    }
+
+    /** The key prefix of device-based configs. */
+    public static final String DEVICE = "device";
 
     public record Config(Entity entity) implements Message {
     }
@@ -151,12 +165,69 @@ public final class HaDiscovery {
         if (root == null || !root.isObject()) {
             return new Rejected(key, "config must be a JSON object");
         }
+        if (key.startsWith(DEVICE + "/") && key.indexOf('/') == key.lastIndexOf('/')) {
+            return device(key, (ObjectNode) root);
+        }
         try {
             return new Config(entity(key, expand((ObjectNode) root)));
         } catch (RuntimeException e) {
             // a device's config never breaks the listener: whatever is wrong is this entity's reason
             return new Rejected(key, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** Each component with the device's shared options (its own keys win), then read like a single config. */
+    private static Message device(String key, ObjectNode root) {
+        String id = key.substring(DEVICE.length() + 1);
+        JsonNode cmps = root.get("cmps");
+        if (cmps == null) {
+            cmps = root.get("components");
+        }
+        if (cmps == null || !cmps.isObject()) {
+            return new Rejected(key, "a device config needs cmps, an object of components");
+        }
+        ObjectNode shared = MAPPER.createObjectNode();
+        root.fields().forEachRemaining(f -> {
+            String k = ABBREVIATIONS.getOrDefault(f.getKey(), f.getKey());
+            if (!k.equals("cmps") && !k.equals("components")) {
+                shared.set(k, f.getValue());
+            }
+        });
+        List<Message> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = cmps.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            String objectId = c.getKey();
+            JsonNode cfg = c.getValue();
+            if (!cfg.isObject()) {
+                parts.add(new Rejected(DEVICE + "/" + id + "/" + objectId, "component " + objectId + " must be an object"));
+                continue;
+            }
+            JsonNode p = cfg.has("p") ? cfg.get("p") : cfg.get("platform");
+            if (p == null || !p.isTextual() || !p.asText().matches("[a-z_]{1,40}") || objectId.isEmpty() || objectId.contains("/")
+                    || objectId.contains("+") || objectId.contains("#")) {
+                parts.add(new Rejected(DEVICE + "/" + id + "/" + objectId.replace('/', '_'),
+                        "component " + objectId + " needs a platform (p) such as sensor or switch"));
+                continue;
+            }
+            String partKey = p.asText() + "/" + id + "/" + objectId;
+            if (cfg.size() == 1) {
+                parts.add(new Removed(partKey));
+                continue;
+            }
+            ObjectNode merged = shared.deepCopy();
+            cfg.fields().forEachRemaining(f -> {
+                String k = ABBREVIATIONS.getOrDefault(f.getKey(), f.getKey());
+                if (!k.equals("p") && !k.equals("platform")) {
+                    merged.set(k, f.getValue());
+                }
+            });
+            try {
+                parts.add(new Config(entity(partKey, expand(merged))));
+            } catch (RuntimeException e) {
+                parts.add(new Rejected(partKey, e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }
+        return new DeviceConfig(key, List.copyOf(parts));
     }
 
     /** Long keys, {@code ~} expanded (also inside the availability list), device and origin keys unabbreviated. */

@@ -39,14 +39,24 @@ public final class ValueTemplate {
     private record Filter(String name, List<Object> args) {
     }
 
-    /** The result of applying a template: the text the entity's state would be, or why there is none. */
-    public record Result(String text, String rejection) {
+    /**
+     * The result of applying a template: the text the entity's state would be, or why there is none.
+     *
+     * @param absent the payload does not hold the key the template reads: it carries other readings
+     *               (Tasmota publishes different subsets on one {@code SENSOR} topic), so the entity's
+     *               value stays as it is rather than turning bad
+     */
+    public record Result(String text, String rejection, boolean absent) {
         static Result ok(String t) {
-            return new Result(t, null);
+            return new Result(t, null, false);
         }
 
         static Result rejected(String why) {
-            return new Result(null, why);
+            return new Result(null, why, false);
+        }
+
+        static Result absent(String why) {
+            return new Result(null, why, true);
         }
 
         public boolean ok() {
@@ -124,7 +134,7 @@ public final class ValueTemplate {
                 }
                 v = n == null || n.isMissingNode() ? Undefined.INSTANCE : n;
                 if (v == Undefined.INSTANCE && !hasDefault()) {
-                    return Result.rejected(where + " is not in the payload");
+                    return Result.absent(where + " is not in the payload");
                 }
             } else {
                 v = payload;

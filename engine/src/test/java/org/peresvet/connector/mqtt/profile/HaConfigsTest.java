@@ -88,4 +88,37 @@ class HaConfigsTest {
         c.apply(topic("sensor/d/x"), b("{\"stat_t\":\"d/x\",\"val_tpl\":\"{{ value | round(3000000) }}\"}"), k -> false);
         assertThat(c.active("sensor/d/x").templateProblem()).contains("round(3000000)");
     }
+
+    @Test
+    void aDeviceBasedConfigCreatesEachComponentAndRemovesThoseItDropsOrEmpties() {
+        HaConfigs c = new HaConfigs("homeassistant", 100, 1 << 20);
+        HaConfigs.Change ch = c.apply(topic("device/tank1"), b("{\"dev\":{\"ids\":[\"aa01\"],\"name\":\"Tank 1\",\"mdl\":\"esp32\"},"
+                + "\"o\":{\"name\":\"fw\"},\"~\":\"tank1\",\"avty_t\":\"~/status\",\"qos\":1,\"cmps\":{"
+                + "\"level\":{\"p\":\"sensor\",\"name\":\"Level\",\"stat_t\":\"~/level\",\"unit_of_meas\":\"m\",\"dev_cla\":\"distance\"},"
+                + "\"valve\":{\"p\":\"switch\",\"name\":\"Valve\",\"stat_t\":\"~/valve\",\"cmd_t\":\"~/valve/set\"},"
+                + "\"bad\":{\"name\":\"no platform\"}}}"), k -> false);
+        assertThat(ch.activeChanged()).isTrue();
+        assertThat(ch.keys()).contains("sensor/tank1/level", "switch/tank1/valve");
+        HaDiscovery.Entity level = c.active("sensor/tank1/level");
+        assertThat(level.name()).isEqualTo("Level");
+        assertThat(level.stateTopic()).isEqualTo("tank1/level");
+        assertThat(level.unit()).isEqualTo("m");
+        assertThat(level.deviceClass()).isEqualTo("distance");
+        assertThat(level.device().name()).isEqualTo("Tank 1");
+        assertThat(level.availability()).singleElement().extracting(HaDiscovery.Availability::topic).isEqualTo("tank1/status");
+        assertThat(level.qos()).isEqualTo(1);
+        assertThat(c.active("switch/tank1/valve").commandTopic()).isEqualTo("tank1/valve/set");
+        assertThat(c.entries()).anySatisfy(e -> {
+            assertThat(e.status()).isEqualTo(HaConfigs.Status.REFUSED);
+            assertThat(e.problem()).contains("platform");
+        });
+        // the valve given only its platform: removed; a component no longer named: removed too
+        ch = c.apply(topic("device/tank1"), b("{\"dev\":{\"ids\":[\"aa01\"]},\"o\":{\"name\":\"fw\"},\"cmps\":{"
+                + "\"valve\":{\"p\":\"switch\"},\"temp\":{\"p\":\"sensor\",\"stat_t\":\"tank1/t\"}}}"), k -> false);
+        assertThat(ch.removed()).extracting(HaDiscovery.Entity::key).containsExactlyInAnyOrder("switch/tank1/valve", "sensor/tank1/level");
+        assertThat(c.active("sensor/tank1/temp")).isNotNull();
+        ch = c.apply(topic("device/tank1"), new byte[0], k -> false);
+        assertThat(ch.removed()).extracting(HaDiscovery.Entity::key).containsExactly("sensor/tank1/temp");
+        assertThat(c.entries()).allMatch(e -> e.key().startsWith("device/") || e.status() != HaConfigs.Status.OK);
+    }
 }

@@ -1,0 +1,181 @@
+package org.peresvet.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateFactory;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in broker with the real Paho MQTT 5 client (the client of every connector): users are
+ * checked, retained messages and a persistent session survive a restart, TLS with the generated
+ * certificate works for a client that trusts it and fails for one that does not.
+ */
+class BuiltInBrokerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void usersRetainedMessagesSessionsAndTlsAcrossARestart() throws Exception {
+        int port = freePort();
+        int tlsPort = freePort();
+        BrokerConfig cfg = BrokerConfig.off().withEnabled(true).withListener("127.0.0.1", port).withGeneratedTls(tlsPort)
+                .withUser("board", "secret-1".toCharArray()).withUser("scada", "secret-2".toCharArray());
+        cfg.save(dir);
+        BrokerConfig loaded = BrokerConfig.load(dir);
+        assertThat(loaded.toJson()).doesNotContain("secret-1");
+        String url = "tcp://127.0.0.1:" + port;
+        try (BuiltInBroker broker = new BuiltInBroker(dir, loaded).start()) {
+            assertThat(broker.state()).isEqualTo(BuiltInBroker.State.RUNNING);
+            assertThatThrownBy(() -> connect(url, "intruder", "board", "wrong", true, null))
+                    .isInstanceOf(MqttException.class).hasMessageContaining("Bad User Name or Password");
+            assertThatThrownBy(() -> connect(url, "anon", null, null, true, null)).isInstanceOf(MqttException.class);
+            // a persistent session: subscribed, then away
+            MqttClient scada = connect(url, "scada-1", "scada", "secret-2", false, null);
+            scada.subscribe("plant/+/cmd", 1);
+            scada.disconnect();
+            scada.close();
+            MqttClient board = connect(url, "board-1", "board", "secret-1", true, null);
+            board.publish("homeassistant/sensor/b1/t/config", "{\"name\":\"t\"}".getBytes(StandardCharsets.UTF_8), 1, true);
+            board.disconnect();
+            board.close();
+            assertThat(broker.status().messagesIn()).isGreaterThanOrEqualTo(1);
+            assertThat(broker.metrics()).anySatisfy(g -> {
+                assertThat(g.name()).isEqualTo("peresvet_broker_up");
+                assertThat(g.value()).isEqualTo(1.0);
+            });
+        }
+        try (BuiltInBroker broker = new BuiltInBroker(dir, BrokerConfig.load(dir)).start()) {
+            // published while the subscriber's session waits on disk
+            MqttClient board = connect(url, "board-1", "board", "secret-1", true, null);
+            board.publish("plant/p1/cmd", "on".getBytes(StandardCharsets.UTF_8), 1, false);
+            board.disconnect();
+            board.close();
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            MqttClient scada = connect(url, "scada-1", "scada", "secret-2", false, got);
+            assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("plant/p1/cmd=on retained=false");
+            scada.subscribe("homeassistant/#", 1);
+            assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("homeassistant/sensor/b1/t/config={\"name\":\"t\"} retained=true");
+            assertThat(broker.clients()).isEqualTo(1);
+            scada.disconnect();
+            scada.close();
+            // TLS with the certificate made at the first start
+            assertThat(broker.status().tlsPort()).isEqualTo(tlsPort);
+            Path pem = dir.resolve("broker/tls/broker.pem");
+            assertThat(pem).exists();
+            MqttClient c = connect("ssl://127.0.0.1:" + tlsPort, "tls-1", "board", "secret-1", true, null, trusting(pem));
+            assertThat(c.isConnected()).isTrue();
+            c.disconnect();
+            c.close();
+            // a client that trusts only the JDK's public CAs refuses the self-signed certificate
+            assertThatThrownBy(() -> connect("ssl://127.0.0.1:" + tlsPort, "tls-2", "board", "secret-1", true, null,
+                    SSLContext.getDefault())).hasRootCauseInstanceOf(CertPathBuilderException.class)
+                    .hasStackTraceContaining(SSLHandshakeException.class.getSimpleName());
+        }
+    }
+
+    @Test
+    void badConfigsAreRefusedWithTheirPlace() {
+        assertThatThrownBy(() -> BrokerConfig.parse("{\"enabled\":true,\"port\":70000}")).hasMessageContaining("port");
+        assertThatThrownBy(() -> BrokerConfig.parse("{\"enabeld\":true}")).hasMessageContaining("unknown key");
+    }
+
+    private static SSLContext trusting(Path pem) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            ks.setCertificateEntry("broker", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    private static MqttClient connect(String url, String id, String user, String pw, boolean clean, BlockingQueue<String> got)
+            throws MqttException {
+        return connect(url, id, user, pw, clean, got, null);
+    }
+
+    private static MqttClient connect(String url, String id, String user, String pw, boolean clean, BlockingQueue<String> got,
+                                      SSLContext ssl) throws MqttException {
+        MqttClient c = new MqttClient(url, id, null);
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(clean);
+        o.setSessionExpiryInterval(clean ? 0L : 3600L);
+        o.setConnectionTimeout(10);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(pw.getBytes(StandardCharsets.UTF_8));
+        }
+        if (ssl != null) {
+            o.setSocketFactory(ssl.getSocketFactory());
+        }
+        if (got != null) {
+            c.setCallback(new MqttCallback() {
+                @Override
+                public void disconnected(MqttDisconnectResponse r) {
+                }
+
+                @Override
+                public void mqttErrorOccurred(MqttException e) {
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage m) {
+                    got.add(topic + "=" + new String(m.getPayload(), StandardCharsets.UTF_8) + " retained=" + m.isRetained());
+                }
+
+                @Override
+                public void deliveryComplete(IMqttToken t) {
+                }
+
+                @Override
+                public void connectComplete(boolean reconnect, String uri) {
+                }
+
+                @Override
+                public void authPacketArrived(int reason, MqttProperties p) {
+                }
+            });
+        }
+        try {
+            c.connect(o);
+        } catch (MqttException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
