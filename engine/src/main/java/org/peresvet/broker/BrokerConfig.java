@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -186,7 +187,7 @@ public record BrokerConfig(boolean enabled, int port, String bindAddress, boolea
             n.put("salt", u.salt());
             n.put("hash", u.hash());
         }
-        root.put("tls", tls.name().toLowerCase(java.util.Locale.ROOT));
+        root.put("tls", tls.name().toLowerCase(Locale.ROOT));
         root.put("tlsPort", tlsPort);
         if (keyStore != null) {
             root.put("keyStore", keyStore);

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -166,7 +167,7 @@ public final class BuiltInBroker implements AutoCloseable {
                             String user = auth.getConnectPacket().getUserName().orElse(null);
                             byte[] pw = auth.getConnectPacket().getPassword().map(BuiltInBroker::bytes).orElse(null);
                             if (c.admits(user, pw) || ENGINE_USER.equals(user) && pw != null
-                                    && java.security.MessageDigest.isEqual(pw, enginePassword.getBytes(StandardCharsets.UTF_8))) {
+                                    && MessageDigest.isEqual(pw, enginePassword.getBytes(StandardCharsets.UTF_8))) {
                                 result.authenticateSuccessfully();
                             } else {
                                 result.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,

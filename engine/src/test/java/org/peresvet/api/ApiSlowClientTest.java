@@ -2,6 +2,7 @@ package org.peresvet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -42,7 +43,7 @@ class ApiSlowClientTest extends ApiTestBase {
                     } catch (SocketTimeoutException e) {
                         // still open
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     closed = true;
                 }
             }

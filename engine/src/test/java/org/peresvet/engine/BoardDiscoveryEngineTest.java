@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class BoardDiscoveryEngineTest {
         Path project = dir.resolve("project");
         int port = freePort();
         BrokerConfig.off().withEnabled(true).withListener("127.0.0.1", port).withUser("board", "board-pw".toCharArray())
-                .save(java.nio.file.Files.createDirectories(project));
+                .save(Files.createDirectories(project));
         String url = "tcp://127.0.0.1:" + port;
         try (Engine e = Engine.open(project, EngineOptions.quiet())) {
             e.start();

@@ -2,6 +2,7 @@ package org.peresvet.bench.ui;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Dialog;
 import javafx.stage.Stage;
 import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.fx.DialogService;
@@ -103,7 +105,7 @@ public final class ScreenEditorBench {
         double select = frame(stage[0], () -> editor.model().select(ids));
         frame(stage[0], editor::beginDrag);
         List<Double> times = new ArrayList<>();
-        java.util.Arrays.fill(PARTS, 0);
+        Arrays.fill(PARTS, 0);
         for (int i = 1; i <= FRAMES; i++) {
             int k = i;
             times.add(frame(stage[0], () -> editor.dragBy(k * 2.3, k * 1.3)));
@@ -176,7 +178,7 @@ public final class ScreenEditorBench {
         }
 
         @Override
-        public <T> Optional<T> ask(javafx.scene.control.Dialog<T> form) {
+        public <T> Optional<T> ask(Dialog<T> form) {
             return Optional.empty();
         }
 

@@ -15,6 +15,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
@@ -358,7 +359,7 @@ class ScreenEditorUiTest {
         }
 
         @Override
-        public <T> Optional<T> ask(javafx.scene.control.Dialog<T> form) {
+        public <T> Optional<T> ask(Dialog<T> form) {
             return Optional.empty();
         }
 

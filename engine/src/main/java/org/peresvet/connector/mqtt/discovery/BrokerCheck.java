@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
@@ -45,7 +46,7 @@ public final class BrokerCheck {
             o.setCleanStart(true);
             if (s.username() != null) {
                 o.setUserName(s.username());
-                o.setPassword(s.password() == null ? new byte[0] : s.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                o.setPassword(s.password() == null ? new byte[0] : s.password().getBytes(StandardCharsets.UTF_8));
             }
             if (s.tls() != null) {
                 o.setSocketFactory(s.tls().socketFactory());
