@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -196,10 +199,10 @@ public final class TrendDrawBench {
 
     /** Counts JavaFX pulses (an AnimationTimer runs once per pulse). */
     static final class PulseCounter {
-        private static final java.util.concurrent.atomic.AtomicLong PULSES = new java.util.concurrent.atomic.AtomicLong();
+        private static final AtomicLong PULSES = new AtomicLong();
 
         static {
-            javafx.application.Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            Platform.runLater(() -> new AnimationTimer() {
                 @Override
                 public void handle(long now) {
                     PULSES.incrementAndGet();
