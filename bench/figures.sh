@@ -33,6 +33,8 @@ run() {
     run "MQTT broken receiver reported (issue 26, < 2 s, reconnects)" -Xmx1g org.peresvet.bench.connector.MqttBrokenReceiverBench
     run "UI: bridge, 10,000 updates/s, 500 cells (issue 7, < 5 ms per pulse)" org.peresvet.bench.ui.BridgeBench
     run "UI: tree of 10,000 tags (issue 7, < 1 s)" org.peresvet.bench.ui.TreeOpenBench
+    run "Trends: decimated query, 1,000,000 samples into 2,000 bins from H2 (issue 16, p99 < 50 ms)" -Xmx2g org.peresvet.bench.TrendBinsBench
+    run "Trends: 8 pens x 1,000,000 samples first draw and pan/zoom; live 8 pens x 100/s (issue 16, < 500 ms, p95 < 100 ms, < 3 ms per pulse)" -Xmx2g org.peresvet.bench.ui.TrendDrawBench
     run "Screens: 1,000 bound widgets open, update at 10 Hz; 100 expressions (issue 17, < 500 ms, < 5 ms per pulse, < 5 % of a core)" -Xmx1g org.peresvet.bench.ui.ScreenBench
     run "UI: screen editor, 1,000 widgets, drag 100 (issue 18, < 16 ms per frame)" org.peresvet.bench.ui.ScreenEditorBench
     run "LDAP import: 10,000-tag directory from LDIF and over LDAP (issue 22, < 5 s each)" -Xmx1g org.peresvet.bench.migrate.LdapImportBench
