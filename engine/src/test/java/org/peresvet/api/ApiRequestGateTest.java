@@ -48,6 +48,10 @@ class ApiRequestGateTest extends ApiTestBase {
         m.put("POST /v1/tags/" + mode.id() + "/copy", "{\"name\":\"Evil\"}");
         m.put("POST /v1/tags/" + running.id() + "/write", "{\"value\":true}");
         m.put("POST /v1/alarms/acknowledge", "{\"user\":\"evil\"}");
+        // Sessions and tokens (issue 20): a foreign page must not log a browser in or mint a token either.
+        m.put("POST /v1/login", "{\"user\":\"admin\",\"password\":\"x\"}");
+        m.put("POST /v1/logout", "{}");
+        m.put("POST /v1/tokens", "{\"name\":\"evil\"}");
         // Definitions (issue 15): connectors, alarm definitions, schedules, methods.
         String any = UUID.randomUUID().toString();
         m.put("POST /v1/connectors/", "{\"name\":\"Evil\",\"kind\":\"mqtt\"}");

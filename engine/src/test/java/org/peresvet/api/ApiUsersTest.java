@@ -40,6 +40,11 @@ class ApiUsersTest extends ApiTestBase {
         engine.edit(new ModelEdit.PutAlarm(levelHi));
         engine.write(level.id(), 4.5);
         engine.flush();
+        // A connector, a schedule and a method to change (made before the project has users).
+        assertThat(post("/v1/connectors/", "{\"name\":\"Board0\",\"kind\":\"fake\",\"config\":{}}").status()).isEqualTo(201);
+        assertThat(post("/v1/schedules/", "{\"name\":\"S0\",\"every\":1,\"unit\":\"minutes\"}").status()).isEqualTo(201);
+        assertThat(post("/v1/schedules/", "{\"name\":\"S2\",\"every\":1,\"unit\":\"hours\"}").status()).isEqualTo(201);
+        assertThat(post("/v1/methods/", METHOD.formatted("M0")).status()).isEqualTo(201);
         engine.security().putUser(Actor.cli("root"), UserAccount.local("admin", "administrator"), "admin-secret".toCharArray());
         Actor admin = Actor.workstation("admin");
         engine.security().putUser(admin, UserAccount.local("vera", "viewer"), "viewer-secret".toCharArray());
@@ -65,6 +70,9 @@ class ApiUsersTest extends ApiTestBase {
     }
 
     /** One changing endpoint: a valid request, the permission it needs, and a user whose role has it. */
+    private static final String METHOD = "{\"name\":\"%s\",\"object\":\"/Station/Pump\",\"kind\":\"write\","
+            + "\"target\":\"/Station/Pump/Running\",\"formula\":\"true\",\"initiators\":[{\"schedule\":\"S0\"}]}";
+
     private record Change(String method, String template, String path, String body, String permission, String allowed) {
     }
 
@@ -102,6 +110,30 @@ class ApiUsersTest extends ApiTestBase {
                         "ACK_ALARMS", "olga"),
                 new Change("POST", "/v1/alarms/{id}/return-to-service", "/v1/alarms/" + a + "/return-to-service", "{}",
                         "ACK_ALARMS", "olga"),
+                new Change("POST", "/v1/connectors/", "/v1/connectors/", "{\"name\":\"Board\",\"kind\":\"fake\",\"config\":{}}",
+                        "MANAGE_CONNECTORS", "erik"),
+                new Change("PUT", "/v1/connectors/{id}", "/v1/connectors/Board0",
+                        "{\"name\":\"Board0\",\"kind\":\"fake\",\"enabled\":true,\"config\":{\"echoDelayMs\":5}}", "MANAGE_CONNECTORS", "erik"),
+                new Change("PATCH", "/v1/connectors/{id}", "/v1/connectors/Board0", "{\"config\":{}}", "MANAGE_CONNECTORS", "erik"),
+                new Change("POST", "/v1/connectors/{id}/disable", "/v1/connectors/Board0/disable", "{}", "MANAGE_CONNECTORS", "erik"),
+                new Change("POST", "/v1/connectors/{id}/enable", "/v1/connectors/Board0/enable", "{}", "MANAGE_CONNECTORS", "erik"),
+                new Change("POST", "/v1/schedules/", "/v1/schedules/", "{\"name\":\"S1\",\"every\":5,\"unit\":\"minutes\"}",
+                        "EDIT_MODEL", "erik"),
+                new Change("PUT", "/v1/schedules/{id}", "/v1/schedules/S0", "{\"name\":\"S0\",\"every\":2,\"unit\":\"minutes\"}",
+                        "EDIT_MODEL", "erik"),
+                new Change("PATCH", "/v1/schedules/{id}", "/v1/schedules/S0", "{\"every\":3}", "EDIT_MODEL", "erik"),
+                new Change("POST", "/v1/methods/", "/v1/methods/", METHOD.formatted("M1"), "EDIT_MODEL", "erik"),
+                new Change("PUT", "/v1/methods/{id}", "/v1/methods/M0", METHOD.formatted("M0"), "EDIT_MODEL", "erik"),
+                new Change("PATCH", "/v1/methods/{id}", "/v1/methods/M0", "{\"enabled\":false}", "EDIT_MODEL", "erik"),
+                new Change("POST", "/v1/alarms/", "/v1/alarms/", "{\"tagId\":\"" + level.id() + "\",\"kind\":\"lo\",\"limit\":0.5}",
+                        "EDIT_MODEL", "erik"),
+                new Change("PUT", "/v1/alarms/{id}", "/v1/alarms/" + a, "{\"tagId\":\"" + level.id() + "\",\"name\":\"" + levelHi.name()
+                        + "\",\"kind\":\"hi\",\"limit\":4.2}", "EDIT_MODEL", "erik"),
+                new Change("PATCH", "/v1/alarms/{id}", "/v1/alarms/" + a, "{\"limit\":4.3}", "EDIT_MODEL", "erik"),
+                new Change("DELETE", "/v1/methods/{id}", "/v1/methods/M0", null, "EDIT_MODEL", "erik"),
+                new Change("DELETE", "/v1/schedules/{id}", "/v1/schedules/S2", null, "EDIT_MODEL", "erik"),
+                new Change("DELETE", "/v1/connectors/{id}", "/v1/connectors/Board0", null, "MANAGE_CONNECTORS", "erik"),
+                new Change("DELETE", "/v1/alarms/{id}", "/v1/alarms/" + a, null, "EDIT_MODEL", "erik"),
                 new Change("DELETE", "/v1/tags/{id}", "/v1/tags/" + count.id(), null, "EDIT_MODEL", "erik"),
                 new Change("DELETE", "/v1/objects/{id}", "/v1/objects/" + pump.id(), null, "EDIT_MODEL", "erik"));
     }

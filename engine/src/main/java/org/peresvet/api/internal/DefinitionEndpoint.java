@@ -89,7 +89,8 @@ public final class DefinitionEndpoint {
         }
         ModelSnapshot m = engine.model();
         ConnectorDef old = ConnectorEndpoint.connector(m, call.pathParam("id"));
-        ModelSnapshot after = old.enabled() == enabled ? m : edit(call, new ModelEdit.PutConnector(old.withEnabled(enabled)), false);
+        // Edited even when already so: the caller must be allowed to change it, and the change is audited.
+        ModelSnapshot after = edit(call, new ModelEdit.PutConnector(old.withEnabled(enabled)), false);
         call.sendJson(200, connectorJson(after, after.connector(old.id())));
     }
 
