@@ -35,7 +35,7 @@ class LdapImportPreviewTest {
         Stage stage = FxToolkit.setupStage(s -> { });
         LdapImportPreview view = fx(() -> {
             LdapImportPreview v = new LdapImportPreview(plan, imported::incrementAndGet, cancelled::incrementAndGet);
-            stage.setScene(new Scene(v, 900, 420));
+            stage.setScene(new Scene(v, 900, 640)); // the buttons must be inside the window the robot clicks
             stage.show();
             return v;
         });
