@@ -54,7 +54,9 @@ check "class archive written for the image (lib/app/peresvet.jsa)" test -s "$IMA
 check "runtime holds every module of installer/modules.txt" \
     test -z "$(comm -23 <(grep -v '^[[:space:]]*#' installer/modules.txt | sed '/^[[:space:]]*$/d' | sort) \
         <("$IMAGE/lib/runtime/bin/java" --list-modules | sed 's/@.*//' | sort))"
-version="$("$BIN" --version 2>&1)" || true
+# The version line itself: HiveMQ CE's jar brings a second logback.xml, and logback then prints its
+# status lines (" |-INFO in ch.qos.logback…") first; that noise is a known open problem of issue 19.
+version="$("$BIN" --version 2>&1 | grep -v -e ' |-' -e '^$')" || true
 if [[ $version == *"Peresvet "* ]]; then ok "--version: ${version%%$'\n'*}"; else bad "--version printed: $version"; fi
 
 health() { # 0 when GET /v1/health on 127.0.0.1:$1 answers 200
@@ -105,7 +107,7 @@ check "control: Depends names the system libraries (libc6)" grep -q '^Depends:.*
 check "image under /opt/peresvet" test -x "$x/opt/peresvet/bin/peresvet" -a -x "$x/opt/peresvet/lib/runtime/bin/java" \
     -a -f "$x/opt/peresvet/lib/app/peresvet-app.jar" -a -x "$x/opt/peresvet/lib/peresvet-cds" -a -x "$x/opt/peresvet/lib/peresvet-open"
 check "no class archive in the package (postinst writes it for /opt/peresvet)" test ! -e "$x/opt/peresvet/lib/app/peresvet.jsa"
-packaged_version="$("$x/opt/peresvet/bin/peresvet" --version 2>&1 | head -n 1)" || true
+packaged_version="$("$x/opt/peresvet/bin/peresvet" --version 2>&1 | grep -v -e ' |-' -e '^$' | head -n 1)" || true
 if [ "$packaged_version" = "${version%%$'\n'*}" ]; then ok "the packaged launcher runs: $packaged_version"; else bad "packaged launcher --version: $packaged_version"; fi
 check "/usr/bin/peresvet -> /opt/peresvet/bin/peresvet" test "$(readlink "$x/usr/bin/peresvet")" = /opt/peresvet/bin/peresvet
 
