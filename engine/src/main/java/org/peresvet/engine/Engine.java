@@ -6,24 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import org.peresvet.broker.BrokerConfig;
-import org.peresvet.broker.BrokerException;
-import org.peresvet.broker.BrokerStatus;
 import org.peresvet.connector.Connector;
-import org.peresvet.connector.mqtt.MqttSettings;
-import org.peresvet.connector.mqtt.discovery.BoardDiscovery;
-import org.peresvet.connector.mqtt.discovery.BrokerCheck;
 import org.peresvet.connector.ConnectorFactory;
 import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.NamedStatus;
-import org.peresvet.export.ExportConfig;
-import org.peresvet.export.Exporters;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
@@ -39,7 +29,6 @@ import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectJson;
 import org.peresvet.runtime.EventSource;
 import org.peresvet.runtime.HistoryHealth;
-import org.peresvet.runtime.MetricsSource;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.TagState;
@@ -73,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final Guard guard;
     private final SecurityAccess securityView;
     private final EngineBroker broker;
+    private final Telemetry telemetry;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -93,8 +83,9 @@ public final class Engine implements AutoCloseable {
         this.alarms = new EngineAlarms(pipeline.alarms, guard);
         this.devices = new EngineDevices(pipeline.connectors, guard);
         this.securityView = new EngineSecurity(guard);
-        this.broker = new EngineBroker(stores.folder.dir());
+        this.broker = new EngineBroker(stores.folder.dir(), this::ensureOpen);
         pipeline.metricsSources.add(broker);
+        this.telemetry = new EngineTelemetry(pipeline, stores, this::ensureOpen, () -> closed);
     }
 
     /** Opens a project folder with default options; see {@link #open(Path, EngineOptions)}. */
@@ -185,6 +176,16 @@ public final class Engine implements AutoCloseable {
     /** Users, roles, logins and the audit trail. */
     public SecurityAccess security() {
         return securityView;
+    }
+
+    /** The built-in MQTT broker and board discovery on any broker. */
+    public Brokers brokers() {
+        return broker;
+    }
+
+    /** The VictoriaMetrics export and the gauges of {@code /metrics}. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /** Events of the engine (alarm transitions, schedule ticks, method results, device writes), to listen to. */
@@ -322,89 +323,6 @@ public final class Engine implements AutoCloseable {
     /** The next planned tick of a schedule (µs), or null when it has none or the engine is not running. */
     public Long nextScheduleTick(UUID scheduleId) {
         return pipeline.nextScheduleTick(scheduleId);
-    }
-
-    // ---- export, metrics ----
-
-    /** Starts the VictoriaMetrics export configured in the project's {@code export.json}. */
-    public Exporters attachExporters() {
-        return attachExporters(ExportConfig.load(stores.folder.dir()));
-    }
-
-    /**
-     * Starts exporters and wires them in: they receive every accepted sample, answer history older
-     * than local history (a target with {@code readHistory}), and close after the engine's last
-     * sample. {@link #start()} does this by itself when export.json has an enabled target; call it
-     * before start to use another configuration.
-     */
-    public Exporters attachExporters(ExportConfig config) {
-        ensureOpen();
-        return pipeline.attachExporters(config);
-    }
-
-    /** The running exporters (status for the app and the API), if any. */
-    public Optional<Exporters> exporters() {
-        return closed ? Optional.empty() : Optional.ofNullable(pipeline.exporters());
-    }
-
-    /** Adds gauges to {@code /metrics} (connector states and the like); {@link #removeMetricsSource} takes them off. */
-    public void addMetricsSource(MetricsSource source) {
-        pipeline.metricsSources.add(Objects.requireNonNull(source, "source"));
-    }
-
-    public void removeMetricsSource(MetricsSource source) {
-        pipeline.metricsSources.remove(source);
-    }
-
-    /** The registered metrics sources, in the order added. */
-    public List<MetricsSource> metricsSources() {
-        return List.copyOf(pipeline.metricsSources);
-    }
-
-    // ---- the built-in MQTT broker ----
-
-    /** The built-in broker's settings ({@code broker.json}; off when there is none). */
-    public BrokerConfig brokerConfig() {
-        return broker.config();
-    }
-
-    /**
-     * Saves the built-in broker's settings and restarts it with them (stops it when switched off).
-     * Takes a second or more: call it off the UI thread.
-     *
-     * @return its status, or null when switched off
-     * @throws BrokerException naming why it did not start (port in use, key store unreadable…)
-     */
-    public BrokerStatus configureBroker(BrokerConfig config) {
-        ensureOpen();
-        return broker.configure(config);
-    }
-
-    /** The built-in broker's state, clients and messages, when it is switched on. */
-    public Optional<BrokerStatus> brokerStatus() {
-        return closed ? Optional.empty() : broker.status();
-    }
-
-    /** MQTT settings with which the engine reaches its own running broker (its own user), if it runs. */
-    public Optional<MqttSettings> builtInBrokerSettings() {
-        return broker.access().map(a -> MqttSettings.of(a.url()).withCredentials(a.username(), a.password()));
-    }
-
-    // ---- board discovery (the connector wizard) ----
-
-    /**
-     * Starts listing the boards on a broker: Home Assistant discovery (ESPHome, Tasmota, device-based
-     * configs), Tasmota's own discovery and Peresvet-protocol connectors. It asks the boards to
-     * announce themselves once connected. Close it when done.
-     */
-    public BoardDiscovery discoverBoards(MqttSettings settings) {
-        ensureOpen();
-        return new BoardDiscovery(settings, null).start();
-    }
-
-    /** One connect to a broker, with the cause named when it fails (refused, unknown host, certificate, credentials, timeout). */
-    public BrokerCheck.Result checkBroker(MqttSettings settings) {
-        return BrokerCheck.check(settings);
     }
 
     // ---- lifecycle ----

@@ -8,6 +8,8 @@ import org.peresvet.broker.BrokerConfig;
 import org.peresvet.broker.BrokerException;
 import org.peresvet.broker.BrokerStatus;
 import org.peresvet.broker.BuiltInBroker;
+import org.peresvet.connector.mqtt.MqttSettings;
+import org.peresvet.connector.mqtt.discovery.BoardDiscovery;
 import org.peresvet.runtime.MetricsSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +19,16 @@ import org.slf4j.LoggerFactory;
  * {@code broker.json} switches it on, restarted when the user changes it, stopped last. A broker
  * that cannot start (port taken) leaves the engine running and says why in its status.
  */
-final class EngineBroker implements MetricsSource {
+final class EngineBroker implements Brokers, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(EngineBroker.class);
 
     private final Path projectDir;
+    private final Runnable ensureOpen;
     private volatile BuiltInBroker broker;
 
-    EngineBroker(Path projectDir) {
+    EngineBroker(Path projectDir, Runnable ensureOpen) {
         this.projectDir = projectDir;
+        this.ensureOpen = ensureOpen;
     }
 
     /** Starts the configured broker, if switched on; a bad file or a failed start is logged, not thrown. */
@@ -47,8 +51,9 @@ final class EngineBroker implements MetricsSource {
         }
     }
 
-    /** Saves the configuration and restarts the broker with it (stops it when switched off). */
-    synchronized BrokerStatus configure(BrokerConfig cfg) {
+    @Override
+    public synchronized BrokerStatus configure(BrokerConfig cfg) {
+        ensureOpen.run();
         cfg.save(projectDir);
         BuiltInBroker old = broker;
         if (old != null) {
@@ -64,7 +69,8 @@ final class EngineBroker implements MetricsSource {
         return b.status();
     }
 
-    BrokerConfig config() {
+    @Override
+    public BrokerConfig config() {
         BuiltInBroker b = broker;
         return b != null ? b.config() : BrokerConfig.load(projectDir);
     }
@@ -75,9 +81,21 @@ final class EngineBroker implements MetricsSource {
         return b == null || b.state() != BuiltInBroker.State.RUNNING ? Optional.empty() : Optional.of(b.engineAccess());
     }
 
-    Optional<BrokerStatus> status() {
+    @Override
+    public Optional<BrokerStatus> status() {
         BuiltInBroker b = broker;
         return b == null ? Optional.empty() : Optional.of(b.status());
+    }
+
+    @Override
+    public Optional<MqttSettings> builtInSettings() {
+        return access().map(a -> MqttSettings.of(a.url()).withCredentials(a.username(), a.password()));
+    }
+
+    @Override
+    public BoardDiscovery discoverBoards(MqttSettings settings) {
+        ensureOpen.run();
+        return new BoardDiscovery(settings, null).start();
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * batched, through a durable queue per target to that target's server (see docs/export.md).
  *
  * <p>The engine facade starts them from the project's {@code export.json} when it starts
- * ({@code Engine.attachExporters}) and closes them after its last sample.
+ * ({@code Engine.telemetry().attachExporters}) and closes them after its last sample.
  */
 public final class Exporters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Exporters.class);

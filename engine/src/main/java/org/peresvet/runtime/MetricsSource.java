@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Adds gauges to the engine's {@code /metrics} (Prometheus text). Connectors register their
- * states here through {@code Engine.addMetricsSource}, e.g. {@code peresvet_connector_up{connector="boiler"} 1},
+ * states here through {@code Engine.telemetry().addMetricsSource}, e.g. {@code peresvet_connector_up{connector="boiler"} 1},
  * so the API needs to know nothing about them.
  */
 @FunctionalInterface

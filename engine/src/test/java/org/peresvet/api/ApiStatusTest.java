@@ -101,8 +101,8 @@ class ApiStatusTest extends ApiTestBase {
                 new MetricsSource.Gauge("peresvet_connector_up", "1 while the connector is connected.", Map.of("connector", "boiler \"A\""), 1),
                 new MetricsSource.Gauge("peresvet_connector_up", "1 while the connector is connected.", Map.of("connector", "pump"), 0),
                 new MetricsSource.Gauge("bad name!", "skipped", Map.of(), 1));
-        engine.addMetricsSource(connectors);
-        engine.addMetricsSource(() -> {
+        engine.telemetry().addMetricsSource(connectors);
+        engine.telemetry().addMetricsSource(() -> {
             throw new IllegalStateException("a broken source is skipped");
         });
         String text = get("/metrics").text();
@@ -117,7 +117,7 @@ class ApiStatusTest extends ApiTestBase {
                 .contains("peresvet_connector_up{connector=\"pump\"} 0\n")
                 .doesNotContain("bad name");
         assertThat(text.indexOf("# HELP peresvet_connector_up")).isEqualTo(text.lastIndexOf("# HELP peresvet_connector_up"));
-        engine.removeMetricsSource(connectors);
+        engine.telemetry().removeMetricsSource(connectors);
         assertThat(get("/metrics").text()).doesNotContain("peresvet_connector_up");
     }
 

@@ -61,19 +61,19 @@ class BoardDiscoveryEngineTest {
         String url = "tcp://127.0.0.1:" + port;
         try (Engine e = Engine.open(project, EngineOptions.quiet())) {
             e.start();
-            assertThat(e.brokerStatus()).get().extracting(s -> s.state()).isEqualTo(BuiltInBroker.State.RUNNING);
+            assertThat(e.brokers().status()).get().extracting(s -> s.state()).isEqualTo(BuiltInBroker.State.RUNNING);
             List<MetricsSource.Gauge> gauges = new ArrayList<>();
-            e.metricsSources().forEach(m -> gauges.addAll(m.gauges()));
+            e.telemetry().metricsSources().forEach(m -> gauges.addAll(m.gauges()));
             assertThat(gauges).anyMatch(g -> g.name().equals("peresvet_broker_up") && g.value() == 1.0);
-            MqttSettings engineSide = e.builtInBrokerSettings().orElseThrow();
-            assertThat(e.checkBroker(engineSide).outcome()).isEqualTo(BrokerCheck.Outcome.CONNECTED);
-            assertThat(e.checkBroker(MqttSettings.of(url).withCredentials("board", "wrong")).outcome())
+            MqttSettings engineSide = e.brokers().builtInSettings().orElseThrow();
+            assertThat(e.brokers().check(engineSide).outcome()).isEqualTo(BrokerCheck.Outcome.CONNECTED);
+            assertThat(e.brokers().check(MqttSettings.of(url).withCredentials("board", "wrong")).outcome())
                     .isEqualTo(BrokerCheck.Outcome.BAD_CREDENTIALS);
             try (BoardSimulator esp = new BoardSimulator(BoardSimulator.Options.of(url, BoardSimulator.Flavor.ESPHOME, "pump-board-1")
                     .withPublishPeriod(200).withCredentials("board", "board-pw")).start();
                  BoardSimulator tas = new BoardSimulator(BoardSimulator.Options.of(url, BoardSimulator.Flavor.TASMOTA, "well-pump")
                          .withPublishPeriod(200).withCredentials("board", "board-pw")).start();
-                 BoardDiscovery d = e.discoverBoards(engineSide);
+                 BoardDiscovery d = e.brokers().discoverBoards(engineSide);
                  MqttLink dev = link(url, "board", "board-pw")) {
                 await("esphome board", () -> board(d, "pump-board-1") != null && board(d, "pump-board-1").entities().size() == 5
                         && Boolean.TRUE.equals(board(d, "pump-board-1").online()));

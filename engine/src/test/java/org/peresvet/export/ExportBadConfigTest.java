@@ -96,7 +96,7 @@ class ExportBadConfigTest {
         int n = 3000;
         Engine e = Engine.open(project, EngineOptions.quiet());
         try {
-            Exporters x = e.attachExporters();
+            Exporters x = e.telemetry().attachExporters();
             e.start();
             e.edit(f.edits());
             for (int round = 0; round < 3; round++) {
@@ -128,7 +128,7 @@ class ExportBadConfigTest {
         try (VictoriaMetricsServer vm = VictoriaMetricsServer.start(dir.resolve("vm"))) {
             ExportConfig.of(ExportConfig.Target.of("vm", vm.url())).save(project);
             try (Engine again = Engine.open(project, EngineOptions.quiet())) {
-                Exporters x = again.attachExporters();
+                Exporters x = again.telemetry().attachExporters();
                 again.start();
                 assertThat(x.awaitDrained(Duration.ofSeconds(60))).as("%s", x.status()).isTrue();
                 assertThat(x.status().healthy()).isTrue();

@@ -44,7 +44,7 @@ class ExportRestartTest {
         long base = T0_MS - 3_000_000;
         int n = 20_000;
         try (Engine e = Engine.open(project, EngineOptions.quiet())) {
-            Exporters x = e.attachExporters();
+            Exporters x = e.telemetry().attachExporters();
             e.start();
             e.edit(f.edits());
             write(e, f, base, 0, n);
@@ -61,7 +61,7 @@ class ExportRestartTest {
         }
         try (VictoriaMetricsServer vm = VictoriaMetricsServer.start(dir.resolve("vm"), port);
              Engine e = Engine.open(project, EngineOptions.quiet())) {
-            Exporters x = e.attachExporters();
+            Exporters x = e.telemetry().attachExporters();
             e.start();
             assertThat(x.status().targets().get(0).unsentSamples()).isEqualTo(2L * n);
             assertThat(x.awaitDrained(Duration.ofSeconds(60))).as("%s", x.status()).isTrue();
@@ -123,7 +123,7 @@ class ExportRestartTest {
         try (VictoriaMetricsServer vm = VictoriaMetricsServer.start(dir.resolve("vm"))) {
             ExportConfig.of(ExportConfig.Target.of("central", vm.url())).save(project);
             try (Engine e = Engine.open(project, EngineOptions.quiet())) {
-                Exporters x = e.attachExporters();
+                Exporters x = e.telemetry().attachExporters();
                 e.start();
                 e.edit(f.edits());
                 write(e, f, base, 0, n);
@@ -132,7 +132,7 @@ class ExportRestartTest {
                 assertThat(x.status().targets().get(0).queuedSamples()).isEqualTo(2L * n);
             }
             try (Engine e = Engine.open(project, EngineOptions.quiet())) {
-                Exporters x = e.attachExporters();
+                Exporters x = e.telemetry().attachExporters();
                 e.start();
                 write(e, f, base, n, n);
                 assertThat(x.awaitDrained(Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
@@ -141,7 +141,7 @@ class ExportRestartTest {
             vm.kill(); // the last batches die with it, while the engine is down
             vm.restart();
             try (Engine e = Engine.open(project, EngineOptions.quiet())) {
-                Exporters x = e.attachExporters();
+                Exporters x = e.telemetry().attachExporters();
                 e.start();
                 assertThat(x.awaitDrained(Duration.ofSeconds(30))).as("%s", x.status()).isTrue();
                 assertThat(x.status().targets().get(0).resentPoints()).as("refilled what the server lost").isPositive();

@@ -140,8 +140,8 @@ class ExportRoundTripTest {
         Engine closed;
         try (Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet())) {
             closed = e;
-            x = e.attachExporters();
-            assertThat(e.exporters()).containsSame(x);
+            x = e.telemetry().attachExporters();
+            assertThat(e.telemetry().exporters()).containsSame(x);
             e.start();
             e.edit(f.edits());
             List<TagSample> batch = new ArrayList<>();
@@ -153,7 +153,7 @@ class ExportRoundTripTest {
             assertThat(x.awaitDrained(Duration.ofSeconds(30))).isTrue();
         }
         assertThat(x.status().bufferedSamples()).isZero();
-        assertThat(closed.exporters()).isEmpty();
+        assertThat(closed.telemetry().exporters()).isEmpty();
         assertThat(read(valueSelector(f.level.id()), base, base + 5000, 5000)).hasSize(5000);
     }
 

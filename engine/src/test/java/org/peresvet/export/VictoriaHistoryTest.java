@@ -94,7 +94,7 @@ class VictoriaHistoryTest {
 
             config.save(dir.resolve("project"));
             try (Engine e = Engine.open(dir.resolve("project"), EngineOptions.quiet())) {
-                e.attachExporters();
+                e.telemetry().attachExporters();
                 e.start();
                 e.edit(f.edits());
                 long recent = now - DAY;

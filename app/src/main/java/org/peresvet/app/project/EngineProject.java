@@ -76,32 +76,32 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
         return new BoardAccess() {
             @Override
             public BrokerConfig brokerConfig() {
-                return engine.brokerConfig();
+                return engine.brokers().config();
             }
 
             @Override
             public BrokerStatus configureBroker(BrokerConfig config) {
-                return engine.configureBroker(config);
+                return engine.brokers().configure(config);
             }
 
             @Override
             public Optional<BrokerStatus> brokerStatus() {
-                return engine.brokerStatus();
+                return engine.brokers().status();
             }
 
             @Override
             public Optional<MqttSettings> builtInBrokerSettings() {
-                return engine.builtInBrokerSettings();
+                return engine.brokers().builtInSettings();
             }
 
             @Override
             public BrokerCheck.Result check(MqttSettings settings) {
-                return engine.checkBroker(settings);
+                return engine.brokers().check(settings);
             }
 
             @Override
             public BoardDiscovery discover(MqttSettings settings) {
-                return engine.discoverBoards(settings);
+                return engine.brokers().discoverBoards(settings);
             }
         };
     }
@@ -178,7 +178,7 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
 
     @Override
     public ExportStatus exporter() {
-        return engine.exporters().map(x -> x.status()).orElse(null);
+        return engine.telemetry().exporters().map(x -> x.status()).orElse(null);
     }
 
     @Override

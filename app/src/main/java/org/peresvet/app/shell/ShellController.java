@@ -30,7 +30,6 @@ import org.peresvet.app.fx.FxTask;
 import org.peresvet.app.migrate.LdapImportFlow;
 import org.peresvet.app.project.EngineProject;
 import org.peresvet.app.project.ProjectContext;
-import org.peresvet.app.welcome.WelcomePage;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.PeresvetHome;
 import org.peresvet.model.Actor;
@@ -114,6 +113,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     private LdapImportFlow ldapImport;
     private boolean ldapAfterOpen;
     private EditCommands commands;
+    private ProjectOverlay cover;
+    private Feedback say;
 
     public ShellController(Stage stage, LayoutStore layoutStore) {
         this(stage, layoutStore, new FxDialogs(stage));
@@ -129,6 +130,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML
     private void initialize() {
+        cover = new ProjectOverlay(overlay, projectTitle, centreMessage);
+        say = new FeedbackLine(feedback);
         banner = new AlarmBanner(alarmBanner, alarmPriority, alarmMessage, alarmCount, silenceButton, silenceItem);
         workbench = new Workbench(edits, session::current, banner, this, appearance.modeProperty(), dialogs);
         treeSlot.getChildren().add(workbench.tree().view());
@@ -182,10 +185,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     /** The welcome page (no project yet): the demo, a new or existing project, a recent one, an LDAP import. */
     public void showWelcome() {
-        overlay.setVisible(true);
-        projectTitle.setText("");
-        centreMessage.setText("");
-        overlay.getChildren().add(Welcome.page(this, appearance.layout().lastProject()));
+        cover.welcome(Welcome.page(this, appearance.layout().lastProject()));
     }
 
     /** A new project, and the LDAP import into it once it is open. */
@@ -198,11 +198,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     /** Opens the project in {@code dir} (off the FX thread) and closes the one open now. */
     public void open(Path dir) {
-        overlay.getChildren().removeIf(n -> n instanceof WelcomePage);
-        overlay.setVisible(true);
-        projectTitle.setText("");
-        centreMessage.setText(Messages.get("shell.opening"));
-        centreMessage.getStyleClass().setAll("placeholder-note");
+        cover.opening();
         session.open(dir);
     }
 
@@ -219,7 +215,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         status.setTooltip(new Tooltip(Messages.get("shell.projectFolder", p.location())));
         workbench.attach(p);
         banner.attach(p);
-        overlay.setVisible(false);
+        cover.hide();
         appearance.rememberProject(p.location(), edits); // file I/O stays off the FX thread
         statusBar.start();
         ModelSnapshot m = p.model().snapshot();
@@ -232,10 +228,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @Override
     public void failed(Path dir, Throwable error) {
-        overlay.setVisible(true);
-        projectTitle.setText("");
-        centreMessage.setText(Messages.get("shell.openFailed", dir, error.getMessage()));
-        centreMessage.getStyleClass().setAll("error-text");
+        cover.failed(dir, error);
         statusBar.noProject();
         LOG.warn("Could not open {}", dir, error);
     }
@@ -245,40 +238,23 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         statusBar.show();
     }
 
-    @FXML
-    void newProject() {
-        ProjectNames.askNew(dialogs, PeresvetHome.current().projects(), this).ifPresent(this::open);
-    }
+    @FXML void newProject() { ProjectNames.askNew(dialogs, PeresvetHome.current().projects(), this).ifPresent(this::open); }
 
-    @FXML
-    void openProject() {
-        dialogs.chooseFolder(Messages.get("project.openTitle"), PeresvetHome.current().projects()).ifPresent(this::open);
-    }
+    @FXML void openProject() { dialogs.chooseFolder(Messages.get("project.openTitle"), PeresvetHome.current().projects()).ifPresent(this::open); }
 
-    @FXML
-    void importFile() {
-        if (session.current() != null && appearance.modeProperty().get().canEdit()) {
-            files.importFile();
-        }
-    }
+    @FXML void importFile() { if (canEdit()) { files.importFile(); } }
 
     /** Project ▸ Import from Peresvet LDAP: source, preview, then one undoable edit. */
-    @FXML
-    void importLdap() {
-        if (session.current() != null && appearance.modeProperty().get().canEdit()) {
-            ldapImport.start();
-        }
-    }
+    @FXML void importLdap() { if (canEdit()) { ldapImport.start(); } }
+
+    private boolean canEdit() { return session.current() != null && appearance.modeProperty().get().canEdit(); }
 
     /** Imports a project document (.json) or a tag list (.csv) as one undoable edit. */
     public FxTask<List<ModelEdit>> importFrom(Path file) {
         return files.importFrom(file);
     }
 
-    @FXML
-    void exportFile() {
-        files.exportFile();
-    }
+    @FXML void exportFile() { files.exportFile(); }
 
     /** Exports the whole project (.json) or its tags (.csv) as a cancellable task. */
     public FxTask<Integer> exportTo(Path file) {
@@ -361,19 +337,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     // ---- feedback ----
 
-    @Override
-    public void info(String message) {
-        feedback.setText(message);
-        feedback.getStyleClass().remove("feedback-error");
-    }
+    @Override public void info(String message) { say.info(message); }
 
-    @Override
-    public void error(String message) {
-        feedback.setText(message);
-        if (!feedback.getStyleClass().contains("feedback-error")) {
-            feedback.getStyleClass().add("feedback-error");
-        }
-    }
+    @Override public void error(String message) { say.error(message); }
 
     // ---- shutdown ----
 
@@ -422,13 +388,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         banner.horn().use(sound);
     }
 
-    public ObjectProperty<UserMode> modeProperty() {
-        return appearance.modeProperty();
-    }
+    public ObjectProperty<UserMode> modeProperty() { return appearance.modeProperty(); }
 
-    public ObjectProperty<Theme> themeProperty() {
-        return appearance.themeProperty();
-    }
+    public ObjectProperty<Theme> themeProperty() { return appearance.themeProperty(); }
 
     /** The timings of the last project opened, or null. */
     public OpenTimings lastOpenTimings() {

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.TabPane;
 import org.peresvet.app.Messages;
 import org.peresvet.app.alarm.AlarmListView;
@@ -343,12 +341,8 @@ public final class Workbench {
             return (ScreenEditor) tabHost.open(open.get());
         }
         EditorModel model = new EditorModel(editor, bridge.modelProperty());
-        ScreenEditor screen = new ScreenEditor(model, Symbols::create, null, dialogs, (title, text) -> {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-            a.setTitle(title);
-            a.setHeaderText(null);
-            return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-        });
+        ScreenEditor screen = new ScreenEditor(model, Symbols::create, null, dialogs, (title, text) -> dialogs.confirm(
+                new DialogService.Confirmation(title, null, text, null, List.of(), Messages.get("button.ok"), false)));
         return (ScreenEditor) tabHost.open(screen);
     }
 

@@ -68,10 +68,10 @@ public final class WizardBench {
                     publishBoard(dev, b, entities);
                 }
             }
-            MqttSettings engineSide = engine.builtInBrokerSettings().orElseThrow();
+            MqttSettings engineSide = engine.brokers().builtInSettings().orElseThrow();
             long t0 = System.nanoTime();
             List<DiscoveredBoard> list;
-            try (BoardDiscovery d = engine.discoverBoards(engineSide)) {
+            try (BoardDiscovery d = engine.brokers().discoverBoards(engineSide)) {
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
                 while (!complete(d.snapshot(), boards, entities) && System.nanoTime() < deadline) {
                     Thread.sleep(2);

@@ -232,7 +232,7 @@ public final class StatusEndpoint {
 
     /** Per export target: connected, queue depth, how far behind the oldest unsent sample is. */
     private void exportMetrics(StringBuilder sb) {
-        Optional<Exporters> x = engine.exporters();
+        Optional<Exporters> x = engine.telemetry().exporters();
         if (x.isEmpty()) {
             return;
         }
@@ -271,7 +271,7 @@ public final class StatusEndpoint {
     /** Gauges of the engine's metrics sources (connector states, …); a failing or malformed source is skipped. */
     private void sourceMetrics(StringBuilder sb) {
         Map<String, List<MetricsSource.Gauge>> byName = new TreeMap<>();
-        for (MetricsSource src : engine.metricsSources()) {
+        for (MetricsSource src : engine.telemetry().metricsSources()) {
             List<MetricsSource.Gauge> gs;
             try {
                 gs = src.gauges();
