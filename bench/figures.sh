@@ -41,4 +41,9 @@ run() {
     run "Tag CSV import, 100,000 rows (issue 27, no slower than before: <= 10.2 s, within 1 GB)" -Xmx1g org.peresvet.bench.CsvImportBench
     run "Security: logins, permission checks with 1,000 users, audit CPU, verify 1M (issue 20)" -Xmx1g org.peresvet.bench.security.SecurityBench
     run "Disk full: POST answer p99 and recovery (issue 28, < 100 ms, < 10 s; needs root)" -Xmx1g org.peresvet.bench.api.DiskFullAnswerBench
+    if [ -x target/installer/peresvet/bin/peresvet ]; then
+        run "Installed image: size, .deb size, headless /v1/health and window shown (issue 21, <= 110 MB, <= 60 MB, < 2 s, < 3 s)" org.peresvet.bench.InstalledStartBench
+    else
+        echo "== Installed image (issue 21): not measured; build it first with installer/build-installer.sh --deb"
+    fi
 } 2>&1 | tee "$REPORT"

@@ -66,6 +66,7 @@ public class WorkstationApp extends Application {
         stage.setOnCloseRequest(e -> shell.saveLayout());
         stage.show();
         WindowPlacement.holdSize(stage, layout);
+        StartReport.whenFirstPulse(scene);
         try {
             shell.apiConfig(WorkstationApi.config(getParameters().getRaw()));
         } catch (IllegalArgumentException e) {
