@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@code -Dperesvet.reportStart=true}; needs an X display, or Xvfb to start one). Each start runs
  * {@code --runs} times on the same project; the first is reported apart (it creates the files).
  *
- * <pre>java -cp bench/target/classes:bench/target/lib/* org.peresvet.bench.InstalledStartBench [--image target/installer/peresvet] [--runs 5]</pre>
+ * <pre>java -cp bench/target/classes:bench/target/lib/* org.peresvet.bench.InstalledStartBench [--image target/installer/peresvet] [--runs 5] [--seed examples/pump-station/project.json]</pre>
  */
 public final class InstalledStartBench {
     private static final long HEADLESS_GOAL_MS = 2000;
@@ -53,7 +53,9 @@ public final class InstalledStartBench {
             System.out.printf("package: %s, %.1f MB (goal <= 60 MB)%n", deb.getFileName(), Files.size(deb) / 1e6);
         }
         Path home = Files.createTempDirectory("peresvet-start-bench");
-        Path project = home.resolve("project");
+        // The demo project, as a user's first project would be (its seed is read at the first start).
+        Path project = Files.createDirectories(home.resolve("project"));
+        Files.copy(Path.of(arg(args, "seed", "examples/pump-station/project.json")), project.resolve("project.json"));
         long[] headless = new long[runs];
         for (int i = 0; i < runs; i++) {
             headless[i] = headlessStart(launcher, home, project);
