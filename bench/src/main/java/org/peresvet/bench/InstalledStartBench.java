@@ -126,10 +126,14 @@ public final class InstalledStartBench {
         long t0 = System.nanoTime();
         Process p = pb.start();
         CompletableFuture<Long> shown = new CompletableFuture<>();
+        StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
             // Reads the output to its end (a full pipe would stall the app), noting the line.
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
+                    if (output.length() < 4000) {
+                        output.append(line).append('\n');
+                    }
                     if (line.startsWith("Peresvet window shown")) {
                         shown.complete((System.nanoTime() - t0) / 1_000_000);
                     }
@@ -137,7 +141,8 @@ public final class InstalledStartBench {
             } catch (IOException e) {
                 shown.completeExceptionally(e);
             }
-            shown.completeExceptionally(new IllegalStateException("the workstation ended without showing its window"));
+            shown.completeExceptionally(new IllegalStateException("the workstation ended without showing its window "
+                    + "(a desktop needs GTK 3: apt-get install libgtk-3-0); its output:\n" + output));
         }, "start-bench-output");
         reader.setDaemon(true);
         reader.start();
