@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.grafana.GrafanaExport;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
@@ -148,7 +149,7 @@ class GrafanaExportTest {
             e.edit(new org.peresvet.model.ModelEdit.DeleteObject(f.pump.id()));
             assertThat(GrafanaExport.write(e.model(), e.folder().dir(), dir.resolve("out")).dashboards()).hasSize(2);
             try (var files = Files.list(dir.resolve("out").resolve("dashboards"))) {
-                assertThat(files.count()).isEqualTo(2);
+                assertThat(files.count()).as("two object dashboards and the overview").isEqualTo(3);
             }
         }
     }
