@@ -37,10 +37,27 @@ class CliGrafanaTest {
     }
 
     @Test
+    void aUrlIsEnoughAndTheFilesGoIntoTheProjectByDefault() throws Exception {
+        Path project = CliSupport.demoProject(tmp);
+        CliSupport.Run r = CliSupport.run("grafana", "export", "--url", "http://127.0.0.1:18428", "--dashboards-path",
+                "/var/lib/grafana/dashboards/peresvet", "--project", project.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        Path out = project.resolve("grafana");
+        assertThat(Files.readString(out.resolve("provisioning/datasources/peresvet.yaml"))).contains("url: http://127.0.0.1:18428");
+        assertThat(Files.readString(out.resolve("provisioning/dashboards/peresvet.yaml")))
+                .contains("path: /var/lib/grafana/dashboards/peresvet");
+        JsonNode overview = new ObjectMapper().readTree(out.resolve("dashboards/peresvet-overview.json").toFile());
+        assertThat(overview.path("panels").size()).isGreaterThan(10);
+        CliSupport.Run twice = CliSupport.run("grafana", "export", tmp.resolve("a").toString(), "--out", tmp.resolve("b").toString(),
+                "--url", "http://127.0.0.1:18428", "--project", project.toString());
+        assertThat(twice.exit()).as(twice.toString()).isEqualTo(3);
+    }
+
+    @Test
     void withoutATargetItSaysWhatToConfigure() throws Exception {
         Path project = CliSupport.demoProject(tmp);
         CliSupport.Run r = CliSupport.run("grafana", "export", tmp.resolve("g").toString(), "--project", project.toString());
         assertThat(r.exit()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).startsWith("error: no VictoriaMetrics target is configured").contains("export.json");
+        assertThat(r.err()).startsWith("error: no VictoriaMetrics target is configured").contains("export.json").contains("--url");
     }
 }
