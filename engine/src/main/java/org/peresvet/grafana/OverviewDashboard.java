@@ -31,7 +31,6 @@ final class OverviewDashboard {
     static final String LOOKBACK = "1d";
     private static final int STAT_W = 4;
     private static final int STAT_H = 4;
-    private static final int TREND_W = 12;
     private static final int TREND_H = 8;
 
     private OverviewDashboard() {
@@ -75,8 +74,8 @@ final class OverviewDashboard {
             String selector = SeriesNaming.ALARM_ACTIVE_METRIC + "{" + SeriesNaming.ALARM_ID + "=~\""
                     + alarms.stream().map(a -> a.id().toString()).collect(Collectors.joining("|")) + "\"" + extra + "}";
             String last = "last_over_time(" + selector + "[" + LOOKBACK + "])";
-            at.add(activeAlarms(at.id(), ds, "sum(" + last + ")"), STAT_W, 6);
-            at.add(alarmStates(at.id(), ds, last), 24 - STAT_W, 6);
+            at.add(activeAlarms(0, ds, "sum(" + last + ")"), STAT_W, 6);
+            at.add(alarmStates(0, ds, last), 24 - STAT_W, 6);
             at.newLine();
         }
         for (ObjectDef o : GrafanaExport.sortedObjects(model)) {
@@ -86,20 +85,17 @@ final class OverviewDashboard {
                 continue;
             }
             at.row(model.objectPath(o.id()));
-            List<TagDef> trends = new ArrayList<>();
+            List<ObjectNode> stats = new ArrayList<>();
+            List<ObjectNode> trends = new ArrayList<>();
             for (TagDef t : tags) {
                 PanelKind kind = PanelKind.of(t);
                 if (kind == PanelKind.TREND) {
-                    trends.add(t);
+                    trends.add(trend(model, t, 0, ds, extra, options.thresholds().apply(t)));
                 } else {
-                    at.add(stat(model, t, kind, at.id(), ds, extra), STAT_W, STAT_H);
+                    stats.add(stat(model, t, kind, 0, ds, extra));
                 }
             }
-            at.newLine();
-            for (TagDef t : trends) {
-                at.add(trend(model, t, at.id(), ds, extra, options.thresholds().apply(t)), TREND_W, TREND_H);
-            }
-            at.newLine();
+            at.block(stats, trends);
         }
         return d;
     }
@@ -116,7 +112,7 @@ final class OverviewDashboard {
             this.panels = panels;
         }
 
-        int id() {
+        private int id() {
             return nextId++;
         }
 
@@ -136,10 +132,38 @@ final class OverviewDashboard {
             if (x + w > 24) {
                 newLine();
             }
-            panel.set("gridPos", Panels.grid(x, y, w, h));
-            panels.add(panel);
+            place(panel, x, y, w, h);
             x += w;
             lineHeight = Math.max(lineHeight, h);
+        }
+
+        /**
+         * One object's panels: its stats in a column on the left, its curves two by two on the
+         * right; without curves the stats run left to right, without stats the curves are wider.
+         */
+        void block(List<ObjectNode> stats, List<ObjectNode> trends) {
+            newLine();
+            if (trends.isEmpty()) {
+                stats.forEach(p -> add(p, STAT_W, STAT_H));
+                newLine();
+                return;
+            }
+            int left = stats.isEmpty() ? 0 : STAT_W;
+            int w = (24 - left) / 2;
+            for (int i = 0; i < stats.size(); i++) {
+                place(stats.get(i), 0, y + i * STAT_H, STAT_W, STAT_H);
+            }
+            for (int i = 0; i < trends.size(); i++) {
+                place(trends.get(i), left + (i % 2) * w, y + (i / 2) * TREND_H, w, TREND_H);
+            }
+            y += Math.max(stats.size() * STAT_H, (trends.size() + 1) / 2 * TREND_H);
+        }
+
+        /** Numbered in the order placed, so the ids read top to bottom. */
+        private void place(ObjectNode panel, int px, int py, int w, int h) {
+            panel.put("id", id());
+            panel.set("gridPos", Panels.grid(px, py, w, h));
+            panels.add(panel);
         }
 
         void newLine() {
