@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.peresvet.api.ApiConfig;
-import org.peresvet.engine.PeresvetHome;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.Quoted;
 import org.peresvet.store.StoreException;
@@ -127,7 +126,7 @@ public final class PeresvetCli implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "missing command: use --headless to run the engine, or one of: project, tags, history");
         }
-        Path dir = project != null ? project : PeresvetHome.current().defaultProject();
+        Path dir = project != null ? project : ProjectTask.demo(spec.commandLine().getOut());
         ApiConfig api = null;
         if (!noApi) {
             try {

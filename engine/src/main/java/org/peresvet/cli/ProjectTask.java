@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.peresvet.engine.DemoUsers;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.engine.PeresvetHome;
@@ -37,7 +38,20 @@ abstract class ProjectTask implements Callable<Integer> {
     /** The folder given with {@code --project}, else the demo project in the data folder. */
     Path projectDir() {
         Path dir = root().project();
-        return dir != null ? dir : PeresvetHome.current().defaultProject();
+        return dir != null ? dir : demo(err());
+    }
+
+    /** The demo in the data folder; when this call copied it, its users' passwords are shown once on {@code to}. */
+    static Path demo(PrintWriter to) {
+        PeresvetHome.Demo demo = PeresvetHome.current().demo();
+        if (!demo.logins().isEmpty()) {
+            to.println("Created the demo project " + demo.dir() + " with these users (shown once; also in "
+                    + demo.dir().resolve(DemoUsers.FILE) + "):");
+            DemoUsers.table(demo.logins()).forEach(to::println);
+            to.println("Change a password with: peresvet users passwd USER");
+            to.flush();
+        }
+        return demo.dir();
     }
 
     /**

@@ -23,14 +23,14 @@ import picocli.CommandLine.Spec;
  * forgotten administrator password can always be reset here.
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "List, add, change or remove the project's users.",
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Remove.class})
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
 final class UsersCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: list, add or remove");
+        throw new ParameterException(spec.commandLine(), "missing command: list, add, passwd or remove");
     }
 
     static Actor owner() {
@@ -89,7 +89,7 @@ final class UsersCommand implements Runnable {
                 } catch (IllegalArgumentException e) {
                     throw CliException.invalidInput(e.getMessage());
                 }
-                char[] password = keepPassword ? null : password();
+                char[] password = keepPassword ? null : password(name, passwordStdin);
                 try {
                     engine.security().putUser(owner(), u, password);
                 } catch (IllegalArgumentException e) {
@@ -103,30 +103,62 @@ final class UsersCommand implements Runnable {
             }
             return PeresvetCli.EXIT_OK;
         }
+    }
 
-        private char[] password() {
-            if (passwordStdin) {
-                try {
-                    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                    if (line == null || line.isEmpty()) {
-                        throw CliException.invalidInput("no password on standard input");
-                    }
-                    return line.toCharArray();
-                } catch (IOException e) {
-                    throw CliException.invalidInput("cannot read the password: " + e.getMessage());
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Change a local user's password (asked for, or read from stdin); the role stays.")
+    static final class Passwd extends ProjectTask {
+        @Parameters(index = "0", paramLabel = "USER")
+        String name;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = open(projectDir(), false)) {
+                UserAccount u = engine.security().user(name)
+                        .orElseThrow(() -> CliException.invalidInput("no user " + name + " (see 'users list')"));
+                if (u.source() != UserAccount.Source.LOCAL) {
+                    throw CliException.invalidInput(u.name() + " logs in through the directory: change the password there");
                 }
+                char[] password = password(u.name(), passwordStdin);
+                try {
+                    engine.security().putUser(owner(), u, password);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.invalidInput(e.getMessage());
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+                out().println("Changed the password of " + u.name());
             }
-            Console c = System.console();
-            if (c == null) {
-                throw CliException.invalidInput("no terminal to ask the password on: use --password-stdin");
-            }
-            char[] a = c.readPassword("Password for %s: ", name);
-            char[] b = c.readPassword("Again: ");
-            if (a == null || b == null || !Arrays.equals(a, b)) {
-                throw CliException.invalidInput("the passwords differ");
-            }
-            return a;
+            return PeresvetCli.EXIT_OK;
         }
+    }
+
+    /** A new password: the first line of stdin, or asked twice on the terminal. */
+    static char[] password(String name, boolean passwordStdin) {
+        if (passwordStdin) {
+            try {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isEmpty()) {
+                    throw CliException.invalidInput("no password on standard input");
+                }
+                return line.toCharArray();
+            } catch (IOException e) {
+                throw CliException.invalidInput("cannot read the password: " + e.getMessage());
+            }
+        }
+        Console c = System.console();
+        if (c == null) {
+            throw CliException.invalidInput("no terminal to ask the password on: use --password-stdin");
+        }
+        char[] a = c.readPassword("Password for %s: ", name);
+        char[] b = c.readPassword("Again: ");
+        if (a == null || b == null || !Arrays.equals(a, b)) {
+            throw CliException.invalidInput("the passwords differ");
+        }
+        return a;
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user and their API tokens.")

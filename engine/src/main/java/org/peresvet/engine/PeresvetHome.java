@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.peresvet.store.ProjectFolder;
 import org.peresvet.store.StoreException;
 
@@ -36,22 +37,47 @@ public record PeresvetHome(Path dir) {
     }
 
     /**
+     * The user's copy of the demo.
+     *
+     * @param logins the demo's users with their passwords when this call created the copy (show
+     *               them once), else empty
+     */
+    public record Demo(Path dir, List<DemoUsers.Login> logins) {
+        public Demo {
+            logins = List.copyOf(logins);
+        }
+    }
+
+    /**
      * The demo project's folder. On first use it receives the bundled seed as {@code project.json},
      * which {@link Engine#open} imports.
      *
      * @throws StoreException when the folder cannot be created or the seed is missing
      */
     public Path defaultProject() {
+        return demo().dir();
+    }
+
+    /**
+     * The demo, copied on first use: the bundled seed as {@code project.json} (which
+     * {@link Engine#open} imports) and its users ({@link DemoUsers}), created before the seed is in
+     * place, so a folder with a seed always has them.
+     *
+     * @throws StoreException when the folder cannot be created or the seed is missing
+     */
+    public Demo demo() {
         Path project = projects().resolve(DEMO);
         ProjectFolder folder = new ProjectFolder(project);
         if (folder.hasModel() || Files.exists(folder.seed())) {
-            return project;
+            return new Demo(project, List.of());
         }
+        List<DemoUsers.Login> logins;
         try (InputStream seed = Engine.exampleSeed(DEMO)) {
             if (seed == null) {
                 throw new StoreException("the bundled example '" + DEMO + "' is missing from this build");
             }
             Files.createDirectories(project);
+            logins = DemoUsers.create(project);
             // Copy beside the target and move, so a second process never sees half a seed.
             Path tmp = Files.createTempFile(project, "project", ".json.tmp");
             try {
@@ -63,6 +89,6 @@ public record PeresvetHome(Path dir) {
         } catch (IOException e) {
             throw new StoreException("cannot create the demo project in " + project + ": " + e.getMessage(), e);
         }
-        return project;
+        return new Demo(project, logins);
     }
 }
