@@ -14,7 +14,7 @@ public final class Launcher {
 
     /** First arguments that belong to the engine CLI rather than to the workstation. */
     private static final Set<String> CLI_FIRST_ARGS =
-            Set.of("project", "tags", "history", "grafana", "--help", "-h", "--version");
+            Set.of("project", "tags", "history", "grafana", "simulate-board", "write", "users", "audit", "--help", "-h", "--version");
 
     private static final String HEADLESS = "--headless";
 

@@ -16,7 +16,8 @@ class LauncherTest {
 
     @Test
     void cliSubcommandsAndOptionsGoToTheEngineCli() {
-        for (String first : new String[] {"project", "tags", "history", "grafana", "--help", "-h", "--version"}) {
+        for (String first : new String[] {"project", "tags", "history", "grafana", "simulate-board", "write", "users", "audit",
+            "--help", "-h", "--version"}) {
             assertThat(Launcher.isCliInvocation(new String[] {first, "x"})).as(first).isTrue();
         }
     }

@@ -185,7 +185,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     /** The welcome page (no project yet): the demo, a new or existing project, a recent one, an LDAP import. */
     public void showWelcome() {
-        cover.welcome(Welcome.page(this, appearance.layout().lastProject()));
+        cover.welcome(Welcome.page(this, dialogs, appearance.layout().lastProject()));
     }
 
     /** A new project, and the LDAP import into it once it is open. */

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.peresvet.app.Messages;
+import org.peresvet.app.fx.DialogService;
+import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.welcome.WelcomePage;
+import org.peresvet.engine.DemoUsers;
 import org.peresvet.engine.PeresvetHome;
 
 /**
@@ -22,11 +26,15 @@ final class Welcome {
     }
 
     /** The page, its choices carried out by the shell. */
-    static WelcomePage page(ShellController shell, String lastProject) {
+    static WelcomePage page(ShellController shell, DialogService dialogs, String lastProject) {
         return new WelcomePage(recent(lastProject, PeresvetHome.current().projects()), new WelcomePage.Actions() {
             @Override
             public void openDemo() {
-                shell.open(demo());
+                // The first time, the copy gets its users (a few password hashes): off the FX thread.
+                FxTasks.run(() -> PeresvetHome.current().demo(), demo -> {
+                    showUsers(demo, dialogs);
+                    shell.open(demo.dir());
+                }, e -> shell.error(Messages.get("demo.failed", String.valueOf(e.getMessage()))));
             }
 
             @Override
@@ -51,9 +59,17 @@ final class Welcome {
         });
     }
 
-    /** The demo's folder, created from the bundled seed when missing. */
-    static Path demo() {
-        return PeresvetHome.current().defaultProject();
+    /** The passwords of a demo copied just now: once on the console, and in a notice that names the file keeping them. */
+    static void showUsers(PeresvetHome.Demo demo, DialogService dialogs) {
+        if (demo.logins().isEmpty()) {
+            return;
+        }
+        String file = demo.dir().resolve(DemoUsers.FILE).toString();
+        System.out.println(Messages.get("demo.usersConsole", demo.dir(), file) + "\n" + String.join("\n", DemoUsers.table(demo.logins())));
+        // One line per user: the dialog's font is proportional, so no columns.
+        String lines = String.join("\n", demo.logins().stream().map(l -> Messages.get("demo.userLine", l.user(), l.role(), l.password()))
+                .toList());
+        dialogs.inform(Messages.get("demo.usersTitle"), Messages.get("demo.usersText", lines, file));
     }
 
     /** Recent projects: {@code last} first when it still exists, then the projects folder by last change. */

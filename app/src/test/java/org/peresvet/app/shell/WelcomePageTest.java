@@ -2,21 +2,27 @@ package org.peresvet.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.app.fx.Screenshots;
+import org.peresvet.engine.DemoUsers;
 import org.peresvet.engine.PeresvetHome;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A first start (empty data folder, no --project) shows the welcome page; "Open the demo" opens the bundled example. */
+/**
+ * A first start (empty data folder, no --project) shows the welcome page; "Open the demo" opens the
+ * bundled example and shows the passwords of the copy's users once.
+ */
 class WelcomePageTest {
     @TempDir
     Path home;
@@ -59,6 +65,19 @@ class WelcomePageTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Peresvet — Pump station".equals(stage.getTitle()));
         assertThat(robot.lookup("#welcome").tryQuery()).as("the page goes once a project is open").isEmpty();
         assertThat(home.resolve("projects").resolve(PeresvetHome.DEMO)).isDirectory();
+
+        // The copy's users: their passwords in a notice, once, as in the file that keeps them.
+        Stage notice = robot.listWindows().stream().filter(w -> w instanceof Stage s && "Users of the demo".equals(s.getTitle()))
+                .map(w -> (Stage) w).findFirst().orElseThrow();
+        String text = ((DialogPane) notice.getScene().getRoot()).getContentText();
+        String kept = Files.readString(home.resolve("projects").resolve(PeresvetHome.DEMO).resolve(DemoUsers.FILE));
+        for (String user : new String[] {"admin", "engineer", "operator"}) {
+            String password = text.lines().filter(l -> l.startsWith(user + " (")).findFirst().orElseThrow().replaceAll(".* ", "");
+            assertThat(kept).as("the file keeps what the notice shows").containsPattern(user + " +\\w+ +" + password);
+        }
+        assertThat(text).contains(DemoUsers.FILE).contains("peresvet users passwd");
+        Screenshots.save(notice.getScene(), "welcome-demo-users");
+        robot.interact(notice::close);
         Screenshots.save(stage.getScene(), "welcome-demo-opened");
     }
 }
