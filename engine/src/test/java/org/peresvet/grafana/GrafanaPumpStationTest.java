@@ -21,6 +21,7 @@ import org.peresvet.export.SeriesNaming;
 import org.peresvet.export.VictoriaMetricsServer;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
+import org.peresvet.model.CalcTrigger;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
@@ -54,6 +55,12 @@ class GrafanaPumpStationTest {
                 List<ModelEdit> edits = new ArrayList<>();
                 for (ConnectorDef c : e.model().connectors()) {
                     edits.add(new ModelEdit.PutConnector(c.withEnabled(false)));
+                }
+                // A calculated tag that waits for a schedule or a long period runs on its inputs' changes here.
+                for (TagDef t : e.model().tags()) {
+                    if (t.calculated() && t.trigger().kind() != CalcTrigger.Kind.CHANGE) {
+                        edits.add(new ModelEdit.PutTag(t.toBuilder().trigger(CalcTrigger.CHANGE).build()));
+                    }
                 }
                 TagDef alarmed = alarmedTag(e.model());
                 edits.add(new ModelEdit.PutAlarm(AlarmDef.builder(alarmed.id(), AlarmKind.HI).limit(mid(alarmed)).build()));
