@@ -138,13 +138,16 @@ final class OverviewDashboard {
         }
 
         /**
-         * One object's panels: its stats in a column on the left, its curves two by two on the
-         * right; without curves the stats run left to right, without stats the curves are wider.
+         * One object's panels: its stats in a column on the left when they fit beside its curves
+         * (two by two on the right), else the stats run left to right above full-width curves.
          */
         void block(List<ObjectNode> stats, List<ObjectNode> trends) {
             newLine();
-            if (trends.isEmpty()) {
+            int trendRows = (trends.size() + 1) / 2;
+            if (trends.isEmpty() || stats.size() * STAT_H > trendRows * TREND_H) {
                 stats.forEach(p -> add(p, STAT_W, STAT_H));
+                newLine();
+                trends.forEach(p -> add(p, 12, TREND_H));
                 newLine();
                 return;
             }
@@ -156,7 +159,7 @@ final class OverviewDashboard {
             for (int i = 0; i < trends.size(); i++) {
                 place(trends.get(i), left + (i % 2) * w, y + (i / 2) * TREND_H, w, TREND_H);
             }
-            y += Math.max(stats.size() * STAT_H, (trends.size() + 1) / 2 * TREND_H);
+            y += Math.max(stats.size() * STAT_H, trendRows * TREND_H);
         }
 
         /** Numbered in the order placed, so the ids read top to bottom. */
