@@ -50,7 +50,8 @@ import org.peresvet.runtime.WriteResult;
 public final class EngineProject implements ProjectContext, ProjectModel, LiveValues, HistoryReader, TagWrites, AlarmCommands {
 
     private final Engine engine;
-    private final Actor actor;
+    /** Who changes are recorded as: the OS user until a project user logs in ({@link ProjectSecurity#actAs}). */
+    private volatile Actor actor;
     private final List<Consumer<List<TagSample>>> sampleListeners = new CopyOnWriteArrayList<>();
     private boolean sinkAdded;
 
@@ -124,6 +125,11 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public ProjectModel model() {
         return this;
+    }
+
+    @Override
+    public ProjectSecurity security() {
+        return new EngineProjectSecurity(engine.security(), () -> actor, a -> actor = a);
     }
 
     @Override

@@ -25,10 +25,13 @@ public interface ProjectContext extends AutoCloseable {
     /** Where the project lives, for people: its folder, or the address of the engine serving it. */
     String location();
 
-    /** Who the changes made through this context are recorded as. */
+    /** Who the changes made through this context are checked and recorded as (the logged-in user). */
     Actor actor();
 
     ProjectModel model();
+
+    /** Users, logins and the audit trail; who {@link #actor()} is changes through it. */
+    ProjectSecurity security();
 
     LiveValues values();
 

@@ -32,7 +32,8 @@ final class ProjectSession {
         void apiChanged();
     }
 
-    private final Actor actor;
+    /** Who changes are recorded as until a project user logs in: the user of this PC. */
+    private final Actor actor = Actor.workstation(System.getProperty("user.name", "operator"));
     private final Listener listener;
     private final Feedback feedback;
     private volatile ProjectContext current;
@@ -42,8 +43,7 @@ final class ProjectSession {
     private volatile long engineUpAt;
     private volatile OpenTimings openTimings;
 
-    ProjectSession(Actor actor, Listener listener, Feedback feedback) {
-        this.actor = actor;
+    ProjectSession(Listener listener, Feedback feedback) {
         this.listener = listener;
         this.feedback = feedback;
     }
@@ -110,6 +110,22 @@ final class ProjectSession {
         api = null;
         listener.detached();
         return old;
+    }
+
+    /** Who the open project's changes are recorded as, or this PC's user without a project (any thread). */
+    Actor actor() {
+        ProjectContext p = current;
+        return p == null ? actor : p.actor();
+    }
+
+    /** Lets go of the project and closes it off the FX thread (a login was cancelled). */
+    void discard() {
+        WorkstationApi a = api;
+        ProjectContext old = detach();
+        FxTasks.run(() -> {
+            close(a, old);
+            return null;
+        }, x -> { }, err -> LOG.warn("Closing the project failed", err));
     }
 
     /** Closes the project and its API here and now (the window is closing; history is flushed). */

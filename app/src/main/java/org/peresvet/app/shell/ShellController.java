@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.peresvet.api.ApiConfig;
 import org.peresvet.app.Messages;
 import org.peresvet.app.alarm.AlarmListView;
@@ -27,6 +28,7 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.FxTask;
+import org.peresvet.app.login.LoginGate;
 import org.peresvet.app.migrate.LdapImportFlow;
 import org.peresvet.app.project.EngineProject;
 import org.peresvet.app.project.ProjectContext;
@@ -48,6 +50,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     private static final Logger LOG = LoggerFactory.getLogger(ShellController.class);
 
     @FXML private SplitPane mainSplit;
+    @FXML private VBox chrome;
+    @FXML private StackPane workspace;
     @FXML private StackPane treeSlot;
     @FXML private TabPane tabs;
     @FXML private StackPane propertiesSlot;
@@ -71,6 +75,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     @FXML private ProgressBar taskProgress;
     @FXML private Label modeStatus;
     @FXML private Label userStatus;
+    @FXML private Label auditStatus;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem newObjectItem;
@@ -100,8 +105,6 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         t.setDaemon(true);
         return t;
     });
-    /** Who this workstation's changes are recorded as (no log-in yet: the system user). */
-    private final Actor actor = Actor.workstation(System.getProperty("user.name", "operator"));
     private final Appearance appearance;
     private final ProjectSession session;
     private final DialogService dialogs;
@@ -115,6 +118,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     private EditCommands commands;
     private ProjectOverlay cover;
     private Feedback say;
+    private LoginGate login;
+    private ModeControls mode;
 
     public ShellController(Stage stage, LayoutStore layoutStore) {
         this(stage, layoutStore, new FxDialogs(stage));
@@ -124,7 +129,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     ShellController(Stage stage, LayoutStore layoutStore, DialogService dialogs) {
         this.stage = stage;
         this.appearance = new Appearance(stage, layoutStore);
-        this.session = new ProjectSession(actor, this, this);
+        this.session = new ProjectSession(this, this);
         this.dialogs = dialogs;
     }
 
@@ -142,19 +147,20 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         files = new ImportExport(workbench.editor(), session::current, workbench::selectedObject, tasks, this, dialogs);
         ldapImport = new LdapImportFlow(session::current, workbench.editor(), dialogs, this, () -> stage);
         commands = new EditCommands(stage::getScene, workbench.tree(), workbench.editor(), this);
+        login = new LoginGate(workspace, chrome, userStatus, auditStatus, this, dialogs, () -> { session.discard(); showWelcome(); });
+        login.idleTime(Duration.minutes(appearance.layout().lockMinutes()));
+        mode = new ModeControls(appearance.modeProperty(), login.mayEditProperty(), modeButton, modeStatus, engineerItem, operatorItem,
+                workbench::editable);
 
         // Undo / redo state, with what they would undo in the menu; editing belongs to engineers.
         EditCommands.bind(workbench.editor(), appearance.modeProperty().isEqualTo(UserMode.OPERATOR), undoItem, redoItem,
                 undoButton, redoButton, List.of(newObjectItem, newTagItem, renameItem, cutItem, pasteItem, deleteItem, importItem,
                         importLdapItem),
                 List.of(newObjectButton, newTagButton, deleteButton, importButton));
-        appearance.modeProperty().addListener((obs, o, m) -> showMode(m));
 
         alarmBanner.setOnMouseClicked(e -> showAlarmList());
         EditCommands.whenScene(stage, sc -> sc.getAccelerators().put(EditCommands.ALARM_LIST_KEY, this::showAlarmList));
 
-        userStatus.setText(Messages.get("status.user", actor.name()));
-        showMode(appearance.modeProperty().get());
         (appearance.themeProperty().get() == Theme.DARK ? darkThemeItem : isaThemeItem).setSelected(true);
         WindowLayout layout = appearance.layout();
         mainSplit.setDividerPositions(layout.dividers().get(0), layout.dividers().get(1));
@@ -163,22 +169,11 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     }
 
     /** The layout this window started with (bounds are applied by the app). */
-    public WindowLayout layout() {
-        return appearance.layout();
-    }
+    public WindowLayout layout() { return appearance.layout(); }
 
     /** Applies the theme's stylesheets to the scene (call once the scene exists). */
     public void applyTheme(Theme t) {
         appearance.apply(t);
-    }
-
-    private void showMode(UserMode m) {
-        boolean edit = m.canEdit();
-        workbench.editable(edit);
-        modeButton.setSelected(!edit);
-        modeButton.setText(Messages.get(edit ? "mode.engineer" : "mode.operator"));
-        modeStatus.setText(Messages.get("status.mode", Messages.get(edit ? "mode.engineer" : "mode.operator")));
-        (edit ? engineerItem : operatorItem).setSelected(true);
     }
 
     // ---- projects ----
@@ -205,12 +200,18 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     @Override
     public void detached() {
         statusBar.stop();
+        login.detach();
         banner.detach();
         workbench.detach();
     }
 
+    /** A project opened: shown once someone logged in (at once when it has no users). */
     @Override
     public void attached(ProjectContext p) {
+        login.admit(p, () -> show(p));
+    }
+
+    private void show(ProjectContext p) {
         stage.setTitle(Messages.get("app.titleWithProject", p.name()));
         status.setTooltip(new Tooltip(Messages.get("shell.projectFolder", p.location())));
         workbench.attach(p);
@@ -312,11 +313,7 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML void operatorMode() { appearance.modeProperty().set(UserMode.OPERATOR); }
 
-    @FXML
-    void toggleMode() {
-        ObjectProperty<UserMode> mode = appearance.modeProperty();
-        mode.set(mode.get() == UserMode.ENGINEER ? UserMode.OPERATOR : UserMode.ENGINEER);
-    }
+    @FXML void toggleMode() { mode.toggle(); }
 
     @FXML void toggleModeButton() { appearance.modeProperty().set(modeButton.isSelected() ? UserMode.OPERATOR : UserMode.ENGINEER); }
 
@@ -332,6 +329,13 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     @FXML void showShortcuts() { dialogs.inform(Messages.get("shortcuts.title"), Messages.get("shortcuts.text")); }
 
     @FXML void cancelTask() { tasks.cancel(); }
+
+    /** Project ▸ Lock (Ctrl+L), Switch user…, and View ▸ Audit trail: the login package does the work. */
+    @FXML void lock() { login.lock(); }
+
+    @FXML void switchUser() { login.switchUser(); }
+
+    @FXML void showAudit() { workbench.tabs().open(login.auditView()); }
 
     @FXML void exit() { stage.close(); }
 
@@ -359,41 +363,30 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     // ---- for the app, the benchmarks and tests ----
 
     /** The engine of the open project (tests and benchmarks look inside it), or null. */
-    public Engine engine() {
-        return session.current() instanceof EngineProject p ? p.engine() : null;
-    }
+    public Engine engine() { return session.current() instanceof EngineProject p ? p.engine() : null; }
 
     /** The screens and their shared parts. */
-    public Workbench workbench() {
-        return workbench;
-    }
+    public Workbench workbench() { return workbench; }
 
     /** The HTTP API settings for the next project opened; null switches the API off. */
-    public void apiConfig(ApiConfig config) {
-        session.apiConfig(config);
-    }
+    public void apiConfig(ApiConfig config) { session.apiConfig(config); }
 
     /** The API of the open project, or null. */
-    public WorkstationApi api() {
-        return session.api();
-    }
+    public WorkstationApi api() { return session.api(); }
 
-    /** Who this workstation's changes are recorded as. */
-    public Actor actor() {
-        return actor;
-    }
+    /** Who this workstation's changes are recorded as (the logged-in user). */
+    public Actor actor() { return session.actor(); }
+
+    /** Login, lock and the audit viewer. */
+    public LoginGate login() { return login; }
 
     /** Replaces the horn's sound (tests record it instead of playing it). */
-    public void useAlertSound(AlertSound sound) {
-        banner.horn().use(sound);
-    }
+    public void useAlertSound(AlertSound sound) { banner.horn().use(sound); }
 
     public ObjectProperty<UserMode> modeProperty() { return appearance.modeProperty(); }
 
     public ObjectProperty<Theme> themeProperty() { return appearance.themeProperty(); }
 
     /** The timings of the last project opened, or null. */
-    public OpenTimings lastOpenTimings() {
-        return session.lastOpenTimings();
-    }
+    public OpenTimings lastOpenTimings() { return session.lastOpenTimings(); }
 }

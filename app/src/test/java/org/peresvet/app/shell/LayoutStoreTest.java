@@ -26,7 +26,7 @@ class LayoutStoreTest {
         assertThat(UserMode.parse(store.load().mode())).isEqualTo(UserMode.OPERATOR);
         Files.writeString(store.file(), "{ not json");
         assertThat(store.load()).isEqualTo(WindowLayout.defaults());
-        assertThat(new WindowLayout(null, null, 5, 5, false, List.of(0.5), null, null, null).width())
+        assertThat(new WindowLayout(null, null, 5, 5, false, List.of(0.5), null, null, null, null).width())
                 .as("nonsense sizes fall back").isEqualTo(WindowLayout.DEFAULT_WIDTH);
     }
 
