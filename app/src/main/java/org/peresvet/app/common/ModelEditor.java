@@ -15,6 +15,7 @@ import org.peresvet.app.project.ProjectModel;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.security.AccessDeniedException;
 
 /**
  * Every model edit of the workstation goes through here: it is checked at once against the
@@ -67,6 +68,7 @@ public final class ModelEditor {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int inFlight;
     private final List<Consumer<ModelSnapshot.Change>> appliedListeners = new ArrayList<>();
+    private final List<Consumer<AccessDeniedException>> refusedListeners = new ArrayList<>();
 
     public ModelEditor(Target target, Executor background, Executor fx) {
         this.target = target;
@@ -92,6 +94,14 @@ public final class ModelEditor {
      */
     public void onApplied(Consumer<ModelSnapshot.Change> listener) {
         appliedListeners.add(listener);
+    }
+
+    /**
+     * Called on the FX thread when the engine refused an edit for want of a permission (nothing
+     * changed), before the edit's future completes; the shell tells the person which permission.
+     */
+    public void onRefused(Consumer<AccessDeniedException> listener) {
+        refusedListeners.add(listener);
     }
 
     /**
@@ -179,6 +189,9 @@ public final class ModelEditor {
                 fx.execute(() -> {
                     inFlight--;
                     refresh();
+                    if (e instanceof AccessDeniedException denied) {
+                        refusedListeners.forEach(l -> l.accept(denied));
+                    }
                     result.completeExceptionally(e);
                 });
             }

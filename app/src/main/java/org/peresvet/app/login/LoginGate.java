@@ -1,10 +1,12 @@
 package org.peresvet.app.login;
 
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.event.Event;
@@ -25,6 +27,7 @@ import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.model.Actor;
+import org.peresvet.security.AccessDeniedException;
 import org.peresvet.security.LoginException;
 import org.peresvet.security.Permission;
 
@@ -145,6 +148,8 @@ public final class LoginGate {
             return;
         }
         pending = show;
+        userStatus.setText(Messages.get("status.notLoggedIn"));
+        userStatus.setTooltip(null);
         showCard(LoginForm.Purpose.LOGIN);
     }
 
@@ -162,7 +167,7 @@ public final class LoginGate {
         userStatus.setTooltip(null);
     }
 
-    /** Whether the person at the workstation may edit the model (no users: yes). */
+    /** Whether the person at the workstation may edit the model, at least below some object (no users: yes). */
     public ReadOnlyBooleanProperty mayEditProperty() {
         return mayEdit.getReadOnlyProperty();
     }
@@ -221,8 +226,8 @@ public final class LoginGate {
         switch (why) {
             case LOGIN -> form.show(why, Messages.get("login.title", name), hint(), null);
             case SWITCH -> form.show(why, Messages.get("login.switchTitle", name), hint(), null);
-            case UNLOCK -> form.show(why, Messages.get("login.lockedTitle", user.name()),
-                    Messages.get("login.lockedNote", describe(user)), user.name());
+            case UNLOCK -> form.show(why, Messages.get("login.lockedTitle", name),
+                    Messages.get("login.lockedNote", describe(user), LocalTime.now().withNano(0)), user.name());
         }
         cover.setVisible(true);
         chrome.setDisable(true);
@@ -297,7 +302,7 @@ public final class LoginGate {
         locked = false;
         hideCard();
         Set<Permission> may = p.security().permissions();
-        mayEdit.set(may.contains(Permission.EDIT_MODEL));
+        mayEdit.set(p.security().mayEditSomewhere());
         userStatus.setText(Messages.get("status.userRole", describe(a)));
         userStatus.setTooltip(new Tooltip(Messages.get("status.userTip", a.name(), a.role(), a.origin(), String.join(", ",
                 may.stream().map(Enum::name).sorted().toList()))));
@@ -314,6 +319,15 @@ public final class LoginGate {
 
     private static String describe(Actor a) {
         return a.role() == null ? a.name() : Messages.get("login.nameRole", a.name(), a.role());
+    }
+
+    /**
+     * An edit the engine refused: the person is told which permission is missing and that nothing
+     * changed (the status line alone is easily missed or cut short).
+     */
+    public void refused(AccessDeniedException e) {
+        String what = Messages.getOrDefault("permission." + e.permission().name(), e.permission().name());
+        Platform.runLater(() -> dialogs.inform(Messages.get("login.refusedTitle"), Messages.get("login.refusedText", e.getMessage(), what)));
     }
 
     // ---- the audit trail ----

@@ -50,6 +50,16 @@ final class EngineProjectSecurity implements ProjectSecurity {
     }
 
     @Override
+    public boolean mayEditSomewhere() {
+        Actor a = actor.get();
+        if (security.permissions(a, null).contains(Permission.EDIT_MODEL)) {
+            return true;
+        }
+        return security.user(a.name()).map(u -> u.rules().stream()
+                .anyMatch(r -> security.permissions(a, r.objectId()).contains(Permission.EDIT_MODEL))).orElse(false);
+    }
+
+    @Override
     public void record(String action, String target, String result) {
         security.record(actor.get(), action, target, result);
     }

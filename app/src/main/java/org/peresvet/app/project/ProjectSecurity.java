@@ -34,6 +34,12 @@ public interface ProjectSecurity {
     /** What the current actor may do on the whole project. */
     Set<Permission> permissions();
 
+    /**
+     * Whether the current actor may edit the model anywhere: by role, or below an object through
+     * a subtree rule (the workstation then offers engineer mode; the engine checks each edit).
+     */
+    boolean mayEditSomewhere();
+
     /** Records something the workstation did outside the engine's calls (a lock), as the current actor. */
     void record(String action, String target, String result);
 

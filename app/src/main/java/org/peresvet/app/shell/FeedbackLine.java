@@ -1,6 +1,7 @@
 package org.peresvet.app.shell;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import org.peresvet.app.fx.Feedback;
 
 /** The status bar's message line: the last thing done, or what went wrong in the error style. */
@@ -20,6 +21,7 @@ final class FeedbackLine implements Feedback {
     @Override
     public void error(String message) {
         label.setText(message);
+        label.setTooltip(new Tooltip(message)); // a long reason is cut short in the status bar
         if (!label.getStyleClass().contains("feedback-error")) {
             label.getStyleClass().add("feedback-error");
         }

@@ -86,6 +86,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     @FXML private MenuItem deleteItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem importLdapItem;
+    @FXML private MenuItem screenEditorItem;
+    @FXML private MenuItem addBoardsItem;
     @FXML private RadioMenuItem engineerItem;
     @FXML private RadioMenuItem operatorItem;
     @FXML private RadioMenuItem isaThemeItem;
@@ -149,13 +151,14 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         commands = new EditCommands(stage::getScene, workbench.tree(), workbench.editor(), this);
         login = new LoginGate(workspace, chrome, userStatus, auditStatus, this, dialogs, () -> { session.discard(); showWelcome(); });
         login.idleTime(Duration.minutes(appearance.layout().lockMinutes()));
+        workbench.editor().onRefused(login::refused);
         mode = new ModeControls(appearance.modeProperty(), login.mayEditProperty(), modeButton, modeStatus, engineerItem, operatorItem,
                 workbench::editable);
 
         // Undo / redo state, with what they would undo in the menu; editing belongs to engineers.
         EditCommands.bind(workbench.editor(), appearance.modeProperty().isEqualTo(UserMode.OPERATOR), undoItem, redoItem,
                 undoButton, redoButton, List.of(newObjectItem, newTagItem, renameItem, cutItem, pasteItem, deleteItem, importItem,
-                        importLdapItem),
+                        importLdapItem, screenEditorItem, addBoardsItem),
                 List.of(newObjectButton, newTagButton, deleteButton, importButton));
 
         alarmBanner.setOnMouseClicked(e -> showAlarmList());
