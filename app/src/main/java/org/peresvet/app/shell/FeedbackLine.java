@@ -15,6 +15,7 @@ final class FeedbackLine implements Feedback {
     @Override
     public void info(String message) {
         label.setText(message);
+        label.setTooltip(null);
         label.getStyleClass().remove("feedback-error");
     }
 
