@@ -51,7 +51,7 @@ final class LoginForm extends VBox {
         password.setPromptText(Messages.get("login.password"));
         message.setId("loginMessage");
         message.setWrapText(true);
-        message.getStyleClass().add("error-text");
+        message.getStyleClass().add("login-message");
         submit.setId("loginSubmit");
         cancel.setId("loginCancel");
         switchUser.setId("loginSwitch");
