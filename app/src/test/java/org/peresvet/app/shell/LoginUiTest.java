@@ -14,11 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -242,11 +245,24 @@ class LoginUiTest {
         assertThat(fx(() -> ((TextField) node("#loginUser")).getText())).isEqualTo("admin");
         Screenshots.save(stage.getScene(), "lock");
 
+        // The shell's shortcuts do nothing behind the card (Ctrl+N would add an object), typed in it or elsewhere.
+        int objects = shell.engine().model().objectCount();
+        fx(() -> {
+            Event.fireEvent(node("#loginPassword"), ctrlN());
+            Event.fireEvent(shell.workbench().tree().treeView(), ctrlN());
+            return null;
+        });
         logIn("admin", "wrong-pass-1");
         refusedWith("wrong user name or password");
         assertThat(shell.login().locked()).isTrue();
+        assertThat(shell.engine().model().objectCount()).isEqualTo(objects);
         logIn("admin", "admin-pass-1");
         await(() -> fx(() -> !shell.login().locked() && !node("#loginCover").isVisible()));
+        fx(() -> {
+            Event.fireEvent(shell.workbench().tree().treeView(), ctrlN()); // unlocked, the same key works
+            return null;
+        });
+        await(() -> shell.engine().model().objectCount() == objects + 1);
         assertThat(audit()).anyMatch(r -> r.entry().action().equals("workstation.lock") && r.entry().actor().equals("admin"));
 
         // Lock by hand, then another person logs in from the lock card; their edit is theirs in the trail.
@@ -270,7 +286,9 @@ class LoginUiTest {
             return null;
         });
         await(() -> audit().stream().anyMatch(r -> r.entry().action().startsWith("model.") && r.entry().actor().equals("erik")));
-        assertThat(audit()).noneMatch(r -> r.entry().action().startsWith("model.") && r.entry().actor().equals("admin"));
+        List<AuditRecord> edits = audit().stream().filter(r -> r.entry().action().startsWith("model.")).toList();
+        assertThat(edits.get(0).entry().actor()).isEqualTo("erik"); // newest first: the object erik made
+        assertThat(edits.get(1).entry().actor()).isEqualTo("admin"); // the one admin made with Ctrl+N before
     }
 
     @Test
@@ -343,6 +361,10 @@ class LoginUiTest {
         loggedIn("ivan");
         assertThat(shell.actor().role()).isEqualTo("engineer");
         assertThat(text("#userStatus")).isEqualTo("User: ivan (engineer)");
+    }
+
+    private static KeyEvent ctrlN() {
+        return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.N, false, true, false, false);
     }
 
     private static LdapSettings directory(String url) {
