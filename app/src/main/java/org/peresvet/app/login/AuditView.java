@@ -110,7 +110,7 @@ public final class AuditView implements WorkspaceTab {
         text.setId("auditText");
         text.setPromptText(Messages.get("audit.filter.text"));
         for (TextField f : List.of(actor, action, text)) {
-            f.setPrefColumnCount(10);
+            f.setPrefColumnCount(9);
             f.setOnAction(e -> refresh());
         }
         period.setOnAction(e -> refresh());
@@ -121,15 +121,19 @@ public final class AuditView implements WorkspaceTab {
         count.getStyleClass().add("placeholder-note");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, period, actor, action, text, apply, gap, chain, csv);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, period, actor, action, text, apply, gap, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         bar.getStyleClass().add("audit-bar");
         columns();
         table.setId("auditTable");
         table.setPlaceholder(new Label(Messages.get("audit.none")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        HBox foot = new HBox(count);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // a narrow tab scrolls, the times stay whole
+        Region footGap = new Region();
+        HBox.setHgrow(footGap, Priority.ALWAYS);
+        HBox foot = new HBox(6, count, footGap, chain);
         foot.setPadding(new Insets(4, 6, 4, 6));
         root.setTop(bar);
         root.setCenter(table);
@@ -145,11 +149,11 @@ public final class AuditView implements WorkspaceTab {
 
     private void columns() {
         ZoneId z = zone;
-        table.getColumns().add(column("audit.col.seq", 60, r -> String.valueOf(r.seq())));
-        table.getColumns().add(column("audit.col.time", 170, r -> TIME.format(Instant.ofEpochMilli(r.entry().time() / 1000).atZone(z))));
+        table.getColumns().add(column("audit.col.seq", 48, r -> String.valueOf(r.seq())));
+        table.getColumns().add(column("audit.col.time", 180, r -> TIME.format(Instant.ofEpochMilli(r.entry().time() / 1000).atZone(z))));
         table.getColumns().add(column("audit.col.actor", 100, r -> r.entry().actor()));
-        table.getColumns().add(column("audit.col.host", 140, r -> r.entry().origin()));
-        table.getColumns().add(column("audit.col.action", 120, r -> r.entry().action()));
+        table.getColumns().add(column("audit.col.host", 130, r -> r.entry().origin()));
+        table.getColumns().add(column("audit.col.action", 110, r -> r.entry().action()));
         table.getColumns().add(column("audit.col.target", 200, r -> r.entry().target()));
         table.getColumns().add(column("audit.col.change", 200, AuditView::change));
         table.getColumns().add(column("audit.col.reason", 120, r -> nz(r.entry().reason())));

@@ -52,6 +52,7 @@ final class LoginForm extends VBox {
         message.setId("loginMessage");
         message.setWrapText(true);
         message.getStyleClass().add("login-message");
+        message.managedProperty().bind(message.textProperty().isNotEmpty()); // no gap while there is nothing to say
         submit.setId("loginSubmit");
         cancel.setId("loginCancel");
         switchUser.setId("loginSwitch");
