@@ -266,10 +266,19 @@ class LoginUiTest {
         assertThat(audit()).anyMatch(r -> r.entry().action().equals("workstation.lock") && r.entry().actor().equals("admin"));
 
         // Lock by hand, then another person logs in from the lock card; their edit is theirs in the trail.
+        // A window left open over the workspace (a dialog, a tool) is closed: it would stay usable as the locked user.
+        Stage tool = fx(() -> {
+            Stage t = new Stage();
+            t.initOwner(stage);
+            t.setScene(new Scene(new Label("a tool window"), 200, 100));
+            t.show();
+            return t;
+        });
         fx(() -> {
             shell.lock();
             return null;
         });
+        assertThat(fx(tool::isShowing)).isFalse();
         fx(() -> {
             ((Button) node("#loginSwitch")).fire();
             return null;
