@@ -2,7 +2,6 @@ package org.peresvet.app.login;
 
 import java.time.LocalTime;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
@@ -21,9 +20,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
-import javafx.stage.PopupWindow;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import org.peresvet.app.Messages;
 import org.peresvet.app.fx.DialogService;
@@ -199,7 +195,7 @@ public final class LoginGate {
             return;
         }
         locked = true;
-        closeOwnedWindows();
+        OwnedWindows.close(workspace.getScene() == null ? null : workspace.getScene().getWindow());
         FxTasks.run(() -> {
             p.security().record("workstation.lock", Messages.get("login.lockTarget"), "ok");
             return null;
@@ -214,35 +210,6 @@ public final class LoginGate {
             return;
         }
         showCard(LoginForm.Purpose.SWITCH);
-    }
-
-    /**
-     * A dialog or tool window left open would stay usable over the lock as the locked user: they
-     * are closed (a dialog closed this way is cancelled). Popups (menus, tooltips) go too.
-     */
-    private void closeOwnedWindows() {
-        Window main = workspace.getScene() == null ? null : workspace.getScene().getWindow();
-        if (main == null) {
-            return;
-        }
-        List<Window> owned = Window.getWindows().stream().filter(w -> w != main && w.isShowing() && ownedBy(w, main)).toList();
-        owned.forEach(Window::hide);
-    }
-
-    private static boolean ownedBy(Window w, Window main) {
-        for (Window o = owner(w); o != null; o = owner(o)) {
-            if (o == main) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Window owner(Window w) {
-        if (w instanceof Stage st) {
-            return st.getOwner();
-        }
-        return w instanceof PopupWindow pw ? pw.getOwnerWindow() : null;
     }
 
     private void lockIfIdle() {
