@@ -176,13 +176,22 @@ class LoginUiTest {
 
     @Test
     void cancelClosesTheProjectAndShowsTheWelcomePage() throws Exception {
-        open(projectWithUsers(null));
+        Path dir = projectWithUsers(null);
+        open(dir);
         fx(() -> {
             ((Button) node("#loginCancel")).fire();
             return null;
         });
         await(() -> shell.engine() == null && fx(() -> node("#welcome") != null && !node("#loginCover").isVisible()));
         assertThat(fx(() -> node("#chrome").isDisabled())).isFalse();
+        // Closed for real (off the FX thread): its files open again once the engine let go of them.
+        await(() -> {
+            try (Engine again = Engine.open(dir, EngineOptions.quiet())) {
+                return again.security().hasUsers();
+            } catch (RuntimeException stillOpen) {
+                return false;
+            }
+        });
     }
 
     @Test
