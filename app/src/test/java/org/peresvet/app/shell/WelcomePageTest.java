@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A first start (empty data folder, no --project) shows the welcome page; "Open the demo" opens the
- * bundled example and shows the passwords of the copy's users once.
+ * bundled example and shows the passwords of the copy's users once; its administrator logs in.
  */
 class WelcomePageTest {
     @TempDir
@@ -62,8 +64,9 @@ class WelcomePageTest {
 
         robot.clickOn("#welcomeDemo");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.engine() != null);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Peresvet — Pump station".equals(stage.getTitle()));
-        assertThat(robot.lookup("#welcome").tryQuery()).as("the page goes once a project is open").isEmpty();
+        // The demo has users: the login card comes before the workspace.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#loginCover").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(stage.getTitle()).isNotEqualTo("Peresvet — Pump station");
         assertThat(home.resolve("projects").resolve(PeresvetHome.DEMO)).isDirectory();
 
         // The copy's users: their passwords in a notice, once, as in the file that keeps them.
@@ -77,7 +80,18 @@ class WelcomePageTest {
         }
         assertThat(text).contains(DemoUsers.FILE).contains("peresvet users passwd");
         Screenshots.save(notice.getScene(), "welcome-demo-users");
+        String admin = text.lines().filter(l -> l.startsWith("admin (")).findFirst().orElseThrow().replaceAll(".* ", "");
         robot.interact(notice::close);
+
+        // With the password from the notice, the administrator logs in and the workspace shows.
+        robot.interact(() -> {
+            robot.lookup("#loginUser").queryAs(TextField.class).setText("admin");
+            robot.lookup("#loginPassword").queryAs(TextField.class).setText(admin);
+            robot.lookup("#loginSubmit").queryAs(Button.class).fire();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Peresvet — Pump station".equals(stage.getTitle()));
+        assertThat(robot.lookup("#welcome").tryQuery()).as("the page goes once a project is open").isEmpty();
+        assertThat(app.shell().actor().name()).isEqualTo("admin");
         Screenshots.save(stage.getScene(), "welcome-demo-opened");
     }
 }
