@@ -65,6 +65,7 @@ final class Guard {
             record(actor, what, "refused: " + e.permission());
             throw e;
         }
+        security.audit().checkAccepting(); // a change that cannot be recorded does not happen
         T result;
         try {
             result = call.get();

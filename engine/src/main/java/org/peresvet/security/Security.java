@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.runtime.ProjectKeys;
 
 /**
  * The security of one open project: its users and roles ({@link SecurityStore}), the compiled
@@ -24,11 +26,14 @@ import org.peresvet.model.ModelSnapshot;
 public final class Security implements AutoCloseable {
     /** A session token lives this long after login. */
     public static final long SESSION_MILLIS = 12 * 3_600_000L;
+    /** How many audit records may wait in memory while audit.mv.db cannot be written (tests set it low). */
+    public static final String KEPT_LIMIT_PROPERTY = "peresvet.audit.keptLimit";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecurityStore store;
     private final AuditTrail audit;
     private final AccessControl access;
+    private final ProjectKeys keys;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile Map<String, String> tokens;
     private volatile LdapSettings ldap;
@@ -40,23 +45,41 @@ public final class Security implements AutoCloseable {
     private record Session(String user, long expires) {
     }
 
-    private Security(SecurityStore store, AuditTrail audit, AccessControl access) {
+    private Security(SecurityStore store, AuditTrail audit, AccessControl access, ProjectKeys keys) {
         this.store = store;
         this.audit = audit;
         this.access = access;
+        this.keys = keys;
+    }
+
+    /** The project's id, made once and kept with its users: it names the project's key outside the folder. */
+    private static String projectId(SecurityStore store) {
+        String id = store.settings().get("project.id");
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            store.putSetting("project.id", id);
+        }
+        return id;
+    }
+
+    /** The project's key store (outside the project folder): the audit seal and the project's secrets. */
+    public ProjectKeys keys() {
+        return keys;
     }
 
     /** Opens {@code security.mv.db} and {@code audit.mv.db} in the project folder. */
     public static Security open(Path projectDir, Supplier<ModelSnapshot> model) {
         SecurityStore store = SecurityStore.open(projectDir);
         AuditTrail audit;
+        ProjectKeys keys;
         try {
-            audit = AuditTrail.open(projectDir);
+            keys = ProjectKeys.of(projectId(store));
+            audit = AuditTrail.open(projectDir, keys, Integer.getInteger(KEPT_LIMIT_PROPERTY, AuditTrail.DEFAULT_KEPT_LIMIT));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        Security s = new Security(store, audit, new AccessControl(model));
+        Security s = new Security(store, audit, new AccessControl(model), keys);
         s.reload();
         return s;
     }
