@@ -243,6 +243,11 @@ public final class Engine implements AutoCloseable {
         return project.exportJson(root);
     }
 
+    /** The project document, with its secrets in clear text when asked (and saying so). */
+    public String exportJson(UUID root, boolean withSecrets) {
+        return project.exportJson(root, withSecrets);
+    }
+
     // ---- values (shorthands of values()) ----
 
     public void write(Actor actor, List<TagSample> batch) {

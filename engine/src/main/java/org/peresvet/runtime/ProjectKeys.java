@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ProjectKeys {
     public static final String PROPERTY = "peresvet.keys";
+    /** The file in the project folder that names the project (and so its key). */
+    public static final String ID_FILE = "project.id";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +44,34 @@ public final class ProjectKeys {
             throw new IllegalArgumentException("not a project id: " + projectId);
         }
         return new ProjectKeys(folder().resolve(projectId + ".key"));
+    }
+
+    /**
+     * The keys of the project in {@code projectDir}, named by the id in its {@code project.id}
+     * (made on first need; a copy of the folder keeps the id, so the same key opens it).
+     *
+     * @throws IllegalStateException when the id cannot be read or written
+     */
+    public static ProjectKeys forProject(Path projectDir) {
+        Path f = projectDir.resolve(ID_FILE);
+        try {
+            if (Files.isRegularFile(f)) {
+                return of(Files.readString(f, StandardCharsets.US_ASCII).strip());
+            }
+            Files.createDirectories(projectDir);
+            String id = UUID.randomUUID().toString();
+            Path tmp = Files.createTempFile(projectDir, "project.id", ".tmp");
+            Files.writeString(tmp, id + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.move(tmp, f);
+            } catch (FileAlreadyExistsException raced) {
+                Files.deleteIfExists(tmp);
+                return of(Files.readString(f, StandardCharsets.US_ASCII).strip());
+            }
+            return of(id);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read or make the project id " + f + ": " + e.getMessage(), e);
+        }
     }
 
     /** The key folder this process uses. */

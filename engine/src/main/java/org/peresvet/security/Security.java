@@ -11,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.SecretFields;
 import org.peresvet.runtime.ProjectKeys;
+import org.peresvet.runtime.SecretBox;
+import org.peresvet.runtime.SecretUnavailableException;
 
 /**
  * The security of one open project: its users and roles ({@link SecurityStore}), the compiled
@@ -37,6 +39,7 @@ public final class Security implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile Map<String, String> tokens;
     private volatile LdapSettings ldap;
+    private volatile String ldapSecretProblem;
     private volatile SSLContext ldapTls;
     private volatile PasswordHasher hasher;
     /** Compared against when the user is unknown, so a wrong name takes as long as a wrong password. */
@@ -52,16 +55,6 @@ public final class Security implements AutoCloseable {
         this.keys = keys;
     }
 
-    /** The project's id, made once and kept with its users: it names the project's key outside the folder. */
-    private static String projectId(SecurityStore store) {
-        String id = store.settings().get("project.id");
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            store.putSetting("project.id", id);
-        }
-        return id;
-    }
-
     /** The project's key store (outside the project folder): the audit seal and the project's secrets. */
     public ProjectKeys keys() {
         return keys;
@@ -73,7 +66,7 @@ public final class Security implements AutoCloseable {
         AuditTrail audit;
         ProjectKeys keys;
         try {
-            keys = ProjectKeys.of(projectId(store));
+            keys = ProjectKeys.forProject(projectDir);
             audit = AuditTrail.open(projectDir, keys, Integer.getInteger(KEPT_LIMIT_PROPERTY, AuditTrail.DEFAULT_KEPT_LIMIT));
         } catch (RuntimeException e) {
             store.close();
@@ -87,7 +80,19 @@ public final class Security implements AutoCloseable {
     private void reload() {
         access.update(store.users(), store.roles());
         tokens = Map.copyOf(store.tokens());
-        ldap = readLdap(store.settings());
+        Map<String, String> settings = new LinkedHashMap<>(store.settings());
+        String bind = settings.get("ldap.bindPassword");
+        ldapSecretProblem = null;
+        try {
+            settings.computeIfPresent("ldap.bindPassword", (k, v) -> new SecretBox(keys).open(v));
+        } catch (SecretUnavailableException e) {
+            ldapSecretProblem = "the directory's bind password: " + e.getMessage();
+            settings.remove("ldap.bindPassword");
+        }
+        if (bind != null && !SecretFields.sealed(bind) && ldapSecretProblem == null) {
+            store.putSetting("ldap.bindPassword", new SecretBox(keys).seal(bind)); // an old clear-text one, sealed now
+        }
+        ldap = readLdap(settings);
     }
 
     public AccessControl access() {
@@ -166,7 +171,7 @@ public final class Security implements AutoCloseable {
             store.putSetting("ldap.url", s.url());
             store.putSetting("ldap.startTls", String.valueOf(s.startTls()));
             store.putSetting("ldap.bindDn", s.bindDn());
-            store.putSetting("ldap.bindPassword", s.bindPassword());
+            store.putSetting("ldap.bindPassword", new SecretBox(keys).seal(s.bindPassword()));
             store.putSetting("ldap.userBase", s.userBase());
             store.putSetting("ldap.userFilter", s.userFilter());
             store.putSetting("ldap.groupBase", s.groupBase());
@@ -250,6 +255,9 @@ public final class Security implements AutoCloseable {
         if (dir == null) {
             PasswordHasher.matches(password, decoy());
             throw new LoginException("wrong user name or password", false);
+        }
+        if (ldapSecretProblem != null) {
+            throw new LoginException("the directory cannot be asked: " + ldapSecretProblem, true);
         }
         LdapDirectory.LdapUser lu = new LdapDirectory(dir, access::role, ldapTls).login(n, password);
         if (lu.role() == null) {
