@@ -43,12 +43,19 @@ final class ProjectCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of stdout.")
         Path output;
 
+        @Option(names = "--with-secrets", description = "Include connector passwords and tokens in clear text (left out"
+                + " otherwise; the document says which). Needs the project's key on this machine.")
+        boolean withSecrets;
+
         @Override
         public Integer call() {
             try (Engine engine = open(projectDir(), false)) {
                 ModelSnapshot model = engine.model();
                 UUID root = subtreeRoot(model, subtree);
-                CliFiles.output(engine.exportJson(root), output, out());
+                CliFiles.output(engine.exportJson(root, withSecrets), output, out());
+                if (withSecrets) {
+                    err().println("The document holds passwords in clear text: keep it private.");
+                }
                 if (output != null) {
                     int objects = root == null ? model.objectCount() : model.subtree(root).size();
                     int tags = root == null ? model.tagCount() : model.tagsInSubtree(root).size();

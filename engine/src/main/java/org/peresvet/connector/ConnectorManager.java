@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.peresvet.connector.internal.ConnectorSlot;
 import org.peresvet.connector.internal.PendingWrite;
 import org.peresvet.connector.internal.SlotHooks;
@@ -65,6 +66,7 @@ public final class ConnectorManager implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SlotHooks hooks;
     private volatile long connectGraceMillis = DEFAULT_CONNECT_GRACE_MILLIS;
+    private volatile UnaryOperator<String> secrets = UnaryOperator.identity();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -128,6 +130,11 @@ public final class ConnectorManager implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Opens the sealed secrets of a config just before a connector is made with it (default: as stored). */
+    public void secrets(UnaryOperator<String> opener) {
+        this.secrets = opener;
     }
 
     /** Adds (or replaces) the factory of a kind; connectors of that kind waiting in ERROR are created. */
@@ -235,9 +242,17 @@ public final class ConnectorManager implements AutoCloseable {
                     + String.join(", ", kinds()) + ")");
             return;
         }
+        ConnectorDef opened;
+        try {
+            opened = def.withConfig(secrets.apply(def.config()));
+        } catch (IllegalStateException e) {
+            // A password sealed with a key this machine does not hold: say so, start nothing.
+            slot.idle(ConnectorState.ERROR, e.getMessage());
+            return;
+        }
         Connector c;
         try {
-            c = f.create(def, slot.newContext());
+            c = f.create(opened, slot.newContext());
         } catch (IllegalArgumentException e) {
             slot.idle(ConnectorState.ERROR, "bad config: " + e.getMessage());
             return;

@@ -16,6 +16,7 @@ import org.peresvet.connector.ConnectorLogLine;
 import org.peresvet.connector.NamedStatus;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.TagHistory;
+import org.peresvet.method.MethodResult;
 import org.peresvet.model.Actor;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.ModelEdit;
@@ -77,6 +78,7 @@ public final class Engine implements AutoCloseable {
         // Users, roles and the audit trail: every change below is checked and recorded.
         this.security = Security.open(stores.folder.dir(), project::model);
         this.guard = new Guard(security, project::model);
+        pipeline.events.subscribe(MethodResult.class, guard::methodRun); // schedule and alarm runs audited
         this.project.guard(guard);
         this.values.guard(guard);
         this.history.guard(guard);
@@ -241,6 +243,11 @@ public final class Engine implements AutoCloseable {
 
     public String exportJson(UUID root) {
         return project.exportJson(root);
+    }
+
+    /** The project document, with its secrets in clear text when asked (and saying so). */
+    public String exportJson(UUID root, boolean withSecrets) {
+        return project.exportJson(root, withSecrets);
     }
 
     // ---- values (shorthands of values()) ----

@@ -38,6 +38,7 @@ final class EngineDevices implements DeviceWrites {
             guard.record(actor, what, "refused: " + e.permission());
             throw e;
         }
+        guard.security().audit().checkAccepting();
         CompletableFuture<WriteResult> f;
         try {
             f = connectors.write(tagId, value, actor.name());

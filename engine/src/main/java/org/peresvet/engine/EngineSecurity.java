@@ -181,4 +181,9 @@ final class EngineSecurity implements SecurityAccess {
     public AuditVerification verifyAudit() {
         return security.audit().verify();
     }
+
+    @Override
+    public AuditStatus auditStatus() {
+        return new AuditStatus(security.audit().error(), security.audit().kept(), security.audit().keptLimit());
+    }
 }

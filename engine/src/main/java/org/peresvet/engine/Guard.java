@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.peresvet.method.MethodResult;
 import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.MethodDef;
@@ -65,6 +66,7 @@ final class Guard {
             record(actor, what, "refused: " + e.permission());
             throw e;
         }
+        security.audit().checkAccepting(); // a change that cannot be recorded does not happen
         T result;
         try {
             result = call.get();
@@ -83,6 +85,27 @@ final class Guard {
     void record(Actor actor, What what, String result) {
         security.audit().append(new AuditEntry(Micros.now(), actor.name(), actor.origin(), what.action(), what.target(),
                 what.oldValue(), what.newValue(), what.reason(), result));
+    }
+
+    /**
+     * One record per method run that no person started: a schedule's tick or an event (an alarm
+     * transition) is the actor, as a system principal, and the method the target. Manual runs are
+     * recorded by the facade's own check; tag-triggered runs (one per sample) are not recorded.
+     */
+    void methodRun(MethodResult r) {
+        String init = r.initiator() == null ? "" : r.initiator();
+        Actor actor;
+        if (init.startsWith("schedule ")) {
+            actor = new Actor(init, "schedule", null, Actor.Kind.SYSTEM);
+        } else if (init.startsWith("event ")) {
+            actor = new Actor(init.equals("event AlarmEvent") ? "alarm" : init, "event", null, Actor.Kind.SYSTEM);
+        } else {
+            return;
+        }
+        MethodDef m = model.get().method(r.methodId());
+        String target = m == null ? r.name() : objectPath(m.objectId()).replaceAll("/$", "") + "/" + m.name();
+        record(actor, new What("method.run", target, null, r.value() == null ? null : String.valueOf(r.value()), null),
+                r.ok() ? "ok" : "failed: " + r.failure());
     }
 
     // ---- targets ----

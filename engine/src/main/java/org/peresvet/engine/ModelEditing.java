@@ -6,12 +6,14 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.peresvet.model.Actor;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.io.ProjectDocument;
 import org.peresvet.model.io.ProjectImport;
 import org.peresvet.model.io.ProjectJson;
+import org.peresvet.runtime.SecretBox;
 import org.peresvet.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ final class ModelEditing implements ProjectModel {
     private volatile Consumer<ModelSnapshot.Change> afterStore;
     /** Checks and records every change (set once the project's security is open). */
     private volatile Guard guard;
+    private volatile SecretBox secrets;
     /** Set once the pipeline exists; the runtime side of an edit. */
     private volatile Consumer<ModelSnapshot.Change> runtime = c -> { };
 
@@ -114,7 +117,39 @@ final class ModelEditing implements ProjectModel {
 
     @Override
     public String exportJson(UUID root) {
-        return ProjectJson.write(model, settings, root);
+        return ProjectJson.write(model, settings, root, null);
+    }
+
+    @Override
+    public String exportJson(UUID root, boolean withSecrets) {
+        return ProjectJson.write(model, settings, root, withSecrets ? secrets()::open : null);
+    }
+
+    private SecretBox secrets() {
+        SecretBox b = secrets;
+        if (b == null) {
+            b = SecretBox.of(stores.folder.dir());
+            secrets = b;
+        }
+        return b;
+    }
+
+    /** Connector configs are stored with their passwords sealed (an unchanged one keeps its sealed text). */
+    private List<ModelEdit> sealSecrets(ModelSnapshot before, List<ModelEdit> edits) {
+        if (edits.stream().noneMatch(e -> e instanceof ModelEdit.PutConnector)) {
+            return edits;
+        }
+        List<ModelEdit> out = new ArrayList<>(edits.size());
+        for (ModelEdit e : edits) {
+            if (e instanceof ModelEdit.PutConnector p) {
+                ConnectorDef old = before.connector(p.connector().id());
+                String sealed = secrets().sealJson(p.connector().config(), old == null ? null : old.config());
+                out.add(sealed.equals(p.connector().config()) ? e : new ModelEdit.PutConnector(p.connector().withConfig(sealed)));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -142,10 +177,11 @@ final class ModelEditing implements ProjectModel {
     }
 
     /** Edits and (when not null) new settings, stored in one transaction, then applied. */
-    private ModelSnapshot.Change edit(Actor actor, List<ModelEdit> edits, ProjectSettings newSettings) {
+    private ModelSnapshot.Change edit(Actor actor, List<ModelEdit> givenEdits, ProjectSettings newSettings) {
         ensureOpen.run();
         synchronized (editLock) {
             ModelSnapshot before = model;
+            List<ModelEdit> edits = sealSecrets(before, givenEdits);
             ModelSnapshot.Change change = before.apply(edits);
             stores.project.persist(before, change.applied(), newSettings);
             model = change.snapshot();

@@ -33,6 +33,7 @@ import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
+import org.peresvet.runtime.SecretBox;
 import org.peresvet.runtime.AlarmEvent;
 import org.peresvet.runtime.EngineEvent;
 import org.peresvet.runtime.EngineLoop;
@@ -94,6 +95,7 @@ final class Pipeline {
         this.alarms.expressions(new FormulaAlarmExpressions());
         this.connectors = new ConnectorManager(loop::submit, events::publish, model, this::current);
         this.connectors.connectGraceMillis(options.connectGraceMillis());
+        this.connectors.secrets(SecretBox.of(stores.folder.dir())::openJson);
         this.metricsSources.add(new ConnectorMetrics(connectors::statuses));
         // Calculated tags are the first stage of the loop and methods the second, so the alarm
         // stage added at start (the last) sees calculated values in the same round.

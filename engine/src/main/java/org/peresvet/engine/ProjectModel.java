@@ -41,6 +41,19 @@ public interface ProjectModel {
     /** The whole project (root null) or one object's subtree as a JSON document. */
     String exportJson(UUID root);
 
+    /**
+     * The project document; secrets (connector passwords and tokens) are left out unless
+     * {@code withSecrets}, and then in clear text, the document saying so ({@code "secrets": "included"}).
+     *
+     * @throws org.peresvet.runtime.SecretUnavailableException with secrets, when the project's key is missing
+     */
+    default String exportJson(UUID root, boolean withSecrets) {
+        if (withSecrets) {
+            throw new UnsupportedOperationException("this project cannot export its secrets");
+        }
+        return exportJson(root);
+    }
+
     /** Called after every model change, on the editing thread. */
     void onModelChange(Consumer<ModelSnapshot.Change> listener);
 }

@@ -85,4 +85,13 @@ public interface SecurityAccess {
 
     /** Checks the audit trail's hash chain. */
     AuditVerification verifyAudit();
+
+    /**
+     * Whether the audit trail is written: the fault (null while it works), how many records wait in
+     * memory for the file, and the bound at which audited changes are refused.
+     */
+    record AuditStatus(String error, int kept, int keptLimit) {
+    }
+
+    AuditStatus auditStatus();
 }

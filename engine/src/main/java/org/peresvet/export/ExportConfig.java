@@ -25,9 +25,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.peresvet.model.SecretFields;
 import org.peresvet.model.io.JsonFields;
 import org.peresvet.model.io.StrictJson;
 import org.peresvet.model.io.StrictJsonException;
+import org.peresvet.runtime.SecretBox;
+import org.peresvet.runtime.SecretUnavailableException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where and how accepted samples are exported: one or more VictoriaMetrics targets, read from the
@@ -277,7 +281,7 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
             return none();
         }
         try {
-            return parse(Files.readString(f, StandardCharsets.UTF_8));
+            return parse(openSecrets(Files.readString(f, StandardCharsets.UTF_8), projectDir, f));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -291,7 +295,12 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
         Path tmp = projectDir.resolve(FILE_NAME + ".tmp");
         try {
             Files.createDirectories(projectDir);
-            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+            ObjectNode tree = tree();
+            if (SecretFields.map(tree, v -> v) > 0) {
+                SecretBox box = SecretBox.of(projectDir);
+                SecretFields.map(tree, box::seal); // passwords and tokens sealed with the project's key
+            }
+            Files.writeString(tmp, MAPPER.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
             try {
                 // It may hold passwords and tokens: readable by the owner only, where the file system knows owners.
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
@@ -305,6 +314,42 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
     }
 
     public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(tree()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The targets' sealed secrets opened (old clear-text ones pass as they are). A target whose
+     * secret cannot be opened (the project's key is not on this machine) is switched off with the
+     * reason in the log, so the engine still starts.
+     */
+    private static String openSecrets(String text, Path projectDir, Path f) {
+        if (!text.contains(SecretFields.SEALED_PREFIX)) {
+            return text;
+        }
+        try {
+            JsonNode root = MAPPER.readTree(text);
+            SecretBox box = SecretBox.of(projectDir);
+            for (JsonNode t : root.path("targets")) {
+                try {
+                    SecretFields.map(t, box::open);
+                } catch (SecretUnavailableException e) {
+                    SecretFields.strip(t);
+                    ((ObjectNode) t).put("enabled", false);
+                    LoggerFactory.getLogger(ExportConfig.class).error("{}: export target {} is off: {}", f,
+                            t.path("name").asText("?"), e.getMessage());
+                }
+            }
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException | ClassCastException e) {
+            return text; // parse() names what is wrong
+        }
+    }
+
+    private ObjectNode tree() {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("batchMaxSamples", batchMaxSamples);
         root.put("batchMaxAgeMillis", batchMaxAgeMillis);
@@ -329,11 +374,7 @@ public record ExportConfig(int batchMaxSamples, long batchMaxAgeMillis, List<Tar
             n.put("confirmDelayMillis", t.confirmDelayMillis());
             n.put("readHistory", t.readHistory());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /**

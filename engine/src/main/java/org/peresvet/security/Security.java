@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.SecretFields;
+import org.peresvet.runtime.ProjectKeys;
+import org.peresvet.runtime.SecretBox;
+import org.peresvet.runtime.SecretUnavailableException;
 
 /**
  * The security of one open project: its users and roles ({@link SecurityStore}), the compiled
@@ -24,14 +28,18 @@ import org.peresvet.model.ModelSnapshot;
 public final class Security implements AutoCloseable {
     /** A session token lives this long after login. */
     public static final long SESSION_MILLIS = 12 * 3_600_000L;
+    /** How many audit records may wait in memory while audit.mv.db cannot be written (tests set it low). */
+    public static final String KEPT_LIMIT_PROPERTY = "peresvet.audit.keptLimit";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecurityStore store;
     private final AuditTrail audit;
     private final AccessControl access;
+    private final ProjectKeys keys;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile Map<String, String> tokens;
     private volatile LdapSettings ldap;
+    private volatile String ldapSecretProblem;
     private volatile SSLContext ldapTls;
     private volatile PasswordHasher hasher;
     /** Compared against when the user is unknown, so a wrong name takes as long as a wrong password. */
@@ -40,23 +48,31 @@ public final class Security implements AutoCloseable {
     private record Session(String user, long expires) {
     }
 
-    private Security(SecurityStore store, AuditTrail audit, AccessControl access) {
+    private Security(SecurityStore store, AuditTrail audit, AccessControl access, ProjectKeys keys) {
         this.store = store;
         this.audit = audit;
         this.access = access;
+        this.keys = keys;
+    }
+
+    /** The project's key store (outside the project folder): the audit seal and the project's secrets. */
+    public ProjectKeys keys() {
+        return keys;
     }
 
     /** Opens {@code security.mv.db} and {@code audit.mv.db} in the project folder. */
     public static Security open(Path projectDir, Supplier<ModelSnapshot> model) {
         SecurityStore store = SecurityStore.open(projectDir);
         AuditTrail audit;
+        ProjectKeys keys;
         try {
-            audit = AuditTrail.open(projectDir);
+            keys = ProjectKeys.forProject(projectDir);
+            audit = AuditTrail.open(projectDir, keys, Integer.getInteger(KEPT_LIMIT_PROPERTY, AuditTrail.DEFAULT_KEPT_LIMIT));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        Security s = new Security(store, audit, new AccessControl(model));
+        Security s = new Security(store, audit, new AccessControl(model), keys);
         s.reload();
         return s;
     }
@@ -64,7 +80,19 @@ public final class Security implements AutoCloseable {
     private void reload() {
         access.update(store.users(), store.roles());
         tokens = Map.copyOf(store.tokens());
-        ldap = readLdap(store.settings());
+        Map<String, String> settings = new LinkedHashMap<>(store.settings());
+        String bind = settings.get("ldap.bindPassword");
+        ldapSecretProblem = null;
+        try {
+            settings.computeIfPresent("ldap.bindPassword", (k, v) -> new SecretBox(keys).open(v));
+        } catch (SecretUnavailableException e) {
+            ldapSecretProblem = "the directory's bind password: " + e.getMessage();
+            settings.remove("ldap.bindPassword");
+        }
+        if (bind != null && !SecretFields.sealed(bind) && ldapSecretProblem == null) {
+            store.putSetting("ldap.bindPassword", new SecretBox(keys).seal(bind)); // an old clear-text one, sealed now
+        }
+        ldap = readLdap(settings);
     }
 
     public AccessControl access() {
@@ -143,7 +171,7 @@ public final class Security implements AutoCloseable {
             store.putSetting("ldap.url", s.url());
             store.putSetting("ldap.startTls", String.valueOf(s.startTls()));
             store.putSetting("ldap.bindDn", s.bindDn());
-            store.putSetting("ldap.bindPassword", s.bindPassword());
+            store.putSetting("ldap.bindPassword", new SecretBox(keys).seal(s.bindPassword()));
             store.putSetting("ldap.userBase", s.userBase());
             store.putSetting("ldap.userFilter", s.userFilter());
             store.putSetting("ldap.groupBase", s.groupBase());
@@ -227,6 +255,9 @@ public final class Security implements AutoCloseable {
         if (dir == null) {
             PasswordHasher.matches(password, decoy());
             throw new LoginException("wrong user name or password", false);
+        }
+        if (ldapSecretProblem != null) {
+            throw new LoginException("the directory cannot be asked: " + ldapSecretProblem, true);
         }
         LdapDirectory.LdapUser lu = new LdapDirectory(dir, access::role, ldapTls).login(n, password);
         if (lu.role() == null) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.peresvet.api.ApiAuthorizer;
 import org.peresvet.api.RequestGate;
 import org.peresvet.security.AccessDeniedException;
+import org.peresvet.security.AuditUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,9 @@ public final class Dispatcher {
                 // The engine refused the change and changed nothing: name the missing permission.
                 ObjectNode extra = Json.object().put("permission", e.permission().name());
                 failed = answer(call, new ApiError(403, null, e.getMessage(), extra));
+            } catch (AuditUnavailableException e) {
+                // The change was refused before anything changed: its audit record could not be kept.
+                failed = answer(call, new ApiError(507, null, e.getMessage()));
             } catch (IllegalStateException e) {
                 LOG.warn("API request {} {} failed: {}", call.method(), call.path(), e.getMessage());
                 failed = answer(call, new ApiError(503, null, e.getMessage()));

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.AlarmPriority;
@@ -27,6 +28,7 @@ import org.peresvet.model.Quoted;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.ProjectSettings;
 import org.peresvet.model.ScheduleDef;
+import org.peresvet.model.SecretFields;
 import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
@@ -45,7 +47,7 @@ public final class ProjectJson {
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "settings", "objects", "schedules", "methods",
-            "connectors", "documents");
+            "connectors", "documents", "secrets");
     private static final Set<String> DOCUMENT_KEYS = Set.of("id", "kind", "name", "body");
     private static final Set<String> CONNECTOR_KEYS = Set.of("id", "name", "kind", "enabled", "config");
     private static final Set<String> SETTINGS_KEYS = Set.of("name", "historyRetentionDays", "historyFlushMillis");
@@ -64,6 +66,15 @@ public final class ProjectJson {
 
     /** The whole project (root null) or the subtree of one object, as pretty-printed JSON. */
     public static String write(ModelSnapshot model, ProjectSettings settings, UUID root) {
+        return write(model, settings, root, null);
+    }
+
+    /**
+     * The document. Secrets in connector configs ({@link SecretFields}) are left out, or, with
+     * {@code reveal}, given as {@code reveal} of the stored (sealed) text; either way the document
+     * says so in {@code "secrets": "omitted" | "included"}.
+     */
+    public static String write(ModelSnapshot model, ProjectSettings settings, UUID root, UnaryOperator<String> reveal) {
         ObjectNode doc = MAPPER.createObjectNode();
         doc.put("format", FORMAT);
         doc.put("version", VERSION);
@@ -76,7 +87,15 @@ public final class ProjectJson {
         List<ConnectorDef> connectors = root == null ? model.connectors() : connectorsUsedBy(model, root);
         if (!connectors.isEmpty()) {
             ArrayNode arr = doc.putArray("connectors");
-            connectors.forEach(c -> arr.add(connectorNode(c)));
+            int secrets = 0;
+            for (ConnectorDef c : connectors) {
+                ObjectNode n = connectorNode(c);
+                secrets += reveal == null ? SecretFields.strip(n.get("config")) : SecretFields.map(n.get("config"), reveal);
+                arr.add(n);
+            }
+            if (secrets > 0) {
+                doc.put("secrets", reveal == null ? "omitted" : "included");
+            }
         }
         ArrayNode objects = doc.putArray("objects");
         List<ObjectDef> tops = root == null ? model.childObjects(null) : List.of(model.object(root));
