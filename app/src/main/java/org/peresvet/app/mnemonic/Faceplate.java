@@ -30,9 +30,13 @@ import org.peresvet.model.TagDef;
 final class Faceplate extends VBox implements AutoCloseable {
     private final Watch watch;
     private final List<Runnable> unlisten = new ArrayList<>();
+    private final WidgetFrame frame;
 
-    Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write, Runnable close) {
+    /** {@code trend} opens a tag's popup trend (null: no trend buttons). */
+    Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write,
+              Consumer<TagDef> trend, Runnable close) {
         super(8);
+        this.frame = f;
         setId("faceplate");
         getStyleClass().add("faceplate");
         setPadding(new Insets(10));
@@ -57,6 +61,13 @@ final class Faceplate extends VBox implements AutoCloseable {
         if (f.alarm() != null) {
             getChildren().add(new Label(Messages.get(f.alarmUnacknowledged() ? "faceplate.alarmUnacked" : "faceplate.alarm",
                     f.alarm().label())));
+        }
+        if (f.command() != null) {
+            Label cmd = new Label(Messages.get("faceplate.command", f.command()));
+            cmd.setId("faceplate-command");
+            cmd.setWrapText(true);
+            cmd.setStyle(f.command().startsWith("\u2715") ? "-fx-text-fill: #C62828; -fx-font-weight: bold;" : "");
+            getChildren().add(cmd);
         }
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -87,12 +98,22 @@ final class Faceplate extends VBox implements AutoCloseable {
                 w.setOnAction(e -> write.accept(t));
                 grid.add(w, 2, row);
             }
+            if (trend != null) {
+                Button tr = new Button(Messages.get("faceplate.trend"));
+                tr.getStyleClass().add("faceplate-trend");
+                tr.setOnAction(e -> trend.accept(t));
+                grid.add(tr, 3, row);
+            }
             row++;
         }
         if (tags.isEmpty()) {
             getChildren().add(new Label(Messages.get("faceplate.noTags")));
         }
         getChildren().add(grid);
+    }
+
+    WidgetFrame frame() {
+        return frame;
     }
 
     /** The symbol's state in words. */

@@ -20,10 +20,13 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.peresvet.alarm.AlarmView;
+import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.LiveValue;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.Watch;
+import org.peresvet.app.project.HistoryReader;
 import org.peresvet.formula.FormulaState;
+import org.peresvet.history.HistoryQuery;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.AlarmState;
 import org.peresvet.model.Micros;
@@ -71,6 +74,7 @@ public final class LiveScreen implements AutoCloseable {
     private boolean closed;
     private Consumer<WidgetFrame> onControl = f -> { };
     private Consumer<WidgetFrame> onInspect = f -> { };
+    private Consumer<WidgetFrame> onTrend = f -> { };
 
     /** A property bound to a tag or an expression, with its inputs' live values. */
     private static final class Bound {
@@ -164,7 +168,8 @@ public final class LiveScreen implements AutoCloseable {
         if (f.symbol().isControl()) {
             f.symbol().setOnActivate(() -> onControl.accept(f));
         } else if (!w.type().equals(WidgetTypes.GROUP)) {
-            f.setOnMouseClicked(e -> onInspect.accept(f));
+            // a click: the faceplate; a double-click: the popup trend of the symbol's tag
+            f.setOnMouseClicked(e -> (e.getClickCount() == 2 ? onTrend : onInspect).accept(f));
         }
         if (f.symbol() instanceof CameraView) {
             f.symbol().start();
@@ -378,6 +383,53 @@ public final class LiveScreen implements AutoCloseable {
     /** Runs when the operator uses a control (navigation, command, setpoint, toggle). */
     public void onControl(Consumer<WidgetFrame> c) {
         onControl = c;
+    }
+
+    /** Runs when the operator double-clicks a symbol (its popup trend). */
+    public void onTrend(Consumer<WidgetFrame> c) {
+        onTrend = c;
+    }
+
+    /**
+     * The tag a symbol's trend shows: the tag its value is bound to (directly or the first input of
+     * its expression), else the first tag it shows; null when it shows none.
+     */
+    public UUID trendTagOf(WidgetFrame f) {
+        List<Bound> bs = byFrame.getOrDefault(f, List.of());
+        for (Bound b : bs) {
+            if (b.property.equals("value") && !b.binding.inputs().isEmpty()) {
+                return b.binding.inputs().get(0);
+            }
+        }
+        for (Bound b : bs) {
+            if (!b.binding.inputs().isEmpty()) {
+                return b.binding.inputs().get(0);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fills each sparkline with its tag's stored history over the span it shows (read off the FX
+     * thread), so it opens with the last minutes rather than empty.
+     */
+    public void fillSparklines(HistoryReader history) {
+        long now = Micros.now();
+        for (WidgetFrame f : frames.values()) {
+            UUID tag = f.symbol() instanceof Sparkline ? trendTagOf(f) : null;
+            if (tag == null) {
+                continue;
+            }
+            Sparkline s = (Sparkline) f.symbol();
+            long span = (long) (Math.max(1, f.def().number("seconds", 600)) * 1e6);
+            // one point per two pixels is all a sparkline can show
+            long step = Math.max(1_000_000L, span / Math.max(10, (long) (f.def().number("width", 160) / 2)));
+            FxTasks.run(() -> history.read(HistoryQuery.range(tag, now - span, now).withTimeStep(step)).data(), data -> {
+                if (!closed) {
+                    s.seed(data, f.props());
+                }
+            }, e -> { });
+        }
     }
 
     /** Runs when the operator clicks a symbol (the faceplate). */

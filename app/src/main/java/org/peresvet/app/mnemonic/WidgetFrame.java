@@ -25,6 +25,8 @@ public final class WidgetFrame extends Pane {
     private Rectangle alarmBorder;
     private Rectangle qualityBorder;
     private Label qualityText;
+    private Label commandNote;
+    private String command;
     private Shape alarmShape;
     private AlarmPriority alarm;
     private boolean unacked;
@@ -111,6 +113,38 @@ public final class WidgetFrame extends Pane {
             qualityText.setText(bad ? word : "");
         }
         symbol.setOpacity(bad ? 0.45 : 1);
+    }
+
+    /**
+     * Shows how the last command from this symbol fares, under it: "sending…", "✓ confirmed" or
+     * "✕" and the reason (a timeout names what the device did not do); null clears it.
+     */
+    void showCommand(String text, boolean failed) {
+        command = text;
+        if (commandNote == null) {
+            if (text == null) {
+                return;
+            }
+            commandNote = new Label();
+            commandNote.setFont(SymbolTexts.bold(10));
+            commandNote.setWrapText(true);
+            commandNote.setMaxWidth(Math.max(def().number("width", 0), 220));
+            commandNote.setLayoutX(0);
+            commandNote.setLayoutY(Math.max(def().number("height", 0), 8) + 3);
+            commandNote.setMouseTransparent(true);
+            commandNote.getStyleClass().add("command-note");
+            addMark(commandNote);
+        }
+        commandNote.setVisible(text != null);
+        commandNote.setText(text == null ? "" : text);
+        // abnormal in words and a heavy outline, not colour alone
+        commandNote.setStyle(failed ? "-fx-background-color: white; -fx-border-color: #C62828; -fx-border-width: 2; -fx-text-fill: #C62828; -fx-padding: 1 3 1 3;"
+                : "-fx-background-color: white; -fx-border-color: #9A9A9A; -fx-text-fill: #333333; -fx-padding: 1 3 1 3;");
+    }
+
+    /** The last command's note on the symbol, or null. */
+    public String command() {
+        return command;
     }
 
     /** The quality word shown, or null. */

@@ -308,6 +308,7 @@ public final class Workbench {
                 return m == null ? List.of() : ScreenDocuments.all(m);
             }
         });
+        v.setTrendPopup(this::popupTrend);
         tabHost.open(v);
         v.home();
         return v;
