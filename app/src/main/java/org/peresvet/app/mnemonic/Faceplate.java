@@ -40,8 +40,8 @@ final class Faceplate extends VBox implements AutoCloseable {
         setId("faceplate");
         getStyleClass().add("faceplate");
         setPadding(new Insets(10));
-        setPrefWidth(300);
-        setMinWidth(260);
+        setPrefWidth(380);
+        setMinWidth(300);
         setStyle("-fx-background-color: #EEEEEE; -fx-border-color: #9A9A9A; -fx-border-width: 0 0 0 1;");
         String name = f.def().text("text").isEmpty() ? f.def().id() : f.def().text("text");
         Label title = new Label(name);
@@ -63,10 +63,11 @@ final class Faceplate extends VBox implements AutoCloseable {
                     f.alarm().label())));
         }
         if (f.command() != null) {
-            Label cmd = new Label(Messages.get("faceplate.command", f.command()));
+            Label cmd = new Label(Messages.get("faceplate.command", f.commandDetail()));
             cmd.setId("faceplate-command");
             cmd.setWrapText(true);
-            cmd.setStyle(f.command().startsWith("\u2715") ? "-fx-text-fill: #C62828; -fx-font-weight: bold;" : "");
+            cmd.setMinHeight(Region.USE_PREF_SIZE);
+            cmd.setStyle(f.commandFailed() ? "-fx-text-fill: #C62828; -fx-font-weight: bold;" : "");
             getChildren().add(cmd);
         }
         GridPane grid = new GridPane();
@@ -80,6 +81,7 @@ final class Faceplate extends VBox implements AutoCloseable {
             path.setMaxWidth(150);
             Label value = new Label();
             value.getStyleClass().add("faceplate-value");
+            value.setMinWidth(Region.USE_PREF_SIZE);
             LiveValue lv = watch.get(t.id());
             Runnable show = () -> {
                 Sample s = lv.getSample();
@@ -94,12 +96,14 @@ final class Faceplate extends VBox implements AutoCloseable {
             grid.add(value, 1, row);
             if (ValueFormat.writable(t)) {
                 Button w = new Button(Messages.get("faceplate.write"));
+                w.setMinWidth(Region.USE_PREF_SIZE);
                 w.getStyleClass().add("faceplate-write");
                 w.setOnAction(e -> write.accept(t));
                 grid.add(w, 2, row);
             }
             if (trend != null) {
                 Button tr = new Button(Messages.get("faceplate.trend"));
+                tr.setMinWidth(Region.USE_PREF_SIZE);
                 tr.getStyleClass().add("faceplate-trend");
                 tr.setOnAction(e -> trend.accept(t));
                 grid.add(tr, 3, row);

@@ -327,15 +327,16 @@ public final class ScreenView implements WorkspaceTab {
             return;
         }
         setStatus(Messages.get("write.sending", neu, pathOf(t)));
-        from.showCommand(Messages.get("screen.commandSending", neu), false);
+        from.showCommand(Messages.get("screen.commandSending"), Messages.get("write.sending", neu, pathOf(t)), false);
         refreshFaceplate(from);
         FxTasks.run(() -> ScreenWrites.send(p, t, value), o -> {
             setStatus(o.message());
-            from.showCommand((o.confirmed() ? "\u2713 " : "\u2715 ") + o.reason(), !o.confirmed());
+            from.showCommand(o.word(), o.message(), !o.confirmed());
             refreshFaceplate(from);
         }, e -> {
-            setStatus(Messages.get("write.failed", pathOf(t), e.getMessage()));
-            from.showCommand("\u2715 " + e.getMessage(), true);
+            String m = Messages.get("write.failed", pathOf(t), e.getMessage());
+            setStatus(m);
+            from.showCommand(Messages.get("screen.command.FAILED"), m, true);
             refreshFaceplate(from);
         });
     }

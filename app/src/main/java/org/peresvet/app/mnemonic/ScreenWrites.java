@@ -24,12 +24,12 @@ final class ScreenWrites {
     static final long DEVICE_WAIT_MINUTES = 2;
 
     /**
-     * The outcome: {@code message} as the screen's status line says it, {@code reason} the short
-     * verdict the symbol itself shows ("confirmed", or why not).
+     * The outcome: {@code message} as the screen's status line and the faceplate say it,
+     * {@code word} the short verdict the symbol itself shows ("✓ confirmed", "✕ TIMEOUT, no echo").
      */
-    record Outcome(boolean confirmed, String message, String reason) {
+    record Outcome(boolean confirmed, String message, String word) {
         Outcome(boolean confirmed, String message) {
-            this(confirmed, message, confirmed ? Messages.get("write.device.CONFIRMED") : message);
+            this(confirmed, message, Messages.get(confirmed ? "screen.command.CONFIRMED" : "screen.command.FAILED"));
         }
     }
 
@@ -79,8 +79,8 @@ final class ScreenWrites {
                     return new Outcome(true, Messages.get("write.deviceConfirmed", t.name(),
                             ValueFormat.value(t, Sample.of(0, r.confirmed())), ValueFormat.value(t, before)));
                 }
-                String why = Messages.get("write.device." + r.status().name(), r.reason());
-                return new Outcome(false, Messages.get("write.failed", path, why), why);
+                return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device." + r.status().name(), r.reason())),
+                        Messages.get("screen.command." + r.status().name()));
             }
             Sample sample = Sample.of(Math.max(Micros.now(), before == null ? 0 : before.x() + 1), value);
             p.writes().write(t.id(), sample);
@@ -94,8 +94,8 @@ final class ScreenWrites {
             Thread.currentThread().interrupt();
             return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device.interrupted")));
         } catch (TimeoutException e) {
-            String why = Messages.get("write.device.TIMEOUT", DEVICE_WAIT_MINUTES + " min");
-            return new Outcome(false, Messages.get("write.failed", path, why), why);
+            return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device.TIMEOUT", DEVICE_WAIT_MINUTES + " min")),
+                    Messages.get("screen.command.TIMEOUT"));
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             return new Outcome(false, Messages.get("write.failed", path, c.getMessage() == null ? c.toString() : c.getMessage()));

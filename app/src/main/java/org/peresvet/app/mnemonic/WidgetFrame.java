@@ -27,6 +27,8 @@ public final class WidgetFrame extends Pane {
     private Label qualityText;
     private Label commandNote;
     private String command;
+    private String commandDetail;
+    private boolean commandFailed;
     private Shape alarmShape;
     private AlarmPriority alarm;
     private boolean unacked;
@@ -116,19 +118,22 @@ public final class WidgetFrame extends Pane {
     }
 
     /**
-     * Shows how the last command from this symbol fares, under it: "sending…", "✓ confirmed" or
-     * "✕" and the reason (a timeout names what the device did not do); null clears it.
+     * Shows how the last command from this symbol fares, under it in a word or two ("sending…",
+     * "✓ confirmed", "✕ TIMEOUT, no echo"; the status line and the faceplate give {@code detail}, the
+     * whole reason); null clears it.
      */
-    void showCommand(String text, boolean failed) {
+    void showCommand(String text, String detail, boolean failed) {
         command = text;
+        commandDetail = detail;
+        commandFailed = failed;
         if (commandNote == null) {
             if (text == null) {
                 return;
             }
             commandNote = new Label();
             commandNote.setFont(SymbolTexts.bold(10));
-            commandNote.setWrapText(true);
-            commandNote.setMaxWidth(Math.max(def().number("width", 0), 220));
+            // no wider than the symbol (or a little), so it covers none of its neighbours
+            commandNote.setMaxWidth(Math.max(def().number("width", 0), 90));
             commandNote.setLayoutX(0);
             commandNote.setLayoutY(Math.max(def().number("height", 0), 8) + 3);
             commandNote.setMouseTransparent(true);
@@ -145,6 +150,15 @@ public final class WidgetFrame extends Pane {
     /** The last command's note on the symbol, or null. */
     public String command() {
         return command;
+    }
+
+    /** The last command's outcome in full (what the status line said), or null. */
+    public String commandDetail() {
+        return commandDetail;
+    }
+
+    public boolean commandFailed() {
+        return commandFailed;
     }
 
     /** The quality word shown, or null. */

@@ -445,7 +445,8 @@ class ScreenRuntimeUiTest {
             });
             assertThat(fx(() -> frame("board.toggle").command())).startsWith("sending");
             await(() -> fx(() -> String.valueOf(frame("board.toggle").command()).startsWith("\u2715")));
-            assertThat(fx(() -> frame("board.toggle").command())).contains("did not confirm it in time").contains("800 ms");
+            assertThat(fx(() -> frame("board.toggle").command())).contains("TIMEOUT");
+            assertThat(fx(() -> frame("board.toggle").commandDetail())).contains("did not confirm it in time").contains("800 ms");
             // the board stayed online all along: its values are good, only the command failed
             assertThat(board.connected()).isTrue();
             assertThat(fx(() -> frame("board.levelValue").quality())).isNull();
@@ -478,7 +479,7 @@ class ScreenRuntimeUiTest {
         open("Trend test");
         // the stored history of the last minutes, not only what arrived since the screen opened
         await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).firstPointMicros() < opened - 5_000_000L));
-        assertThat(fx(() -> ((Sparkline) frame("spark").symbol()).pointCount())).isGreaterThan(10);
+        assertThat(fx(() -> ((Sparkline) frame("spark").symbol()).pointCount())).isGreaterThanOrEqualTo(3);
         Screenshots.save(stage.getScene(), "screen-sparkline-history");
         trends.clear();
         robot.doubleClickOn(frame("level").symbol());
