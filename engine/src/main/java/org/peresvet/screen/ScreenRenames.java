@@ -192,7 +192,9 @@ public final class ScreenRenames {
         Map<String, String> after = new HashMap<>(env);
         after.put(name, candidate);
         List<String> uses = new ArrayList<>();
-        collectUses(w, name, uses, true);
+        if (!collectUses(w, name, uses, true)) {
+            return null; // the macro also names something else (a screen to navigate to): leave it
+        }
         boolean affected = false;
         for (String u : uses) {
             for (String p : pathsIn(u)) {
@@ -220,12 +222,21 @@ public final class ScreenRenames {
         return out;
     }
 
-    /** Texts of {@code w} and its children (not below a child that sets the macro itself) naming {@code $(name)}. */
-    private static void collectUses(WidgetDef w, String name, List<String> out, boolean top) {
+    /**
+     * The paths of {@code w} and its children (not below a child that sets the macro itself) naming
+     * {@code $(name)}; false when a text property other than the shown text uses it too.
+     */
+    private static boolean collectUses(WidgetDef w, String name, List<String> out, boolean top) {
         if (!top && w.macros().containsKey(name)) {
-            return;
+            return true;
         }
         String ref = "$(" + name + ")";
+        List<String> paths = ScreenReferences.pathProperties(w);
+        for (Map.Entry<String, Object> p : w.properties().entrySet()) {
+            if (p.getValue() instanceof String v && v.contains(ref) && !p.getKey().equals("text") && !paths.contains(p.getKey())) {
+                return false;
+            }
+        }
         w.bindings().values().forEach(b -> {
             if (b.source().contains(ref)) {
                 out.add(b.source());
@@ -240,7 +251,10 @@ public final class ScreenRenames {
             }
         }
         for (WidgetDef k : w.children()) {
-            collectUses(k, name, out, false);
+            if (!collectUses(k, name, out, false)) {
+                return false;
+            }
         }
+        return true;
     }
 }

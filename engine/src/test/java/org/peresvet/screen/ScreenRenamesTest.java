@@ -89,4 +89,16 @@ class ScreenRenamesTest {
         // a name that merely starts like the renamed one is another item
         assertThat(ScreenRenames.rewrite(List.of(other()), "/Station/P", "/Station/Q")).isEmpty();
     }
+
+    @Test
+    void aMacroThatAlsoNamesAScreenStaysAndThePathsAreWrittenOut() {
+        WidgetDef group = pumpGroup("g1", "P1").withChildren(List.of(
+                pumpGroup("g1", "P1").children().get(0),
+                WidgetDef.of("g1.nav", WidgetTypes.NAVIGATION).with("target", "$(pump) detail")));
+        ScreenDef s = ScreenDef.of(UUID.randomUUID(), "Overview").withWidgets(List.of(group));
+        ScreenDef after = ScreenRenames.rewrite(List.of(s), "/Station/P1", "/Station/P9").get(0).after();
+        assertThat(after.widgets().get(0).macros()).containsEntry("pump", "P1");
+        assertThat(after.widgets().get(0).children().get(0).binding("running").tag()).isEqualTo("/Station/P9/Running");
+        assertThat(after.widgets().get(0).children().get(1).text("target")).isEqualTo("$(pump) detail");
+    }
 }

@@ -43,7 +43,7 @@ final class Faceplate extends VBox implements AutoCloseable {
         setPrefWidth(380);
         setMinWidth(300);
         setStyle("-fx-background-color: #EEEEEE; -fx-border-color: #9A9A9A; -fx-border-width: 0 0 0 1;");
-        String name = f.def().text("text").isEmpty() ? f.def().id() : f.def().text("text");
+        String name = f.props().text("text").isEmpty() ? f.def().id() : f.props().text("text");
         Label title = new Label(name);
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14;");
         Button x = new Button("\u2715");
