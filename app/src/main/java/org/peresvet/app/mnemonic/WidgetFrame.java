@@ -132,8 +132,8 @@ public final class WidgetFrame extends Pane {
             }
             commandNote = new Label();
             commandNote.setFont(SymbolTexts.bold(10));
-            // no wider than the symbol (or a little), so it covers none of its neighbours
-            commandNote.setMaxWidth(Math.max(def().number("width", 0), 90));
+            // about as wide as the symbol, so it covers as little of its neighbours as it can
+            commandNote.setMaxWidth(Math.max(def().number("width", 0), 120));
             commandNote.setLayoutX(0);
             commandNote.setLayoutY(Math.max(def().number("height", 0), 8) + 3);
             commandNote.setMouseTransparent(true);
