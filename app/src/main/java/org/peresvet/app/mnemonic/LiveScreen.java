@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -109,10 +110,31 @@ public final class LiveScreen implements AutoCloseable {
         root.setClip(new Rectangle(screen.width(), screen.height()));
         root.setBackground(new Background(new BackgroundFill(Isa101.color(screen.background(), Isa101.BACKGROUND), null, null)));
         root.getStyleClass().add("live-screen");
-        Map<Bound, List<UUID>> wanted = new LinkedHashMap<>();
+        // the bindings compile on another core while the nodes are built here
+        CompletableFuture<Map<Binding, Object>> compiling = CompletableFuture.supplyAsync(() -> compileAll(this.screen, model));
+        List<Object[]> pending = new ArrayList<>();
         for (WidgetDef w : this.screen.widgets()) {
-            root.getChildren().add(build(w, wanted));
+            root.getChildren().add(build(w, pending));
         }
+        Map<Binding, Object> compiled = compiling.join();
+        Map<Bound, List<UUID>> wanted = new LinkedHashMap<>();
+        Map<WidgetFrame, Set<UUID>> inputs = new HashMap<>();
+        for (Object[] one : pending) {
+            WidgetFrame f = (WidgetFrame) one[0];
+            if (compiled.get((Binding) one[2]) instanceof CompiledBinding cb) {
+                Bound b = new Bound(f, (String) one[1], cb, new LiveValue[cb.inputs().size()]);
+                wanted.put(b, cb.inputs());
+                inputs.computeIfAbsent(f, k -> new LinkedHashSet<>()).addAll(cb.inputs());
+            } else {
+                // the screen check lists it; the symbol says it is not connected
+                configProblems.put(f, CONFIG);
+            }
+        }
+        // a symbol's tags: what its bindings read, then what its command writes
+        inputs.forEach((f, in) -> {
+            in.addAll(frameTags.get(f));
+            frameTags.put(f, in);
+        });
         Set<UUID> ids = new LinkedHashSet<>();
         wanted.values().forEach(ids::addAll);
         watch = bridge.watch(ids);
@@ -142,24 +164,39 @@ public final class LiveScreen implements AutoCloseable {
         blink.play();
     }
 
-    private WidgetFrame build(WidgetDef w, Map<Bound, List<UUID>> wanted) {
-        WidgetFrame f = new WidgetFrame(w);
-        frames.put(w.id(), f);
-        Set<UUID> tags = new LinkedHashSet<>();
+    /** A widget's bindings, a sparkline's tag counting as its value's. */
+    private static Map<String, Binding> bindingsOf(WidgetDef w) {
         Map<String, Binding> bindings = new LinkedHashMap<>(w.bindings());
         if (w.type().equals(WidgetTypes.SPARKLINE) && !w.text("tag").isBlank() && !bindings.containsKey("value")) {
             bindings.put("value", Binding.tag(w.text("tag")));
         }
-        for (Map.Entry<String, Binding> e : bindings.entrySet()) {
-            try {
-                CompiledBinding cb = CompiledBinding.compile(model, e.getValue());
-                Bound b = new Bound(f, e.getKey(), cb, new LiveValue[cb.inputs().size()]);
-                wanted.put(b, cb.inputs());
-                tags.addAll(cb.inputs());
-            } catch (IllegalArgumentException ex) {
-                // the screen check lists it; the symbol says it is not connected
-                configProblems.put(f, CONFIG);
+        return bindings;
+    }
+
+    /** Every binding of the screen compiled once: a {@link CompiledBinding}, or the reason it does not compile. */
+    private static Map<Binding, Object> compileAll(ScreenDef screen, ModelSnapshot model) {
+        Map<Binding, Object> out = new HashMap<>();
+        for (WidgetDef w : screen.allWidgets()) {
+            for (Binding b : bindingsOf(w).values()) {
+                out.computeIfAbsent(b, k -> {
+                    try {
+                        return CompiledBinding.compile(model, k);
+                    } catch (IllegalArgumentException e) {
+                        return e;
+                    }
+                });
             }
+        }
+        return out;
+    }
+
+    /** The widget's frame (and its children's); its bindings go to {@code pending} as frame, property, binding. */
+    private WidgetFrame build(WidgetDef w, List<Object[]> pending) {
+        WidgetFrame f = new WidgetFrame(w);
+        frames.put(w.id(), f);
+        Set<UUID> tags = new LinkedHashSet<>();
+        for (Map.Entry<String, Binding> e : bindingsOf(w).entrySet()) {
+            pending.add(new Object[] {f, e.getKey(), e.getValue()});
         }
         if (w.command() != null) {
             model.findTag(w.command().tag()).ifPresentOrElse(t -> tags.add(t.id()), () -> configProblems.put(f, CONFIG));
@@ -175,7 +212,7 @@ public final class LiveScreen implements AutoCloseable {
             f.symbol().start();
         }
         for (WidgetDef c : w.children()) {
-            f.addChild(build(c, wanted));
+            f.addChild(build(c, pending));
         }
         return f;
     }
