@@ -25,7 +25,7 @@ final class ScreenWrites {
 
     /**
      * The outcome: {@code message} as the screen's status line and the faceplate say it,
-     * {@code word} the short verdict the symbol itself shows ("✓ confirmed", "✕ TIMEOUT, no echo").
+     * {@code word} the short verdict the symbol itself shows ("✓ confirmed", "✕ TIMEOUT").
      */
     record Outcome(boolean confirmed, String message, String word) {
         Outcome(boolean confirmed, String message) {

@@ -119,7 +119,7 @@ public final class WidgetFrame extends Pane {
 
     /**
      * Shows how the last command from this symbol fares, under it in a word or two ("sending…",
-     * "✓ confirmed", "✕ TIMEOUT, no echo"; the status line and the faceplate give {@code detail}, the
+     * "✓ confirmed", "✕ TIMEOUT"; the status line and the faceplate give {@code detail}, the
      * whole reason); null clears it.
      */
     void showCommand(String text, String detail, boolean failed) {
