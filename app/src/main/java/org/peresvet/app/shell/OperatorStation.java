@@ -112,8 +112,11 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
             e.consume();
             askToLeave();
         });
-        stage.setFullScreen(true);
         stage.show();
+        // full screen once shown and focused (some platforms enter it through the focused window)
+        stage.toFront();
+        stage.requestFocus();
+        stage.setFullScreen(true);
         pulse.start();
         if (dir == null) {
             message.setText(Messages.get("operator.noProject"));

@@ -13,7 +13,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,20 @@ class OperatorStationUiTest {
         assertThat(fx(() -> stage.getScene().getRoot().lookup(".tree-view"))).isNull();
         Screenshots.save(stage.getScene(), "operator-station");
 
+        // a double-click on a bound symbol opens its popup trend (the last hour) over the station
+        fx(() -> {
+            Event.fireEvent(station.view().live().frame("tank"), new MouseEvent(MouseEvent.MOUSE_CLICKED, 10, 10, 10, 10,
+                    MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        await(() -> fx(() -> popup() != null));
+        assertThat(fx(() -> popup().getTitle())).contains("/PumpStation/Tank1/Level").contains("last hour");
+        Screenshots.save(popup().getScene(), "operator-station-popup-trend");
+        fx(() -> {
+            popup().hide();
+            return null;
+        });
+
         // Escape does not leave full screen, nor does anything else that turns it off
         assertThat(fx(() -> stage.getFullScreenExitKeyCombination())).isEqualTo(KeyCombination.NO_MATCH);
         fx(() -> {
@@ -100,5 +117,11 @@ class OperatorStationUiTest {
         });
         assertThat(asked.get()).isEqualTo(2);
         assertThat(left.get()).isTrue();
+    }
+
+    /** The popup trend window over the station, or null. */
+    private Stage popup() {
+        return Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage st
+                && st.getTitle() != null && st.getTitle().startsWith("Trend:")).map(Stage.class::cast).findFirst().orElse(null);
     }
 }
