@@ -75,4 +75,32 @@ class ApiScreensTest extends ApiTestBase {
         assertThat(delete("/v1/tags/" + level.id()).json().get("references").get(0).get("source").asText()).isEqualTo("Overview");
         assertThat(delete("/v1/tags/" + mode.id()).status()).isEqualTo(200);
     }
+
+    @Test
+    void renamingOrMovingWhatAScreenNamesRewritesTheScreenInTheSameEditAndSaysSo() {
+        ScreenDef o = overview();
+        engine.edit(ScreenDocuments.put(o));
+        Resp renamed = patch("/v1/objects/" + pump.id(), "{\"name\": \"Booster\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        JsonNode said = renamed.json().get("screensRewritten");
+        assertThat(said).hasSize(1);
+        assertThat(said.get(0).get("name").asText()).isEqualTo("Overview");
+        assertThat(said.get(0).get("places").asInt()).isEqualTo(1);
+        ScreenDef after = ScreenDocuments.get(engine.model(), o.id()).orElseThrow();
+        assertThat(after.widgets().get(0).binding("running").tag()).isEqualTo("/Station/Booster/Running");
+        // a tag inside an expression and a command's tag follow a tag rename
+        Resp tag = patch("/v1/tags/" + level.id(), "{\"name\": \"Height\"}");
+        assertThat(tag.json().get("screensRewritten").get(0).get("places").asInt()).isEqualTo(1);
+        after = ScreenDocuments.get(engine.model(), o.id()).orElseThrow();
+        assertThat(after.widgets().get(1).binding("value").expression()).isEqualTo("{/Station/Tank/Height} * 20");
+        // a move too; an edit that changes no path rewrites nothing and says nothing
+        Resp moved = post("/v1/tags/" + running.id() + "/move", "{\"objectId\": \"/Station/Tank\"}");
+        assertThat(moved.json().get("screensRewritten")).hasSize(1);
+        assertThat(ScreenDocuments.get(engine.model(), o.id()).orElseThrow().widgets().get(0).binding("running").tag())
+                .isEqualTo("/Station/Tank/Running");
+        assertThat(patch("/v1/tags/" + level.id(), "{\"units\": \"m\"}").json().has("screensRewritten")).isFalse();
+        // the bindings still resolve: the screen's only problem is the one it had
+        assertThat(get("/v1/screens/" + o.id()).json().get("problems")).extracting(JsonNode::asText)
+                .containsExactly("ghost.value: no tag /Station/Nowhere");
+    }
 }

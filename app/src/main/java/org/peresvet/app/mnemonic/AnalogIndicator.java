@@ -1,12 +1,10 @@
 package org.peresvet.app.mnemonic;
 
-import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -23,7 +21,7 @@ final class AnalogIndicator extends SymbolNode {
     private final Line alarmHigh = new Line();
     private final Polygon pointer = new Polygon();
     private final Polygon setpoint = new Polygon();
-    private final Label value = new Label();
+    private final Text value;
 
     AnalogIndicator(WidgetDef def) {
         super(def);
@@ -39,21 +37,19 @@ final class AnalogIndicator extends SymbolNode {
         setpoint.setFill(Color.WHITE);
         setpoint.setStroke(Isa101.OUTLINE);
         setpoint.setStrokeWidth(1.5);
-        value.setFont(Font.font("System", FontWeight.BOLD, 11));
-        value.setTextFill(Isa101.TEXT);
-        value.getStyleClass().add("symbol-value");
+        value = SymbolTexts.at(SymbolTexts.bold(11), Isa101.TEXT, 0, 0);
         if (vertical) {
             track.setX(w() / 2 - 6);
             track.setY(4);
             track.setWidth(12);
             track.setHeight(h() - 24);
-            value.setLayoutY(h() - 18);
+            value.setY(h() - 18);
         } else {
             track.setX(6);
             track.setY(h() * 0.55);
             track.setWidth(w() - 12);
             track.setHeight(Math.max(6, h() * 0.22));
-            value.setLayoutY(0);
+            value.setY(0);
         }
         band.setX(track.getX());
         band.setY(track.getY());

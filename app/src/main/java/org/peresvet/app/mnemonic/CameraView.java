@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import org.peresvet.app.Messages;
 import org.peresvet.screen.WidgetDef;
@@ -23,7 +24,7 @@ final class CameraView extends SymbolNode {
     static final long STALE_MS = 3000;
     private final ImageView view = new ImageView();
     private final Label noSignal = new Label();
-    private final Label caption;
+    private final Text caption;
     private final AtomicReference<Image> latest = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long lastFrameAt;

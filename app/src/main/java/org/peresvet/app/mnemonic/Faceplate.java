@@ -30,16 +30,20 @@ import org.peresvet.model.TagDef;
 final class Faceplate extends VBox implements AutoCloseable {
     private final Watch watch;
     private final List<Runnable> unlisten = new ArrayList<>();
+    private final WidgetFrame frame;
 
-    Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write, Runnable close) {
+    /** {@code trend} opens a tag's popup trend (null: no trend buttons). */
+    Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write,
+              Consumer<TagDef> trend, Runnable close) {
         super(8);
+        this.frame = f;
         setId("faceplate");
         getStyleClass().add("faceplate");
         setPadding(new Insets(10));
-        setPrefWidth(300);
-        setMinWidth(260);
+        setPrefWidth(380);
+        setMinWidth(300);
         setStyle("-fx-background-color: #EEEEEE; -fx-border-color: #9A9A9A; -fx-border-width: 0 0 0 1;");
-        String name = f.def().text("text").isEmpty() ? f.def().id() : f.def().text("text");
+        String name = f.props().text("text").isEmpty() ? f.def().id() : f.props().text("text");
         Label title = new Label(name);
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14;");
         Button x = new Button("\u2715");
@@ -58,6 +62,14 @@ final class Faceplate extends VBox implements AutoCloseable {
             getChildren().add(new Label(Messages.get(f.alarmUnacknowledged() ? "faceplate.alarmUnacked" : "faceplate.alarm",
                     f.alarm().label())));
         }
+        if (f.command() != null) {
+            Label cmd = new Label(Messages.get("faceplate.command", f.commandDetail()));
+            cmd.setId("faceplate-command");
+            cmd.setWrapText(true);
+            cmd.setMinHeight(Region.USE_PREF_SIZE);
+            cmd.setStyle(f.commandFailed() ? "-fx-text-fill: #C62828; -fx-font-weight: bold;" : "");
+            getChildren().add(cmd);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -69,6 +81,7 @@ final class Faceplate extends VBox implements AutoCloseable {
             path.setMaxWidth(150);
             Label value = new Label();
             value.getStyleClass().add("faceplate-value");
+            value.setMinWidth(Region.USE_PREF_SIZE);
             LiveValue lv = watch.get(t.id());
             Runnable show = () -> {
                 Sample s = lv.getSample();
@@ -83,9 +96,17 @@ final class Faceplate extends VBox implements AutoCloseable {
             grid.add(value, 1, row);
             if (ValueFormat.writable(t)) {
                 Button w = new Button(Messages.get("faceplate.write"));
+                w.setMinWidth(Region.USE_PREF_SIZE);
                 w.getStyleClass().add("faceplate-write");
                 w.setOnAction(e -> write.accept(t));
                 grid.add(w, 2, row);
+            }
+            if (trend != null) {
+                Button tr = new Button(Messages.get("faceplate.trend"));
+                tr.setMinWidth(Region.USE_PREF_SIZE);
+                tr.getStyleClass().add("faceplate-trend");
+                tr.setOnAction(e -> trend.accept(t));
+                grid.add(tr, 3, row);
             }
             row++;
         }
@@ -93,6 +114,10 @@ final class Faceplate extends VBox implements AutoCloseable {
             getChildren().add(new Label(Messages.get("faceplate.noTags")));
         }
         getChildren().add(grid);
+    }
+
+    WidgetFrame frame() {
+        return frame;
     }
 
     /** The symbol's state in words. */

@@ -1,21 +1,31 @@
 package org.peresvet.app.mnemonic;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLConnection;
 import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.shape.Rectangle;
 import org.peresvet.app.Messages;
+import org.peresvet.app.fx.FxTasks;
 import org.peresvet.screen.WidgetDef;
 
 /**
  * A picture from a file path or an http(s)/file URL, loaded in the background, scaled to the box.
- * PNG, JPEG, GIF and BMP (what JavaFX reads); anything else, or a missing file, shows its name
- * with "no image".
+ * PNG, JPEG, GIF and BMP (what JavaFX reads), and SVG drawn as vector shapes ({@link SvgDrawing},
+ * so it scales cleanly); anything else, or a missing file, shows its name with "no image", and a
+ * refused SVG says why.
  */
 final class ImageSymbol extends SymbolNode {
     private final ImageView view = new ImageView();
     private final Label missing = new Label();
     private String loaded;
+    private Group drawing;
 
     ImageSymbol(WidgetDef def) {
         super(def);
@@ -36,12 +46,20 @@ final class ImageSymbol extends SymbolNode {
         }
         loaded = src;
         view.setImage(null);
+        if (drawing != null) {
+            getChildren().remove(drawing);
+            drawing = null;
+        }
         missing.setVisible(true);
         missing.setText(src.isBlank() ? Messages.get("screen.noImage") : Messages.get("screen.imageMissing", src));
         if (src.isBlank()) {
             return;
         }
         String url = src.matches("(?i)(https?|file):.*") ? src : Path.of(src).toUri().toString();
+        if (url.toLowerCase(Locale.ROOT).matches(".*\\.svg(\\?.*)?")) {
+            drawSvg(src, url);
+            return;
+        }
         Image img = new Image(url, true);
         img.progressProperty().addListener((o, a, b) -> {
             if (b.doubleValue() >= 1 && !img.isError() && src.equals(loaded)) {
@@ -49,5 +67,38 @@ final class ImageSymbol extends SymbolNode {
                 missing.setVisible(false);
             }
         });
+    }
+
+    /** Reads and builds the drawing off the FX thread, then shows it (if the source is still this one). */
+    private void drawSvg(String src, String url) {
+        double w = w();
+        double h = h();
+        boolean keep = def().bool("preserveRatio");
+        FxTasks.run(() -> SvgDrawing.read(fetch(url), w, h, keep), g -> {
+            if (src.equals(loaded)) {
+                g.setClip(new Rectangle(w, h));
+                drawing = g;
+                getChildren().add(0, g);
+                missing.setVisible(false);
+            }
+        }, e -> {
+            if (src.equals(loaded)) {
+                missing.setText(Messages.get("screen.imageMissing", src) + "\n" + e.getMessage());
+            }
+        });
+    }
+
+    /** The file's bytes, at most {@link SvgDrawing#MAX_BYTES} (a larger file is refused by the reader). */
+    private static byte[] fetch(String url) {
+        try {
+            URLConnection c = URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(5000);
+            c.setReadTimeout(5000);
+            try (InputStream in = c.getInputStream()) {
+                return in.readNBytes(SvgDrawing.MAX_BYTES + 1);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
     }
 }

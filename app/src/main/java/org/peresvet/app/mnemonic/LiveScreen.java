@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -20,10 +21,13 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.peresvet.alarm.AlarmView;
+import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.LiveValue;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.Watch;
+import org.peresvet.app.project.HistoryReader;
 import org.peresvet.formula.FormulaState;
+import org.peresvet.history.HistoryQuery;
 import org.peresvet.model.AlarmPriority;
 import org.peresvet.model.AlarmState;
 import org.peresvet.model.Micros;
@@ -71,6 +75,7 @@ public final class LiveScreen implements AutoCloseable {
     private boolean closed;
     private Consumer<WidgetFrame> onControl = f -> { };
     private Consumer<WidgetFrame> onInspect = f -> { };
+    private Consumer<WidgetFrame> onTrend = f -> { };
 
     /** A property bound to a tag or an expression, with its inputs' live values. */
     private static final class Bound {
@@ -105,10 +110,31 @@ public final class LiveScreen implements AutoCloseable {
         root.setClip(new Rectangle(screen.width(), screen.height()));
         root.setBackground(new Background(new BackgroundFill(Isa101.color(screen.background(), Isa101.BACKGROUND), null, null)));
         root.getStyleClass().add("live-screen");
-        Map<Bound, List<UUID>> wanted = new LinkedHashMap<>();
+        // the bindings compile on another core while the nodes are built here
+        CompletableFuture<Map<Binding, Object>> compiling = CompletableFuture.supplyAsync(() -> compileAll(this.screen, model));
+        List<Object[]> pending = new ArrayList<>();
         for (WidgetDef w : this.screen.widgets()) {
-            root.getChildren().add(build(w, wanted));
+            root.getChildren().add(build(w, pending));
         }
+        Map<Binding, Object> compiled = compiling.join();
+        Map<Bound, List<UUID>> wanted = new LinkedHashMap<>();
+        Map<WidgetFrame, Set<UUID>> inputs = new HashMap<>();
+        for (Object[] one : pending) {
+            WidgetFrame f = (WidgetFrame) one[0];
+            if (compiled.get((Binding) one[2]) instanceof CompiledBinding cb) {
+                Bound b = new Bound(f, (String) one[1], cb, new LiveValue[cb.inputs().size()]);
+                wanted.put(b, cb.inputs());
+                inputs.computeIfAbsent(f, k -> new LinkedHashSet<>()).addAll(cb.inputs());
+            } else {
+                // the screen check lists it; the symbol says it is not connected
+                configProblems.put(f, CONFIG);
+            }
+        }
+        // a symbol's tags: what its bindings read, then what its command writes
+        inputs.forEach((f, in) -> {
+            in.addAll(frameTags.get(f));
+            frameTags.put(f, in);
+        });
         Set<UUID> ids = new LinkedHashSet<>();
         wanted.values().forEach(ids::addAll);
         watch = bridge.watch(ids);
@@ -138,24 +164,39 @@ public final class LiveScreen implements AutoCloseable {
         blink.play();
     }
 
-    private WidgetFrame build(WidgetDef w, Map<Bound, List<UUID>> wanted) {
-        WidgetFrame f = new WidgetFrame(w);
-        frames.put(w.id(), f);
-        Set<UUID> tags = new LinkedHashSet<>();
+    /** A widget's bindings, a sparkline's tag counting as its value's. */
+    private static Map<String, Binding> bindingsOf(WidgetDef w) {
         Map<String, Binding> bindings = new LinkedHashMap<>(w.bindings());
         if (w.type().equals(WidgetTypes.SPARKLINE) && !w.text("tag").isBlank() && !bindings.containsKey("value")) {
             bindings.put("value", Binding.tag(w.text("tag")));
         }
-        for (Map.Entry<String, Binding> e : bindings.entrySet()) {
-            try {
-                CompiledBinding cb = CompiledBinding.compile(model, e.getValue());
-                Bound b = new Bound(f, e.getKey(), cb, new LiveValue[cb.inputs().size()]);
-                wanted.put(b, cb.inputs());
-                tags.addAll(cb.inputs());
-            } catch (IllegalArgumentException ex) {
-                // the screen check lists it; the symbol says it is not connected
-                configProblems.put(f, CONFIG);
+        return bindings;
+    }
+
+    /** Every binding of the screen compiled once: a {@link CompiledBinding}, or the reason it does not compile. */
+    private static Map<Binding, Object> compileAll(ScreenDef screen, ModelSnapshot model) {
+        Map<Binding, Object> out = new HashMap<>();
+        for (WidgetDef w : screen.allWidgets()) {
+            for (Binding b : bindingsOf(w).values()) {
+                out.computeIfAbsent(b, k -> {
+                    try {
+                        return CompiledBinding.compile(model, k);
+                    } catch (IllegalArgumentException e) {
+                        return e;
+                    }
+                });
             }
+        }
+        return out;
+    }
+
+    /** The widget's frame (and its children's); its bindings go to {@code pending} as frame, property, binding. */
+    private WidgetFrame build(WidgetDef w, List<Object[]> pending) {
+        WidgetFrame f = new WidgetFrame(w);
+        frames.put(w.id(), f);
+        Set<UUID> tags = new LinkedHashSet<>();
+        for (Map.Entry<String, Binding> e : bindingsOf(w).entrySet()) {
+            pending.add(new Object[] {f, e.getKey(), e.getValue()});
         }
         if (w.command() != null) {
             model.findTag(w.command().tag()).ifPresentOrElse(t -> tags.add(t.id()), () -> configProblems.put(f, CONFIG));
@@ -164,13 +205,14 @@ public final class LiveScreen implements AutoCloseable {
         if (f.symbol().isControl()) {
             f.symbol().setOnActivate(() -> onControl.accept(f));
         } else if (!w.type().equals(WidgetTypes.GROUP)) {
-            f.setOnMouseClicked(e -> onInspect.accept(f));
+            // a click: the faceplate; a double-click: the popup trend of the symbol's tag
+            f.setOnMouseClicked(e -> (e.getClickCount() == 2 ? onTrend : onInspect).accept(f));
         }
         if (f.symbol() instanceof CameraView) {
             f.symbol().start();
         }
         for (WidgetDef c : w.children()) {
-            f.addChild(build(c, wanted));
+            f.addChild(build(c, pending));
         }
         return f;
     }
@@ -378,6 +420,53 @@ public final class LiveScreen implements AutoCloseable {
     /** Runs when the operator uses a control (navigation, command, setpoint, toggle). */
     public void onControl(Consumer<WidgetFrame> c) {
         onControl = c;
+    }
+
+    /** Runs when the operator double-clicks a symbol (its popup trend). */
+    public void onTrend(Consumer<WidgetFrame> c) {
+        onTrend = c;
+    }
+
+    /**
+     * The tag a symbol's trend shows: the tag its value is bound to (directly or the first input of
+     * its expression), else the first tag it shows; null when it shows none.
+     */
+    public UUID trendTagOf(WidgetFrame f) {
+        List<Bound> bs = byFrame.getOrDefault(f, List.of());
+        for (Bound b : bs) {
+            if (b.property.equals("value") && !b.binding.inputs().isEmpty()) {
+                return b.binding.inputs().get(0);
+            }
+        }
+        for (Bound b : bs) {
+            if (!b.binding.inputs().isEmpty()) {
+                return b.binding.inputs().get(0);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fills each sparkline with its tag's stored history over the span it shows (read off the FX
+     * thread), so it opens with the last minutes rather than empty.
+     */
+    public void fillSparklines(HistoryReader history) {
+        long now = Micros.now();
+        for (WidgetFrame f : frames.values()) {
+            UUID tag = f.symbol() instanceof Sparkline ? trendTagOf(f) : null;
+            if (tag == null) {
+                continue;
+            }
+            Sparkline s = (Sparkline) f.symbol();
+            long span = (long) (Math.max(1, f.def().number("seconds", 600)) * 1e6);
+            // one point per two pixels is all a sparkline can show
+            long step = Math.max(1_000_000L, span / Math.max(10, (long) (f.def().number("width", 160) / 2)));
+            FxTasks.run(() -> history.read(HistoryQuery.range(tag, now - span, now).withTimeStep(step)).data(), data -> {
+                if (!closed) {
+                    s.seed(data, f.props());
+                }
+            }, e -> { });
+        }
     }
 
     /** Runs when the operator clicks a symbol (the faceplate). */

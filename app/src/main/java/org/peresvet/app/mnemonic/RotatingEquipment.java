@@ -1,9 +1,7 @@
 package org.peresvet.app.mnemonic;
 
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.Group;
-import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -26,9 +24,9 @@ final class RotatingEquipment extends SymbolNode {
     private static final PseudoClass FAULT = PseudoClass.getPseudoClass("fault");
     private final Circle body = new Circle();
     private final Group glyph = new Group();
-    private final Label fault = badge("F");
-    private final Label manual = badge("M");
-    private final Label caption;
+    private final Badge fault;
+    private final Badge manual;
+    private final Text caption;
 
     RotatingEquipment(WidgetDef def) {
         super(def);
@@ -61,24 +59,10 @@ final class RotatingEquipment extends SymbolNode {
                 }
             }
         }
-        fault.setLayoutX(w - 12);
-        fault.setLayoutY(h - 12);
-        manual.setLayoutX(w - 12);
-        manual.setLayoutY(-4);
+        fault = new Badge(this, "F", w - 12, h - 12);
+        manual = new Badge(this, "M", w - 12, -4);
         caption = caption(w, h + 1);
-        getChildren().addAll(body, glyph, fault, manual, caption);
-    }
-
-    static Label badge(String text) {
-        Label l = new Label(text);
-        l.setFont(Font.font("System", FontWeight.BOLD, 10));
-        l.setMinSize(15, 15);
-        l.setMaxSize(15, 15);
-        l.setAlignment(Pos.CENTER);
-        l.setStyle("-fx-background-color: white; -fx-border-color: #333333; -fx-border-width: 1;");
-        l.setTextFill(Isa101.TEXT);
-        l.getStyleClass().add("symbol-badge");
-        return l;
+        getChildren().addAll(body, glyph, caption);
     }
 
     @Override
@@ -94,9 +78,9 @@ final class RotatingEquipment extends SymbolNode {
                 s.setStroke(n instanceof Line ? ink : null);
             }
         }
-        fault.setVisible(f);
+        fault.show(f);
         boolean hasAuto = def().widgetType().property("auto") != null;
-        manual.setVisible(hasAuto && !p.bool("auto"));
+        manual.show(hasAuto && !p.bool("auto"));
         caption.setText(p.text("text"));
         pseudoClassStateChanged(RUNNING, run);
         pseudoClassStateChanged(FAULT, f);

@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Scale;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.app.Messages;
+import org.peresvet.app.common.TrendPopup;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.fx.FxTasks;
@@ -71,6 +72,7 @@ public final class ScreenView implements WorkspaceTab {
     private Faceplate faceplate;
     private Subscription alarmEvents;
     private Consumer<String> statusListener = s -> { };
+    private TrendPopup trendPopup = TrendPopup.NONE;
 
     public ScreenView(Context ctx) {
         this.ctx = ctx;
@@ -102,6 +104,11 @@ public final class ScreenView implements WorkspaceTab {
     /** Replaces the dialogs (tests answer directly). */
     public void setQuestions(OperatorQuestions q) {
         questions = q;
+    }
+
+    /** What a double-click on a symbol (or a faceplate's "Trend") opens: the tag's popup trend. */
+    public void setTrendPopup(TrendPopup p) {
+        trendPopup = p == null ? TrendPopup.NONE : p;
     }
 
     /** Hears every status line (tests, the operator station's log). */
@@ -161,6 +168,10 @@ public final class ScreenView implements WorkspaceTab {
         live = new LiveScreen(s, m == null ? ModelSnapshot.empty() : m, ctx.bridge(), Platform::runLater);
         live.onControl(this::use);
         live.onInspect(this::inspect);
+        live.onTrend(this::trend);
+        if (ctx.project() != null) {
+            live.fillSparklines(ctx.project().history());
+        }
         scaled.getChildren().setAll(live.root());
         title.setText(Messages.get("screen.title", s.name(), s.level(), Messages.get("screen.level" + s.level())));
         fit();
@@ -249,15 +260,15 @@ public final class ScreenView implements WorkspaceTab {
                 boolean on = cur != null && cur.y() != null && Boolean.TRUE.equals(LiveScreen.convert(w, "value", cur.y()));
                 Object next = t.type().coerce(on ? (t.type() == ValueType.BOOL ? "false" : "0")
                         : (t.type() == ValueType.BOOL ? "true" : "1"));
-                confirmAndSend(label, t, next);
+                confirmAndSend(label, t, next, f);
             }
-            case WidgetTypes.SETPOINT -> askAndSend(label, t, w.number("min"), w.number("max"));
+            case WidgetTypes.SETPOINT -> askAndSend(label, t, w.number("min"), w.number("max"), f);
             default -> {
                 if (c.value() == null) {
-                    askAndSend(label, t, null, null);
+                    askAndSend(label, t, null, null, f);
                 } else {
                     try {
-                        confirmAndSend(label, t, ScreenWrites.parse(t, c.value(), null, null));
+                        confirmAndSend(label, t, ScreenWrites.parse(t, c.value(), null, null), f);
                     } catch (IllegalArgumentException e) {
                         setStatus(Messages.get("write.failed", m.tagPath(t.id()), e.getMessage()));
                     }
@@ -267,7 +278,7 @@ public final class ScreenView implements WorkspaceTab {
     }
 
     /** Asks for a value (refusing one outside the limits while typing), then confirms and sends. */
-    void askAndSend(String label, TagDef t, Double min, Double max) {
+    void askAndSend(String label, TagDef t, Double min, Double max, WidgetFrame from) {
         ProjectContext p = ctx.project();
         String cur = p == null ? "" : ValueFormat.plain(t, valueOf(p, t));
         Optional<String> text = questions.askValue(Messages.get("screen.setTitle"), Messages.get("screen.setHeader", label, pathOf(t)), cur, s -> {
@@ -289,7 +300,7 @@ public final class ScreenView implements WorkspaceTab {
             setStatus(Messages.get("screen.refused", pathOf(t), e.getMessage()));
             return;
         }
-        confirmAndSend(label, t, v);
+        confirmAndSend(label, t, v, from);
     }
 
     private static Object valueOf(ProjectContext p, TagDef t) {
@@ -302,7 +313,8 @@ public final class ScreenView implements WorkspaceTab {
         return m == null ? t.name() : m.tagPath(t.id());
     }
 
-    private void confirmAndSend(String label, TagDef t, Object value) {
+    /** Confirms and sends; the symbol {@code from} (the control, or the faceplate's symbol) shows how it fares. */
+    private void confirmAndSend(String label, TagDef t, Object value, WidgetFrame from) {
         ProjectContext p = ctx.project();
         if (p == null) {
             return;
@@ -315,8 +327,18 @@ public final class ScreenView implements WorkspaceTab {
             return;
         }
         setStatus(Messages.get("write.sending", neu, pathOf(t)));
-        FxTasks.run(() -> ScreenWrites.send(p, t, value), o -> setStatus(o.message()),
-                e -> setStatus(Messages.get("write.failed", pathOf(t), e.getMessage())));
+        from.showCommand(Messages.get("screen.commandSending"), Messages.get("write.sending", neu, pathOf(t)), false);
+        refreshFaceplate(from);
+        FxTasks.run(() -> ScreenWrites.send(p, t, value), o -> {
+            setStatus(o.message());
+            from.showCommand(o.word(), o.message(), !o.confirmed());
+            refreshFaceplate(from);
+        }, e -> {
+            String m = Messages.get("write.failed", pathOf(t), e.getMessage());
+            setStatus(m);
+            from.showCommand(Messages.get("screen.command.FAILED"), m, true);
+            refreshFaceplate(from);
+        });
     }
 
     // ---- faceplate
@@ -324,8 +346,26 @@ public final class ScreenView implements WorkspaceTab {
     private void inspect(WidgetFrame f) {
         closeFaceplate();
         ModelSnapshot m = ctx.bridge().getModel();
-        faceplate = new Faceplate(f, live.tagsOf(f), m, ctx.bridge(), t -> askAndSend(t.name(), t, null, null), this::closeFaceplate);
+        faceplate = new Faceplate(f, live.tagsOf(f), m, ctx.bridge(), t -> askAndSend(t.name(), t, null, null, f),
+                trendPopup == TrendPopup.NONE ? null : t -> trendPopup.show(t.id()), this::closeFaceplate);
         content.setRight(faceplate);
+    }
+
+    /** The faceplate shows its symbol's last command: built again when that changes. */
+    private void refreshFaceplate(WidgetFrame f) {
+        if (faceplate != null && faceplate.frame() == f && live != null && live.frame(f.def().id()) == f) {
+            inspect(f);
+        }
+    }
+
+    /** A double-click on a symbol: the popup trend of its tag. */
+    private void trend(WidgetFrame f) {
+        UUID tag = live == null ? null : live.trendTagOf(f);
+        if (tag == null) {
+            setStatus(Messages.get("screen.noTrend"));
+        } else {
+            trendPopup.show(tag);
+        }
     }
 
     /** The open faceplate, or null. */

@@ -23,8 +23,14 @@ import org.peresvet.runtime.WriteResult;
 final class ScreenWrites {
     static final long DEVICE_WAIT_MINUTES = 2;
 
-    /** The outcome, as the screen's status line says it. */
-    record Outcome(boolean confirmed, String message) {
+    /**
+     * The outcome: {@code message} as the screen's status line and the faceplate say it,
+     * {@code word} the short verdict the symbol itself shows ("✓ confirmed", "✕ TIMEOUT").
+     */
+    record Outcome(boolean confirmed, String message, String word) {
+        Outcome(boolean confirmed, String message) {
+            this(confirmed, message, Messages.get(confirmed ? "screen.command.CONFIRMED" : "screen.command.FAILED"));
+        }
     }
 
     private ScreenWrites() {
@@ -73,7 +79,8 @@ final class ScreenWrites {
                     return new Outcome(true, Messages.get("write.deviceConfirmed", t.name(),
                             ValueFormat.value(t, Sample.of(0, r.confirmed())), ValueFormat.value(t, before)));
                 }
-                return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device." + r.status().name(), r.reason())));
+                return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device." + r.status().name(), r.reason())),
+                        Messages.get("screen.command." + r.status().name()));
             }
             Sample sample = Sample.of(Math.max(Micros.now(), before == null ? 0 : before.x() + 1), value);
             p.writes().write(t.id(), sample);
@@ -87,7 +94,8 @@ final class ScreenWrites {
             Thread.currentThread().interrupt();
             return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device.interrupted")));
         } catch (TimeoutException e) {
-            return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device.TIMEOUT", DEVICE_WAIT_MINUTES + " min")));
+            return new Outcome(false, Messages.get("write.failed", path, Messages.get("write.device.TIMEOUT", DEVICE_WAIT_MINUTES + " min")),
+                    Messages.get("screen.command.TIMEOUT"));
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
             return new Outcome(false, Messages.get("write.failed", path, c.getMessage() == null ? c.toString() : c.getMessage()));

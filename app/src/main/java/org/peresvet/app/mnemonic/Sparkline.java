@@ -1,8 +1,11 @@
 package org.peresvet.app.mnemonic;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
+import org.peresvet.model.Sample;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -22,6 +25,34 @@ final class Sparkline extends SymbolNode {
         line.setStroke(Isa101.ACTIVE);
         line.setStrokeWidth(1.5);
         getChildren().addAll(frame, line);
+    }
+
+    /**
+     * Puts stored history before the live points (those older than the first live point), then
+     * redraws with {@code p}.
+     */
+    void seed(List<Sample> history, Props p) {
+        double first = points.isEmpty() ? Double.MAX_VALUE : points.peekFirst()[0];
+        List<double[]> older = new ArrayList<>();
+        for (Sample s : history) {
+            if (s != null && s.isGood() && s.y() instanceof Number n && s.x() < first) {
+                older.add(new double[] {s.x(), n.doubleValue()});
+            }
+        }
+        for (int i = older.size() - 1; i >= 0; i--) {
+            points.addFirst(older.get(i));
+        }
+        render(p);
+    }
+
+    /** The number of points drawn. */
+    int pointCount() {
+        return points.size();
+    }
+
+    /** The time of the oldest point drawn (µs), or Long.MAX_VALUE when there is none. */
+    long firstPointMicros() {
+        return points.isEmpty() ? Long.MAX_VALUE : (long) points.peekFirst()[0];
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.peresvet.app.mnemonic;
 
 import java.util.Locale;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -85,17 +83,9 @@ public abstract class SymbolNode extends Pane {
     }
 
     /** A small label, centred under the symbol (the equipment's name). */
-    static Label caption(double w, double y) {
-        Label l = new Label();
-        l.setFont(Font.font("System", FontWeight.NORMAL, 11));
-        l.setTextFill(Isa101.TEXT);
-        l.setAlignment(Pos.CENTER);
-        l.setLayoutY(y);
+    static Text caption(double w, double y) {
         // wider than small symbols, centred under them, so names are not cut
         double width = Math.max(w, 140);
-        l.setPrefWidth(width);
-        l.setLayoutX((w - width) / 2);
-        l.getStyleClass().add("symbol-caption");
-        return l;
+        return SymbolTexts.line(SymbolTexts.normal(11), Isa101.TEXT, TextAlignment.CENTER, (w - width) / 2, width, y + 8);
     }
 }

@@ -1,11 +1,10 @@
 package org.peresvet.app.mnemonic;
 
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -14,13 +13,15 @@ import org.peresvet.screen.WidgetDef;
  * the value says "HI" or "LO", so the state reads without colour.
  */
 final class TankSymbol extends SymbolNode {
+    private static final Color VALUE_BOX = Color.rgb(255, 255, 255, 0.8);
     private final Rectangle level = new Rectangle();
     private final Line high = new Line();
     private final Line low = new Line();
-    private final Label highMark = mark("H");
-    private final Label lowMark = mark("L");
-    private final Label value = new Label();
-    private final Label caption;
+    private final Text highMark = mark("H");
+    private final Text lowMark = mark("L");
+    private final Rectangle valueBox = new Rectangle();
+    private final Text value;
+    private final Text caption;
 
     TankSymbol(WidgetDef def) {
         super(def);
@@ -40,24 +41,20 @@ final class TankSymbol extends SymbolNode {
             l.setStartX(w() - 12);
             l.setEndX(w() + 4);
         }
-        value.setFont(Font.font("System", FontWeight.BOLD, 12));
-        value.setAlignment(Pos.CENTER);
-        value.setPrefWidth(w());
-        value.setLayoutY(h() / 2 - 9);
-        value.setStyle("-fx-background-color: rgba(255,255,255,0.8); -fx-padding: 0 2 0 2;");
-        value.getStyleClass().add("symbol-value");
-        value.setMaxWidth(w() - 4);
-        value.setLayoutX(2);
-        value.setPrefWidth(w() - 4);
+        value = SymbolTexts.line(SymbolTexts.bold(12), Isa101.TEXT, TextAlignment.CENTER, 2, w() - 4, h() / 2);
+        valueBox.setFill(VALUE_BOX);
+        valueBox.setX(2);
+        valueBox.setWidth(Math.max(1, w() - 4));
+        valueBox.setY(h() / 2 - 8);
+        valueBox.setHeight(16);
         caption = caption(w(), h() + 1);
-        getChildren().addAll(vessel, level, high, low, highMark, lowMark, value, caption);
+        getChildren().addAll(vessel, level, high, low, highMark, lowMark, valueBox, value, caption);
     }
 
-    private static Label mark(String s) {
-        Label l = new Label(s);
-        l.setFont(Font.font("System", FontWeight.BOLD, 9));
-        l.setTextFill(Isa101.TEXT);
-        return l;
+    private static Text mark(String s) {
+        Text t = SymbolTexts.at(SymbolTexts.bold(9), Isa101.TEXT, 0, 0);
+        t.setText(s);
+        return t;
     }
 
     private double y(double v, double min, double max) {
@@ -86,7 +83,7 @@ final class TankSymbol extends SymbolNode {
         caption.setText(p.text("text"));
     }
 
-    private void placeLimit(Line l, Label m, double limit, double min, double max) {
+    private void placeLimit(Line l, Text m, double limit, double min, double max) {
         boolean on = !Double.isNaN(limit);
         l.setVisible(on);
         m.setVisible(on);
@@ -94,8 +91,8 @@ final class TankSymbol extends SymbolNode {
             double y = y(limit, min, max);
             l.setStartY(y);
             l.setEndY(y);
-            m.setLayoutX(w() + 5);
-            m.setLayoutY(y - 7);
+            m.setX(w() + 5);
+            m.setY(y - 6);
         }
     }
 }

@@ -1,24 +1,25 @@
 package org.peresvet.app.mnemonic;
 
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import org.peresvet.screen.WidgetDef;
 
 /** A number with its label and units, right-aligned in a light box (quality is the frame's). */
 final class ValueSymbol extends SymbolNode {
-    private final Label text = new Label();
+    private static final Color BOX = Color.web("#EFEFEF");
+    private static final Color BOX_LINE = Color.web("#9A9A9A");
+    private final Text text;
 
     ValueSymbol(WidgetDef def) {
         super(def);
-        text.setPrefSize(w(), h());
-        text.setAlignment(Pos.CENTER_RIGHT);
-        text.setFont(Font.font("System", FontWeight.BOLD, Math.max(9, Math.min(h() * 0.6, 18))));
-        text.setTextFill(Isa101.TEXT);
-        text.setStyle("-fx-background-color: #EFEFEF; -fx-border-color: #9A9A9A; -fx-padding: 0 4 0 4;");
-        text.getStyleClass().add("symbol-value");
-        getChildren().add(text);
+        Rectangle box = new Rectangle(0.5, 0.5, Math.max(1, w() - 1), Math.max(1, h() - 1));
+        box.setFill(BOX);
+        box.setStroke(BOX_LINE);
+        text = SymbolTexts.line(SymbolTexts.bold(Math.max(9, Math.min(h() * 0.6, 18))), Isa101.TEXT, TextAlignment.RIGHT,
+                4, w() - 8, h() / 2);
+        getChildren().addAll(box, text);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package org.peresvet.app.mnemonic;
 
 import javafx.scene.Group;
-import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
+import javafx.scene.text.Text;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -20,9 +20,9 @@ final class ValveSymbol extends SymbolNode {
 
     private final Polygon left;
     private final Polygon right;
-    private final Label fault = RotatingEquipment.badge("F");
-    private final Label manual = RotatingEquipment.badge("M");
-    private final Label caption;
+    private final Badge fault;
+    private final Badge manual;
+    private final Text caption;
 
     ValveSymbol(WidgetDef def) {
         super(def);
@@ -46,12 +46,10 @@ final class ValveSymbol extends SymbolNode {
             drawing.setLayoutX((w() - w) / 2);
             drawing.setLayoutY((h() - h) / 2);
         }
-        fault.setLayoutX(w() - 12);
-        fault.setLayoutY(h() - 12);
-        manual.setLayoutX(w() - 12);
-        manual.setLayoutY(-4);
+        fault = new Badge(this, "F", w() - 12, h() - 12);
+        manual = new Badge(this, "M", w() - 12, -4);
         caption = caption(w(), h() + 1);
-        getChildren().addAll(drawing, fault, manual, caption);
+        getChildren().addAll(drawing, caption);
     }
 
     static State state(Props p) {
@@ -73,8 +71,8 @@ final class ValveSymbol extends SymbolNode {
         };
         left.setFill(l);
         right.setFill(s == State.TRANSIT ? Isa101.IDLE : l);
-        fault.setVisible(s == State.FAILED);
-        manual.setVisible(!p.bool("auto"));
+        fault.show(s == State.FAILED);
+        manual.show(!p.bool("auto"));
         caption.setText(p.text("text"));
     }
 }

@@ -106,6 +106,7 @@ public final class Workbench {
         });
         // A delete names the screens that show or write what it removes.
         references.register(ScreenUsage::find);
+        references.registerRenames(ScreenUsage::rename);
         // The alarm feed reads the project's list at most once per refresh, on the pulse.
         pulse.also(() -> banner.poll(this::showAlarmMarks));
     }
@@ -308,6 +309,7 @@ public final class Workbench {
                 return m == null ? List.of() : ScreenDocuments.all(m);
             }
         });
+        v.setTrendPopup(this::popupTrend);
         tabHost.open(v);
         v.home();
         return v;

@@ -11,6 +11,7 @@ import org.peresvet.app.Messages;
 import org.peresvet.app.fx.Views;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.PeresvetHome;
+import org.peresvet.model.Actor;
 
 /**
  * The workstation: one window over the engine, which runs inside it. Opens the project named by
@@ -28,6 +29,7 @@ public class WorkstationApp extends Application {
     private static final int EXIT_NO_DISPLAY = 3;
 
     private ShellController shell;
+    private OperatorStation operator;
 
     /** Starts the toolkit and blocks until the last window closes. */
     public static void open(String[] args) {
@@ -54,6 +56,10 @@ public class WorkstationApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (getParameters().getRaw().contains("--operator")) {
+            startOperatorStation(stage, getParameters().getRaw());
+            return;
+        }
         LayoutStore store = new LayoutStore(PeresvetHome.current().dir().resolve(LAYOUT_FILE));
         shell = new ShellController(stage, store);
         Parent root = Views.load("workstation.fxml", shell);
@@ -81,9 +87,20 @@ public class WorkstationApp extends Application {
         }
     }
 
+    /** {@code --operator}: the home screen full-screen, nothing else (the project from --project or the last one). */
+    private void startOperatorStation(Stage stage, List<String> args) {
+        WindowLayout layout = new LayoutStore(PeresvetHome.current().dir().resolve(LAYOUT_FILE)).load();
+        operator = new OperatorStation(stage, Actor.workstation(System.getProperty("user.name", "operator")),
+                OperatorStation.exitKey(args));
+        operator.show(projectDir(args, layout));
+    }
+
     /** Closing the window stops the engine cleanly: history is flushed. */
     @Override
     public void stop() {
+        if (operator != null) {
+            operator.close();
+        }
         if (shell != null) {
             shell.shutdown();
         }

@@ -391,7 +391,15 @@ public final class TreeController {
         error.setWrapText(true);
         error.setVisible(false);
         error.setManaged(false);
-        VBox box = new VBox(8, d.getDialogPane().getContent(), error);
+        // screens that name the item by path follow the new name in the same undoable edit
+        String oldPath = r.path(m);
+        List<String> following = references.follow(m, oldPath, oldPath + "-").described();
+        Label follows = new Label(following.isEmpty() ? "" : Messages.get("tree.renameFollows", String.join("\n", following)));
+        follows.setId("rename-follows");
+        follows.setWrapText(true);
+        follows.setVisible(!following.isEmpty());
+        follows.setManaged(!following.isEmpty());
+        VBox box = new VBox(8, d.getDialogPane().getContent(), follows, error);
         d.getDialogPane().setContent(box);
         javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
@@ -400,7 +408,11 @@ public final class TreeController {
                 return;
             }
             try {
-                applyAndSelect(Messages.get("undo.rename", old, name), TreeOps.rename(currentModel(), r, name), List.of(r));
+                ModelSnapshot now = currentModel();
+                List<ModelEdit> edits = new ArrayList<>(TreeOps.rename(now, r, name));
+                String from = r.path(now);
+                edits.addAll(references.follow(now, from, from.substring(0, from.lastIndexOf('/') + 1) + name).edits());
+                applyAndSelect(Messages.get("undo.rename", old, name), edits, List.of(r));
             } catch (ModelException ex) {
                 error.setText(ex.reason());
                 error.setVisible(true);

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,7 @@ class ScreenRuntimeUiTest {
     private final FxRobot robot = new FxRobot();
     private final Answers answers = new Answers();
     private final List<String> statuses = new CopyOnWriteArrayList<>();
+    private final List<UUID> trends = new CopyOnWriteArrayList<>();
     private MosquittoBroker broker;
     private BoardSimulator board;
     private Engine engine;
@@ -119,7 +121,7 @@ class ScreenRuntimeUiTest {
         testValue = TagDef.builder(test.id(), "Value", ValueType.DOUBLE).units("%").min(0.0).max(100.0).build();
         testAlarm = AlarmDef.builder(testValue.id(), AlarmKind.HI).name("High").priority(AlarmPriority.HIGH).limit(80.0).build();
         engine.edit(new ModelEdit.PutObject(test), new ModelEdit.PutTag(testValue), new ModelEdit.PutAlarm(testAlarm),
-                ScreenDocuments.put(gallery()), ScreenDocuments.put(alarmScreen()));
+                ScreenDocuments.put(gallery()), ScreenDocuments.put(alarmScreen()), ScreenDocuments.put(trendScreen()));
         board = new BoardSimulator(BoardSimulator.Options.of(broker.url(), BoardSimulator.Flavor.ESPHOME, "pump-board-1")
                 .withPublishPeriod(200).withCommandDelay(100)).start();
         engine.start();
@@ -151,6 +153,7 @@ class ScreenRuntimeUiTest {
                 }
             });
             v.setQuestions(answers);
+            v.setTrendPopup(trends::add);
             v.onStatus(statuses::add);
             stage.setScene(new Scene((Parent) v.content(), 1200, 760));
             stage.show();
@@ -249,6 +252,15 @@ class ScreenRuntimeUiTest {
                 WidgetDef.of("sum", WidgetTypes.ALARM).at(360, 60).with("source", "/Test"),
                 WidgetDef.of("set", WidgetTypes.SETPOINT).at(60, 160).with("text", "Test value").with("min", 0.0).with("max", 50.0)
                         .bindTag("value", "/Test/Value").withCommand(CommandDef.entered("/Test/Value"))));
+    }
+
+    /** A sparkline of the board's tank level over the last 10 minutes. */
+    private static ScreenDef trendScreen() {
+        return ScreenDef.of(UUID.randomUUID(), "Trend test").withSize(600, 300).withWidgets(List.of(
+                WidgetDef.of("spark", WidgetTypes.SPARKLINE).at(40, 40).size(300, 80).with("tag", "/PumpStation/PumpBoard1/TankLevel")
+                        .with("seconds", 600.0),
+                WidgetDef.of("level", WidgetTypes.VALUE).at(40, 160).size(200, 26).with("text", "Level")
+                        .bindTag("value", "/PumpStation/PumpBoard1/TankLevel")));
     }
 
     /** A frame of the running screen (on the FX thread, or from it). */
@@ -416,5 +428,71 @@ class ScreenRuntimeUiTest {
         });
         assertThat(answers.refusals.get(answers.refusals.size() - 1)).contains("60").contains("50");
         assertThat(engine.current(testValue.id()).y()).isEqualTo(20.0);
+    }
+
+    @Test
+    @Order(9)
+    void aCommandThatTimesOutWhileTheBoardStaysOnlineShowsWhyOnTheSymbolAndTheFaceplate() throws Exception {
+        open("Overview");
+        await(() -> board.connected() && fx(() -> frame("board.levelValue").quality() == null));
+        board.jamRelay(true);
+        try {
+            statuses.clear();
+            answers.confirm = true;
+            fx(() -> {
+                ((ControlSymbol) view.live().frame("board.toggle").symbol()).button().fire();
+                return null;
+            });
+            assertThat(fx(() -> frame("board.toggle").command())).startsWith("sending");
+            await(() -> fx(() -> String.valueOf(frame("board.toggle").command()).startsWith("\u2715")));
+            assertThat(fx(() -> frame("board.toggle").command())).contains("TIMEOUT");
+            assertThat(fx(() -> frame("board.toggle").commandDetail())).contains("did not confirm it in time").contains("800 ms");
+            // the board stayed online all along: its values are good, only the command failed
+            assertThat(board.connected()).isTrue();
+            assertThat(fx(() -> frame("board.levelValue").quality())).isNull();
+            Screenshots.save(stage.getScene(), "screen-command-timeout");
+            // the same from the faceplate: the symbol's last command and its reason
+            robot.clickOn(frame("board.pump").symbol());
+            await(() -> fx(() -> view.faceplate() != null));
+            answers.value = "true";
+            fx(() -> {
+                ((Button) view.faceplate().lookup(".faceplate-write")).fire();
+                return null;
+            });
+            await(() -> fx(() -> view.faceplate() != null && view.faceplate().lookup("#faceplate-command") != null
+                    && ((Label) view.faceplate().lookup("#faceplate-command")).getText().contains("did not confirm it in time")));
+            Screenshots.save(stage.getScene(), "screen-command-timeout-faceplate");
+            fx(() -> {
+                view.closeFaceplate();
+                return null;
+            });
+        } finally {
+            board.jamRelay(false);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aDoubleClickOnABoundSymbolOpensItsTrendAndASparklineStartsFromHistory() throws Exception {
+        TagDef level = engine.model().findTag("/PumpStation/PumpBoard1/TankLevel").orElseThrow();
+        long opened = Micros.now();
+        open("Trend test");
+        // the stored history of the last minutes, not only what arrived since the screen opened
+        await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).firstPointMicros() < opened - 5_000_000L));
+        assertThat(fx(() -> ((Sparkline) frame("spark").symbol()).pointCount())).isGreaterThanOrEqualTo(3);
+        Screenshots.save(stage.getScene(), "screen-sparkline-history");
+        trends.clear();
+        robot.doubleClickOn(frame("level").symbol());
+        await(() -> trends.contains(level.id()));
+        // the faceplate offers it too
+        robot.clickOn(frame("spark").symbol());
+        await(() -> fx(() -> view.faceplate() != null && view.faceplate().lookup(".faceplate-trend") != null));
+        trends.clear();
+        fx(() -> {
+            ((Button) view.faceplate().lookup(".faceplate-trend")).fire();
+            view.closeFaceplate();
+            return null;
+        });
+        assertThat(trends).containsExactly(level.id());
     }
 }

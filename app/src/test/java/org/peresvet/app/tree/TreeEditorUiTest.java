@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -39,6 +40,9 @@ import org.peresvet.engine.Engine;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
+import org.peresvet.screen.ScreenCheck;
+import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.ScreenDocuments;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -380,5 +384,38 @@ class TreeEditorUiTest {
             shell.themeProperty().set(Theme.ISA101);
             return null;
         });
+    }
+
+    @Test
+    @Order(9)
+    void renamingAnObjectRewritesTheScreensThatNameItInOneUndoableStep() throws Exception {
+        UUID pump1 = object("/PumpStation/Pump1");
+        List<ScreenDef> before = ScreenDocuments.all(model());
+        select(NodeRef.object(pump1));
+        fx(() -> {
+            Platform.runLater(() -> shell.workbench().tree().rename());
+            return null;
+        });
+        await(() -> dialogOver(stage) != null);
+        Window d = dialogOver(stage);
+        String follows = fx(() -> ((Label) d.getScene().getRoot().lookup("#rename-follows")).getText());
+        assertThat(follows).contains("Overview").contains("Pump1 detail").doesNotContain("Pump2 detail");
+        fx(() -> {
+            ((TextField) d.getScene().getRoot().lookup(".text-field")).setText("PumpA");
+            return null;
+        });
+        shotDialog("rename-follows-screens");
+        clickInDialog("OK");
+        await(() -> model().findObject("/PumpStation/PumpA").isPresent());
+        List<ScreenDef> after = ScreenDocuments.all(model());
+        List<String> names = after.stream().map(ScreenDef::name).toList();
+        for (ScreenDef s : after) {
+            assertThat(ScreenCheck.problems(model(), s, names)).as(s.name()).isEmpty();
+        }
+        assertThat(after).isNotEqualTo(before);
+        // one step: Undo brings back the name and the screens as they were
+        fx(() -> shell.workbench().editor().undo()).get();
+        await(() -> model().findObject("/PumpStation/Pump1").isPresent());
+        assertThat(ScreenDocuments.all(model())).isEqualTo(before);
     }
 }

@@ -20,6 +20,8 @@ import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
+import org.peresvet.screen.ScreenDocuments;
+import org.peresvet.screen.ScreenRenames;
 
 /**
  * {@code /v1/objects/} and {@code /v1/tags/}: create, read, update, move, copy and delete the
@@ -134,8 +136,9 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         ObjectDef old = Resolve.objectById(m, call.pathParam("id"));
         ObjectDef o = ModelJson.readObject(body, m, old, call.method().equals("PUT"));
-        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutObject(o)));
-        call.sendJson(200, ModelJson.object(after, after.object(o.id())));
+        List<ScreenRenames.Rewrite> screens = screensFollowing(m, m.objectPath(o.id()), objectPath(m, o.parentId(), o.name()));
+        ModelSnapshot after = edit(call, withScreens(new ModelEdit.PutObject(o), screens));
+        call.sendJson(200, saySo(ModelJson.object(after, after.object(o.id())), screens));
     }
 
     /** {@code POST /v1/objects/{id}/move} {@code {"parentId": uuid | path | null}}. */
@@ -150,8 +153,9 @@ public final class ModelEndpoint {
         ObjectDef o = Resolve.objectById(m, call.pathParam("id"));
         String p = Json.text(body, "parentId", "$", false);
         UUID parent = p == null ? null : Resolve.object(m, p, "$.parentId").id();
-        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutObject(o.withParent(parent))));
-        call.sendJson(200, ModelJson.object(after, after.object(o.id())));
+        List<ScreenRenames.Rewrite> screens = screensFollowing(m, m.objectPath(o.id()), objectPath(m, parent, o.name()));
+        ModelSnapshot after = edit(call, withScreens(new ModelEdit.PutObject(o.withParent(parent)), screens));
+        call.sendJson(200, saySo(ModelJson.object(after, after.object(o.id())), screens));
     }
 
     /**
@@ -285,8 +289,9 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         TagDef old = Resolve.tagById(m, call.pathParam("id"));
         TagDef t = ModelJson.readTag(body, m, old, call.method().equals("PUT"));
-        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutTag(t)));
-        call.sendJson(200, ModelJson.tag(after, after.tag(t.id())));
+        List<ScreenRenames.Rewrite> screens = screensFollowing(m, m.tagPath(t.id()), objectPath(m, t.objectId(), t.name()));
+        ModelSnapshot after = edit(call, withScreens(new ModelEdit.PutTag(t), screens));
+        call.sendJson(200, saySo(ModelJson.tag(after, after.tag(t.id())), screens));
     }
 
     /** {@code POST /v1/tags/{id}/move} {@code {"objectId": uuid | path}}. */
@@ -297,8 +302,9 @@ public final class ModelEndpoint {
         ModelSnapshot m = engine.model();
         TagDef t = Resolve.tagById(m, call.pathParam("id"));
         ObjectDef target = Resolve.object(m, Json.text(body, "objectId", "$", true), "$.objectId");
-        ModelSnapshot after = edit(call, List.of(new ModelEdit.PutTag(t.toBuilder().objectId(target.id()).build())));
-        call.sendJson(200, ModelJson.tag(after, after.tag(t.id())));
+        List<ScreenRenames.Rewrite> screens = screensFollowing(m, m.tagPath(t.id()), objectPath(m, target.id(), t.name()));
+        ModelSnapshot after = edit(call, withScreens(new ModelEdit.PutTag(t.toBuilder().objectId(target.id()).build()), screens));
+        call.sendJson(200, saySo(ModelJson.tag(after, after.tag(t.id())), screens));
     }
 
     /** {@code POST /v1/tags/{id}/copy} {@code {"objectId": …, "name": …}}: a new tag with the same settings. */
@@ -364,6 +370,35 @@ public final class ModelEndpoint {
         extra.set("references", arr);
         throw new ApiError(409, null, what + " is used in " + found.size() + (found.size() == 1 ? " place" : " places")
                 + "; remove the references or delete with force=true", extra);
+    }
+
+    // ---- screens name tags and objects by path: a rename or move rewrites them in the same edit
+
+    private static String objectPath(ModelSnapshot m, UUID parent, String name) {
+        String p = parent == null || m.object(parent) == null ? "" : m.objectPath(parent);
+        return p + "/" + name;
+    }
+
+    private static List<ScreenRenames.Rewrite> screensFollowing(ModelSnapshot m, String oldPath, String newPath) {
+        return oldPath == null ? List.of() : ScreenRenames.rewrite(ScreenDocuments.all(m), oldPath, newPath);
+    }
+
+    private static List<ModelEdit> withScreens(ModelEdit edit, List<ScreenRenames.Rewrite> screens) {
+        List<ModelEdit> all = new ArrayList<>();
+        all.add(edit);
+        all.addAll(ScreenRenames.edits(screens));
+        return all;
+    }
+
+    /** The answer names the screens rewritten ({@code screensRewritten}: name and places). */
+    private static ObjectNode saySo(ObjectNode answer, List<ScreenRenames.Rewrite> screens) {
+        if (!screens.isEmpty()) {
+            ArrayNode a = answer.putArray("screensRewritten");
+            for (ScreenRenames.Rewrite r : screens) {
+                a.addObject().put("id", r.before().id().toString()).put("name", r.before().name()).put("places", r.changes());
+            }
+        }
+        return answer;
     }
 
     /** Applies edits through the engine; model rule violations become 400 (409 for a name clash). */

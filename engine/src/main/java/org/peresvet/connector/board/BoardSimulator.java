@@ -82,6 +82,7 @@ public final class BoardSimulator implements AutoCloseable {
     private final AtomicLong commands = new AtomicLong();
     private volatile MqttLink link;
     private volatile boolean closed;
+    private volatile boolean jammed;
     private long lastStep = System.nanoTime();
 
     public BoardSimulator(Options options) {
@@ -162,6 +163,9 @@ public final class BoardSimulator implements AutoCloseable {
             return;
         }
         commands.incrementAndGet();
+        if (jammed) {
+            return; // online and publishing, but the relay does not move: no echo
+        }
         Runnable apply = () -> {
             Boolean want = firmware.relayCommand(topic, text, plant.pump());
             if (want != null) {
@@ -194,6 +198,11 @@ public final class BoardSimulator implements AutoCloseable {
     /** The plant's relay (for tests). */
     public boolean pumpOn() {
         return plant.pump();
+    }
+
+    /** A jammed relay: the board stays online and keeps publishing but ignores commands (no echo). */
+    public void jamRelay(boolean jam) {
+        jammed = jam;
     }
 
     /** Relay commands received so far. */

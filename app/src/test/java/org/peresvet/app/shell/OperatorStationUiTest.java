@@ -1,0 +1,127 @@
+package org.peresvet.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peresvet.app.fx.UiSupport.await;
+import static org.peresvet.app.fx.UiSupport.fx;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.event.Event;
+import javafx.scene.control.MenuBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.fx.Screenshots;
+import org.peresvet.app.fx.UiSupport;
+import org.peresvet.model.Actor;
+import org.testfx.api.FxToolkit;
+
+/**
+ * {@code ./peresvet --operator} on the demo project: the home screen live and full-screen, no
+ * menus or editors, Escape and closing the window do not leave, and only the configured exit key
+ * leaves after a confirmation. Screenshot target/screenshots/operator-station.png.
+ */
+class OperatorStationUiTest {
+    private Stage stage;
+    private OperatorStation station;
+
+    @AfterEach
+    void close() throws Exception {
+        if (station != null) {
+            fx(() -> {
+                station.close();
+                stage.setFullScreen(false);
+                stage.hide();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void theHomeScreenFullScreenWithOnlyTheOperatorsActionsAndNoWayOutButTheExitKey(@TempDir Path home) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path dir = UiSupport.demoProject(home, "pump-station");
+        AtomicInteger asked = new AtomicInteger();
+        AtomicBoolean answer = new AtomicBoolean(false);
+        AtomicBoolean left = new AtomicBoolean();
+        KeyCombination exitKey = OperatorStation.exitKey(List.of("--operator", "--exit-key", "Ctrl+Shift+F12"));
+        assertThat(OperatorStation.exitKey(List.of("--operator"))).isEqualTo(KeyCombination.valueOf(OperatorStation.DEFAULT_EXIT_KEY));
+        station = fx(() -> {
+            stage = new Stage();
+            OperatorStation s = new OperatorStation(stage, Actor.workstation("operator"), exitKey);
+            s.setExit(() -> {
+                asked.incrementAndGet();
+                return answer.get();
+            }, () -> left.set(true));
+            s.show(dir);
+            return s;
+        });
+        await(() -> fx(() -> station.view() != null && station.view().live() != null
+                && station.view().live().frame("tank") != null && station.view().live().frame("tank").props().isLive("value")));
+        assertThat(fx(() -> station.view().live().screen().name())).isEqualTo("Overview");
+        assertThat(fx(() -> stage.isFullScreen())).isTrue();
+        // no engineering: no menus, no tree, no editor in the window
+        assertThat(fx(() -> stage.getScene().getRoot().lookupAll(".menu-bar").stream().anyMatch(n -> n instanceof MenuBar))).isFalse();
+        assertThat(fx(() -> stage.getScene().getRoot().lookup(".tree-view"))).isNull();
+        Screenshots.save(stage.getScene(), "operator-station");
+
+        // a double-click on a bound symbol opens its popup trend (the last hour) over the station
+        fx(() -> {
+            Event.fireEvent(station.view().live().frame("tank"), new MouseEvent(MouseEvent.MOUSE_CLICKED, 10, 10, 10, 10,
+                    MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        await(() -> fx(() -> popup() != null));
+        assertThat(fx(() -> popup().getTitle())).contains("/PumpStation/Tank1/Level").contains("last hour");
+        Screenshots.save(popup().getScene(), "operator-station-popup-trend");
+        fx(() -> {
+            popup().hide();
+            return null;
+        });
+
+        // Escape does not leave full screen, nor does anything else that turns it off
+        assertThat(fx(() -> stage.getFullScreenExitKeyCombination())).isEqualTo(KeyCombination.NO_MATCH);
+        fx(() -> {
+            stage.setFullScreen(false);
+            return null;
+        });
+        assertThat(fx(() -> stage.isFullScreen())).isTrue();
+        // closing the window asks, and stays when the answer is no
+        fx(() -> {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            return null;
+        });
+        assertThat(asked.get()).isEqualTo(1);
+        assertThat(left.get()).isFalse();
+        assertThat(fx(() -> stage.isShowing())).isTrue();
+        // another key does nothing; the exit key asks, and leaves on yes
+        fx(() -> {
+            Event.fireEvent(stage.getScene().getRoot(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F12, false, false, false, false));
+            return null;
+        });
+        assertThat(asked.get()).isEqualTo(1);
+        answer.set(true);
+        fx(() -> {
+            Event.fireEvent(stage.getScene().getRoot(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F12, true, true, false, false));
+            return null;
+        });
+        assertThat(asked.get()).isEqualTo(2);
+        assertThat(left.get()).isTrue();
+    }
+
+    /** The popup trend window over the station, or null. */
+    private Stage popup() {
+        return Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage st
+                && st.getTitle() != null && st.getTitle().startsWith("Trend:")).map(Stage.class::cast).findFirst().orElse(null);
+    }
+}
