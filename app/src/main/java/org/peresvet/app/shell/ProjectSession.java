@@ -33,7 +33,7 @@ final class ProjectSession {
     }
 
     /** Who changes are recorded as until a project user logs in: the user of this PC. */
-    private final Actor actor = Actor.workstation(System.getProperty("user.name", "operator"));
+    private final Actor actor;
     private final Listener listener;
     private final Feedback feedback;
     private volatile ProjectContext current;
@@ -44,6 +44,12 @@ final class ProjectSession {
     private volatile OpenTimings openTimings;
 
     ProjectSession(Listener listener, Feedback feedback) {
+        this(Actor.workstation(System.getProperty("user.name", "operator")), listener, feedback);
+    }
+
+    /** A session acting as {@code actor} until a project user logs in (the operator station names its own). */
+    ProjectSession(Actor actor, Listener listener, Feedback feedback) {
+        this.actor = actor;
         this.listener = listener;
         this.feedback = feedback;
     }
