@@ -15,7 +15,7 @@ CP="bench/target/classes:bench/target/lib/*"
 run() {
     local name="$1"; shift
     echo "== $name  ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
-    timeout 600 java -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN -cp "$CP" "$@" 2>&1 | tail -n 25
+    timeout 600 java -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN -Dlogback.configurationFile=peresvet-logback.xml -cp "$CP" "$@" 2>&1 | tail -n 25
     echo
 }
 {
