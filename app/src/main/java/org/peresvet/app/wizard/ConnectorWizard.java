@@ -1,5 +1,7 @@
 package org.peresvet.app.wizard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -241,7 +243,8 @@ public final class ConnectorWizard extends BorderPane {
         x.addRow(2, new Label(t("source.user")), user);
         x.addRow(3, new Label(t("source.password")), password);
         x.add(new HBox(8, test, checkResult), 1, 4);
-        Label httpNote = new Label(t("source.http.unsupported"));
+        Label httpNote = new Label(t("source.http.hint"));
+        httpAddress.setId("httpAddress");
         httpNote.setWrapText(true);
         GridPane h = grid();
         h.addRow(0, new Label(t("source.address")), httpAddress);
@@ -291,7 +294,7 @@ public final class ConnectorWizard extends BorderPane {
     /** Switches the built-in broker on (or checks the external one), then starts listening for boards. */
     private void startScan() {
         if (http.isSelected()) {
-            status.setText(t("source.http.unsupported"));
+            probeHttp();
             return;
         }
         next.setDisable(true);
@@ -345,6 +348,34 @@ public final class ConnectorWizard extends BorderPane {
             }
         }, e -> {
             status.setText(e.getMessage());
+            next.setDisable(false);
+        });
+    }
+
+    /** An HTTP board: asked once what it is; page 2 shows it alone, chosen. */
+    private void probeHttp() {
+        String at = httpAddress.getText();
+        next.setDisable(true);
+        status.setText(t("source.http.probing"));
+        FxTasks.run(() -> {
+            try {
+                return access.probeHttp(at);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, b -> {
+            if (discovery != null) {
+                discovery.close();
+                discovery = null;
+                settings = null;
+            }
+            source = new WizardPlan.Source(b.device(), null, null, null);
+            show(1);
+            boards.getItems().setAll(List.of(b));
+            choice(b.id()).set(true);
+            scanState.setText(t("boards.http", b.device(), b.entities().size()));
+        }, e -> {
+            status.setText(e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage());
             next.setDisable(false);
         });
     }
@@ -435,11 +466,12 @@ public final class ConnectorWizard extends BorderPane {
         use.setCellFactory(CheckBoxTableCell.forTableColumn(use));
         entities.getColumns().add(use);
         entities.getColumns().add(column(t("entities.column.status"), r -> r.status().name().toLowerCase(Locale.ROOT), 80));
-        entities.getColumns().add(column(t("entities.column.entity"), r -> r.entity().key(), 260));
+        entities.getColumns().add(column(t("entities.column.entity"), r -> r.entity().key(), 230));
         TableColumn<EntityRow, String> name = column(t("entities.column.tag"), EntityRow::tagName, 150);
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(e -> e.getRowValue().tagName(e.getNewValue()));
         entities.getColumns().add(name);
+        entities.getColumns().add(objectColumn());
         TableColumn<EntityRow, ValueType> type = new TableColumn<>(t("entities.column.type"));
         type.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().type()));
         type.setCellFactory(ComboBoxTableCell.forTableColumn(ValueType.values()));
@@ -482,6 +514,7 @@ public final class ConnectorWizard extends BorderPane {
             newName.setId("newObject-" + b.id());
             ComboBox<WizardPlan.Template> template = new ComboBox<>(FXCollections.observableArrayList(WizardPlan.Template.values()));
             template.getSelectionModel().select(WizardPlan.Template.GENERIC);
+            template.setId("template-" + b.id());
             template.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(WizardPlan.Template x) {
@@ -493,10 +526,21 @@ public final class ConnectorWizard extends BorderPane {
                     return WizardPlan.Template.valueOf(s.toUpperCase(Locale.ROOT));
                 }
             });
-            Runnable store = () -> targetOf.put(b.id(), target.getSelectionModel().getSelectedIndex() <= 0
-                    ? WizardPlan.Target.newObject(null, newName.getText().isBlank() ? b.name() : newName.getText().strip(),
-                    template.getValue())
-                    : WizardPlan.Target.existing(byPath.get(target.getValue())));
+            Label standard = new Label();
+            standard.setId("standardTags-" + b.id());
+            Runnable store = () -> {
+                boolean fresh = target.getSelectionModel().getSelectedIndex() <= 0;
+                List<String> names = Templates.standardTags(fresh ? template.getValue() : null).stream().map(Templates.Standard::name).toList();
+                standard.setText(names.isEmpty() ? "" : t("entities.standardTags", String.join(", ", names)));
+                targetOf.put(b.id(), fresh
+                        ? WizardPlan.Target.newObject(null, newName.getText().isBlank() ? b.name() : newName.getText().strip(),
+                        template.getValue())
+                        : WizardPlan.Target.existing(byPath.get(target.getValue())));
+                // the board's entities fill the template's standard tags (Running, Current, ...)
+                Templates.mapOnto(fresh ? template.getValue() : WizardPlan.Template.GENERIC,
+                        rows.stream().filter(r -> r.board() == b && r.target() == null).toList());
+                entities.refresh();
+            };
             target.valueProperty().addListener((o, a, c) -> store.run());
             newName.textProperty().addListener((o, a, c) -> store.run());
             template.valueProperty().addListener((o, a, c) -> store.run());
@@ -504,13 +548,37 @@ public final class ConnectorWizard extends BorderPane {
             template.disableProperty().bind(newName.disableProperty());
             store.run();
             HBox line = new HBox(8, new Label(t("entities.target", b.name())), target, newName, new Label(t("entities.template")),
-                    template);
+                    template, standard);
             line.setAlignment(Pos.CENTER_LEFT);
             targets.getChildren().add(line);
         }
         VBox v = new VBox(8, targets, entities);
         VBox.setVgrow(entities, Priority.ALWAYS);
         return v;
+    }
+
+    /** Where each entity's tag goes: its board's object (the line above the table) or an existing object. */
+    private TableColumn<EntityRow, String> objectColumn() {
+        ModelSnapshot m = project.model().snapshot();
+        String boardsObject = t("entities.boardObject");
+        Map<String, UUID> byPath = new LinkedHashMap<>();
+        m.objects().stream().map(o -> m.objectPath(o.id())).sorted()
+                .forEach(p -> byPath.put(p, m.findObject(p).map(ObjectDef::id).orElse(null)));
+        List<String> choices = new ArrayList<>();
+        choices.add(boardsObject);
+        choices.addAll(byPath.keySet());
+        TableColumn<EntityRow, String> c = new TableColumn<>(t("entities.column.object"));
+        c.setCellValueFactory(x -> {
+            WizardPlan.Target target = x.getValue().target();
+            return new SimpleStringProperty(target == null ? boardsObject : m.objectPath(target.existingObject()));
+        });
+        c.setCellFactory(ComboBoxTableCell.forTableColumn(FXCollections.observableArrayList(choices)));
+        c.setOnEditCommit(e -> {
+            UUID id = byPath.get(e.getNewValue());
+            e.getRowValue().target(id == null ? null : WizardPlan.Target.existing(id));
+        });
+        c.setPrefWidth(150);
+        return c;
     }
 
     private Map<String, WizardPlan.Target> targetsNow() {
