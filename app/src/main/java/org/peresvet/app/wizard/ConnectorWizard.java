@@ -2,9 +2,16 @@ package org.peresvet.app.wizard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +102,10 @@ public final class ConnectorWizard extends BorderPane {
     private final PasswordField password = new PasswordField();
     private final Label checkResult = new Label();
     private final TextField httpAddress = new TextField();
+    /** Names of new boards made here ("New board"), offered when they come online. */
+    private final Set<String> awaited = new HashSet<>();
+    private final Set<String> offered = new HashSet<>();
+    private NewBoardPane newBoardPane;
     // page 2
     private final TableView<DiscoveredBoard> boards = new TableView<>();
     private final Map<String, SimpleBooleanProperty> chosen = new LinkedHashMap<>();
@@ -222,12 +233,19 @@ public final class ConnectorWizard extends BorderPane {
         builtInState.setText(t("source.builtin.state", access.brokerStatus()
                 .map(s -> s.state().name().toLowerCase(Locale.ROOT) + " :" + s.port() + ", " + s.clients() + " clients")
                 .orElse(t("source.builtin.off"))));
+        Button brokerSettings = new Button(t("source.brokerSettings"));
+        brokerSettings.setId("brokerSettingsButton");
+        brokerSettings.setOnAction(e -> showBrokerSettings());
         GridPane b = grid();
         b.addRow(0, new Label(t("source.builtin.port")), builtInPort);
         b.addRow(1, new Label(t("source.builtin.user")), boardUser);
         b.addRow(2, new Label(t("source.builtin.password")), boardPassword);
+        b.add(brokerSettings, 2, 0);
         Label hint = new Label(t("source.builtin.hint"));
         hint.setWrapText(true);
+        Button newBoard = new Button(t("source.newBoard"));
+        newBoard.setId("newBoardButton");
+        newBoard.setOnAction(e -> showNewBoard());
         address.setId("externalAddress");
         caFile.setId("externalCa");
         user.setId("externalUser");
@@ -252,8 +270,79 @@ public final class ConnectorWizard extends BorderPane {
         b.disableProperty().bind(builtIn.selectedProperty().not());
         x.disableProperty().bind(external.selectedProperty().not());
         h.disableProperty().bind(http.selectedProperty().not());
-        sourcePage = new VBox(8, builtIn, b, builtInState, hint, external, x, http, h);
+        sourcePage = new VBox(8, builtIn, b, builtInState, hint, external, x, http, h, newBoard);
         sourcePage.setPadding(new Insets(4));
+    }
+
+    /** The built-in broker's settings in place of page 1; Close comes back with them. */
+    private void showBrokerSettings() {
+        header.setText(t("wizard.step", 1, t(PAGES[0])));
+        next.setDisable(true);
+        setCenter(new BrokerSettingsPane(access, () -> {
+            show(0);
+            FxTasks.run(() -> Map.entry(access.brokerConfig(), access.brokerStatus()), r -> {
+                builtInPort.setText(String.valueOf(r.getKey().port()));
+                builtInState.setText(t("source.builtin.state", r.getValue()
+                        .map(s -> s.state().name().toLowerCase(Locale.ROOT) + " :" + s.port() + ", " + s.clients() + " clients")
+                        .orElse(t("source.builtin.off"))));
+            }, e -> { });
+        }));
+    }
+
+    /** "New board": pins to ESPHome YAML; its name is awaited on page 2. */
+    private void showNewBoard() {
+        header.setText(t("newboard.title"));
+        newBoardPane = new NewBoardPane(text, this::brokerForBoards, n -> awaited.add(n.toLowerCase(Locale.ROOT)), () -> show(0));
+        setCenter(newBoardPane);
+        next.setDisable(true);
+    }
+
+    /** The pane of "New board" while it is shown (tests). */
+    NewBoardPane newBoardPane() {
+        return newBoardPane;
+    }
+
+    /** Where a new board's MQTT goes: the broker chosen on this page, as the board on the network reaches it. */
+    private NewBoard.Broker brokerForBoards() {
+        if (external.isSelected()) {
+            try {
+                URI u = URI.create(address.getText().strip());
+                return new NewBoard.Broker(u.getHost() == null ? "" : u.getHost(), u.getPort() < 0 ? 1883 : u.getPort(),
+                        user.getText().strip(), password.getText());
+            } catch (IllegalArgumentException e) {
+                return new NewBoard.Broker(address.getText().strip(), 1883, user.getText().strip(), password.getText());
+            }
+        }
+        int port;
+        try {
+            port = Integer.parseInt(builtInPort.getText().strip());
+        } catch (NumberFormatException e) {
+            port = 1883;
+        }
+        return new NewBoard.Broker(thisComputer(access.brokerConfig().bindAddress()), port, boardUser.getText().strip(),
+                boardPassword.getText());
+    }
+
+    /** This computer's address on the local network (no name lookups): the broker's own when it listens on one. */
+    static String thisComputer(String bind) {
+        if (bind != null && !bind.isBlank() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
+            return bind;
+        }
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // fall through: the user corrects the address in the YAML
+        }
+        return "127.0.0.1";
     }
 
     private static GridPane grid() {
@@ -411,7 +500,8 @@ public final class ConnectorWizard extends BorderPane {
             boards.getColumns().add(column(t("boards.column.online"), b -> b.online() == null ? t("boards.unknown")
                     : b.online() ? t("boards.online") : t("boards.offline"), 70));
             boards.getColumns().add(column(t("boards.column.entities"), b -> String.valueOf(b.entities().size()), 70));
-            boards.getColumns().add(column(t("boards.column.configured"), b -> configured(b) ? t("boards.configured") : "", 90));
+            boards.getColumns().add(column(t("boards.column.configured"), b -> awaited(b) ? t("boards.awaited")
+                    : configured(b) ? t("boards.configured") : "", 110));
         }
         scanState.setId("scanState");
         VBox v = new VBox(6, scanState, boards);
@@ -423,6 +513,11 @@ public final class ConnectorWizard extends BorderPane {
         return chosen.computeIfAbsent(id, k -> new SimpleBooleanProperty(false));
     }
 
+    private boolean awaited(DiscoveredBoard b) {
+        return b.name() != null && awaited.contains(b.name().toLowerCase(Locale.ROOT))
+                || b.device() != null && awaited.contains(b.device().toLowerCase(Locale.ROOT));
+    }
+
     private boolean configured(DiscoveredBoard b) {
         ModelSnapshot m = project.model().snapshot();
         return !Proposals.rows(List.of(b), m).stream().allMatch(r -> r.existingTag() == null);
@@ -430,7 +525,22 @@ public final class ConnectorWizard extends BorderPane {
 
     private void updateBoards(List<DiscoveredBoard> list) {
         boards.getItems().setAll(list);
-        scanState.setText(t("boards.scanning", list.size()));
+        List<String> arrived = new ArrayList<>();
+        for (DiscoveredBoard b : list) {
+            if (awaited(b)) {
+                arrived.add(b.name());
+                if (offered.add(b.id())) {
+                    choice(b.id()).set(true);   // the new board made on page 1: offered, chosen once (the user may untick it)
+                }
+            }
+        }
+        scanState.setText(arrived.isEmpty() ? t("boards.scanning", list.size())
+                : t("boards.arrived", String.join(", ", arrived), list.size()));
+    }
+
+    /** The boards ticked on page 2 (tests). */
+    List<DiscoveredBoard> chosenBoards() {
+        return pickedBoards();
     }
 
     private List<DiscoveredBoard> pickedBoards() {
