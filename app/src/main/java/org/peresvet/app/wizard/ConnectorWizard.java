@@ -117,6 +117,8 @@ public final class ConnectorWizard extends BorderPane {
     private final TableView<EntityRow> entities = new TableView<>();
     private final VBox targets = new VBox(4);
     private final Map<String, WizardPlan.Target> targetOf = new HashMap<>();
+    /** Per board: gives its entities their template's standard names again (after one moved to another object). */
+    private final Map<String, Runnable> remapOf = new HashMap<>();
     private List<EntityRow> rows = List.of();
     // page 4
     private final TableView<AlarmRow> alarms = new TableView<>();
@@ -651,6 +653,7 @@ public final class ConnectorWizard extends BorderPane {
                         rows.stream().filter(r -> r.board() == b && r.target() == null).toList());
                 entities.refresh();
             };
+            remapOf.put(b.id(), store);
             target.valueProperty().addListener((o, a, c) -> store.run());
             newName.textProperty().addListener((o, a, c) -> store.run());
             template.valueProperty().addListener((o, a, c) -> store.run());
@@ -685,7 +688,15 @@ public final class ConnectorWizard extends BorderPane {
         c.setCellFactory(ComboBoxTableCell.forTableColumn(FXCollections.observableArrayList(choices)));
         c.setOnEditCommit(e -> {
             UUID id = byPath.get(e.getNewValue());
-            e.getRowValue().target(id == null ? null : WizardPlan.Target.existing(id));
+            EntityRow r = e.getRowValue();
+            r.target(id == null ? null : WizardPlan.Target.existing(id));
+            if (id != null && !r.nameEdited) {
+                r.tagName = r.proposedName;   // a template's standard name belongs to the template's object
+            }
+            Runnable remap = remapOf.get(r.board().id());
+            if (remap != null) {
+                remap.run();
+            }
         });
         c.setPrefWidth(150);
         return c;

@@ -95,7 +95,7 @@ public final class FakeHttpDevice implements AutoCloseable {
                 String cmnd = query == null ? "" : java.net.URLDecoder.decode(query.replaceFirst("^cmnd=", ""), StandardCharsets.UTF_8);
                 switch (cmnd.toLowerCase(Locale.ROOT)) {
                     case "status 8" -> send(ex, 200, "{\"StatusSNS\":{\"Time\":\"2026-11-27T23:00:00\",\"DS18B20\":{\"Temperature\":"
-                            + temperature + "},\"TempUnit\":\"C\"}}");
+                            + temperature + "},\"ENERGY\":{\"Voltage\":230,\"Current\":1.25},\"TempUnit\":\"C\"}}");
                     case "power on", "power off" -> {
                         relay = cmnd.toLowerCase(Locale.ROOT).endsWith("on");
                         send(ex, 200, "{\"POWER\":\"" + (relay ? "ON" : "OFF") + "\"}");
