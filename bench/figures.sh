@@ -16,7 +16,8 @@ run() {
     local name="$1"; shift
     echo "== $name  ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
     # Project keys (audit seal, sealed secrets) of the benches' temporary projects stay out of ~/.peresvet/keys.
-    timeout 600 java -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN -Dperesvet.keys=bench/target/keys -cp "$CP" "$@" 2>&1 | tail -n 25
+    timeout 600 java -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN -Dperesvet.keys=bench/target/keys \
+        -Dlogback.configurationFile=peresvet-logback.xml -cp "$CP" "$@" 2>&1 | tail -n 25
     echo
 }
 {

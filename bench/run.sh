@@ -47,9 +47,9 @@ mkdir -p "$OUT/tmp"
 # Every load driver runs in the 512 MB heap of the goal. A JVM that runs out of heap stops at once
 # (instead of thrashing in GC for minutes) and the figure is reported as failed.
 HEAP=-Xmx512m
-JVM=("$HEAP" -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN "-Djava.io.tmpdir=$OUT/tmp")
+JVM=("$HEAP" -XX:+ExitOnOutOfMemoryError -Dperesvet.log.level=WARN -Dlogback.configurationFile=peresvet-logback.xml "-Djava.io.tmpdir=$OUT/tmp")
 JMH_ITERATIONS=(-wi 2 -i 3 -f 1 -w 1s -r 1s)
-JMH_OPTS=("${JMH_ITERATIONS[@]}" -jvmArgs "$HEAP -Dperesvet.log.level=WARN -Djava.io.tmpdir=$OUT/tmp")
+JMH_OPTS=("${JMH_ITERATIONS[@]}" -jvmArgs "$HEAP -Dperesvet.log.level=WARN -Dlogback.configurationFile=peresvet-logback.xml -Djava.io.tmpdir=$OUT/tmp")
 
 command_for() {
     case "$1" in

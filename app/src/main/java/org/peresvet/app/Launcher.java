@@ -1,6 +1,7 @@
 package org.peresvet.app;
 
 import java.util.Set;
+import org.peresvet.cli.LogSetup;
 
 /**
  * Main class of the app. Deliberately not a JavaFX {@code Application}: command-line and
@@ -22,6 +23,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LogSetup.useOwnConfiguration();
         if (isCliInvocation(args)) {
             org.peresvet.cli.PeresvetCli.main(args);
             return;

@@ -89,6 +89,7 @@ public final class PeresvetCli implements Callable<Integer> {
     boolean noApi;
 
     public static void main(String[] args) {
+        LogSetup.useOwnConfiguration();
         System.exit(execute(args));
     }
 

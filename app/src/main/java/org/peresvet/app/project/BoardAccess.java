@@ -1,11 +1,15 @@
 package org.peresvet.app.project;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.peresvet.broker.BrokerConfig;
 import org.peresvet.broker.BrokerStatus;
+import org.peresvet.connector.http.HttpBoardProbe;
 import org.peresvet.connector.mqtt.MqttSettings;
 import org.peresvet.connector.mqtt.discovery.BoardDiscovery;
 import org.peresvet.connector.mqtt.discovery.BrokerCheck;
+import org.peresvet.connector.mqtt.discovery.DiscoveredBoard;
 
 /**
  * What the connector wizard needs of the project: its built-in broker, a connection test and a
@@ -30,4 +34,9 @@ public interface BoardAccess {
 
     /** Starts listing the boards on a broker; the caller closes it. */
     BoardDiscovery discover(MqttSettings settings);
+
+    /** A board by its address over HTTP (ESPHome web server or Tasmota), with its entities. */
+    default DiscoveredBoard probeHttp(String address) throws IOException {
+        return HttpBoardProbe.probe(address, Duration.ofSeconds(3));
+    }
 }

@@ -326,8 +326,9 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
 
     @FXML void resetLayout() { appearance.reset(mainSplit); }
 
-    /** Project → Add boards…: the connector wizard. */
+    /** Project → Add boards… (the connector wizard), → MQTT broker… (the built-in broker's settings). */
     @FXML void addBoards() { workbench.openWizard(stage); }
+    @FXML void brokerSettings() { workbench.openBrokerSettings(stage); }
 
     @FXML void showShortcuts() { dialogs.inform(Messages.get("shortcuts.title"), Messages.get("shortcuts.text")); }
 

@@ -1,5 +1,6 @@
 package org.peresvet.app.shell;
 
+import org.peresvet.app.wizard.BrokerSettingsPane;
 import org.peresvet.app.wizard.ConnectorWizard;
 import javafx.stage.Window;
 import javafx.stage.Stage;
@@ -369,6 +370,19 @@ public final class Workbench {
         }
         stage.show();
         return w;
+    }
+
+    /** Project → MQTT broker…: the built-in broker's settings, a window of its own. */
+    public void openBrokerSettings(Window owner) {
+        ProjectContext p = project.get();
+        if (p == null || p.boards() == null) {
+            return;
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(Messages.get("menu.brokerSettings"));
+        stage.setScene(new Scene(new BrokerSettingsPane(p.boards(), stage::close), 760, 600));
+        stage.show();
     }
 
     public ModelEditor editor() {

@@ -1,8 +1,17 @@
 package org.peresvet.app.wizard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,6 +102,10 @@ public final class ConnectorWizard extends BorderPane {
     private final PasswordField password = new PasswordField();
     private final Label checkResult = new Label();
     private final TextField httpAddress = new TextField();
+    /** Names of new boards made here ("New board"), offered when they come online. */
+    private final Set<String> awaited = new HashSet<>();
+    private final Set<String> offered = new HashSet<>();
+    private NewBoardPane newBoardPane;
     // page 2
     private final TableView<DiscoveredBoard> boards = new TableView<>();
     private final Map<String, SimpleBooleanProperty> chosen = new LinkedHashMap<>();
@@ -104,6 +117,8 @@ public final class ConnectorWizard extends BorderPane {
     private final TableView<EntityRow> entities = new TableView<>();
     private final VBox targets = new VBox(4);
     private final Map<String, WizardPlan.Target> targetOf = new HashMap<>();
+    /** Per board: gives its entities their template's standard names again (after one moved to another object). */
+    private final Map<String, Runnable> remapOf = new HashMap<>();
     private List<EntityRow> rows = List.of();
     // page 4
     private final TableView<AlarmRow> alarms = new TableView<>();
@@ -220,12 +235,19 @@ public final class ConnectorWizard extends BorderPane {
         builtInState.setText(t("source.builtin.state", access.brokerStatus()
                 .map(s -> s.state().name().toLowerCase(Locale.ROOT) + " :" + s.port() + ", " + s.clients() + " clients")
                 .orElse(t("source.builtin.off"))));
+        Button brokerSettings = new Button(t("source.brokerSettings"));
+        brokerSettings.setId("brokerSettingsButton");
+        brokerSettings.setOnAction(e -> showBrokerSettings());
         GridPane b = grid();
         b.addRow(0, new Label(t("source.builtin.port")), builtInPort);
         b.addRow(1, new Label(t("source.builtin.user")), boardUser);
         b.addRow(2, new Label(t("source.builtin.password")), boardPassword);
+        b.add(brokerSettings, 2, 0);
         Label hint = new Label(t("source.builtin.hint"));
         hint.setWrapText(true);
+        Button newBoard = new Button(t("source.newBoard"));
+        newBoard.setId("newBoardButton");
+        newBoard.setOnAction(e -> showNewBoard());
         address.setId("externalAddress");
         caFile.setId("externalCa");
         user.setId("externalUser");
@@ -241,7 +263,8 @@ public final class ConnectorWizard extends BorderPane {
         x.addRow(2, new Label(t("source.user")), user);
         x.addRow(3, new Label(t("source.password")), password);
         x.add(new HBox(8, test, checkResult), 1, 4);
-        Label httpNote = new Label(t("source.http.unsupported"));
+        Label httpNote = new Label(t("source.http.hint"));
+        httpAddress.setId("httpAddress");
         httpNote.setWrapText(true);
         GridPane h = grid();
         h.addRow(0, new Label(t("source.address")), httpAddress);
@@ -249,8 +272,79 @@ public final class ConnectorWizard extends BorderPane {
         b.disableProperty().bind(builtIn.selectedProperty().not());
         x.disableProperty().bind(external.selectedProperty().not());
         h.disableProperty().bind(http.selectedProperty().not());
-        sourcePage = new VBox(8, builtIn, b, builtInState, hint, external, x, http, h);
+        sourcePage = new VBox(8, builtIn, b, builtInState, hint, external, x, http, h, newBoard);
         sourcePage.setPadding(new Insets(4));
+    }
+
+    /** The built-in broker's settings in place of page 1; Close comes back with them. */
+    private void showBrokerSettings() {
+        header.setText(t("wizard.step", 1, t(PAGES[0])));
+        next.setDisable(true);
+        setCenter(new BrokerSettingsPane(access, () -> {
+            show(0);
+            FxTasks.run(() -> Map.entry(access.brokerConfig(), access.brokerStatus()), r -> {
+                builtInPort.setText(String.valueOf(r.getKey().port()));
+                builtInState.setText(t("source.builtin.state", r.getValue()
+                        .map(s -> s.state().name().toLowerCase(Locale.ROOT) + " :" + s.port() + ", " + s.clients() + " clients")
+                        .orElse(t("source.builtin.off"))));
+            }, e -> { });
+        }));
+    }
+
+    /** "New board": pins to ESPHome YAML; its name is awaited on page 2. */
+    private void showNewBoard() {
+        header.setText(t("newboard.title"));
+        newBoardPane = new NewBoardPane(text, this::brokerForBoards, n -> awaited.add(n.toLowerCase(Locale.ROOT)), () -> show(0));
+        setCenter(newBoardPane);
+        next.setDisable(true);
+    }
+
+    /** The pane of "New board" while it is shown (tests). */
+    NewBoardPane newBoardPane() {
+        return newBoardPane;
+    }
+
+    /** Where a new board's MQTT goes: the broker chosen on this page, as the board on the network reaches it. */
+    private NewBoard.Broker brokerForBoards() {
+        if (external.isSelected()) {
+            try {
+                URI u = URI.create(address.getText().strip());
+                return new NewBoard.Broker(u.getHost() == null ? "" : u.getHost(), u.getPort() < 0 ? 1883 : u.getPort(),
+                        user.getText().strip(), password.getText());
+            } catch (IllegalArgumentException e) {
+                return new NewBoard.Broker(address.getText().strip(), 1883, user.getText().strip(), password.getText());
+            }
+        }
+        int port;
+        try {
+            port = Integer.parseInt(builtInPort.getText().strip());
+        } catch (NumberFormatException e) {
+            port = 1883;
+        }
+        return new NewBoard.Broker(thisComputer(access.brokerConfig().bindAddress()), port, boardUser.getText().strip(),
+                boardPassword.getText());
+    }
+
+    /** This computer's address on the local network (no name lookups): the broker's own when it listens on one. */
+    static String thisComputer(String bind) {
+        if (bind != null && !bind.isBlank() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
+            return bind;
+        }
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // fall through: the user corrects the address in the YAML
+        }
+        return "127.0.0.1";
     }
 
     private static GridPane grid() {
@@ -291,7 +385,7 @@ public final class ConnectorWizard extends BorderPane {
     /** Switches the built-in broker on (or checks the external one), then starts listening for boards. */
     private void startScan() {
         if (http.isSelected()) {
-            status.setText(t("source.http.unsupported"));
+            probeHttp();
             return;
         }
         next.setDisable(true);
@@ -349,6 +443,34 @@ public final class ConnectorWizard extends BorderPane {
         });
     }
 
+    /** An HTTP board: asked once what it is; page 2 shows it alone, chosen. */
+    private void probeHttp() {
+        String at = httpAddress.getText();
+        next.setDisable(true);
+        status.setText(t("source.http.probing"));
+        FxTasks.run(() -> {
+            try {
+                return access.probeHttp(at);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, b -> {
+            if (discovery != null) {
+                discovery.close();
+                discovery = null;
+                settings = null;
+            }
+            source = new WizardPlan.Source(b.device(), null, null, null);
+            show(1);
+            boards.getItems().setAll(List.of(b));
+            choice(b.id()).set(true);
+            scanState.setText(t("boards.http", b.device(), b.entities().size()));
+        }, e -> {
+            status.setText(e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage());
+            next.setDisable(false);
+        });
+    }
+
     private void scan(MqttSettings s) {
         if (discovery != null && !s.equals(settings)) {
             discovery.close();
@@ -380,7 +502,8 @@ public final class ConnectorWizard extends BorderPane {
             boards.getColumns().add(column(t("boards.column.online"), b -> b.online() == null ? t("boards.unknown")
                     : b.online() ? t("boards.online") : t("boards.offline"), 70));
             boards.getColumns().add(column(t("boards.column.entities"), b -> String.valueOf(b.entities().size()), 70));
-            boards.getColumns().add(column(t("boards.column.configured"), b -> configured(b) ? t("boards.configured") : "", 90));
+            boards.getColumns().add(column(t("boards.column.configured"), b -> awaited(b) ? t("boards.awaited")
+                    : configured(b) ? t("boards.configured") : "", 110));
         }
         scanState.setId("scanState");
         VBox v = new VBox(6, scanState, boards);
@@ -392,6 +515,11 @@ public final class ConnectorWizard extends BorderPane {
         return chosen.computeIfAbsent(id, k -> new SimpleBooleanProperty(false));
     }
 
+    private boolean awaited(DiscoveredBoard b) {
+        return b.name() != null && awaited.contains(b.name().toLowerCase(Locale.ROOT))
+                || b.device() != null && awaited.contains(b.device().toLowerCase(Locale.ROOT));
+    }
+
     private boolean configured(DiscoveredBoard b) {
         ModelSnapshot m = project.model().snapshot();
         return !Proposals.rows(List.of(b), m).stream().allMatch(r -> r.existingTag() == null);
@@ -399,7 +527,22 @@ public final class ConnectorWizard extends BorderPane {
 
     private void updateBoards(List<DiscoveredBoard> list) {
         boards.getItems().setAll(list);
-        scanState.setText(t("boards.scanning", list.size()));
+        List<String> arrived = new ArrayList<>();
+        for (DiscoveredBoard b : list) {
+            if (awaited(b)) {
+                arrived.add(b.name());
+                if (offered.add(b.id())) {
+                    choice(b.id()).set(true);   // the new board made on page 1: offered, chosen once (the user may untick it)
+                }
+            }
+        }
+        scanState.setText(arrived.isEmpty() ? t("boards.scanning", list.size())
+                : t("boards.arrived", String.join(", ", arrived), list.size()));
+    }
+
+    /** The boards ticked on page 2 (tests). */
+    List<DiscoveredBoard> chosenBoards() {
+        return pickedBoards();
     }
 
     private List<DiscoveredBoard> pickedBoards() {
@@ -435,11 +578,12 @@ public final class ConnectorWizard extends BorderPane {
         use.setCellFactory(CheckBoxTableCell.forTableColumn(use));
         entities.getColumns().add(use);
         entities.getColumns().add(column(t("entities.column.status"), r -> r.status().name().toLowerCase(Locale.ROOT), 80));
-        entities.getColumns().add(column(t("entities.column.entity"), r -> r.entity().key(), 260));
+        entities.getColumns().add(column(t("entities.column.entity"), r -> r.entity().key(), 230));
         TableColumn<EntityRow, String> name = column(t("entities.column.tag"), EntityRow::tagName, 150);
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(e -> e.getRowValue().tagName(e.getNewValue()));
         entities.getColumns().add(name);
+        entities.getColumns().add(objectColumn());
         TableColumn<EntityRow, ValueType> type = new TableColumn<>(t("entities.column.type"));
         type.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().type()));
         type.setCellFactory(ComboBoxTableCell.forTableColumn(ValueType.values()));
@@ -482,6 +626,7 @@ public final class ConnectorWizard extends BorderPane {
             newName.setId("newObject-" + b.id());
             ComboBox<WizardPlan.Template> template = new ComboBox<>(FXCollections.observableArrayList(WizardPlan.Template.values()));
             template.getSelectionModel().select(WizardPlan.Template.GENERIC);
+            template.setId("template-" + b.id());
             template.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(WizardPlan.Template x) {
@@ -493,10 +638,22 @@ public final class ConnectorWizard extends BorderPane {
                     return WizardPlan.Template.valueOf(s.toUpperCase(Locale.ROOT));
                 }
             });
-            Runnable store = () -> targetOf.put(b.id(), target.getSelectionModel().getSelectedIndex() <= 0
-                    ? WizardPlan.Target.newObject(null, newName.getText().isBlank() ? b.name() : newName.getText().strip(),
-                    template.getValue())
-                    : WizardPlan.Target.existing(byPath.get(target.getValue())));
+            Label standard = new Label();
+            standard.setId("standardTags-" + b.id());
+            Runnable store = () -> {
+                boolean fresh = target.getSelectionModel().getSelectedIndex() <= 0;
+                List<String> names = Templates.standardTags(fresh ? template.getValue() : null).stream().map(Templates.Standard::name).toList();
+                standard.setText(names.isEmpty() ? "" : t("entities.standardTags", String.join(", ", names)));
+                targetOf.put(b.id(), fresh
+                        ? WizardPlan.Target.newObject(null, newName.getText().isBlank() ? b.name() : newName.getText().strip(),
+                        template.getValue())
+                        : WizardPlan.Target.existing(byPath.get(target.getValue())));
+                // the board's entities fill the template's standard tags (Running, Current, ...)
+                Templates.mapOnto(fresh ? template.getValue() : WizardPlan.Template.GENERIC,
+                        rows.stream().filter(r -> r.board() == b && r.target() == null).toList());
+                entities.refresh();
+            };
+            remapOf.put(b.id(), store);
             target.valueProperty().addListener((o, a, c) -> store.run());
             newName.textProperty().addListener((o, a, c) -> store.run());
             template.valueProperty().addListener((o, a, c) -> store.run());
@@ -504,13 +661,45 @@ public final class ConnectorWizard extends BorderPane {
             template.disableProperty().bind(newName.disableProperty());
             store.run();
             HBox line = new HBox(8, new Label(t("entities.target", b.name())), target, newName, new Label(t("entities.template")),
-                    template);
+                    template, standard);
             line.setAlignment(Pos.CENTER_LEFT);
             targets.getChildren().add(line);
         }
         VBox v = new VBox(8, targets, entities);
         VBox.setVgrow(entities, Priority.ALWAYS);
         return v;
+    }
+
+    /** Where each entity's tag goes: its board's object (the line above the table) or an existing object. */
+    private TableColumn<EntityRow, String> objectColumn() {
+        ModelSnapshot m = project.model().snapshot();
+        String boardsObject = t("entities.boardObject");
+        Map<String, UUID> byPath = new LinkedHashMap<>();
+        m.objects().stream().map(o -> m.objectPath(o.id())).sorted()
+                .forEach(p -> byPath.put(p, m.findObject(p).map(ObjectDef::id).orElse(null)));
+        List<String> choices = new ArrayList<>();
+        choices.add(boardsObject);
+        choices.addAll(byPath.keySet());
+        TableColumn<EntityRow, String> c = new TableColumn<>(t("entities.column.object"));
+        c.setCellValueFactory(x -> {
+            WizardPlan.Target target = x.getValue().target();
+            return new SimpleStringProperty(target == null ? boardsObject : m.objectPath(target.existingObject()));
+        });
+        c.setCellFactory(ComboBoxTableCell.forTableColumn(FXCollections.observableArrayList(choices)));
+        c.setOnEditCommit(e -> {
+            UUID id = byPath.get(e.getNewValue());
+            EntityRow r = e.getRowValue();
+            r.target(id == null ? null : WizardPlan.Target.existing(id));
+            if (id != null && !r.nameEdited) {
+                r.tagName = r.proposedName;   // a template's standard name belongs to the template's object
+            }
+            Runnable remap = remapOf.get(r.board().id());
+            if (remap != null) {
+                remap.run();
+            }
+        });
+        c.setPrefWidth(150);
+        return c;
     }
 
     private Map<String, WizardPlan.Target> targetsNow() {

@@ -22,6 +22,12 @@ public final class EntityRow {
     final String unsupported;
     boolean include;
     String tagName;
+    /** The name proposed from the entity, before a template gave it a standard one. */
+    String proposedName;
+    /** The user typed the name: templates leave it alone. */
+    boolean nameEdited;
+    /** The object this entity's tag goes to, or null for its board's. */
+    WizardPlan.Target target;
     ValueType type;
     String units;
     double deadband;
@@ -64,7 +70,17 @@ public final class EntityRow {
     }
 
     public void tagName(String v) {
+        nameEdited = nameEdited || !v.equals(tagName);
         tagName = v;
+    }
+
+    public WizardPlan.Target target() {
+        return target;
+    }
+
+    /** Sends this entity's tag to another object (null: its board's). */
+    public void target(WizardPlan.Target v) {
+        target = v;
     }
 
     public ValueType type() {

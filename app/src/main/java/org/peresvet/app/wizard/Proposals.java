@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.peresvet.connector.http.HttpBoardProbe;
 import org.peresvet.connector.mqtt.discovery.DiscoveredBoard;
 import org.peresvet.connector.mqtt.discovery.DiscoveredEntity;
 import org.peresvet.model.AlarmKind;
@@ -37,11 +38,17 @@ public final class Proposals {
 
     /** The profile of the connector a board's entities are read through. */
     static String profileOf(DiscoveredBoard b) {
+        if (HttpBoardProbe.isHttp(b)) {
+            return "http";
+        }
         return "tasmota".equals(b.flavor()) ? "tasmota" : "homeassistant";
     }
 
     /** The address of an entity in a binding of its profile, and the JSON path (Tasmota sensors). */
     static String[] addressOf(DiscoveredBoard b, DiscoveredEntity e) {
+        if (HttpBoardProbe.isHttp(b)) {
+            return new String[] {e.stateTopic(), e.jsonPath()};
+        }
         if ("tasmota".equals(b.flavor())) {
             String name = e.key().substring(e.key().indexOf('/') + 1);
             return e.component().equals("switch") ? new String[] {name, null} : new String[] {"SENSOR", e.jsonPath()};
@@ -59,7 +66,7 @@ public final class Proposals {
             n.put("json", a[1]);
         }
         if (writable) {
-            n.put("command", "tasmota".equals(b.flavor()) ? a[0] : "auto");
+            n.put("command", HttpBoardProbe.isHttp(b) ? e.commandTopic() : "tasmota".equals(b.flavor()) ? a[0] : "auto");
         }
         return n.toString();
     }
@@ -136,6 +143,7 @@ public final class Proposals {
                 }
                 EntityRow r = new EntityRow(b, e, existing == null ? null : existing.tag.id(), st, why);
                 r.tagName = existing != null ? existing.tag.name() : unique(tagName(e), names);
+                r.proposedName = r.tagName;
                 r.type = typeOf(e);
                 r.units = e.unit() == null ? "" : e.unit();
                 r.deadband = deadbandOf(e);
@@ -206,6 +214,10 @@ public final class Proposals {
     }
 
     static boolean matches(ConnectorDef c, DiscoveredBoard b) {
+        if (HttpBoardProbe.isHttp(b)) {
+            JsonNode n = "http".equals(c.kind()) ? read(c.config()) : null;
+            return n != null && b.device().equals(n.path("baseUrl").asText(""));
+        }
         if (!"mqtt".equals(c.kind())) {
             return false;
         }

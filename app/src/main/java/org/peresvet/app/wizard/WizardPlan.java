@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.peresvet.connector.http.HttpBoardProbe;
 import org.peresvet.connector.mqtt.discovery.DiscoveredBoard;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.ConnectorDef;
@@ -64,7 +65,9 @@ public final class WizardPlan {
         List<ModelEdit> edits = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         Map<String, UUID> connectorOf = new HashMap<>();
-        Map<String, UUID> objectOf = new HashMap<>();
+        Map<Target, UUID> objectOf = new HashMap<>();
+        Map<UUID, Template> templated = new LinkedHashMap<>();
+        Map<UUID, Set<String>> objectNames = new HashMap<>();
         Map<EntityRow, UUID> tagOf = new HashMap<>();
         Set<String> connectorNames = new HashSet<>();
         model.connectors().forEach(c -> connectorNames.add(c.name().toLowerCase(Locale.ROOT)));
@@ -76,46 +79,28 @@ public final class WizardPlan {
         Map<String, DiscoveredBoard> boards = new LinkedHashMap<>();
         rows.stream().filter(r -> r.include).forEach(r -> boards.putIfAbsent(r.board.id(), r.board));
         for (DiscoveredBoard b : boards.values()) {
-            String key = Proposals.profileOf(b) + "|" + ("tasmota".equals(b.flavor()) ? b.device() : "");
+            String key = connectorKey(b);
             if (!connectorOf.containsKey(key)) {
                 ConnectorDef existing = model.connectors().stream()
-                        .filter(c -> Proposals.matches(c, b) && source.brokerUrl().equals(brokerOf(c))).findFirst().orElse(null);
+                        .filter(c -> Proposals.matches(c, b) && (HttpBoardProbe.isHttp(b) || source.brokerUrl().equals(brokerOf(c))))
+                        .findFirst().orElse(null);
                 if (existing != null) {
                     connectorOf.put(key, existing.id());
                 } else {
-                    String base = "tasmota".equals(b.flavor()) ? "Tasmota " + b.device() : "MQTT boards";
+                    String base = HttpBoardProbe.isHttp(b) ? "HTTP " + b.name() : "tasmota".equals(b.flavor()) ? "Tasmota " + b.device()
+                            : "MQTT boards";
                     String name = base;
                     for (int i = 2; !connectorNames.add(name.toLowerCase(Locale.ROOT)); i++) {
                         name = base + " " + i;
                     }
-                    ConnectorDef c = ConnectorDef.create(name, "mqtt", connectorConfig(source, b));
+                    ConnectorDef c = HttpBoardProbe.isHttp(b) ? ConnectorDef.create(name, "http", httpConfig(b))
+                            : ConnectorDef.create(name, "mqtt", connectorConfig(source, b));
                     edits.add(new ModelEdit.PutConnector(c));
-                    lines.add("+ connector " + name + " (" + Proposals.profileOf(b) + ", " + source.brokerUrl() + ")");
+                    lines.add("+ connector " + name + " (" + Proposals.profileOf(b) + ", "
+                            + (HttpBoardProbe.isHttp(b) ? b.device() : source.brokerUrl()) + ")");
                     connectorOf.put(key, c.id());
                     connectors++;
                 }
-            }
-            Target t = targets.get(b.id());
-            if (t == null) {
-                t = Target.newObject(null, b.name(), Template.GENERIC);
-            }
-            if (t.existingObject() != null) {
-                objectOf.put(b.id(), t.existingObject());
-            } else {
-                String name = t.newName();
-                Set<String> taken = new HashSet<>();
-                model.childObjects(t.parent()).forEach(o -> taken.add(o.name().toLowerCase(Locale.ROOT)));
-                for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
-                    name = t.newName() + " " + i;
-                }
-                Template tpl = t.template() == null ? Template.GENERIC : t.template();
-                ObjectDef o = new ObjectDef(UUID.randomUUID(), t.parent(), name,
-                        (tpl == Template.GENERIC ? "" : label(tpl) + "; ") + "board " + b.name()
-                                + (b.model() == null ? "" : " (" + b.model() + ")"));
-                edits.add(new ModelEdit.PutObject(o));
-                lines.add("+ object " + name + (tpl == Template.GENERIC ? "" : " [" + label(tpl) + "]"));
-                objectOf.put(b.id(), o.id());
-                objects++;
             }
         }
         for (EntityRow r : rows) {
@@ -123,11 +108,20 @@ public final class WizardPlan {
                 continue;
             }
             DiscoveredBoard b = r.board;
-            String key = Proposals.profileOf(b) + "|" + ("tasmota".equals(b.flavor()) ? b.device() : "");
-            UUID connector = connectorOf.get(key);
+            UUID connector = connectorOf.get(connectorKey(b));
             switch (r.status) {
                 case NEW -> {
-                    UUID obj = objectOf.get(b.id());
+                    Target target = r.target != null ? r.target
+                            : targets.getOrDefault(b.id(), Target.newObject(null, b.name(), Template.GENERIC));
+                    UUID obj = objectOf.get(target);
+                    if (obj == null) {
+                        obj = createObject(model, target, b, edits, lines, objectNames);
+                        objectOf.put(target, obj);
+                        if (target.template() != null && target.template() != Template.GENERIC) {
+                            templated.put(obj, target.template());
+                        }
+                        objects += target.existingObject() == null ? 1 : 0;
+                    }
                     Set<String> used = namesIn.computeIfAbsent(obj, o -> namesUnder(model, o));
                     String name = r.tagName;
                     for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
@@ -161,6 +155,19 @@ public final class WizardPlan {
                 default -> throw new IllegalStateException();
             }
         }
+        // a template's standard tags that no entity fills: manual tags, so the object is complete
+        for (Map.Entry<UUID, Template> o : templated.entrySet()) {
+            Set<String> used = namesIn.computeIfAbsent(o.getKey(), x -> new HashSet<>());
+            for (Templates.Standard st : Templates.standardTags(o.getValue())) {
+                if (used.add(st.name().toLowerCase(Locale.ROOT))) {
+                    edits.add(new ModelEdit.PutTag(TagDef.builder(o.getKey(), st.name(), st.type()).id(UUID.randomUUID())
+                            .units(st.units()).description(label(o.getValue()) + " standard tag").build()));
+                    lines.add("+ tag " + st.name() + " (" + st.type().name().toLowerCase(Locale.ROOT)
+                            + (st.units().isEmpty() ? "" : ", " + st.units()) + ", manual: " + label(o.getValue()) + " standard)");
+                    tags++;
+                }
+            }
+        }
         int alarmCount = 0;
         for (AlarmRow a : alarms) {
             UUID tag = tagOf.get(a.row);
@@ -177,6 +184,29 @@ public final class WizardPlan {
             alarmCount++;
         }
         return new Plan(List.copyOf(edits), List.copyOf(lines), connectors, objects, tags, alarmCount, deleted);
+    }
+
+    /** A new object for the target (a unique name under its parent), or the existing one. */
+    private static UUID createObject(ModelSnapshot model, Target t, DiscoveredBoard b, List<ModelEdit> edits, List<String> lines,
+                                     Map<UUID, Set<String>> objectNames) {
+        if (t.existingObject() != null) {
+            return t.existingObject();
+        }
+        Set<String> taken = objectNames.computeIfAbsent(t.parent(), p -> {
+            Set<String> names = new HashSet<>();
+            model.childObjects(p).forEach(o -> names.add(o.name().toLowerCase(Locale.ROOT)));
+            return names;
+        });
+        String name = t.newName();
+        for (int i = 2; !taken.add(name.toLowerCase(Locale.ROOT)); i++) {
+            name = t.newName() + " " + i;
+        }
+        Template tpl = t.template() == null ? Template.GENERIC : t.template();
+        ObjectDef o = new ObjectDef(UUID.randomUUID(), t.parent(), name,
+                (tpl == Template.GENERIC ? "" : label(tpl) + "; ") + "board " + b.name() + (b.model() == null ? "" : " (" + b.model() + ")"));
+        edits.add(new ModelEdit.PutObject(o));
+        lines.add("+ object " + name + (tpl == Template.GENERIC ? "" : " [" + label(tpl) + "]"));
+        return o.id();
     }
 
     private static Set<String> namesUnder(ModelSnapshot model, UUID obj) {
@@ -208,6 +238,22 @@ public final class WizardPlan {
     private static String brokerOf(ConnectorDef c) {
         var n = Proposals.read(c.config());
         return n == null ? null : n.path("broker").asText(n.path("url").asText(null));
+    }
+
+    /** Boards that share a connector: every Home Assistant board on the broker; one Tasmota device; one HTTP board. */
+    private static String connectorKey(DiscoveredBoard b) {
+        return Proposals.profileOf(b) + "|" + ("tasmota".equals(b.flavor()) || HttpBoardProbe.isHttp(b) ? b.device() : "");
+    }
+
+    /** An HTTP board is polled every 2 s; an ESPHome web server also pushes its changes on /events. */
+    private static String httpConfig(DiscoveredBoard b) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("baseUrl", b.device());
+        n.put("period", 2000);
+        if (HttpBoardProbe.ESPHOME.equals(b.flavor())) {
+            n.put("events", true);
+        }
+        return n.toString();
     }
 
     private static String connectorConfig(Source s, DiscoveredBoard b) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -79,6 +80,20 @@ class ConnectorWizardUiTest {
             TableView<?> entities = robot.lookup("#entitiesTable").queryAs(TableView.class);
             assertThat(entities.getItems()).hasSize(5);
             Screenshots.save(stage.getScene(), "wizard-3-entities");
+            // a Pump template: the board's entities take the pump's standard names; back to Generic restores theirs
+            @SuppressWarnings("unchecked")
+            ComboBox<WizardPlan.Template> template = robot.lookup("#template-" + found.id()).queryAs(ComboBox.class);
+            fx(() -> {
+                template.setValue(WizardPlan.Template.PUMP);
+                return null;
+            });
+            assertThat(entities.getItems()).extracting(r -> ((EntityRow) r).tagName()).contains("Command", "Current", "Pressure", "Tank Level");
+            Screenshots.save(stage.getScene(), "wizard-3-template-pump");
+            fx(() -> {
+                template.setValue(WizardPlan.Template.GENERIC);
+                return null;
+            });
+            assertThat(entities.getItems()).extracting(r -> ((EntityRow) r).tagName()).contains("Pump", "Motor Current");
             robot.clickOn("#wizardNext");
             await(() -> robot.lookup("#alarmsTable").tryQuery().isPresent());
             assertThat(robot.lookup("#alarmsTable").queryAs(TableView.class).getItems()).isNotEmpty();

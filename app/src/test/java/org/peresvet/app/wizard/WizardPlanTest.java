@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peresvet.connector.mqtt.discovery.DiscoveredBoard;
 import org.peresvet.connector.mqtt.discovery.DiscoveredEntity;
 import org.peresvet.model.AlarmKind;
+import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ObjectDef;
+import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
 
@@ -59,7 +63,7 @@ class WizardPlanTest {
                 Map.of(b.id(), WizardPlan.Target.newObject(null, "Pump station", WizardPlan.Template.PUMP)), alarms);
         assertThat(plan.connectors()).isEqualTo(1);
         assertThat(plan.objects()).isEqualTo(1);
-        assertThat(plan.tags()).isEqualTo(3);
+        assertThat(plan.tags()).as("3 bound + the pump's 6 standard tags").isEqualTo(9);
         assertThat(plan.alarms()).isEqualTo(3);
         ModelSnapshot m = ModelSnapshot.empty().apply(plan.edits()).snapshot();
         TagDef t = m.findTag("Pump station/Water temperature").orElseThrow();
@@ -105,5 +109,45 @@ class WizardPlanTest {
         assertThat(m.findTag("Well pump/ENERGY_Current").orElseThrow().sourceConfig()).contains("\"json\":\"$.ENERGY.Current\"");
         assertThat(m.findTag("Well pump/Pump").orElseThrow().sourceConfig()).contains("\"command\":\"POWER\"");
         assertThat(Proposals.rows(List.of(t), m)).allMatch(r -> r.status() == EntityRow.Status.UNCHANGED);
+    }
+
+    /** Per-entity targets and templates: a pump's entities fill its standard tags; one entity goes to an existing object. */
+    @Test
+    void templatesAddStandardTagsAndEntitiesMapOntoThem() {
+        ModelSnapshot start = ModelSnapshot.empty().apply(List.of(new ModelEdit.PutObject(
+                new ObjectDef(UUID.randomUUID(), null, "Site", "")))).snapshot();
+        UUID site = start.findObject("Site").orElseThrow().id();
+        DiscoveredBoard b = board(List.of(
+                entity("switch/pump-board-1/pump", "switch", "Pump", null, null, null, null, true),
+                entity("sensor/pump-board-1/motor_current", "sensor", "Motor Current", "A", "current", null, null, false),
+                entity("binary_sensor/pump-board-1/overload", "binary_sensor", "Overload", null, "problem", null, null, false),
+                entity("sensor/pump-board-1/wifi", "sensor", "WiFi Signal", "dBm", "signal_strength", null, null, false)));
+        List<EntityRow> rows = Proposals.rows(List.of(b), start);
+        WizardPlan.Target pump = WizardPlan.Target.newObject(site, "Pump 1", WizardPlan.Template.PUMP);
+        Templates.mapOnto(WizardPlan.Template.PUMP, rows);
+        assertThat(rows).extracting(EntityRow::tagName).containsExactly("Command", "Current", "Fault", "WiFi Signal");
+        rows.get(3).target(WizardPlan.Target.existing(site));   // the board's Wi-Fi goes to the site, not the pump
+
+        WizardPlan.Plan plan = WizardPlan.build(start, SOURCE, rows, Map.of(b.id(), pump), List.of());
+        ModelSnapshot m = start.apply(plan.edits()).snapshot();
+        assertThat(m.findTag("Site/Pump 1/Command").orElseThrow().sourceConfig()).contains("\"address\":\"switch/pump-board-1/pump\"")
+                .contains("\"command\":\"auto\"");
+        assertThat(m.findTag("Site/Pump 1/Current").orElseThrow().sourceConfig()).contains("motor_current");
+        assertThat(m.findTag("Site/Pump 1/Fault").orElseThrow().source()).isEqualTo(SourceKind.CONNECTOR);
+        assertThat(m.findTag("Site/Pump 1/Running").orElseThrow().source()).as("a standard tag no entity fills").isEqualTo(SourceKind.MANUAL);
+        assertThat(m.findTag("Site/Pump 1/Auto")).isPresent();
+        assertThat(m.findTag("Site/Pump 1/Pressure").orElseThrow().units()).isEqualTo("bar");
+        assertThat(m.findTag("Site/WiFi Signal")).isPresent();
+        assertThat(m.tagsOf(m.findObject("Site/Pump 1").orElseThrow().id())).hasSize(6);
+        assertThat(plan.objects()).isEqualTo(1);
+
+        // a tank and a valve have their own standard tags
+        assertThat(Templates.standardTags(WizardPlan.Template.TANK)).extracting(Templates.Standard::name).contains("Level", "High", "Low");
+        assertThat(Templates.standardTags(WizardPlan.Template.VALVE)).extracting(Templates.Standard::name).contains("Open", "Closed", "Command");
+        assertThat(Templates.slotOf(WizardPlan.Template.TANK,
+                entity("sensor/b/tank_level", "sensor", "Tank Level", "%", "volume_storage", null, null, false))).isEqualTo("Level");
+        // back to Generic: the proposed names return
+        Templates.mapOnto(WizardPlan.Template.GENERIC, rows);
+        assertThat(rows).extracting(EntityRow::tagName).containsExactly("Pump", "Motor Current", "Overload", "WiFi Signal");
     }
 }

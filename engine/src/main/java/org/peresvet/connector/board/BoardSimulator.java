@@ -99,7 +99,7 @@ public final class BoardSimulator implements AutoCloseable {
     }
 
     /** A stable, locally administered MAC from the name, as a real board has one fixed address. */
-    static String mac(String name) {
+    public static String mac(String name) {
         int h = name.hashCode();
         return String.format(Locale.ROOT, "A4CF12%02X%02X%02X", (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
     }

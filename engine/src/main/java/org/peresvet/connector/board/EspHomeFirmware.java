@@ -77,7 +77,9 @@ final class EspHomeFirmware implements Firmware {
         o.put("name", title);
         o.put("stat_t", EspHome.stateTopic(name, component, objectId));
         o.put("avty_t", availabilityTopic());
-        o.put("uniq_id", "ESP" + component + objectId);
+        // ESPHome's MAC-based ids (discovery_unique_id_generator: mac): two boards with the same
+        // entities on one broker stay apart; the legacy "ESP<component><object_id>" would clash.
+        o.put("uniq_id", mac + "-" + component + "-" + objectId);
         ObjectNode dev = o.putObject("dev");
         dev.put("ids", mac);
         dev.put("name", name);

@@ -21,29 +21,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /events} (server-sent events), {@code GET /cm?cmnd=Status%208}, {@code GET /cm?cmnd=Power%20On}.
  * Faults on demand: {@code /broken} answers 500, {@code /garbage} malformed JSON, {@code /slow} too late.
  */
-final class FakeHttpDevice implements AutoCloseable {
-    final int port;
+public final class FakeHttpDevice implements AutoCloseable {
+    public final int port;
     private HttpServer server;
     private ExecutorService pool;
     volatile double temperature = 21.5;
-    volatile boolean relay;
+    public volatile boolean relay;
     volatile long relayDelayMillis = 20;
     volatile String requiredAuth;
+    /** Answer Tasmota's Status 0 (false: only ESPHome's web server answers like a board). */
+    public volatile boolean tasmotaStatus = true;
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<OutputStream> streams = new CopyOnWriteArrayList<>();
     final AtomicInteger eventClients = new AtomicInteger();
 
-    FakeHttpDevice(int port) {
+    public FakeHttpDevice(int port) {
         this.port = port;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    FakeHttpDevice start() throws IOException {
+    public FakeHttpDevice start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 50);
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-http-device");
@@ -56,7 +58,7 @@ final class FakeHttpDevice implements AutoCloseable {
         return this;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -93,12 +95,13 @@ final class FakeHttpDevice implements AutoCloseable {
                 String cmnd = query == null ? "" : java.net.URLDecoder.decode(query.replaceFirst("^cmnd=", ""), StandardCharsets.UTF_8);
                 switch (cmnd.toLowerCase(Locale.ROOT)) {
                     case "status 8" -> send(ex, 200, "{\"StatusSNS\":{\"Time\":\"2026-11-27T23:00:00\",\"DS18B20\":{\"Temperature\":"
-                            + temperature + "},\"TempUnit\":\"C\"}}");
+                            + temperature + "},\"ENERGY\":{\"Voltage\":230,\"Current\":1.25},\"TempUnit\":\"C\"}}");
                     case "power on", "power off" -> {
                         relay = cmnd.toLowerCase(Locale.ROOT).endsWith("on");
                         send(ex, 200, "{\"POWER\":\"" + (relay ? "ON" : "OFF") + "\"}");
                     }
                     case "power" -> send(ex, 200, "{\"POWER\":\"" + (relay ? "ON" : "OFF") + "\"}");
+                    case "status 0" -> send(ex, 200, tasmotaStatus ? statusZero() : "{\"Command\":\"Unknown\"}");
                     default -> send(ex, 200, "{\"Command\":\"Unknown\"}");
                 }
             }
@@ -112,6 +115,16 @@ final class FakeHttpDevice implements AutoCloseable {
             case "/events" -> events(ex);
             default -> send(ex, 404, "");
         }
+    }
+
+    /** Tasmota's answer to Status 0 (abridged): name, firmware, network, relays, sensors. */
+    private String statusZero() {
+        return "{\"Status\":{\"Module\":1,\"DeviceName\":\"Well pump\",\"FriendlyName\":[\"Well pump\"],\"Topic\":\"well-pump\","
+                + "\"Power\":" + (relay ? 1 : 0) + "},\"StatusFWR\":{\"Version\":\"14.1.0(tasmota)\",\"Hardware\":\"ESP32-D0WD-V3\"},"
+                + "\"StatusNET\":{\"Hostname\":\"well-pump-4711\",\"Mac\":\"A4:CF:12:00:47:11\"},"
+                + "\"StatusSNS\":{\"Time\":\"2026-11-27T23:00:00\",\"DS18B20\":{\"Temperature\":" + temperature + "},"
+                + "\"ENERGY\":{\"Voltage\":230,\"Current\":1.25},\"TempUnit\":\"C\"},"
+                + "\"StatusSTS\":{\"Time\":\"2026-11-27T23:00:00\",\"POWER\":\"" + (relay ? "ON" : "OFF") + "\"}}";
     }
 
     private String temperatureJson() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,7 +153,9 @@ class MqttProfilesEngineTest {
     void homeAssistantDiscoveryLearnsEntitiesAndRemovesThem() throws Exception {
         ConnectorDef c = mqtt("ha", broker.url(), "\"profile\":\"homeassistant\"");
         TagDef level = tag(station, "Level", ValueType.DOUBLE, c, "{\"address\":\"sensor/pump-board-1/tank_level\"}");
-        TagDef pump = tag(station, "Pump", ValueType.BOOL, c, "{\"address\":\"ESPswitchpump\",\"command\":\"auto\"}");
+        // addressed by its unique id (ESPHome's MAC-based form)
+        String pumpId = BoardSimulator.mac("pump-board-1").toLowerCase(Locale.ROOT) + "-switch-pump";
+        TagDef pump = tag(station, "Pump", ValueType.BOOL, c, "{\"address\":\"" + pumpId + "\",\"command\":\"auto\"}");
         TagDef temp = tag(station, "Temp", ValueType.DOUBLE, c, "{\"address\":\"sensor/thermo/t\"}");
         TagDef hum = tag(station, "Humidity", ValueType.DOUBLE, c, "{\"address\":\"sensor/thermo/h\"}");
         // a device-based config: one message, two components (Home Assistant 2024.11+)

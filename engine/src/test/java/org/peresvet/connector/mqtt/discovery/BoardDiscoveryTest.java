@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +91,25 @@ class BoardDiscoveryTest {
                 }
                 await("entity removed", () -> board(d, "pump-board-1").entities().size() == 4);
             }
+        }
+    }
+
+    /** Two simulated ESPHome boards on one broker: each entity's unique id is its own (MAC based), none in conflict. */
+    @Test
+    void twoSimulatedEsphomeBoardsDoNotConflict() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("broker"));
+             BoardSimulator a = new BoardSimulator(BoardSimulator.Options.of(broker.url(), BoardSimulator.Flavor.ESPHOME, "pump-a")).start();
+             BoardSimulator b = new BoardSimulator(BoardSimulator.Options.of(broker.url(), BoardSimulator.Flavor.ESPHOME, "pump-b")).start();
+             BoardDiscovery d = new BoardDiscovery(MqttSettings.of(broker.url()), "homeassistant")) {
+            d.start();
+            await("both boards with all entities", () -> board(d, "pump-a") != null && board(d, "pump-b") != null
+                    && board(d, "pump-a").entities().size() == 5 && board(d, "pump-b").entities().size() == 5);
+            List<DiscoveredEntity> all = new ArrayList<>(board(d, "pump-a").entities());
+            all.addAll(board(d, "pump-b").entities());
+            assertThat(all).allMatch(e -> e.status() == DiscoveredEntity.Status.OK, "no entity in conflict");
+            assertThat(all.stream().map(DiscoveredEntity::uniqueId).distinct()).hasSize(10);
+            assertThat(board(d, "pump-a").id()).isNotEqualTo(board(d, "pump-b").id());
+            assertThat(board(d, "pump-a").entities()).allMatch(e -> e.uniqueId().startsWith(board(d, "pump-a").id() + "-"));
         }
     }
 }
