@@ -52,7 +52,7 @@ final class ProjectCommand implements Runnable {
             try (Engine engine = open(projectDir(), false)) {
                 ModelSnapshot model = engine.model();
                 UUID root = subtreeRoot(model, subtree);
-                CliFiles.output(engine.exportJson(root, withSecrets), output, out());
+                CliFiles.output(engine.project().exportJson(root, withSecrets), output, out());
                 if (withSecrets) {
                     err().println("The document holds passwords in clear text: keep it private.");
                 }

@@ -241,15 +241,6 @@ public final class Engine implements AutoCloseable {
         return project.importDocument(Actor.SYSTEM, doc, intoParent, replace);
     }
 
-    public String exportJson(UUID root) {
-        return project.exportJson(root);
-    }
-
-    /** The project document, with its secrets in clear text when asked (and saying so). */
-    public String exportJson(UUID root, boolean withSecrets) {
-        return project.exportJson(root, withSecrets);
-    }
-
     // ---- values (shorthands of values()) ----
 
     public void write(Actor actor, List<TagSample> batch) {

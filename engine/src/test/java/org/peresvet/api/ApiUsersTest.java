@@ -154,7 +154,7 @@ class ApiUsersTest extends ApiTestBase {
         }
         assertThat(covered).as("every endpoint that changes something is in this test").isEqualTo(changing);
 
-        String modelBefore = engine.exportJson(null);
+        String modelBefore = engine.project().exportJson(null);
         Object valueBefore = engine.current(level.id()).y();
         String alarmBefore = engine.alarms().get(levelHi.id()).toString();
         long recordsBefore = records().size();
@@ -165,7 +165,7 @@ class ApiUsersTest extends ApiTestBase {
             assertThat(r.json().get("message").asText()).contains(c.permission()).contains("vera");
         }
         engine.flush();
-        assertThat(engine.exportJson(null)).isEqualTo(modelBefore);
+        assertThat(engine.project().exportJson(null)).isEqualTo(modelBefore);
         assertThat(engine.current(level.id()).y()).isEqualTo(valueBefore);
         assertThat(engine.alarms().get(levelHi.id()).toString()).isEqualTo(alarmBefore);
         List<AuditRecord> refused = records().subList(0, changes.size());

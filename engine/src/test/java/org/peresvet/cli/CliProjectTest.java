@@ -52,7 +52,7 @@ class CliProjectTest {
         assertThat(r.out()).isEqualTo("Imported " + file + ": objects 8 added, 0 changed, 0 removed; "
                 + "tags 22 added, 0 changed, 0 removed; settings replaced\n");
         try (Engine engine = Engine.open(copy, EngineOptions.quiet())) {
-            assertThat(engine.exportJson(null)).isEqualTo(Files.readString(file));
+            assertThat(engine.project().exportJson(null)).isEqualTo(Files.readString(file));
         }
     }
 
@@ -81,7 +81,7 @@ class CliProjectTest {
         assertThat(r.out()).contains("objects 0 added, 0 changed, 1 removed; tags 0 added, 0 changed, 2 removed");
         try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
             assertThat(engine.model().findObject("/PumpStation/Tank2")).isEmpty();
-            assertThat(engine.exportJson(null)).isEqualTo(Files.readString(original));
+            assertThat(engine.project().exportJson(null)).isEqualTo(Files.readString(original));
         }
     }
 

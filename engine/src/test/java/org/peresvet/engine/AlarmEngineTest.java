@@ -98,7 +98,7 @@ class AlarmEngineTest {
 
         try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
             assertThat(e.model().alarms()).containsExactlyInAnyOrder(hi, hihi, pHi);
-            assertThat(ProjectJson.read(e.exportJson(null)).alarms()).containsExactlyInAnyOrder(hi, hihi, pHi);
+            assertThat(ProjectJson.read(e.project().exportJson(null)).alarms()).containsExactlyInAnyOrder(hi, hihi, pHi);
             e.start();
             AlarmView h = e.alarms().get(hi.id());
             assertThat(h.state()).isEqualTo(AlarmState.ACKNOWLEDGED);

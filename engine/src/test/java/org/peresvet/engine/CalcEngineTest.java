@@ -66,7 +66,7 @@ class CalcEngineTest {
         try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
             assertThat(e.model().tag(periodic.id())).isEqualTo(periodic);
             assertThat(e.model().tag(volume.id()).formula()).isEqualTo("{Level} * 2");
-            String json = e.exportJson(null);
+            String json = e.project().exportJson(null);
             assertThat(json).contains("\"formula\" : \"avgOver({Level}, 60)\"").contains("\"trigger\" : \"every 5000ms\"");
             assertThat(ProjectJson.read(json).tags()).contains(periodic, volume);
             String csv = TagCsv.write(e.model(), null);

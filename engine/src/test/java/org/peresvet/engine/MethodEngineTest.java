@@ -78,7 +78,7 @@ class MethodEngineTest {
         try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
             assertThat(e.model().schedule(nightly.id())).isEqualTo(nightly);
             assertThat(e.model().method(guard.id())).isEqualTo(guard);
-            json = e.exportJson(null);
+            json = e.project().exportJson(null);
         }
         assertThat(json).contains("\"schedules\" : [").contains("\"cron\" : \"0 2 * * *\"").contains("\"methods\" : [")
                 .contains("\"missed\" : \"run-once\"");

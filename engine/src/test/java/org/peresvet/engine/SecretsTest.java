@@ -76,10 +76,10 @@ class SecretsTest {
             e.edit(Actor.SYSTEM, new ModelEdit.PutConnector(c));
             assertThat(e.model().connector(c.id()).config()).isEqualTo(stored);
 
-            String plain = e.exportJson(null);
+            String plain = e.project().exportJson(null);
             assertThat(plain).doesNotContain(PASSWORD).doesNotContain("enc:v1:").contains("\"secrets\" : \"omitted\"")
                     .contains("\"username\" : \"admin\"");
-            String with = e.exportJson(null, true);
+            String with = e.project().exportJson(null, true);
             assertThat(with).contains(PASSWORD).contains("\"secrets\" : \"included\"");
         }
         assertThat(allFiles(project)).as("no file of the project folder holds the password").doesNotContain(PASSWORD);
@@ -99,8 +99,8 @@ class SecretsTest {
         try (Engine e = Engine.open(project, EngineOptions.quiet()).start()) {
             NamedStatus s = await(e, st -> st.status().state() == ConnectorState.ERROR);
             assertThat(s.status().reason()).startsWith("secret cannot be decrypted: key missing");
-            assertThat(e.exportJson(null)).doesNotContain("enc:v1:");
-            assertThatThrownBy(() -> e.exportJson(null, true)).isInstanceOf(SecretUnavailableException.class)
+            assertThat(e.project().exportJson(null)).doesNotContain("enc:v1:");
+            assertThatThrownBy(() -> e.project().exportJson(null, true)).isInstanceOf(SecretUnavailableException.class)
                     .hasMessageContaining("key missing");
         }
     }

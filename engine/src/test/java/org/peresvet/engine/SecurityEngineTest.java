@@ -169,7 +169,7 @@ class SecurityEngineTest {
             assertThat(count(e)).isEqualTo(before + 4);
             assertThatThrownBy(() -> e.edit(person("vera"), new ModelEdit.DeleteTag(levelB.id())));
             assertThat(count(e)).isEqualTo(before + 5);
-            e.project().importDocument(admin, ProjectJson.read(e.exportJson(null)), null, true);
+            e.project().importDocument(admin, ProjectJson.read(e.project().exportJson(null)), null, true);
             assertThat(count(e)).isEqualTo(before + 6);
             // A call that fails leaves its record too, with the reason.
             assertThatThrownBy(() -> e.history().recalculate(admin, speedA.id(), 0, 1)).hasMessageContaining("not calculated");
