@@ -45,7 +45,7 @@ public final class HistoryBins {
             all.sort(Comparator.comparingLong(Sample::x));
             lastPerX(all).forEach(acc::add);
         } else {
-            src.forEach(q.start(), q.finish(), acc::add);
+            src.scan(q.start(), q.finish(), acc);
             pending.forEach(acc::add);
         }
         Sample before = latest(src.before(q.start()), pending, Long.MIN_VALUE, q.start());
@@ -77,11 +77,6 @@ public final class HistoryBins {
 
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
-    }
-
-    /** Bad quality or no value: drawn as a gap, never as a value. */
-    static boolean isGap(Sample s) {
-        return !s.isGood() || s.y() == null;
     }
 
     private static List<Sample> lastPerX(List<Sample> sorted) {
@@ -117,22 +112,34 @@ public final class HistoryBins {
         return best;
     }
 
-    /** The running summary of every bin, in arrays: a 2,000-bin answer over a million samples allocates little. */
-    private static final class Acc {
+    /**
+     * The running summary of every bin, in arrays (first and last as their parts, made samples
+     * again only at the end): a 2,000-bin answer over a million samples allocates little.
+     */
+    private static final class Acc implements SampleScan {
         private final long start;
         private final long finish;
         private final long width;
         private final int rawLimit;
         private final int[] count;
         private final int[] bad;
-        private final Sample[] first;
-        private final Sample[] last;
+        private final Part first;
+        private final Part last;
         private final double[] min;
         private final long[] minX;
         private final double[] max;
         private final long[] maxX;
         final List<Sample> raw = new ArrayList<>();
         long total;
+        private int cur;
+        private long curFrom = Long.MAX_VALUE;
+        private long curTo = Long.MIN_VALUE;
+        private boolean pending;
+        private long lastX;
+        private int lastKind;
+        private long lastBits;
+        private Object lastObj;
+        private long lastQ;
 
         Acc(long start, long finish, long width, int bins, int rawLimit) {
             this.start = start;
@@ -141,8 +148,8 @@ public final class HistoryBins {
             this.rawLimit = rawLimit;
             count = new int[bins];
             bad = new int[bins];
-            first = new Sample[bins];
-            last = new Sample[bins];
+            first = new Part(bins);
+            last = new Part(bins);
             min = new double[bins];
             minX = new long[bins];
             max = new double[bins];
@@ -152,27 +159,42 @@ public final class HistoryBins {
         }
 
         void add(Sample s) {
-            long x = s.x();
+            SampleScan.of(s, this);
+        }
+
+        @Override
+        public void sample(long x, int kind, long bits, Object obj, long q) {
             if (x < start || x > finish) {
                 return;
             }
-            if (raw.size() < rawLimit) {
-                raw.add(s);
+            if (total < rawLimit) {
+                raw.add(SampleScan.toSample(x, kind, bits, obj, q));
             }
             total++;
-            int i = (int) ((x - start) / width);
-            count[i]++;
-            if (first[i] == null || x < first[i].x()) {
-                first[i] = s;
+            int i = cur;
+            if (x < curFrom || x >= curTo) { // samples come mostly in x order: the division only when the bin changes
+                commitLast();
+                i = (int) ((x - start) / width);
+                cur = i;
+                curFrom = start + i * width;
+                curTo = curFrom + width;
             }
-            if (last[i] == null || x >= last[i].x()) {
-                last[i] = s;
+            if (count[i]++ == 0 || x < first.x[i]) {
+                first.set(i, x, kind, bits, obj, q);
             }
-            if (isGap(s)) {
+            if (!pending || x >= lastX) { // the last of the current bin waits in fields, not in the arrays
+                pending = true;
+                lastX = x;
+                lastKind = kind;
+                lastBits = bits;
+                lastObj = obj;
+                lastQ = q;
+            }
+            if (SampleScan.isGap(kind, obj, q)) {
                 bad[i]++;
                 return;
             }
-            double v = s.asDouble();
+            double v = SampleScan.asDouble(kind, bits, obj);
             if (Double.isNaN(v)) {
                 return; // a string or JSON value: counted, no range
             }
@@ -186,16 +208,61 @@ public final class HistoryBins {
             }
         }
 
+        /** The current bin's last so far goes to the arrays unless an earlier visit left a later one there. */
+        private void commitLast() {
+            if (pending && (last.x[cur] <= lastX || !last.isSet(cur))) {
+                last.set(cur, lastX, lastKind, lastBits, lastObj, lastQ);
+            }
+            pending = false;
+        }
+
         List<Bin> bins() {
+            commitLast();
             List<Bin> out = new ArrayList<>();
             for (int i = 0; i < count.length; i++) {
                 if (count[i] > 0) {
                     long from = start + i * width;
                     long to = Math.min(from + width, finish + 1);
-                    out.add(new Bin(from, to, count[i], first[i], last[i], min[i], minX[i], max[i], maxX[i], bad[i]));
+                    out.add(new Bin(from, to, count[i], first.sample(i), last.sample(i), min[i], minX[i], max[i], maxX[i], bad[i]));
                 }
             }
             return List.copyOf(out);
+        }
+    }
+
+    /** One sample per bin, kept as its parts. */
+    private static final class Part {
+        final long[] x;
+        final byte[] kind;
+        final long[] bits;
+        final Object[] obj;
+        final long[] q;
+        private final boolean[] set;
+
+        Part(int bins) {
+            set = new boolean[bins];
+            x = new long[bins];
+            kind = new byte[bins];
+            bits = new long[bins];
+            obj = new Object[bins];
+            q = new long[bins];
+        }
+
+        void set(int i, long xi, int k, long b, Object o, long qi) {
+            set[i] = true;
+            x[i] = xi;
+            kind[i] = (byte) k;
+            bits[i] = b;
+            obj[i] = o;
+            q[i] = qi;
+        }
+
+        boolean isSet(int i) {
+            return set[i];
+        }
+
+        Sample sample(int i) {
+            return SampleScan.toSample(x[i], kind[i], bits[i], obj[i], q[i]);
         }
     }
 }

@@ -30,4 +30,13 @@ public interface SampleSource {
     default void forEach(long from, long to, Consumer<Sample> visitor) {
         range(from, to, 0).forEach(visitor);
     }
+
+    /**
+     * Like {@link #forEach} but as primitives, for scans that must not allocate per sample; the H2
+     * reader decodes its blocks straight into the visitor. Samples of equal x come in the order
+     * they were written; otherwise the order is the source's (a bin summary does not depend on it).
+     */
+    default void scan(long from, long to, SampleScan visitor) {
+        forEach(from, to, s -> SampleScan.of(s, visitor));
+    }
 }

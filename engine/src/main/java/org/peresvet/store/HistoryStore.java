@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.peresvet.history.SampleScan;
 import org.peresvet.history.SampleSource;
 import org.peresvet.model.Sample;
 import org.peresvet.store.internal.BlockCodec;
@@ -29,6 +30,8 @@ import org.peresvet.store.internal.Migrations;
 public final class HistoryStore implements AutoCloseable {
     /** Blocks never cross a bucket boundary: a block's samples all lie in [x_first, x_first + BUCKET). */
     public static final long BUCKET = 3_600_000_000L;
+    /** Buckets one scan query reads (a day): few queries, and never all of a long history in memory at once. */
+    private static final long SCAN_BUCKETS = 24;
     static final int MAX_BLOCK = 4096;
     /** About how many samples one tail row holds (some 10 bytes each). */
     static final int TAIL_ROW_SAMPLES = 20_000;
@@ -320,6 +323,7 @@ public final class HistoryStore implements AutoCloseable {
         private PreparedStatement bucketQuery;
         private PreparedStatement prevQuery;
         private PreparedStatement nextQuery;
+        private PreparedStatement scanQuery;
         /**
          * The last bucket read, decoded: a timeStep query asks before() and after() of nearly the
          * same instant for each of its points, and both land in the same bucket.
@@ -380,6 +384,44 @@ public final class HistoryStore implements AutoCloseable {
                     }
                 }
                 bucket = nextBucket(bucket + BUCKET);
+            }
+        }
+
+        /**
+         * One query per day of buckets, blocks in write order, decoded straight into the visitor:
+         * a trend's bins over a million samples make no object per sample. Blocks never cross a
+         * bucket, so equal x meet only inside one query, in the order they were written. A tag
+         * with the update flag goes the sorted, deduplicated way.
+         */
+        @Override
+        public void scan(long from, long to, SampleScan visitor) {
+            if (update) {
+                SampleSource.super.scan(from, to, visitor);
+                return;
+            }
+            if (key == null || from > to) {
+                return;
+            }
+            Long chunk = bucketOf(from);
+            try {
+                if (scanQuery == null) {
+                    scanQuery = c.prepareStatement(
+                            "SELECT x_first, n, data FROM history_block WHERE tag_key = ? AND x_first BETWEEN ? AND ? ORDER BY id");
+                }
+                while (chunk != null && chunk <= to) {
+                    long end = Math.min(to, chunk + SCAN_BUCKETS * BUCKET - 1);
+                    scanQuery.setInt(1, key);
+                    scanQuery.setLong(2, chunk);
+                    scanQuery.setLong(3, end);
+                    try (ResultSet rs = scanQuery.executeQuery()) {
+                        while (rs.next()) {
+                            BlockCodec.scan(rs.getLong(1), rs.getInt(2), rs.getBytes(3), from, to, visitor);
+                        }
+                    }
+                    chunk = end >= to ? null : nextBucket(end + 1);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
             }
         }
 
@@ -557,7 +599,7 @@ public final class HistoryStore implements AutoCloseable {
         @Override
         public void close() {
             try {
-                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery}) {
+                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery, scanQuery}) {
                     if (ps != null) {
                         ps.close();
                     }

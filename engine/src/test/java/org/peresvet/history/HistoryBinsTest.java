@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
@@ -53,6 +54,42 @@ class HistoryBinsTest {
         assertThat(b.max()).isEqualTo(9.0);
         assertThat(b.maxX()).isEqualTo(T0 + 6);
         assertThat(h.sampleCount()).isEqualTo(10);
+    }
+
+    /** A store hands late blocks after later ones: the summary must not depend on the order. */
+    @Test
+    void binsDoNotDependOnTheOrderSamplesCome() {
+        MemorySampleSource sorted = values(0, 5, 2, 8, 1, 3, 9, 4, 6, 7);
+        List<Sample> all = sorted.range(T0, T0 + 9, 0);
+        SampleSource jumbled = new SampleSource() {
+            @Override
+            public List<Sample> range(long from, long to, int limit) {
+                return sorted.range(from, to, limit);
+            }
+
+            @Override
+            public List<Sample> last(Long from, long to, int n) {
+                return sorted.last(from, to, n);
+            }
+
+            @Override
+            public Sample before(long t) {
+                return sorted.before(t);
+            }
+
+            @Override
+            public Sample after(long t) {
+                return sorted.after(t);
+            }
+
+            @Override
+            public void forEach(long from, long to, Consumer<Sample> visitor) {
+                for (int i : new int[] {5, 6, 0, 1, 7, 2, 8, 3, 9, 4}) {
+                    visitor.accept(all.get(i));
+                }
+            }
+        };
+        assertThat(run(jumbled, T0 + 9, 2).bins()).isEqualTo(run(sorted, T0 + 9, 2).bins());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.history.SampleScan;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 
@@ -49,6 +50,24 @@ class HistoryStoreTest {
                     new Sample(T0 - 7, -2.25, Quality.BAD_DATA), Sample.of(T0, 1.5), Sample.of(T0 + 1, 7L),
                     Sample.of(T0 + 2, true), Sample.of(T0 + 3, false), Sample.of(T0 + 4, "текст"), Sample.of(T0 + 5, json),
                     new Sample(T0 + 6, null, Quality.CONNECTION_LOST));
+        }
+    }
+
+    /** The trend's scan (no object per sample) sees what forEach sees: every kind, late blocks, two days of buckets. */
+    @Test
+    void aScanSeesWhatForEachSees() throws Exception {
+        var json = new ObjectMapper().readTree("{\"n\":1}");
+        write(Sample.of(T0, 1.5), Sample.of(T0 + 1, 7L), Sample.of(T0 + 2, true), Sample.of(T0 + 4, "s"),
+                Sample.of(T0 + 5, json), new Sample(T0 + 6, null, Quality.CONNECTION_LOST), Sample.of(T0 + 30 * H, 3.0));
+        write(Sample.of(T0 + 3, 9.0), new Sample(T0 + 2, false, Quality.BAD_DATA)); // late, into the same bucket
+        try (var r = store.reader(tag, false)) {
+            List<Sample> seen = new ArrayList<>();
+            r.scan(T0 + 1, T0 + 30 * H, (x, kind, bits, obj, q) -> seen.add(SampleScan.toSample(x, kind, bits, obj, q)));
+            List<Sample> expected = new ArrayList<>();
+            r.forEach(T0 + 1, T0 + 30 * H, expected::add);
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).hasSize(8);
+            // equal x in write order: true before the late bad false
+            assertThat(seen.indexOf(Sample.of(T0 + 2, true))).isLessThan(seen.indexOf(new Sample(T0 + 2, false, Quality.BAD_DATA)));
         }
     }
 

@@ -4,7 +4,7 @@ import org.peresvet.model.Sample;
 
 /**
  * Every live sample of one pen (not only the latest), in a bounded ring of primitive arrays:
- * x in µs, the value as a double (NaN for a bad or missing value). Written by the delivery thread,
+ * x in µs, the value as a double (NaN for a bad or missing value) and the quality code. Written by the delivery thread,
  * read by the FX thread; both under the ring's lock, each for a moment. When full, the oldest
  * samples go; {@link #oldest()} tells the trend whether the ring still reaches back to the history
  * it stitches to.
@@ -12,6 +12,7 @@ import org.peresvet.model.Sample;
 final class LiveRing {
     private final long[] xs;
     private final double[] ys;
+    private final int[] qs;
     private int head;
     private int size;
     private long added;
@@ -19,11 +20,12 @@ final class LiveRing {
     LiveRing(int capacity) {
         xs = new long[capacity];
         ys = new double[capacity];
+        qs = new int[capacity];
     }
 
     /** Bytes the ring holds whatever its fill: the memory bound of a pen's live data. */
     long bytes() {
-        return (long) xs.length * (Long.BYTES + Double.BYTES) + 64;
+        return (long) xs.length * (Long.BYTES + Double.BYTES + Integer.BYTES) + 64;
     }
 
     int capacity() {
@@ -39,6 +41,7 @@ final class LiveRing {
         }
         xs[at] = s.x();
         ys[at] = TrendMath.drawnValue(s);
+        qs[at] = TrendMath.quality(s);
         added++;
     }
 
@@ -66,13 +69,13 @@ final class LiveRing {
         for (int i = 0; i < size; i++) {
             int k = (head + i) % xs.length;
             if (xs[k] > after) {
-                v.sample(xs[k], ys[k]);
+                v.sample(xs[k], ys[k], qs[k]);
             }
         }
     }
 
     @FunctionalInterface
     interface Visitor {
-        void sample(long x, double y);
+        void sample(long x, double y, int q);
     }
 }

@@ -2,6 +2,7 @@ package org.peresvet.app.trend;
 
 import org.peresvet.history.Bin;
 import org.peresvet.history.BinnedHistory;
+import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 
 /**
@@ -53,20 +54,21 @@ final class PenSeries {
     }
 
     /**
-     * The points to draw for [from, to] (µs) in {@code columns} pixel columns: the history's bins
-     * as first/min/max/last in time order, then the live samples after the seam reduced the same
-     * way per column; in live mode the last good value is held up to {@code now}.
+     * The line and band to draw for [from, to] (µs) in {@code columns} pixel columns: the
+     * history's raw samples, or per bin its first and last value on the line and its min and max
+     * as the band; then the live samples after the seam reduced the same way per column; in live
+     * mode the last good value is held up to {@code now}.
      */
     Drawn build(long from, long to, int columns, long now, boolean live) {
         Drawn.Builder b = new Drawn.Builder();
         BinnedHistory h = history;
         if (h != null) {
             if (h.before() != null) {
-                b.add(TrendMath.toMillis(h.before().x()), TrendMath.drawnValue(h.before()));
+                point(b, h.before());
             }
             if (h.raw()) {
                 for (Sample s : h.samples()) {
-                    b.add(TrendMath.toMillis(s.x()), TrendMath.drawnValue(s));
+                    point(b, s);
                 }
             } else {
                 for (Bin bin : h.bins()) {
@@ -74,43 +76,46 @@ final class PenSeries {
                 }
             }
         }
+        b.breakBand();
         ColumnReducer live4 = new ColumnReducer(b, from, to, columns);
         ring.forEachAfter(seam, live4::add);
         live4.flush();
         if (h != null && h.after() != null && !live) {
-            b.add(TrendMath.toMillis(h.after().x()), TrendMath.drawnValue(h.after()));
+            point(b, h.after());
         }
         if (live && b.size() > 0 && !Double.isNaN(b.lastY()) && TrendMath.toMillis(now) > b.lastX()) {
-            b.add(TrendMath.toMillis(now), b.lastY()); // the current value holds until now
+            b.add(TrendMath.toMillis(now), b.lastY(), b.lastQ()); // the current value holds until now
         }
         return b.build(step);
     }
 
-    /** first, min, max, last in time order; a bad first or last breaks the line there. */
+    private static void point(Drawn.Builder b, Sample s) {
+        b.add(TrendMath.toMillis(s.x()), TrendMath.drawnValue(s), TrendMath.quality(s));
+    }
+
+    /**
+     * First and last on the line, min to max as the band. A bad sample inside the bin breaks the
+     * line after the first (the bin is one pixel wide, so the gap shows where it is).
+     */
     private static void addBin(Drawn.Builder b, Bin bin) {
-        long[] x = {bin.first().x(), bin.minX(), bin.maxX(), bin.last().x()};
-        double[] y = {TrendMath.drawnValue(bin.first()), bin.min(), bin.max(), TrendMath.drawnValue(bin.last())};
-        boolean[] use = {true, bin.hasValue(), bin.hasValue() && bin.maxX() != bin.minX(), bin.count() > 1};
-        if (bin.hasValue() && bin.minX() > bin.maxX()) { // max comes first
-            swap(x, y, 1, 2);
+        point(b, bin.first());
+        if (bin.count() == 1) {
+            b.breakBand();
+            return;
         }
-        for (int i = 0; i < 4; i++) {
-            if (use[i]) {
-                b.add(TrendMath.toMillis(x[i]), y[i]);
-            }
+        double fx = TrendMath.toMillis(bin.first().x());
+        double lx = TrendMath.toMillis(bin.last().x());
+        if (bin.bad() > 0) {
+            b.add(fx, Double.NaN, bin.first().isGood() ? Quality.BAD_DATA : bin.first().q());
+            b.breakBand();
+        } else if (bin.hasValue()) {
+            b.band(fx, bin.min(), bin.max());
+            b.band(lx, bin.min(), bin.max());
         }
+        point(b, bin.last());
     }
 
-    private static void swap(long[] x, double[] y, int i, int j) {
-        long tx = x[i];
-        x[i] = x[j];
-        x[j] = tx;
-        double ty = y[i];
-        y[i] = y[j];
-        y[j] = ty;
-    }
-
-    /** Reduces a stream of samples to first/min/max/last per pixel column; a gap ends the column. */
+    /** Reduces a stream of samples to first and last (line) and min to max (band) per pixel column; a gap ends the column. */
     static final class ColumnReducer {
         private final Drawn.Builder out;
         private final long from;
@@ -118,9 +123,7 @@ final class PenSeries {
         private long col = Long.MIN_VALUE;
         private long fx;
         private double fy;
-        private long minX;
         private double min;
-        private long maxX;
         private double max;
         private long lx;
         private double ly;
@@ -132,10 +135,11 @@ final class PenSeries {
             this.perColumn = Math.max(1.0, (double) (to - from) / Math.max(1, columns));
         }
 
-        void add(long x, double y) {
+        void add(long x, double y, int q) {
             if (Double.isNaN(y)) {
                 flush();
-                out.add(TrendMath.toMillis(x), Double.NaN);
+                out.add(TrendMath.toMillis(x), Double.NaN, q);
+                out.breakBand();
                 return;
             }
             long c = (long) Math.floor((x - from) / perColumn);
@@ -144,19 +148,11 @@ final class PenSeries {
                 col = c;
                 fx = x;
                 fy = y;
-                minX = x;
                 min = y;
-                maxX = x;
                 max = y;
             }
-            if (y < min) {
-                min = y;
-                minX = x;
-            }
-            if (y > max) {
-                max = y;
-                maxX = x;
-            }
+            min = Math.min(min, y);
+            max = Math.max(max, y);
             lx = x;
             ly = y;
             n++;
@@ -166,23 +162,18 @@ final class PenSeries {
             if (n == 0) {
                 return;
             }
-            out.add(TrendMath.toMillis(fx), fy);
+            out.add(TrendMath.toMillis(fx), fy, Quality.GOOD);
             if (n > 1) {
-                boolean minFirst = minX <= maxX;
-                emitInner(minFirst ? minX : maxX, minFirst ? min : max);
-                emitInner(minFirst ? maxX : minX, minFirst ? max : min);
+                out.band(TrendMath.toMillis(fx), min, max);
+                out.band(TrendMath.toMillis(lx), min, max);
                 if (lx != fx) {
-                    out.add(TrendMath.toMillis(lx), ly);
+                    out.add(TrendMath.toMillis(lx), ly, Quality.GOOD);
                 }
+            } else {
+                out.breakBand();
             }
             n = 0;
             col = Long.MIN_VALUE;
-        }
-
-        private void emitInner(long x, double y) {
-            if (x != fx && x != lx) {
-                out.add(TrendMath.toMillis(x), y);
-            }
         }
     }
 }

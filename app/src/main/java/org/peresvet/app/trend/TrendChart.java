@@ -14,11 +14,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.Range;
-import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * The JFreeChart side of a trend: one time axis, one Y axis per unit (staggered left and right),
@@ -106,19 +103,11 @@ final class TrendChart {
         return index;
     }
 
-    /** Sets one pen's points (dataset index = pen index). */
+    /** Sets one pen's line and band (dataset index = pen index), drawn in one go by a {@link PenRenderer}. */
     void pen(int index, String unit, Drawn d, TrendPen pen) {
-        DefaultXYDataset ds = new DefaultXYDataset();
-        if (pen.visible() && d.size > 0) {
-            ds.addSeries("p" + index, d.asSeries());
-        }
-        plot.setDataset(index, ds);
-        XYLineAndShapeRenderer r = d.step ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
-        r.setDefaultShapesVisible(false);
-        r.setDrawSeriesLineAsPath(false); // a NaN point then breaks the line: bad quality is a gap
-        r.setSeriesPaint(0, Color.decode(pen.color()));
-        r.setSeriesStroke(0, new BasicStroke((float) pen.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL));
-        plot.setRenderer(index, r);
+        Drawn shown = pen.visible() ? d : Drawn.EMPTY;
+        plot.setDataset(index, new PenDataset("p" + index, shown));
+        plot.setRenderer(index, new PenRenderer(shown, Color.decode(pen.color()), pen.width()));
         plot.mapDatasetToRangeAxis(index, axisFor(unit));
     }
 

@@ -2,6 +2,8 @@ package org.peresvet.app.trend;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.peresvet.app.Messages;
+import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 
 /** Small conversions every part of the trend shares. */
@@ -16,6 +18,31 @@ final class TrendMath {
             return Double.NaN;
         }
         return s.asDouble();
+    }
+
+    /**
+     * The quality a trend shows for a sample: its code, {@link Quality#BAD_DATA} for a good code
+     * without a number (nothing to draw), {@link Quality#GOOD} otherwise.
+     */
+    static int quality(Sample s) {
+        if (s == null) {
+            return Quality.BAD_DATA;
+        }
+        if (!s.isGood()) {
+            return s.q();
+        }
+        return Double.isNaN(s.asDouble()) ? Quality.BAD_DATA : Quality.GOOD;
+    }
+
+    /** The quality's name in a readout: GOOD, BAD, LOST… */
+    static String qualityName(int q) {
+        return switch (q) {
+            case Quality.GOOD -> Messages.get("trend.quality.good");
+            case Quality.CONNECTION_LOST, Quality.SOURCE_LOST -> Messages.get("trend.quality.lost");
+            case Quality.CONNECTION_RESTORED -> Messages.get("trend.quality.restored");
+            case Quality.BAD_DATA -> Messages.get("trend.quality.bad");
+            default -> Messages.get("trend.quality.other", q);
+        };
     }
 
     /** µs since the epoch to the chart's milliseconds. */

@@ -3,6 +3,7 @@ package org.peresvet.export.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.peresvet.history.SampleScan;
 import org.peresvet.history.SampleSource;
 import org.peresvet.model.Sample;
 
@@ -49,6 +50,16 @@ public final class MergedSource implements SampleSource {
         }
         if (to >= cutoff) {
             newer.forEach(Math.max(from, cutoff), to, visitor);
+        }
+    }
+
+    @Override
+    public void scan(long from, long to, SampleScan visitor) {
+        if (from < cutoff) {
+            older.scan(from, Math.min(to, cutoff - 1), visitor);
+        }
+        if (to >= cutoff) {
+            newer.scan(Math.max(from, cutoff), to, visitor);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.peresvet.history.SampleScan;
 import org.peresvet.model.Sample;
 
 /**
@@ -125,6 +126,54 @@ public final class BlockCodec {
             out.add(new Sample(x, y, q));
         }
         return out;
+    }
+
+    /**
+     * Decodes a block straight into a scan, only the samples with {@code from <= x <= to}: no
+     * object per sample except for string and JSON values.
+     */
+    public static void scan(long firstX, int n, byte[] data, long from, long to, SampleScan visitor) {
+        In in = new In(data);
+        long x = firstX;
+        for (int i = 0; i < n; i++) {
+            x += unzigzag(in.varlong());
+            int kindByte = in.read();
+            long q = (kindByte & HAS_Q) != 0 ? (int) unzigzag(in.varlong()) : SampleScan.NO_Q;
+            int kind;
+            long bits = 0;
+            Object obj = null;
+            switch (kindByte & 0x0F) {
+                case NULL -> kind = SampleScan.NULL;
+                case DOUBLE -> {
+                    kind = SampleScan.DOUBLE;
+                    bits = in.longBits();
+                }
+                case LONG -> {
+                    kind = SampleScan.LONG;
+                    bits = unzigzag(in.varlong());
+                }
+                case FALSE -> kind = SampleScan.BOOL;
+                case TRUE -> {
+                    kind = SampleScan.BOOL;
+                    bits = 1;
+                }
+                case STRING -> {
+                    kind = SampleScan.OBJECT;
+                    obj = in.text();
+                }
+                case JSON_VALUE -> {
+                    kind = SampleScan.OBJECT;
+                    obj = parseJson(in.text());
+                }
+                default -> throw new IllegalStateException("damaged history block: unknown value kind " + kindByte);
+            }
+            if (x > to) {
+                return; // sorted by x
+            }
+            if (x >= from) {
+                visitor.sample(x, kind, bits, obj, q);
+            }
+        }
     }
 
     private static JsonNode parseJson(String text) {
