@@ -107,6 +107,9 @@ final class Drawn {
                 x = xs[size - 1]; // never backwards: a late sample is drawn at the line's end
             }
             if (size > 0 && Double.isNaN(y) && Double.isNaN(ys[size - 1])) {
+                if (qs[size - 1] == Quality.BAD_DATA) {
+                    qs[size - 1] = q; // a bin only knew "bad inside"; the samples that follow say what
+                }
                 return; // one NaN is enough to break the line
             }
             if (size == xs.length) {

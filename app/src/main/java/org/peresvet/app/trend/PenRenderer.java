@@ -25,9 +25,12 @@ final class PenRenderer extends AbstractXYItemRenderer {
     private final transient Drawn d;
     private final Color color;
     private final float width;
+    /** Alpha of the bad-stretch strip: a dark field needs more to show it. */
+    private final int stripAlpha;
     private boolean painted;
 
-    PenRenderer(Drawn drawn, Color color, double width) {
+    PenRenderer(Drawn drawn, Color color, double width, boolean dark) {
+        this.stripAlpha = dark ? 70 : 34;
         this.d = drawn;
         this.color = color;
         this.width = (float) width;
@@ -85,7 +88,7 @@ final class PenRenderer extends AbstractXYItemRenderer {
                 runStart = -1;
             }
         }
-        g2.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
+        g2.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), 80));
         g2.fill(band);
     }
 
@@ -104,7 +107,7 @@ final class PenRenderer extends AbstractXYItemRenderer {
                 marks.lineTo(x1, bottom);
             }
         }
-        g2.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), 28));
+        g2.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), stripAlpha));
         g2.fill(strips);
         g2.setPaint(color);
         g2.setStroke(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 1f, new float[] {4f, 3f}, 0f));

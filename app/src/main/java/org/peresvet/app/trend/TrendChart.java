@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -23,10 +25,17 @@ import org.jfree.data.Range;
  * the plot's notifications off and ends in one redraw. FX thread.
  */
 final class TrendChart {
+    /** The share of the plot's height a state lane takes, and the room above and below its states. */
+    private static final double LANE = 0.09;
+    private static final double LANE_PAD = 0.3;
     private final XYPlot plot;
     private final JFreeChart chart;
     private final DateAxis time;
     private final Map<String, Integer> axisOfUnit = new LinkedHashMap<>();
+    /** Bool and enum-like pens: each its own lane at the bottom of the plot, its axis naming the states. */
+    private final Map<UUID, Integer> laneOfTag = new LinkedHashMap<>();
+    /** Axes whose range the user set (unit → {min, max}); the others scale to the data. */
+    private final Map<String, double[]> manual = new LinkedHashMap<>();
     private final List<ValueMarker> cursors = new ArrayList<>();
     private boolean dark;
 
@@ -75,8 +84,10 @@ final class TrendChart {
         }
     }
 
-    private static void styleAxis(org.jfree.chart.axis.Axis a, Color text, Color line) {
-        a.setTickLabelPaint(text);
+    private static void styleAxis(Axis a, Color text, Color line) {
+        if (!(a instanceof SymbolAxis)) {
+            a.setTickLabelPaint(text); // a lane's states keep their pen's colour
+        }
         a.setLabelPaint(text);
         a.setAxisLinePaint(line);
         a.setTickMarkPaint(line);
@@ -91,24 +102,103 @@ final class TrendChart {
         if (i != null) {
             return i;
         }
-        int index = axisOfUnit.size();
-        NumberAxis axis = new NumberAxis(key);
+        int index = axisOfUnit.size() + laneOfTag.size();
+        UnitAxis axis = new UnitAxis(key);
         axis.setAutoRangeIncludesZero(false);
         axis.setAutoRangeMinimumSize(1e-9);
         plot.setRangeAxis(index, axis);
         // Stagger: odd axes on the right, even on the left.
-        plot.setRangeAxisLocation(index, index % 2 == 0 ? AxisLocation.BOTTOM_OR_LEFT : AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setRangeAxisLocation(index, axisOfUnit.size() % 2 == 0 ? AxisLocation.BOTTOM_OR_LEFT : AxisLocation.BOTTOM_OR_RIGHT);
         axisOfUnit.put(key, index);
         theme(dark);
+        layoutLanes();
         return index;
     }
 
-    /** Sets one pen's line and band (dataset index = pen index), drawn in one go by a {@link PenRenderer}. */
-    void pen(int index, String unit, Drawn d, TrendPen pen) {
+    /** Units that have an axis, in the order they came. */
+    List<String> units() {
+        return List.copyOf(axisOfUnit.keySet());
+    }
+
+    /** A fixed range for a unit's axis; null goes back to autoscale. */
+    void manualRange(String unit, double[] minMax) {
+        Integer i = axisOfUnit.get(unit);
+        if (minMax == null) {
+            manual.remove(unit);
+        } else {
+            manual.put(unit, minMax);
+        }
+        if (i != null) {
+            layoutLanes();
+        }
+    }
+
+    /** The range the user set for a unit's axis, or null when it scales to the data. */
+    double[] manualRange(String unit) {
+        return manual.get(unit);
+    }
+
+    /** The Y range the unit's axis shows now. */
+    Range axisRange(String unit) {
+        Integer i = axisOfUnit.get(unit);
+        return i == null ? null : plot.getRangeAxis(i).getRange();
+    }
+
+    /**
+     * The lane of a bool or enum-like pen: its own axis with the state names (in the pen's
+     * colour), ranged so that its states fill a narrow strip at the bottom of the plot.
+     */
+    int laneFor(UUID tagId, String[] states, String penColor) {
+        Integer i = laneOfTag.get(tagId);
+        if (i == null) {
+            i = axisOfUnit.size() + laneOfTag.size();
+            SymbolAxis axis = new SymbolAxis(null, states);
+            axis.setGridBandsVisible(false);
+            plot.setRangeAxis(i, axis);
+            plot.setRangeAxisLocation(i, AxisLocation.BOTTOM_OR_RIGHT); // away from the first unit's numbers
+            laneOfTag.put(tagId, i);
+            theme(dark);
+        }
+        plot.getRangeAxis(i).setTickLabelPaint(Color.decode(penColor));
+        layoutLanes();
+        return i;
+    }
+
+    /** Lanes stack from the bottom; the analog axes leave them room below their data. */
+    private void layoutLanes() {
+        int j = 0;
+        for (int i : laneOfTag.values()) {
+            SymbolAxis axis = (SymbolAxis) plot.getRangeAxis(i);
+            double span = axis.getSymbols().length - 1 + 2 * LANE_PAD;
+            double lo = -LANE_PAD - j * span;
+            axis.setRange(new Range(lo, lo + span / LANE), true, false);
+            j++;
+        }
+        double p = laneOfTag.size() * LANE + (laneOfTag.isEmpty() ? 0 : 0.02);
+        for (Map.Entry<String, Integer> e : axisOfUnit.entrySet()) {
+            UnitAxis axis = (UnitAxis) plot.getRangeAxis(e.getValue());
+            axis.lanes(p);
+            double[] m = manual.get(e.getKey());
+            if (m != null) {
+                // a manual range: the lanes sit below its minimum
+                double len = (m[1] - m[0]) / (1 - p);
+                axis.setRange(new Range(m[1] - len, m[1]), true, false);
+            } else {
+                double q = p == 0 ? 0 : p + 0.03; // the share of the height below the data
+                axis.setLowerMargin(p == 0 ? 0.05 : q * 1.05 / (1 - q));
+                if (!axis.isAutoRange()) {
+                    axis.setAutoRange(true);
+                }
+            }
+        }
+    }
+
+    /** Sets one pen's line and band (dataset index = pen index) on an axis, drawn in one go by a {@link PenRenderer}. */
+    void pen(int index, int axis, Drawn d, TrendPen pen) {
         Drawn shown = pen.visible() ? d : Drawn.EMPTY;
         plot.setDataset(index, new PenDataset("p" + index, shown));
-        plot.setRenderer(index, new PenRenderer(shown, Color.decode(pen.color()), pen.width()));
-        plot.mapDatasetToRangeAxis(index, axisFor(unit));
+        plot.setRenderer(index, new PenRenderer(shown, Color.decode(pen.color()), pen.width(), dark));
+        plot.mapDatasetToRangeAxis(index, axis);
     }
 
     void removePensFrom(int count) {

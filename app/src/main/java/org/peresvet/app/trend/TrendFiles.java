@@ -2,7 +2,11 @@ package org.peresvet.app.trend;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.peresvet.app.Messages;
@@ -22,6 +26,22 @@ final class TrendFiles {
                 errors.accept(Messages.get("trend.saveFailed", f, e.getMessage()));
             }
         }
+    }
+
+    /** The stored samples of the shown period: read and written off the FX thread. */
+    static void saveRawCsv(TrendView view, Window owner, Consumer<String> errors) {
+        File f = choose(owner, "trend.csv", "*.csv", "trend-raw.csv");
+        if (f == null) {
+            return;
+        }
+        TrendView.RawCsvJob job = view.rawCsvJob();
+        TrendFetcher.POOL.execute(() -> {
+            try (Writer w = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
+                view.writeRawCsv(w, job.tags(), job.from(), job.to());
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> errors.accept(Messages.get("trend.saveFailed", f, e.getMessage())));
+            }
+        });
     }
 
     static void savePng(TrendView view, Window owner, Consumer<String> errors) {

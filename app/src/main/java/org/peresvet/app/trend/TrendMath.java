@@ -5,6 +5,8 @@ import java.math.MathContext;
 import org.peresvet.app.Messages;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
+import org.peresvet.model.TagDef;
+import org.peresvet.model.ValueType;
 
 /** Small conversions every part of the trend shares. */
 final class TrendMath {
@@ -43,6 +45,25 @@ final class TrendMath {
             case Quality.BAD_DATA -> Messages.get("trend.quality.bad");
             default -> Messages.get("trend.quality.other", q);
         };
+    }
+
+    /**
+     * The state names of a tag drawn as states on a lane: a bool (OFF, ON), or an int step tag
+     * whose range (min 0, max at most 15) lists its states; null for a tag drawn as a value.
+     */
+    static String[] states(TagDef t) {
+        if (t.type() == ValueType.BOOL) {
+            return new String[] {Messages.get("trend.state.off"), Messages.get("trend.state.on")};
+        }
+        if (t.type() == ValueType.INT && t.step() && t.min() != null && t.max() != null && t.min() == 0 && t.max() >= 1
+                && t.max() <= 15) {
+            String[] s = new String[(int) Math.round(t.max()) + 1];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = Integer.toString(i);
+            }
+            return s;
+        }
+        return null;
     }
 
     /** µs since the epoch to the chart's milliseconds. */

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +25,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
@@ -48,10 +51,13 @@ import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.history.BinQuery;
 import org.peresvet.history.BinnedHistory;
+import org.peresvet.history.HistoryQuery;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Quality;
+import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.TagSample;
 import org.peresvet.runtime.Subscription;
@@ -92,6 +98,7 @@ public final class TrendView implements WorkspaceTab {
     private final AnimationTimer timer;
     private final Subscription feed;
     private final List<Label[]> readouts = new ArrayList<>();
+    private final TrendRanges ranges;
 
     private TrendWindow window = TrendWindow.live(PRESETS[0] * Micros.PER_SECOND);
     private long pausedAt;
@@ -146,6 +153,7 @@ public final class TrendView implements WorkspaceTab {
                 pulse(now);
             }
         };
+        ranges = new TrendRanges(this, chart, ZoneId.systemDefault());
         buildLayout();
         timer.start();
     }
@@ -205,17 +213,21 @@ public final class TrendView implements WorkspaceTab {
         backButton.setId("trend-back");
         backButton.setOnAction(e -> zoomBack());
         backButton.setDisable(true);
-        Button csv = new Button(Messages.get("trend.csv"));
-        csv.setOnAction(e -> TrendFiles.saveCsv(this, root.getScene().getWindow(), errors));
+        MenuItem drawnCsv = new MenuItem(Messages.get("trend.csvDrawn"));
+        drawnCsv.setOnAction(e -> TrendFiles.saveCsv(this, root.getScene().getWindow(), errors));
+        MenuItem rawCsv = new MenuItem(Messages.get("trend.csvRaw"));
+        rawCsv.setOnAction(e -> TrendFiles.saveRawCsv(this, root.getScene().getWindow(), errors));
+        MenuButton csv = new MenuButton(Messages.get("trend.csv"), null, drawnCsv, rawCsv);
+        csv.setId("trend-csv");
         Button png = new Button(Messages.get("trend.png"));
         png.setOnAction(e -> TrendFiles.savePng(this, root.getScene().getWindow(), errors));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        bar.getChildren().addAll(liveButton, pauseButton, backButton, gap, csv, png);
+        bar.getChildren().addAll(liveButton, pauseButton, backButton, ranges.toggle(), gap, csv, png);
         if (store != null) {
             bar.getChildren().addAll(store.saveButton(this), store.openButton(this));
         }
-        root.setTop(bar);
+        root.setTop(new VBox(bar, ranges.row()));
         root.setCenter(viewer);
         cursorLine.getStyleClass().add("trend-cursors");
         cursorLine.setId("trend-cursor-line");
@@ -419,6 +431,12 @@ public final class TrendView implements WorkspaceTab {
         fetchSoon(0);
     }
 
+    /** A fixed Y range for a unit's axis (lanes stay below it); null: autoscale again. */
+    void yRange(String unit, double[] minMax) {
+        chart.manualRange(unit, minMax);
+        dirty = true;
+    }
+
     /** Back to the period shown before the last zoom, pan or preset. */
     public void zoomBack() {
         if (back.isEmpty()) {
@@ -572,9 +590,11 @@ public final class TrendView implements WorkspaceTab {
                 String unit = t == null ? "" : t.units();
                 Drawn d = s.build(from, to, columns, now, window.live());
                 drawn.put(s, d);
-                chart.pen(i, unit, d, s.pen);
-                if (t != null && s.pen.visible()) {
-                    limitBands(m, t, chart.axisFor(unit));
+                String[] states = t == null ? null : TrendMath.states(t);
+                int axis = states != null ? chart.laneFor(t.id(), states, s.pen.color()) : chart.axisFor(unit);
+                chart.pen(i, axis, d, s.pen);
+                if (t != null && states == null && s.pen.visible()) {
+                    limitBands(m, t, axis);
                 }
             }
             chart.removePensFrom(pens.size());
@@ -685,15 +705,28 @@ public final class TrendView implements WorkspaceTab {
             double v = valueAt(i, cursorMillis);
             double a = valueAt(i, aMillis);
             double b = valueAt(i, bMillis);
-            l[0].setText(Double.isNaN(cursorMillis) ? "" : number(v));
-            l[1].setText(Double.isNaN(aMillis) ? "" : number(a));
-            l[2].setText(Double.isNaN(bMillis) ? "" : number(b));
+            String[] states = states(i);
+            l[0].setText(Double.isNaN(cursorMillis) ? "" : number(v, states));
+            l[1].setText(Double.isNaN(aMillis) ? "" : number(a, states));
+            l[2].setText(Double.isNaN(bMillis) ? "" : number(b, states));
             l[3].setText(Double.isNaN(aMillis) || Double.isNaN(bMillis) ? "" : number(b - a));
             int q = qualityAt(i, cursorMillis);
             l[4].setText(Double.isNaN(cursorMillis) || q < 0 ? "" : TrendMath.qualityName(q));
             l[4].setStyle(q > 0 ? "-fx-font-weight: bold" : ""); // not good: stands out without a colour of its own
         }
         updateCursorLine();
+    }
+
+    /** The state names of pen i when it is drawn as states, else null. */
+    private String[] states(int pen) {
+        TagDef t = project.model().snapshot().tag(pens.get(pen).pen.tagId());
+        return t == null ? null : TrendMath.states(t);
+    }
+
+    /** A state's name where the pen has states (ON, OFF…), else the number. */
+    private static String number(double v, String[] states) {
+        int k = (int) v;
+        return states != null && k == v && k >= 0 && k < states.length ? states[k] : number(v);
     }
 
     private static String number(double v) {
@@ -783,6 +816,37 @@ public final class TrendView implements WorkspaceTab {
                 w.write('\n');
             }
         }
+    }
+
+    /**
+     * The stored samples of every pen in the shown period, one row each: tag path, ISO time, value
+     * (empty when there is none), quality (GOOD, BAD, LOST…). Reads history: not on the FX thread.
+     */
+    public void writeRawCsv(Writer w, List<UUID> tags, long from, long to) throws IOException {
+        ModelSnapshot m = project.model().snapshot();
+        w.write("tag,time,value,quality\n");
+        for (UUID tag : tags) {
+            String path = csvField(m.tag(tag) == null ? tag.toString() : m.tagPath(tag));
+            for (Sample s : project.history().read(HistoryQuery.range(tag, from, to)).data()) {
+                w.write(path);
+                w.write(',');
+                w.write(Micros.format(s.x()));
+                w.write(',');
+                w.write(s.y() == null ? "" : csvField(String.valueOf(s.y())));
+                w.write(',');
+                w.write(TrendMath.qualityName(s.isGood() ? Quality.GOOD : s.q()));
+                w.write('\n');
+            }
+        }
+    }
+
+    /** What {@link #writeRawCsv} needs, taken on the FX thread: the pens' tags and the shown period. */
+    RawCsvJob rawCsvJob() {
+        long[] p = shown();
+        return new RawCsvJob(pens.stream().map(s -> s.pen.tagId()).toList(), p[0], p[1]);
+    }
+
+    record RawCsvJob(List<UUID> tags, long from, long to) {
     }
 
     public void writeCsv(Path file) throws IOException {

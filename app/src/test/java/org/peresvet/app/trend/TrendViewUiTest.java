@@ -161,6 +161,8 @@ class TrendViewUiTest {
             return null;
         });
         assertThat(fx(() -> ((Label) stage.getScene().lookup("#trend-value-0")).getText())).isEqualTo("no data");
+        assertThat(fx(() -> ((Label) stage.getScene().lookup("#trend-quality-0")).getText())).isEqualTo("LOST");
+        assertThat(fx(() -> ((Label) stage.getScene().lookup("#trend-quality-1")).getText())).isEqualTo("GOOD");
         Drawn d = fx(() -> view.drawnOf(0));
         // The line breaks: a NaN point lies between 39 s and 50 s.
         boolean gap = false;
