@@ -39,6 +39,7 @@ import org.peresvet.app.tree.References;
 import org.peresvet.app.tree.TreeController;
 import org.peresvet.app.tree.WriteService;
 import org.peresvet.app.trend.PopupTrend;
+import org.peresvet.app.trend.TrendList;
 import org.peresvet.app.trend.TrendStore;
 import org.peresvet.app.trend.TrendView;
 import org.peresvet.history.HistoryQuery;
@@ -325,10 +326,27 @@ public final class Workbench {
             feedback.error(Messages.get("shell.noProject"));
             return null;
         }
-        TrendView view = new TrendView("trend-" + ++trends, p, new TrendStore(editor, feedback::error), feedback::error);
+        TrendStore store = new TrendStore(editor, feedback::error);
+        store.onManage(this::openTrendList);
+        TrendView view = new TrendView("trend-" + ++trends, p, store, feedback::error);
         view.theme(tabHost.isDark());
         tagIds.forEach(view::addPen);
         return (TrendView) tabHost.open(view);
+    }
+
+    /** The saved trends as a tab (open, rename, duplicate, delete); selects it when open. */
+    public TrendList openTrendList() {
+        var open = tabHost.screen(TrendList.KEY);
+        if (open.isPresent()) {
+            return (TrendList) tabHost.open(open.get());
+        }
+        TrendStore store = new TrendStore(editor, feedback::error);
+        return (TrendList) tabHost.open(new TrendList(store, doc -> {
+            TrendView v = openTrend(List.of());
+            if (v != null) {
+                store.open(v, doc);
+            }
+        }, feedback::error));
     }
 
     /** The last hour of one tag in a small window. */

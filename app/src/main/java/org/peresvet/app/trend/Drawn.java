@@ -21,6 +21,8 @@ final class Drawn {
     final double[] hi;
     final int bandSize;
     final boolean step;
+    /** from, to, min, max of the last {@link #bounds} answer. */
+    private double[] boundsMemo;
 
     private Drawn(Builder b, boolean step) {
         this.xs = b.xs;
@@ -73,6 +75,17 @@ final class Drawn {
 
     /** The smallest and largest value drawn (line and band) with x in [from, to] ms; NaN when none. */
     double[] bounds(double from, double to) {
+        // JFreeChart asks once per axis for every dataset change of a redraw: answer repeats from memory.
+        double[] memo = boundsMemo;
+        if (memo != null && memo[0] == from && memo[1] == to) {
+            return new double[] {memo[2], memo[3]};
+        }
+        double[] b = computeBounds(from, to);
+        boundsMemo = new double[] {from, to, b[0], b[1]};
+        return b;
+    }
+
+    private double[] computeBounds(double from, double to) {
         double min = Double.NaN;
         double max = Double.NaN;
         for (int i = 0; i < size; i++) {

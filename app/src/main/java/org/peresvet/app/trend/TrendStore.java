@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.ModelEditor;
@@ -22,6 +23,7 @@ import org.peresvet.model.ModelSnapshot;
 public final class TrendStore {
     private final ModelEditor editor;
     private final Consumer<String> errors;
+    private Runnable manage;
 
     public TrendStore(ModelEditor editor, Consumer<String> errors) {
         this.editor = editor;
@@ -40,6 +42,33 @@ public final class TrendStore {
         CompletableFuture<ModelSnapshot.Change> f = editor.apply(Messages.get("trend.saveStep", name), List.of(new ModelEdit.PutDocument(doc)));
         view.saved(id, name);
         return f;
+    }
+
+    /** Renames a saved trend (one undoable step). */
+    public CompletableFuture<ModelSnapshot.Change> rename(DocumentDef doc, String name) {
+        return editor.apply(Messages.get("trend.renameStep", doc.name(), name),
+                List.of(new ModelEdit.PutDocument(new DocumentDef(doc.id(), doc.kind(), name, doc.body()))));
+    }
+
+    /** Saves a copy of a trend under a new name (one undoable step). */
+    public CompletableFuture<ModelSnapshot.Change> duplicate(DocumentDef doc, String name) {
+        return editor.apply(Messages.get("trend.saveStep", name),
+                List.of(new ModelEdit.PutDocument(new DocumentDef(UUID.randomUUID(), doc.kind(), name, doc.body()))));
+    }
+
+    /** Deletes a saved trend (one undoable step: Undo brings it back). */
+    public CompletableFuture<ModelSnapshot.Change> delete(DocumentDef doc) {
+        return editor.apply(Messages.get("trend.deleteStep", doc.name()), List.of(new ModelEdit.DeleteDocument(doc.id())));
+    }
+
+    /** What "All trends…" in a trend's Trends menu does (the shell opens the list of trends). */
+    public void onManage(Runnable action) {
+        this.manage = action;
+    }
+
+    /** Called on the FX thread after every change of the model (a list of trends refreshes). */
+    void onChanged(Runnable r) {
+        editor.onApplied(c -> r.run());
     }
 
     /** Opens a saved trend in the view; false (and the reason shown) when its body is not a trend. */
@@ -92,6 +121,12 @@ public final class TrendStore {
                 MenuItem none = new MenuItem(Messages.get("trend.noneSaved"));
                 none.setDisable(true);
                 m.getItems().add(none);
+            }
+            if (manage != null) {
+                MenuItem all = new MenuItem(Messages.get("trend.list.manage"));
+                all.setId("trend-open-all");
+                all.setOnAction(ev -> manage.run());
+                m.getItems().addAll(new SeparatorMenuItem(), all);
             }
         });
         return m;

@@ -15,7 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -246,9 +249,41 @@ class TrendViewUiTest {
             other.dispose();
             return null;
         });
-        // Undoable like any model edit.
-        fx(editor::undo).get();
+        // The Trends list: open, rename, duplicate, delete, each one undoable step.
+        List<DocumentDef> opened = new ArrayList<>();
+        TrendList list = fx(() -> new TrendList(new TrendStore(editor, errors::add), opened::add, errors::add));
+        Scene listScene = fx(() -> new Scene(new BorderPane(list.content()), 500, 300));
+        assertThat(fx(list::names)).containsExactly("Tank overview");
+        fx(() -> {
+            ((ListView<?>) listScene.lookup("#trend-list")).getSelectionModel().select(0);
+            ((Button) listScene.lookup("#trend-list-open")).fire();
+            ((TextField) listScene.lookup("#trend-list-name")).setText("Tank main");
+            ((Button) listScene.lookup("#trend-list-rename")).fire();
+            return null;
+        });
+        assertThat(opened).extracting(DocumentDef::name).containsExactly("Tank overview");
+        await(() -> fx(list::names).equals(List.of("Tank main")));
+        fx(() -> {
+            ((Button) listScene.lookup("#trend-list-duplicate")).fire();
+            return null;
+        });
+        await(() -> fx(list::names).size() == 2);
+        assertThat(fx(list::names)).containsExactlyInAnyOrder("Tank main", "Tank main (copy)");
+        fx(() -> {
+            ((Button) listScene.lookup("#trend-list-delete")).fire();
+            return null;
+        });
+        await(() -> fx(list::names).equals(List.of("Tank main (copy)")) || fx(list::names).equals(List.of("Tank main")));
+        Screenshots.save(listScene, "trend-list");
+        // Undoable like any model edit: delete, duplicate, rename, save.
+        for (int i = 0; i < 4; i++) {
+            fx(editor::undo).get();
+        }
         await(() -> project.model().snapshot().documents(TrendSpec.KIND).isEmpty());
+        fx(() -> {
+            list.dispose();
+            return null;
+        });
     }
 
     @Test
