@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.export.internal.MergedSource;
+import org.peresvet.history.Bin;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.MemorySampleSource;
@@ -133,6 +136,19 @@ class VictoriaHistoryTest {
                 assertThat(counts.data().get(500)).isEqualTo(new Sample(oldStart + 500 * 60_000_000L, null, Quality.SOURCE_LOST));
                 TagHistory bools = e.history(HistoryQuery.range(f.running.id(), oldStart, oldStart + 60_000_000L).withActual(true));
                 assertThat(bools.data()).extracting(Sample::y).containsExactly(true, false);
+
+                // A trend's bins over both stores: raw when few, else binned; no gap and no duplicate at the seam.
+                long end = recent + 99_000_000L;
+                BinnedHistory raw = e.history().bins(new BinQuery(f.level.id(), oldStart, end, 2000));
+                assertThat(raw.raw()).isTrue();
+                assertThat(raw.samples()).isEqualTo(e.history(HistoryQuery.range(f.level.id(), oldStart, end).withActual(true)).data());
+                BinnedHistory binned = e.history().bins(new BinQuery(f.level.id(), oldStart, end, 500));
+                assertThat(binned.raw()).isFalse();
+                assertThat(binned.sampleCount()).isEqualTo(1100);
+                assertThat(binned.bins().get(0).first()).isEqualTo(Sample.of(oldStart, 0.0));
+                assertThat(binned.bins().get(binned.bins().size() - 1).last()).isEqualTo(Sample.of(end, 5099.0));
+                assertThat(binned.bins().stream().filter(b -> b.end() <= recent).mapToInt(Bin::count).sum()).isEqualTo(1000);
+                assertThat(binned.bins().stream().filter(b -> b.end() <= recent).mapToDouble(Bin::max).max().orElseThrow()).isEqualTo(999.0);
 
                 // The server goes away: the local part still answers.
                 vm.stop();
