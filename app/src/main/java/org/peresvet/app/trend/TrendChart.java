@@ -164,8 +164,11 @@ final class TrendChart {
         return i;
     }
 
-    /** Lanes stack from the bottom; the analog axes leave them room below their data. */
-    private void layoutLanes() {
+    /**
+     * Lanes stack from the bottom; the analog axes leave them room below their data and scale to
+     * it unless the user set their range (a drag-zoom's rectangle also sets the Y range: undone here).
+     */
+    void layoutLanes() {
         int j = 0;
         for (int i : laneOfTag.values()) {
             SymbolAxis axis = (SymbolAxis) plot.getRangeAxis(i);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -16,7 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.jfree.data.Range;
 import org.peresvet.app.Messages;
 import org.peresvet.model.Micros;
@@ -31,7 +32,7 @@ final class TrendRanges {
     private final TrendView view;
     private final TrendChart chart;
     private final ZoneId zone;
-    private final HBox row = new HBox(4);
+    private final FlowPane row = new FlowPane(4, 4);
     private final ToggleButton toggle = new ToggleButton(Messages.get("trend.ranges"));
     private final DatePicker fromDay = new DatePicker();
     private final TextField fromTime = new TextField();
@@ -81,6 +82,7 @@ final class TrendRanges {
         problem.setId("trend-ranges-problem");
         problem.getStyleClass().add("trend-problem");
         row.setAlignment(Pos.CENTER_LEFT);
+        row.setRowValignment(VPos.CENTER);
         row.setPadding(new Insets(0, 4, 4, 4));
         row.getChildren().addAll(new Label(Messages.get("trend.from")), fromDay, fromTime, new Label(Messages.get("trend.to")), toDay,
                 toTime, period, new Separator(Orientation.VERTICAL), new Label(Messages.get("trend.yAxis")), unit, min, max, setY, autoY,
@@ -92,7 +94,7 @@ final class TrendRanges {
         return toggle;
     }
 
-    HBox row() {
+    FlowPane row() {
         return row;
     }
 

@@ -35,10 +35,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.jfree.chart.ChartRenderingInfo;
@@ -184,7 +183,7 @@ public final class TrendView implements WorkspaceTab {
 
     private void buildLayout() {
         root.getStyleClass().add("trend-view");
-        HBox bar = new HBox(4);
+        FlowPane bar = new FlowPane(4, 4); // wraps in a narrow tab instead of cutting every label to "…"
         bar.getStyleClass().add("trend-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
@@ -221,9 +220,7 @@ public final class TrendView implements WorkspaceTab {
         csv.setId("trend-csv");
         Button png = new Button(Messages.get("trend.png"));
         png.setOnAction(e -> TrendFiles.savePng(this, root.getScene().getWindow(), errors));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        bar.getChildren().addAll(liveButton, pauseButton, backButton, ranges.toggle(), gap, csv, png);
+        bar.getChildren().addAll(liveButton, pauseButton, backButton, ranges.toggle(), csv, png);
         if (store != null) {
             bar.getChildren().addAll(store.saveButton(this), store.openButton(this));
         }
@@ -598,6 +595,7 @@ public final class TrendView implements WorkspaceTab {
                 }
             }
             chart.removePensFrom(pens.size());
+            chart.layoutLanes();
             chart.cursors(cursorMillis, aMillis, bMillis);
         } finally {
             adjusting = false;
@@ -865,7 +863,13 @@ public final class TrendView implements WorkspaceTab {
 
     /** Follows the workstation's theme (the dark sheet loaded or not). */
     public void theme(boolean dark) {
-        chart.theme(dark);
+        // Restyling fires axis change events: not the user moving the time (it switched a new trend out of live mode).
+        adjusting = true;
+        try {
+            chart.theme(dark);
+        } finally {
+            adjusting = false;
+        }
         dirty = true;
     }
 
