@@ -94,23 +94,28 @@ final class PenSeries {
     }
 
     /**
-     * First and last on the line, min to max as the band. A bad sample inside the bin breaks the
-     * line after the first (the bin is one pixel wide, so the gap shows where it is).
+     * A bin of several samples: its last value on the line (a bin is about a pixel wide: a second
+     * point per bin only drew a vertical stroke, and rasterising those was most of a redraw's cost)
+     * and its min to max as the band, one band point per bin. A bad first sample, or a bad sample
+     * inside, breaks the line there (the quality kept for the readout).
      */
     private static void addBin(Drawn.Builder b, Bin bin) {
-        point(b, bin.first());
         if (bin.count() == 1) {
+            point(b, bin.first());
             b.breakBand();
             return;
         }
         double fx = TrendMath.toMillis(bin.first().x());
-        double lx = TrendMath.toMillis(bin.last().x());
-        if (bin.bad() > 0) {
-            b.add(fx, Double.NaN, bin.first().isGood() ? Quality.BAD_DATA : bin.first().q());
+        if (!bin.first().isGood() || bin.first().y() == null) {
+            point(b, bin.first());
+        } else if (bin.bad() > 0) {
+            point(b, bin.first());
+            b.add(fx, Double.NaN, Quality.BAD_DATA);
+        }
+        if (bin.bad() > 0 || !bin.hasValue()) {
             b.breakBand();
-        } else if (bin.hasValue()) {
-            b.band(fx, bin.min(), bin.max());
-            b.band(lx, bin.min(), bin.max());
+        } else {
+            b.band(TrendMath.toMillis((bin.first().x() + bin.last().x()) / 2), bin.min(), bin.max());
         }
         point(b, bin.last());
     }

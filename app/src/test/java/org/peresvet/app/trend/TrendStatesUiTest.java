@@ -117,8 +117,8 @@ class TrendStatesUiTest {
         assertThat(fx(() -> view.series(0).history().raw())).isFalse();
         List<Bin> bins = fx(() -> view.series(0).history().bins());
         Drawn d = fx(() -> view.drawnOf(0));
-        assertThat(d.bandSize).isGreaterThan(bins.size());
-        // The band spans each bin's min to max; the line holds only first and last of each bin.
+        assertThat(d.bandSize).isGreaterThan(bins.size() / 2);
+        // The band spans each bin's min to max; the line holds one point (the last value) per bin.
         Bin b = bins.get(10);
         double mid = (b.first().x() + b.last().x()) / 2000.0;
         int k = 0;
@@ -127,7 +127,7 @@ class TrendStatesUiTest {
         }
         assertThat(d.lo[k]).isEqualTo(b.min());
         assertThat(d.hi[k]).isEqualTo(b.max());
-        assertThat(d.size).isLessThanOrEqualTo(2 * bins.size() + 8);
+        assertThat(d.size).isLessThanOrEqualTo(bins.size() + 8);
         // The lost minute is a gap with its quality.
         double lost = (t0 + 1_830 * S) / 1000.0;
         assertThat(fx(() -> view.valueAt(0, lost))).isNaN();
