@@ -308,6 +308,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
     /** View ▸ Screens: the mnemonic screens, on the project's home screen. */
     @FXML void showScreens() { workbench.showScreens(); }
 
+    @FXML void showTrends() { workbench.openTrendList(); }
+
     @FXML void acknowledgeAlarms() { showAlarmList().acknowledgeSelected(); }
 
     @FXML void silenceHorn() { banner.horn().toggleSilence(); }
