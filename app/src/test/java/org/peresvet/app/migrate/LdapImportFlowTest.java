@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.app.common.ModelEditor;
-import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
+import org.peresvet.app.fx.NoDialogs;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.project.EngineProject;
 import org.peresvet.model.Actor;
@@ -44,7 +44,7 @@ class LdapImportFlowTest {
     Path home;
 
     /** Answers the source form with the file; remembers what was asked. */
-    static final class ScriptedDialogs implements DialogService {
+    static final class ScriptedDialogs extends NoDialogs {
         final List<String> asked = new ArrayList<>();
         final DirectorySource answer;
 
@@ -53,33 +53,8 @@ class LdapImportFlowTest {
         }
 
         @Override
-        public Optional<Path> openFile(String title, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveFile(String title, String initialName, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(String title, Path initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> askText(String title, String header, String label) {
-            return Optional.empty();
-        }
-
-        @Override
         public void inform(String title, String text) {
             asked.add("inform " + title + ": " + text);
-        }
-
-        @Override
-        public boolean confirm(Confirmation question) {
-            return false;
         }
 
         @Override

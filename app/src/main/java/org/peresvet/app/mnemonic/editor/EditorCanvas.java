@@ -124,7 +124,12 @@ final class EditorCanvas {
         model.screenProperty().addListener((o, a, s) -> show(s));
         model.selection().addListener((ListChangeListener<String>) c -> drawSelection());
         model.snappingProperty().addListener((o, a, b) -> drawGrid(model.screen()));
-        zoom.addListener((o, a, b) -> drawSelection());
+        zoom.addListener((o, a, b) -> {
+            widgets.cacheFor(model.screen(), zoom.get());
+            drawSelection();
+        });
+        // The marks of a big selection are copied as one bitmap while they follow a drag.
+        selectionMarks.setCache(true);
         show(model.screen());
     }
 
@@ -187,6 +192,7 @@ final class EditorCanvas {
         }
         page.setVisible(s != null);
         drawGrid(s);
+        widgets.cacheFor(s, zoom.get());
         widgets.show(s);
         drawSelection();
     }
@@ -361,8 +367,11 @@ final class EditorCanvas {
 
     /** One frame of a move drag: snap, translate the dragged nodes and their marks, draw the guides. */
     void dragTo(double dx, double dy) {
+        if (!widgets.lifting()) {
+            widgets.lift(dragIds);
+        }
         lastMove = model.snappingProperty().get().move(dragStart, dx, dy, dragOthers);
-        widgets.translate(dragIds, lastMove.dx(), lastMove.dy());
+        widgets.translateLifted(lastMove.dx(), lastMove.dy());
         selectionMarks.setTranslateX(lastMove.dx());
         selectionMarks.setTranslateY(lastMove.dy());
         List<Node> lines = new ArrayList<>();
@@ -388,12 +397,12 @@ final class EditorCanvas {
 
     /** Ends a move drag: one edit for the whole drag. */
     void endMove() {
-        widgets.translate(dragIds, 0, 0);
         guides.getChildren().clear();
         drag = Drag.NONE;
         if (lastMove != null && (lastMove.dx() != 0 || lastMove.dy() != 0)) {
             model.move(lastMove.dx(), lastMove.dy());
         }
+        widgets.drop(); // the move's new screen has put them back already, unless nothing moved or it was refused
         lastMove = null;
         drawSelection();
     }

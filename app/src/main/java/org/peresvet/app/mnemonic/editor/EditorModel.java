@@ -2,6 +2,7 @@ package org.peresvet.app.mnemonic.editor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,12 @@ public final class EditorModel {
     private final ReadOnlyObjectWrapper<String> focus = new ReadOnlyObjectWrapper<>(this, "focus");
     private UUID screenId;
     private ModelSnapshot lastModel;
+    /** The document last put and its screen: the model's echo of a change is not parsed again. */
+    private DocumentDef putDoc;
+    private ScreenDef putScreen;
+    /** What the findings were last computed for: a change is checked once, not again on its echo. */
+    private ScreenDef checkedScreen;
+    private ModelSnapshot checkedModel;
 
     public EditorModel(ModelEditor editor, ObservableValue<ModelSnapshot> model) {
         this.editor = editor;
@@ -361,7 +368,8 @@ public final class EditorModel {
         }
         screen.set(next);
         String kept = focus.get();
-        selection.setAll(sel.stream().filter(id -> next.widgets().stream().anyMatch(w -> w.id().equals(id))).toList());
+        Set<String> top = topLevelIds(next);
+        selection.setAll(sel.stream().filter(top::contains).toList());
         // A widget inside a group stays in the sheet after its own change.
         if (kept != null && next.widget(kept).isPresent() && selection.size() == 1
                 && selection.get(0).equals(ScreenEdits.topLevelOf(next, kept))) {
@@ -374,6 +382,8 @@ public final class EditorModel {
     private CompletableFuture<?> put(String label, ScreenDef s) {
         String name = s.name();
         DocumentDef doc = new DocumentDef(s.id(), ScreenDef.KIND, name, ScreenCodec.write(s));
+        putDoc = doc;
+        putScreen = s;
         return apply(label, List.of(new ModelEdit.PutDocument(doc)));
     }
 
@@ -403,14 +413,24 @@ public final class EditorModel {
         ScreenDef s = null;
         if (screenId != null) {
             Optional<DocumentDef> d = snapshot().document(screenId);
-            s = d.map(EditorModel::read).orElse(null);
+            s = d.map(this::readOwn).orElse(null);
         }
         if (s == null || !s.equals(screen.get())) {
             screen.set(s);
-            ScreenDef shown = s;
-            selection.removeIf(id -> shown == null || shown.widgets().stream().noneMatch(w -> w.id().equals(id)));
+            Set<String> top = s == null ? Set.of() : topLevelIds(s);
+            selection.removeIf(id -> !top.contains(id));
         }
         refreshFindings();
+    }
+
+    private static Set<String> topLevelIds(ScreenDef s) {
+        Set<String> ids = new HashSet<>();
+        s.widgets().forEach(w -> ids.add(w.id()));
+        return ids;
+    }
+
+    private ScreenDef readOwn(DocumentDef d) {
+        return d.equals(putDoc) ? putScreen : read(d);
     }
 
     /** The screen in a document, or null when its body cannot be read (reported elsewhere). */
@@ -424,6 +444,11 @@ public final class EditorModel {
 
     private void refreshFindings() {
         ScreenDef s = screen.get();
+        if (s != null && snapshot() == checkedModel && s.equals(checkedScreen)) {
+            return;
+        }
+        checkedScreen = s;
+        checkedModel = snapshot();
         List<ScreenFindings.Finding> f = s == null ? List.of()
                 : ScreenFindings.of(snapshot(), s, screens.stream().map(DocumentDef::name).toList());
         if (!f.equals(findings)) {

@@ -2,9 +2,13 @@ package org.peresvet.app.mnemonic.editor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import javafx.scene.CacheHint;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import org.peresvet.screen.ScreenDef;
@@ -13,22 +17,40 @@ import org.peresvet.screen.WidgetDef;
 /**
  * The widgets of the edited screen as nodes of the symbol library (the runtime's representation),
  * one per top-level widget, a group's children inside it. A change of the screen rebuilds only the
- * widgets that changed other than by moving; a drag only translates the dragged nodes. FX thread.
+ * widgets that changed other than by moving.
+ *
+ * <p>Rendering a thousand vector symbols every frame is what makes a drag slow, so the widgets
+ * sit in a layer that is cached as one bitmap: a frame that changes nothing in it (a selection, a
+ * guide) only copies the bitmap. A drag lifts the dragged nodes into a second cached layer that
+ * is translated as a whole; the still layer is drawn once without them, and the lifted one once,
+ * and every frame of the drag copies two bitmaps. FX thread.
  */
 final class WidgetLayer extends Pane {
+    /** Above this many pixels along a side (screen size × zoom) the layers draw without a bitmap cache. */
+    private static final double MAX_CACHED_SIDE = 4096;
+
     private final Function<WidgetDef, Node> symbols;
+    private final Pane still = new Pane();
+    private final Group lifted = new Group();
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, WidgetDef> shown = new HashMap<>();
+    private List<Node> order = List.of();
 
     WidgetLayer(Function<WidgetDef, Node> symbols) {
         this.symbols = symbols;
         setMouseTransparent(true); // the canvas hit-tests the screen model, not the nodes
         getStyleClass().add("editor-widgets");
+        still.getStyleClass().add("editor-widgets-still");
+        getChildren().addAll(still, lifted);
+        for (Node layer : List.of(still, lifted)) {
+            layer.setCache(true);
+            layer.setCacheHint(CacheHint.QUALITY);
+        }
     }
 
-    /** Shows {@code s}, reusing the nodes of widgets that only moved. */
+    /** Shows {@code s}, reusing the nodes of widgets that only moved; puts lifted nodes back. */
     void show(ScreenDef s) {
-        List<Node> order = new ArrayList<>(s == null ? 0 : s.widgets().size());
+        List<Node> next = new ArrayList<>(s == null ? 0 : s.widgets().size());
         Map<String, Node> keep = new HashMap<>();
         Map<String, WidgetDef> keepDefs = new HashMap<>();
         if (s != null) {
@@ -37,21 +59,20 @@ final class WidgetLayer extends Pane {
                 Node n = nodes.get(w.id());
                 if (n == null || old == null || !samePlaced(old, w)) {
                     n = build(w);
-                } else {
+                } else if (!old.equals(w)) {
                     place(n, w);
                 }
                 keep.put(w.id(), n);
                 keepDefs.put(w.id(), w);
-                order.add(n);
+                next.add(n);
             }
         }
         nodes.clear();
         nodes.putAll(keep);
         shown.clear();
         shown.putAll(keepDefs);
-        if (!order.equals(getChildren())) {
-            getChildren().setAll(order);
-        }
+        order = next;
+        drop();
     }
 
     /** The node of a top-level widget, or null. */
@@ -59,19 +80,51 @@ final class WidgetLayer extends Pane {
         return nodes.get(id);
     }
 
-    /** Moves the nodes of {@code ids} by dx, dy for the drag's preview (0, 0 puts them back). */
-    void translate(List<String> ids, double dx, double dy) {
+    /** Whether the nodes of a drag are lifted out of the still layer. */
+    boolean lifting() {
+        return !lifted.getChildren().isEmpty();
+    }
+
+    /** Lifts the nodes of {@code ids} out of the still layer for a drag (they draw above the rest meanwhile). */
+    void lift(List<String> ids) {
+        Set<Node> up = new HashSet<>();
         for (String id : ids) {
             Node n = nodes.get(id);
             if (n != null) {
-                n.setTranslateX(dx);
-                n.setTranslateY(dy);
+                up.add(n);
             }
+        }
+        still.getChildren().removeAll(up);
+        lifted.getChildren().setAll(order.stream().filter(up::contains).toList());
+        lifted.setTranslateX(0);
+        lifted.setTranslateY(0);
+    }
+
+    /** Shows the lifted nodes moved by dx, dy from where they were lifted. */
+    void translateLifted(double dx, double dy) {
+        lifted.setTranslateX(dx);
+        lifted.setTranslateY(dy);
+    }
+
+    /** Puts lifted nodes back where they were, in the screen's order. */
+    void drop() {
+        lifted.getChildren().clear();
+        lifted.setTranslateX(0);
+        lifted.setTranslateY(0);
+        if (!order.equals(still.getChildren())) {
+            still.getChildren().setAll(order);
         }
     }
 
+    /** Draws the layers through a bitmap cache only while a bitmap of the whole page stays small. */
+    void cacheFor(ScreenDef s, double zoom) {
+        boolean small = s == null || Math.max(s.width(), s.height()) * zoom <= MAX_CACHED_SIDE;
+        still.setCache(small);
+        lifted.setCache(small);
+    }
+
     private static boolean samePlaced(WidgetDef a, WidgetDef b) {
-        return a.at(0, 0).equals(b.at(0, 0));
+        return a.equals(b) || a.at(0, 0).equals(b.at(0, 0));
     }
 
     private Node build(WidgetDef w) {

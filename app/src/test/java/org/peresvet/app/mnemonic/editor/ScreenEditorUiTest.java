@@ -5,17 +5,14 @@ import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.fx;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CustomMenuItem;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
@@ -33,8 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.peresvet.app.common.MemoryTarget;
 import org.peresvet.app.common.ModelEditor;
-import org.peresvet.app.fx.DialogService;
+import org.peresvet.app.fx.NoDialogs;
 import org.peresvet.app.fx.Screenshots;
+import org.peresvet.app.mnemonic.Symbols;
 import org.peresvet.model.DocumentDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
@@ -80,7 +78,7 @@ class ScreenEditorUiTest {
             SimpleObjectProperty<ModelSnapshot> model = new SimpleObjectProperty<>(target.model());
             modelEditor.onApplied(c -> model.set(c.snapshot()));
             EditorModel em = new EditorModel(modelEditor, model);
-            editor = new ScreenEditor(em, null, null, new NoDialogs(), (title, text) -> {
+            editor = new ScreenEditor(em, Symbols::create, null, new NoDialogs(), (title, text) -> {
                 confirmations.add(text);
                 return true;
             });
@@ -349,42 +347,5 @@ class ScreenEditorUiTest {
         });
         assertThat(confirmations).anyMatch(t -> t.contains("Overview: navigationButton1"));
         await(() -> target.model.document(detail).isEmpty());
-    }
-
-    /** No file or text dialogs in these tests. */
-    private static final class NoDialogs implements DialogService {
-        @Override
-        public boolean confirm(Confirmation question) {
-            return false;
-        }
-
-        @Override
-        public <T> Optional<T> ask(Dialog<T> form) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> openFile(String title, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveFile(String title, String initialName, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(String title, Path initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> askText(String title, String header, String label) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void inform(String title, String text) {
-        }
     }
 }
