@@ -28,6 +28,7 @@ import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.mnemonic.ScreenView;
 import org.peresvet.app.mnemonic.Symbols;
 import org.peresvet.app.mnemonic.editor.EditorModel;
+import org.peresvet.app.mnemonic.editor.LivePreview;
 import org.peresvet.app.mnemonic.editor.ScreenEditor;
 import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.app.project.ProjectContext;
@@ -362,7 +363,7 @@ public final class Workbench {
             return (ScreenEditor) tabHost.open(open.get());
         }
         EditorModel model = new EditorModel(editor, bridge.modelProperty());
-        ScreenEditor screen = new ScreenEditor(model, Symbols::create, null, dialogs, (title, text) -> dialogs.confirm(
+        ScreenEditor screen = new ScreenEditor(model, Symbols::create, LivePreview.over(bridge), dialogs, (title, text) -> dialogs.confirm(
                 new DialogService.Confirmation(title, null, text, null, List.of(), Messages.get("button.ok"), false)));
         return (ScreenEditor) tabHost.open(screen);
     }

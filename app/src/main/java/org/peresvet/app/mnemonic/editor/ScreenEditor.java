@@ -140,6 +140,11 @@ public final class ScreenEditor implements WorkspaceTab {
         return palette;
     }
 
+    /** The preview's node while it shows, or null. */
+    Node previewNode() {
+        return previewNode;
+    }
+
     /** Whether the preview is showing. */
     public boolean previewing() {
         return previewNode != null;
@@ -162,6 +167,7 @@ public final class ScreenEditor implements WorkspaceTab {
 
     @Override
     public void dispose() {
+        LivePreview.close(previewNode);
         model.dispose();
     }
 
@@ -378,6 +384,7 @@ public final class ScreenEditor implements WorkspaceTab {
     public void togglePreview() {
         if (previewNode != null) {
             centre.setCenter(canvas.view());
+            LivePreview.close(previewNode);
             previewNode = null;
             canvas.view().requestFocus();
             return;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Parent;
@@ -31,11 +32,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.peresvet.app.common.MemoryTarget;
 import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.fx.NoDialogs;
+import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.mnemonic.Symbols;
+import org.peresvet.app.project.LiveValues;
 import org.peresvet.model.DocumentDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.Sample;
+import org.peresvet.model.TagSample;
+import org.peresvet.runtime.Subscription;
 import org.peresvet.screen.Binding;
 import org.peresvet.screen.ScreenCodec;
 import org.peresvet.screen.ScreenDef;
@@ -61,6 +67,7 @@ class ScreenEditorUiTest {
     private ModelEditor modelEditor;
     private ScreenEditor editor;
     private final List<String> confirmations = new ArrayList<>();
+    private ValueBridge bridge;
 
     @BeforeAll
     void open() throws Exception {
@@ -78,7 +85,30 @@ class ScreenEditorUiTest {
             SimpleObjectProperty<ModelSnapshot> model = new SimpleObjectProperty<>(target.model());
             modelEditor.onApplied(c -> model.set(c.snapshot()));
             EditorModel em = new EditorModel(modelEditor, model);
-            editor = new ScreenEditor(em, Symbols::create, null, new NoDialogs(), (title, text) -> {
+            // Live values for the preview: the flow reads 12.5 m3/h.
+            UUID flow = m.findTag("/Station/P1/Flow").orElseThrow().id();
+            bridge = new ValueBridge();
+            bridge.attach(new LiveValues() {
+                @Override
+                public Subscription subscribe(Consumer<List<TagSample>> listener) {
+                    return new Subscription() {
+                        @Override
+                        public void close() {
+                        }
+
+                        @Override
+                        public int pending() {
+                            return 0;
+                        }
+                    };
+                }
+
+                @Override
+                public Sample current(UUID tagId) {
+                    return tagId.equals(flow) ? Sample.of(System.currentTimeMillis(), 12.5) : null;
+                }
+            }, m);
+            editor = new ScreenEditor(em, Symbols::create, LivePreview.over(bridge), new NoDialogs(), (title, text) -> {
                 confirmations.add(text);
                 return true;
             });
@@ -324,13 +354,23 @@ class ScreenEditorUiTest {
     @Order(12)
     void previewAndBackInOneKeystroke() throws Exception {
         fx(() -> {
+            model().open(detail); // its value widget is bound to the flow
             editor.canvas().view().requestFocus();
             return null;
         });
         robot.type(KeyCode.F5);
         await(() -> editor.previewing());
+        // The runtime runs the screen: the value bound to the flow shows the live 12.5.
+        await(() -> fx(() -> editor.previewNode().lookupAll(".label").stream()
+                .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains("12.5"))));
+        assertThat(bridge.watchedCount()).isPositive();
         Screenshots.save(stage.getScene(), "screen-editor-preview");
         robot.type(KeyCode.F5);
+        await(() -> !editor.previewing());
+        assertThat(bridge.watchedCount()).isZero(); // back to editing: the preview no longer watches
+        robot.type(KeyCode.F5);
+        await(() -> editor.previewing());
+        robot.type(KeyCode.ESCAPE);
         await(() -> !editor.previewing());
     }
 
