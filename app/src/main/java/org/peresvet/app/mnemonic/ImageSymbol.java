@@ -16,7 +16,7 @@ import org.peresvet.app.fx.FxTasks;
 import org.peresvet.screen.WidgetDef;
 
 /**
- * A picture from a file path or an http(s)/file URL, loaded in the background, scaled to the box.
+ * A picture from a file path, an http(s)/file URL or a data URI (embedded by the editor), loaded in the background, scaled to the box.
  * PNG, JPEG, GIF and BMP (what JavaFX reads), and SVG drawn as vector shapes ({@link SvgDrawing},
  * so it scales cleanly); anything else, or a missing file, shows its name with "no image", and a
  * refused SVG says why.
@@ -51,22 +51,29 @@ final class ImageSymbol extends SymbolNode {
             drawing = null;
         }
         missing.setVisible(true);
-        missing.setText(src.isBlank() ? Messages.get("screen.noImage") : Messages.get("screen.imageMissing", src));
+        // An embedded picture (data URI) is no name to show while it loads or when it is broken.
+        missing.setText(src.isBlank() || src.startsWith("data:") ? Messages.get("screen.noImage") : Messages.get("screen.imageMissing", src));
         if (src.isBlank()) {
             return;
         }
-        String url = src.matches("(?i)(https?|file):.*") ? src : Path.of(src).toUri().toString();
+        String url = src.matches("(?i)(https?|file|data):.*") ? src : Path.of(src).toUri().toString();
         if (url.toLowerCase(Locale.ROOT).matches(".*\\.svg(\\?.*)?")) {
             drawSvg(src, url);
             return;
         }
-        Image img = new Image(url, true);
-        img.progressProperty().addListener((o, a, b) -> {
-            if (b.doubleValue() >= 1 && !img.isError() && src.equals(loaded)) {
-                view.setImage(img);
-                missing.setVisible(false);
-            }
-        });
+        // JavaFX 21 loads a data URI only in the foreground (in the background: "unknown protocol");
+        // it is small and already in memory.
+        boolean data = url.regionMatches(true, 0, "data:", 0, 5);
+        Image img = new Image(url, !data);
+        img.progressProperty().addListener((o, a, b) -> loaded(img, src));
+        loaded(img, src); // read already when it came from a data URI
+    }
+
+    private void loaded(Image img, String src) {
+        if (img.getProgress() >= 1 && !img.isError() && src.equals(loaded)) {
+            view.setImage(img);
+            missing.setVisible(false);
+        }
     }
 
     /** Reads and builds the drawing off the FX thread, then shows it (if the source is still this one). */

@@ -1,5 +1,6 @@
 package org.peresvet.app.mnemonic.editor;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
@@ -21,7 +23,9 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.peresvet.app.fx.DialogService;
 import org.peresvet.screen.CommandDef;
 import org.peresvet.screen.PropertyDef;
 import org.peresvet.screen.ScreenDef;
@@ -44,6 +48,7 @@ final class PropertySheet {
     private final ScrollPane view = new ScrollPane(grid);
     private final Map<String, BindingField> bindings = new LinkedHashMap<>();
     private final Map<String, Node> editors = new LinkedHashMap<>();
+    private DialogService dialogs;
     private WidgetDef shown;
     private ScreenDef shownScreen;
     private int row;
@@ -65,6 +70,11 @@ final class PropertySheet {
         model.focusProperty().addListener((o, a, b) -> refresh());
         model.screenProperty().addListener((o, a, b) -> refresh());
         refresh();
+    }
+
+    /** Where the image picker asks for a file (none: the picker is not offered). */
+    void chooseFilesWith(DialogService dialogs) {
+        this.dialogs = dialogs;
     }
 
     ScrollPane view() {
@@ -219,8 +229,15 @@ final class PropertySheet {
                     yield colour((String) v, c -> set(p.name(), c));
                 }
                 TextField f = new TextField((String) v);
-                onCommit(f, () -> set(p.name(), f.getText()));
-                yield f;
+                boolean image = w.type().equals(WidgetTypes.IMAGE) && p.name().equals("source") && dialogs != null;
+                if (image && f.getText().startsWith("data:")) {
+                    // A data URI is not for typing: it shows as "embedded", choose another file to change it.
+                    f.setText(EditorText.get("sheet.embeddedImage"));
+                    f.setEditable(false);
+                } else {
+                    onCommit(f, () -> set(p.name(), f.getText()));
+                }
+                yield image ? imagePicker(f) : f;
             }
             case POINTS -> {
                 TextField f = new TextField(pointsText(w.points(p.name())));
@@ -235,6 +252,25 @@ final class PropertySheet {
                 yield f;
             }
         };
+    }
+
+    /** The image's source with a "Choose…" button that embeds a picture file in the screen. */
+    private Node imagePicker(TextField source) {
+        Button choose = new Button(EditorText.get("sheet.chooseImage"));
+        choose.setId("sheet-choose-image");
+        choose.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, not the button's label
+        choose.setOnAction(e -> dialogs.openFile(EditorText.get("sheet.chooseImage"), List.of(
+                new DialogService.FileType(EditorText.get("sheet.imageFiles"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp")))
+                .ifPresent(file -> {
+                    try {
+                        set("source", ImageSource.embed(file));
+                    } catch (IOException | IllegalArgumentException ex) {
+                        dialogs.inform(EditorText.get("sheet.chooseImage"), ex.getMessage());
+                    }
+                }));
+        HBox h = new HBox(4, source, choose);
+        HBox.setHgrow(source, Priority.ALWAYS);
+        return h;
     }
 
     private void set(String property, Object value) {

@@ -77,6 +77,7 @@ public final class ScreenEditor implements WorkspaceTab {
         this.canvas = new EditorCanvas(model, symbols == null ? PlainSymbol::of : symbols);
         this.preview = preview;
         this.sheet = new PropertySheet(model);
+        sheet.chooseFilesWith(dialogs);
         buildTools();
         buildScreens();
         buildPalette();

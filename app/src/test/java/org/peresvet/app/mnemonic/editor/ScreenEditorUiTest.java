@@ -5,8 +5,12 @@ import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.fx;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
@@ -16,6 +20,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -68,6 +74,8 @@ class ScreenEditorUiTest {
     private ScreenEditor editor;
     private final List<String> confirmations = new ArrayList<>();
     private ValueBridge bridge;
+    /** What the file dialog answers, or null for "cancelled". */
+    private Path pictureFile;
 
     @BeforeAll
     void open() throws Exception {
@@ -108,7 +116,12 @@ class ScreenEditorUiTest {
                     return tagId.equals(flow) ? Sample.of(System.currentTimeMillis(), 12.5) : null;
                 }
             }, m);
-            editor = new ScreenEditor(em, Symbols::create, LivePreview.over(bridge), new NoDialogs(), (title, text) -> {
+            editor = new ScreenEditor(em, Symbols::create, LivePreview.over(bridge), new NoDialogs() {
+                @Override
+                public Optional<Path> openFile(String title, List<FileType> types) {
+                    return Optional.ofNullable(pictureFile);
+                }
+            }, (title, text) -> {
                 confirmations.add(text);
                 return true;
             });
@@ -387,5 +400,28 @@ class ScreenEditorUiTest {
         });
         assertThat(confirmations).anyMatch(t -> t.contains("Overview: navigationButton1"));
         await(() -> target.model.document(detail).isEmpty());
+    }
+
+    @Test
+    @Order(14)
+    void chooseAPictureThatTheScreenEmbeds() throws Exception {
+        // A 2 x 2 PNG, as a drawing program would save it.
+        pictureFile = Files.createTempFile("peresvet-picture", ".png");
+        Files.write(pictureFile, Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGNQSDgARAwQCgAgjgUB59mTewAAAABJRU5ErkJggg=="));
+        fx(() -> {
+            model().open(overview);
+            model().place(WidgetTypes.IMAGE, 560, 320);
+            return null;
+        });
+        String id = fx(() -> model().selection().get(0));
+        robot.clickOn("#sheet-choose-image");
+        await(() -> screen().widget(id).orElseThrow().text("source").startsWith("data:image/png;base64,"));
+        // The canvas shows the picture through the runtime's symbol: it loads from the data URI.
+        await(() -> fx(() -> editor.canvas().widgets().node(id).lookupAll(".image-view").stream()
+                .anyMatch(n -> n instanceof ImageView v && v.getImage() != null && !v.getImage().isError())));
+        assertThat(fx(() -> editor.sheet().view().lookupAll(".text-field").stream()
+                .anyMatch(n -> n instanceof TextField f && f.getText().startsWith("(picture")))).isTrue();
+        Files.deleteIfExists(pictureFile);
     }
 }
