@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CustomMenuItem;
@@ -24,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -374,8 +376,7 @@ class ScreenEditorUiTest {
         robot.type(KeyCode.F5);
         await(() -> editor.previewing());
         // The runtime runs the screen: the value bound to the flow shows the live 12.5.
-        await(() -> fx(() -> editor.previewNode().lookupAll(".label").stream()
-                .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains("12.5"))));
+        await(() -> fx(() -> showsText(editor.previewNode(), "12.5")));
         assertThat(bridge.watchedCount()).isPositive();
         Screenshots.save(stage.getScene(), "screen-editor-preview");
         robot.type(KeyCode.F5);
@@ -423,5 +424,13 @@ class ScreenEditorUiTest {
         assertThat(fx(() -> editor.sheet().view().lookupAll(".text-field").stream()
                 .anyMatch(n -> n instanceof TextField f && f.getText().startsWith("(picture")))).isTrue();
         Files.deleteIfExists(pictureFile);
+    }
+
+    /** Whether a text node under {@code n} shows {@code wanted}. */
+    private static boolean showsText(Node n, String wanted) {
+        if (n instanceof Text t && t.getText() != null && t.getText().contains(wanted)) {
+            return true;
+        }
+        return n instanceof Parent p && p.getChildrenUnmodifiable().stream().anyMatch(c -> showsText(c, wanted));
     }
 }
