@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.peresvet.connector.board.BoardSimulator;
+import org.peresvet.connector.board.StationSimulation;
+import org.peresvet.connector.mqtt.MqttSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,8 +54,22 @@ final class SimulateBoardCommand implements Callable<Integer> {
             description = "Stop after this many seconds (0: run until Ctrl-C).")
     long durationSeconds;
 
+    @Option(names = "--plant", paramLabel = "PLANT",
+            description = "Simulate a whole plant instead of one board: 'pump-station' runs the demo's boards "
+                    + "(pump-board-1, pump-board-2, energy-plug-1) on one physical model of the station.")
+    String plant;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "User name on the broker (default: anonymous).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "Password on the broker.")
+    String password;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (plant != null) {
+            return simulatePlant();
+        }
         BoardSimulator.Options options;
         try {
             options = new BoardSimulator.Options(broker, BoardSimulator.Flavor.parse(flavor), name, commandDelayMs, periodMs,
@@ -81,6 +98,31 @@ final class SimulateBoardCommand implements Callable<Integer> {
             }
         }
         out.println("Board '" + name + "' stopped");
+        return PeresvetCli.EXIT_OK;
+    }
+
+    private Integer simulatePlant() throws InterruptedException {
+        if (!StationSimulation.PLANT.equals(plant)) {
+            throw CliException.invalidInput("unknown plant '" + plant + "' (known: " + StationSimulation.PLANT + ")");
+        }
+        try {
+            MqttSettings.of(broker);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.onStop(stop::countDown);
+        try (StationSimulation sim = new StationSimulation(broker, user, password, periodMs).start()) {
+            out.println("Simulating the " + plant + " plant (boards " + String.join(", ", StationSimulation.BOARDS) + ") on "
+                    + broker + (durationSeconds > 0 ? " for " + durationSeconds + " s" : "; Ctrl-C stops"));
+            if (durationSeconds > 0) {
+                stop.await(durationSeconds, TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+        }
+        out.println("Plant '" + plant + "' stopped");
         return PeresvetCli.EXIT_OK;
     }
 }

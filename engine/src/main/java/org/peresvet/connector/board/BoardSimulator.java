@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 import org.peresvet.connector.mqtt.MqttLink;
 import org.peresvet.connector.mqtt.MqttSettings;
 import org.peresvet.connector.mqtt.profile.Utf8;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An ESP32 board on a pump station, simulated over a real broker: it publishes exactly the topics
  * and payloads of ESPHome or Tasmota firmware (discovery retained, availability with a last will,
- * sensor states), runs the {@link PumpStationPhysics plant}, and obeys relay commands after a
+ * sensor states), runs its {@link BoardPlant plant}, and obeys relay commands after a
  * configurable delay, echoing the new state. {@link #disappear()} drops the connection without a
  * goodbye, so the broker publishes the last will; {@link #reappear()} comes back.
  * Used in process by tests and benchmarks, and by {@code peresvet simulate-board}.
@@ -77,7 +78,8 @@ public final class BoardSimulator implements AutoCloseable {
 
     private final Options options;
     private final Firmware firmware;
-    private final PumpStationPhysics plant;
+    private final BoardPlant plant;
+    private final DoubleConsumer stepper;
     private final ScheduledExecutorService executor;
     private final AtomicLong commands = new AtomicLong();
     private volatile MqttLink link;
@@ -86,11 +88,24 @@ public final class BoardSimulator implements AutoCloseable {
     private long lastStep = System.nanoTime();
 
     public BoardSimulator(Options options) {
+        this(options, new PumpStationPhysics(options.seed()));
+    }
+
+    private BoardSimulator(Options options, PumpStationPhysics plant) {
+        this(options, plant, plant::step);
+    }
+
+    /**
+     * A board on a plant that others share: {@code stepper} advances the plant by dt seconds before
+     * each publication, or is null when the plant is stepped elsewhere ({@link StationSimulation}).
+     */
+    public BoardSimulator(Options options, BoardPlant plant, DoubleConsumer stepper) {
         this.options = options;
         String mac = mac(options.name());
         this.firmware = options.flavor() == Flavor.ESPHOME ? new EspHomeFirmware(options.name(), mac, options.discoveryPrefix())
                 : new TasmotaFirmware(options.name(), mac);
-        this.plant = new PumpStationPhysics(options.seed());
+        this.plant = plant;
+        this.stepper = stepper;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "board-" + options.name());
             t.setDaemon(true);
@@ -134,7 +149,7 @@ public final class BoardSimulator implements AutoCloseable {
                 }
             }
         });
-        firmware.commandFilters().forEach(l::subscribe);
+        firmware.commandFilters(plant).forEach(l::subscribe);
         link = l;
         l.start();
     }
@@ -171,6 +186,8 @@ public final class BoardSimulator implements AutoCloseable {
             if (want != null) {
                 plant.setPump(want);
                 firmware.publishRelay(this::publish, want);
+            } else {
+                firmware.extraCommand(topic, text, plant, this::publish);
             }
         };
         if (options.commandDelayMs() == 0) {
@@ -187,7 +204,9 @@ public final class BoardSimulator implements AutoCloseable {
     private void tick() {
         try {
             long now = System.nanoTime();
-            plant.step((now - lastStep) / 1e9);
+            if (stepper != null) {
+                stepper.accept((now - lastStep) / 1e9);
+            }
             lastStep = now;
             firmware.publishSensors(this::publish, plant);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.peresvet.connector.board;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peresvet.connector.mqtt.profile.EspHome;
@@ -42,12 +43,15 @@ final class EspHomeFirmware implements Firmware {
     }
 
     @Override
-    public List<String> commandFilters() {
-        return List.of(EspHome.commandTopic(name, "switch", "pump"));
+    public List<String> commandFilters(BoardPlant plant) {
+        List<String> out = new ArrayList<>();
+        out.add(EspHome.commandTopic(name, "switch", "pump"));
+        plant.extraSwitches().forEach(x -> out.add(EspHome.commandTopic(name, "switch", x.objectId())));
+        return out;
     }
 
     @Override
-    public void announce(Out out, PumpStationPhysics plant) {
+    public void announce(Out out, BoardPlant plant) {
         out.publish(availabilityTopic(), EspHome.ONLINE, true);
         ObjectNode pump = base("switch", "pump", "Pump");
         pump.put("cmd_t", EspHome.commandTopic(name, "switch", "pump"));
@@ -59,6 +63,15 @@ final class EspHomeFirmware implements Firmware {
         ObjectNode wifi = sensor("wifi_signal", "WiFi Signal", "dBm", "signal_strength");
         wifi.put("ent_cat", "diagnostic");
         discovery("sensor", "wifi_signal", wifi, out);
+        for (BoardPlant.Sensor x : plant.extraSensors()) {
+            discovery("sensor", x.objectId(), sensor(x.objectId(), x.title(), x.unit(), x.deviceClass()), out);
+        }
+        for (BoardPlant.Switch x : plant.extraSwitches()) {
+            ObjectNode sw = base("switch", x.objectId(), x.title());
+            sw.put("cmd_t", EspHome.commandTopic(name, "switch", x.objectId()));
+            discovery("switch", x.objectId(), sw, out);
+            out.publish(EspHome.stateTopic(name, "switch", x.objectId()), EspHome.onOff(plant.switchState(x.objectId())), true);
+        }
         publishRelay(out, plant.pump());
         publishSensors(out, plant);
     }
@@ -98,11 +111,33 @@ final class EspHomeFirmware implements Firmware {
     }
 
     @Override
-    public void publishSensors(Out out, PumpStationPhysics plant) {
+    public void publishSensors(Out out, BoardPlant plant) {
         out.publish(EspHome.stateTopic(name, "sensor", "tank_level"), fmt(plant.level(), 1), true);
         out.publish(EspHome.stateTopic(name, "sensor", "pressure"), fmt(plant.pressureReading(), 2), true);
         out.publish(EspHome.stateTopic(name, "sensor", "motor_current"), fmt(plant.currentReading(), 2), true);
         out.publish(EspHome.stateTopic(name, "sensor", "wifi_signal"), fmt(plant.wifiSignal(), 0), true);
+        for (BoardPlant.Sensor x : plant.extraSensors()) {
+            out.publish(EspHome.stateTopic(name, "sensor", x.objectId()), fmt(plant.read(x.objectId()), x.decimals()), true);
+        }
+    }
+
+    @Override
+    public boolean extraCommand(String topic, String payload, BoardPlant plant, Out out) {
+        for (BoardPlant.Switch x : plant.extraSwitches()) {
+            if (topic.equals(EspHome.commandTopic(name, "switch", x.objectId()))) {
+                boolean now = plant.switchState(x.objectId());
+                boolean want = switch (payload.strip().toUpperCase(Locale.ROOT)) {
+                    case "ON" -> true;
+                    case "OFF" -> false;
+                    case "TOGGLE" -> !now;
+                    default -> now;
+                };
+                plant.setSwitch(x.objectId(), want);
+                out.publish(EspHome.stateTopic(name, "switch", x.objectId()), EspHome.onOff(want), true);
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

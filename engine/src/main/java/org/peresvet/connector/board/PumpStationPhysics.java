@@ -8,7 +8,7 @@ import java.util.Random;
  * builds up when the pump runs and decays to the static head when it stops, with sensor noise;
  * the motor draws an inrush current for a second after start, then its running current.
  */
-public final class PumpStationPhysics {
+public final class PumpStationPhysics implements BoardPlant {
     private final Random random;
     private double level = 55.0;        // %
     private double pressure = 0.6;      // bar
@@ -38,6 +38,7 @@ public final class PumpStationPhysics {
         }
     }
 
+    @Override
     public void setPump(boolean on) {
         if (on && !pump) {
             sinceStart = 0;
@@ -45,24 +46,29 @@ public final class PumpStationPhysics {
         pump = on;
     }
 
+    @Override
     public boolean pump() {
         return pump;
     }
 
+    @Override
     public double level() {
         return level;
     }
 
     /** The pressure as the transmitter reads it (with noise). */
+    @Override
     public double pressureReading() {
         return Math.max(0, pressure + random.nextGaussian() * 0.03);
     }
 
     /** The motor current as the current transformer reads it (noise only while running). */
+    @Override
     public double currentReading() {
         return current == 0 ? 0 : Math.max(0, current + random.nextGaussian() * 0.08);
     }
 
+    @Override
     public double wifiSignal() {
         return -58 + Math.round(random.nextGaussian() * 2);
     }

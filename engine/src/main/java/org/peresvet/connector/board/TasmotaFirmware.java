@@ -47,12 +47,12 @@ final class TasmotaFirmware implements Firmware {
     }
 
     @Override
-    public List<String> commandFilters() {
+    public List<String> commandFilters(BoardPlant plant) {
         return List.of(Tasmota.topic(Tasmota.CMND, topic, "+"));
     }
 
     @Override
-    public void announce(Out out, PumpStationPhysics plant) {
+    public void announce(Out out, BoardPlant plant) {
         out.publish(availabilityTopic(), Tasmota.ONLINE, true);
         ObjectNode info1 = JSON.createObjectNode();
         ObjectNode i1 = info1.putObject("Info1");
@@ -108,13 +108,18 @@ final class TasmotaFirmware implements Firmware {
         return LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private ObjectNode sensorJson(PumpStationPhysics plant) {
+    private ObjectNode sensorJson(BoardPlant plant) {
         ObjectNode s = JSON.createObjectNode();
         s.put("Time", time());
-        ObjectNode analog = s.putObject("ANALOG");
-        analog.put("Range1", Math.round(plant.level() * 10));
-        analog.put("Range2", Math.round(plant.pressureReading() * 100));
+        if (plant.analogInputs()) {
+            ObjectNode analog = s.putObject("ANALOG");
+            analog.put("Range1", Math.round(plant.level() * 10));
+            analog.put("Range2", Math.round(plant.pressureReading() * 100));
+        }
         ObjectNode energy = s.putObject("ENERGY");
+        if (!Double.isNaN(plant.energyKwh())) {
+            energy.put("Total", Math.round(plant.energyKwh() * 1000) / 1000.0);
+        }
         double current = plant.currentReading();
         energy.put("Voltage", 230);
         energy.put("Current", Math.round(current * 1000) / 1000.0);
@@ -124,7 +129,7 @@ final class TasmotaFirmware implements Firmware {
         return s;
     }
 
-    private String stateJson(PumpStationPhysics plant) {
+    private String stateJson(BoardPlant plant) {
         ObjectNode s = JSON.createObjectNode();
         long up = (System.currentTimeMillis() - bootMillis) / 1000;
         s.put("Time", time());
@@ -148,7 +153,7 @@ final class TasmotaFirmware implements Firmware {
     }
 
     @Override
-    public void publishSensors(Out out, PumpStationPhysics plant) {
+    public void publishSensors(Out out, BoardPlant plant) {
         ObjectNode s = sensorJson(plant);
         out.publish(Tasmota.topic(Tasmota.TELE, topic, "SENSOR"), s.toString(), false);
     }
