@@ -18,6 +18,8 @@ public record PeresvetHome(Path dir) {
     public static final String ENV = "PERESVET_HOME";
     /** The bundled example that a first start opens. */
     public static final String DEMO = "pump-station";
+    /** Files beside the demo's seed: its built-in broker (on, loopback, anonymous) and its simulated plant. */
+    private static final List<String> DEMO_EXTRAS = List.of("broker.json", "simulation.json");
 
     /** The data folder this process uses. */
     public static PeresvetHome current() {
@@ -81,6 +83,14 @@ public record PeresvetHome(Path dir) {
             // Copy beside the target and move, so a second process never sees half a seed.
             Path tmp = Files.createTempFile(project, "project", ".json.tmp");
             try {
+                // The demo's built-in broker and simulated plant come first, so the seed is complete when it appears.
+                for (String extra : DEMO_EXTRAS) {
+                    try (InputStream in = Engine.class.getResourceAsStream("/org/peresvet/examples/" + DEMO + "/" + extra)) {
+                        if (in != null) {
+                            Files.copy(in, project.resolve(extra), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
                 Files.copy(seed, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, folder.seed(), StandardCopyOption.ATOMIC_MOVE);
             } finally {

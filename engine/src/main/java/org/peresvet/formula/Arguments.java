@@ -40,6 +40,11 @@ public interface Arguments {
 
     ZoneId zone();
 
+    /** The calculated tag's own value carried over from before this memory began, or null (see {@link FormulaState#carryOver}). */
+    default Object own() {
+        return null;
+    }
+
     /**
      * The state of this call site in this calculated tag ({@code prev(x)} twice in one formula
      * keeps two states); created by {@code init} on first use.

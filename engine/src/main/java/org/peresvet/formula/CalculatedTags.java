@@ -49,6 +49,8 @@ public final class CalculatedTags implements LoopStage {
         int[] dependents = new int[0];
         long nextDue;
         String lastError;
+        /** Whether the state has been given the tag's own value for carried(…). */
+        boolean carried;
 
         Calc(CalcGraph.Calc c, FormulaState state, int[] slots, int self) {
             this.tag = c.tag();
@@ -316,6 +318,12 @@ public final class CalculatedTags implements LoopStage {
 
     private void evaluate(Calc c, long x, List<TagSample> out) {
         evaluations++;
+        if (!c.carried) {
+            // carried(…) goes on from the value the tag had before this memory began (restored at start)
+            c.carried = true;
+            Sample own = current.apply(c.tag.id());
+            c.state.carryOver(own == null ? null : own.y());
+        }
         Sample r = c.formula.evaluate(c.source, c.state, x);
         String error = c.state.lastError();
         if (r.y() != null) {

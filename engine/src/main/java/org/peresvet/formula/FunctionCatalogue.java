@@ -50,6 +50,7 @@ public final class FunctionCatalogue {
             Map.entry("integral", "time integral of x in x·seconds (trapezoids)"),
             Map.entry("totalizer", "time integral of x in x·seconds, e.g. totalizer({Flow} / 3600) m³/h → m³"),
             Map.entry("avgOver", "time-weighted average of x over the last seconds"),
+            Map.entry("carried", "the tag's own value from before the engine started (its last stored value), else the default: carried(0) + timeTrue({Running}) / 3600 goes on after a restart"),
             Map.entry("minOver", "smallest value of x during the last seconds"),
             Map.entry("maxOver", "largest value of x during the last seconds"),
             Map.entry("lowpass", "first-order filter of x with that time constant in seconds"),

@@ -223,6 +223,21 @@ public final class Builtins {
             }
             return before;
         }, null, true));
+        // The tag's own value from before this memory began: counters go on from it after a restart.
+        out.add(stateNum("carried", "carried(default)", 1, 1, a -> {
+            double[] base = a.state(() -> {
+                Object own = a.own();
+                return new double[] {own instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : Double.NaN};
+            });
+            if (Double.isNaN(base[0])) {
+                double d = a.number(0);
+                if (!Double.isNaN(d)) {
+                    base[0] = d;
+                }
+                return d;
+            }
+            return base[0];
+        }));
         out.add(stateNum("delta", "delta(x)", 1, 1, a -> {
             Last s = a.state(Last::new);
             double v = a.number(0);

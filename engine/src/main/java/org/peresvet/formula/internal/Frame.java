@@ -22,6 +22,7 @@ public final class Frame implements FormulaState, Arguments {
     Node[] args;
     int call;
     String lastError;
+    Object own;
 
     Frame(ZoneId zone, int calls) {
         this.zone = zone;
@@ -37,6 +38,16 @@ public final class Frame implements FormulaState, Arguments {
     @Override
     public String lastError() {
         return lastError;
+    }
+
+    @Override
+    public void carryOver(Object ownValue) {
+        own = ownValue;
+    }
+
+    @Override
+    public Object own() {
+        return own;
     }
 
     @Override
