@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.peresvet.alarm.Alarms;
 import org.peresvet.connector.ConnectorManager;
@@ -70,6 +71,7 @@ final class Pipeline {
     final List<MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
     private final Stores stores;
     private final EngineOptions options;
+    private final LongSupplier clock;
     private final Supplier<ModelSnapshot> model;
     private final Supplier<ProjectSettings> settings;
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
@@ -86,11 +88,12 @@ final class Pipeline {
     Pipeline(Stores stores, EngineOptions options, Supplier<ModelSnapshot> model, Supplier<ProjectSettings> settings) {
         this.stores = stores;
         this.options = options;
+        this.clock = options.clock();
         this.model = model;
         this.settings = settings;
-        this.loop = new EngineLoop(options.queueCapacity());
+        this.loop = new EngineLoop(options.queueCapacity(), options.clock());
         this.hub = new SubscriptionHub(this::resolve);
-        this.alarms = new Alarms(events::publish, model, this::current, loop::execute, Micros::now);
+        this.alarms = new Alarms(events::publish, model, this::current, loop::execute, clock);
         this.alarms.journal(this::alarmJournal);
         this.alarms.expressions(new FormulaAlarmExpressions());
         this.connectors = new ConnectorManager(loop::submit, events::publish, model, this::current);
@@ -112,7 +115,7 @@ final class Pipeline {
             public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
                 return connectors.write(tagId, value, user);
             }
-        }, events::publish, Micros::now);
+        }, events::publish, clock);
         addStage(methods);
         events.subscribe(ScheduleTick.class, t -> calculatedTags.scheduleFired(t.scheduleId(), t.time()));
         events.subscribe(EngineEvent.class, methods::onEvent);
@@ -127,9 +130,9 @@ final class Pipeline {
     void start(ModelSnapshot m) {
         Map<UUID, Boolean> updateFlags = new HashMap<>();
         m.tags().forEach(t -> updateFlags.put(t.id(), readsAsUpdate(t)));
-        Map<UUID, Sample> last = stores.history.lastValues(updateFlags.keySet(), updateFlags, Micros.now());
+        Map<UUID, Sample> last = stores.history.lastValues(updateFlags.keySet(), updateFlags, clock.getAsLong());
         List<TagSample> defaults = new ArrayList<>();
-        long now = Micros.now();
+        long now = clock.getAsLong();
         for (TagDef t : m.tags()) {
             Sample restored = last.get(t.id());
             loop.load(t, restored);
@@ -152,7 +155,7 @@ final class Pipeline {
             public void save(UUID scheduleId, long lastFire) {
                 stores.project.saveScheduleRun(scheduleId, lastFire);
             }
-        }, Micros::now, ZoneId.systemDefault());
+        }, clock, ZoneId.systemDefault());
         schedules.update(m);
         if (exporters == null) {
             ExportConfig exportConfig = ExportConfig.load(stores.folder.dir());
@@ -222,7 +225,7 @@ final class Pipeline {
         }
         if (!touched.isEmpty()) {
             List<TagSample> defaults = new ArrayList<>();
-            long now = Micros.now();
+            long now = clock.getAsLong();
             loop.execute(() -> {
                 for (UUID id : touched) {
                     TagDef t = m.tag(id);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.LongAdder;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
@@ -40,6 +41,7 @@ public final class EngineLoop {
 
     /** Unbounded itself: the bound is on the samples queued, see {@link #submit}. */
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final LongSupplier clock;
     private final int maxQueuedSamples;
     private final Object space = new Object();
     /** Samples in the queue (guarded by {@link #space}). */
@@ -60,6 +62,12 @@ public final class EngineLoop {
 
     /** @param maxQueuedSamples samples the ingest queue holds before producers wait */
     public EngineLoop(int maxQueuedSamples) {
+        this(maxQueuedSamples, Micros::now);
+    }
+
+    /** @param clock now in µs for the timers (a test's fast clock) */
+    public EngineLoop(int maxQueuedSamples, LongSupplier clock) {
+        this.clock = clock;
         this.maxQueuedSamples = Math.max(1, maxQueuedSamples);
         this.thread = new Thread(this::run, "peresvet-engine-loop");
         this.thread.setDaemon(true);
@@ -227,7 +235,7 @@ public final class EngineLoop {
                     queue.drainTo(items, DRAIN - 1);
                 }
                 boolean stop = false;
-                long now = Micros.now();
+                long now = clock.getAsLong();
                 promoteDue(now);
                 if (now >= nextTick && !stages.isEmpty()) {
                     nextTick = now + TICK_MILLIS * Micros.PER_MS;
