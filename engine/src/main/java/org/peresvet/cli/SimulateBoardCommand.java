@@ -59,6 +59,10 @@ final class SimulateBoardCommand implements Callable<Integer> {
                     + "(pump-board-1, pump-board-2, energy-plug-1) on one physical model of the station.")
     String plant;
 
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+            description = "With --plant: how much faster than real time the plant runs (default ${DEFAULT-VALUE}).")
+    double speed;
+
     @Option(names = "--user", paramLabel = "NAME", description = "User name on the broker (default: anonymous).")
     String user;
 
@@ -113,7 +117,10 @@ final class SimulateBoardCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
-        try (StationSimulation sim = new StationSimulation(broker, user, password, periodMs).start()) {
+        if (!(speed > 0 && speed <= 1000)) {
+            throw CliException.invalidInput("--speed must be above 0 and at most 1000");
+        }
+        try (StationSimulation sim = new StationSimulation(broker, user, password, periodMs, speed).start()) {
             out.println("Simulating the " + plant + " plant (boards " + String.join(", ", StationSimulation.BOARDS) + ") on "
                     + broker + (durationSeconds > 0 ? " for " + durationSeconds + " s" : "; Ctrl-C stops"));
             if (durationSeconds > 0) {

@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
  * {@code simulation.json} (a real project has none), the engine starts the plant's simulated
  * boards on a broker — {@code "broker": "builtin"} (the project's own, the default) or a URL — and
  * says loudly in the log that the values are simulated. Example:
- * {@code {"plant": "pump-station", "broker": "builtin", "publishPeriodMs": 1000}}.
+ * {@code {"plant": "pump-station", "broker": "builtin", "publishPeriodMs": 1000}}; {@code "speed": 20} runs the plant
+ * twenty times faster than the wall clock (tests).
  */
 final class EngineSimulation {
     static final String FILE_NAME = "simulation.json";
     private static final Logger LOG = LoggerFactory.getLogger(EngineSimulation.class);
-    private static final Set<String> KEYS = Set.of("plant", "broker", "username", "password", "publishPeriodMs");
+    private static final Set<String> KEYS = Set.of("plant", "broker", "username", "password", "publishPeriodMs", "speed");
 
     private final Path projectDir;
     private final Brokers brokers;
@@ -57,6 +58,7 @@ final class EngineSimulation {
             if (period < 50 || period > 60_000) {
                 throw new IllegalArgumentException("publishPeriodMs must be 50 … 60000");
             }
+            double speed = cfg.path("speed").asDouble(1.0);
             String broker = cfg.path("broker").asText("builtin");
             String user = cfg.path("username").asText(null);
             String password = cfg.path("password").asText(null);
@@ -67,7 +69,7 @@ final class EngineSimulation {
                 password = own.map(MqttSettings::password).orElse(null);
             }
             MqttSettings.of(broker); // checks the URL
-            running = new StationSimulation(broker, user, password, period).start();
+            running = new StationSimulation(broker, user, password, period, speed).start();
             LOG.warn("SIMULATION: this project runs a simulated plant ({}: boards {} on {}), not real devices; "
                     + "delete {} to stop it", plant, StationSimulation.BOARDS, broker, file);
         } catch (IOException | RuntimeException e) {

@@ -24,13 +24,19 @@ public final class StationSimulation implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final double speed;
     private long last;
 
     /**
      * @param brokerUrl the broker the boards connect to
      * @param username  their user on it (null: anonymous)
+     * @param speed     how much faster than the wall clock the plant runs (1: real time; tests and impatient demos more)
      */
-    public StationSimulation(String brokerUrl, String username, String password, long publishPeriodMs) {
+    public StationSimulation(String brokerUrl, String username, String password, long publishPeriodMs, double speed) {
+        if (!(speed > 0 && speed <= 1000)) {
+            throw new IllegalArgumentException("speed must be above 0 and at most 1000, got " + speed);
+        }
+        this.speed = speed;
         this.physics = new StationPhysics(7, 2.6);
         this.boards = List.of(
                 board(brokerUrl, BoardSimulator.Flavor.ESPHOME, BOARDS.get(0), publishPeriodMs, username, password, physics.pumpBoard(0)),
@@ -49,7 +55,7 @@ public final class StationSimulation implements AutoCloseable {
         last = System.nanoTime();
         stepper.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
-            physics.step((now - last) / 1e9);
+            physics.step((now - last) / 1e9 * speed);
             last = now;
         }, STEP_MS, STEP_MS, TimeUnit.MILLISECONDS);
         boards.forEach(BoardSimulator::start);
