@@ -56,7 +56,7 @@ final class SimulateBoardCommand implements Callable<Integer> {
 
     @Option(names = "--plant", paramLabel = "PLANT",
             description = "Simulate a whole plant instead of one board: 'pump-station' runs the demo's boards "
-                    + "(pump-board-1, pump-board-2, energy-plug-1) on one physical model of the station.")
+                    + "(pump-board-1, pump-board-2, station-plug) on one physical model of the station.")
     String plant;
 
     @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",

@@ -43,6 +43,9 @@ class CliDefaultProjectTest {
         Path project = PeresvetHome.current().defaultProject();
         assertThat(project).isEqualTo(home.resolve("projects").resolve("pump-station"));
         assertThat(Files.readAllBytes(project.resolve("project.json"))).isEqualTo(CliSupport.demoSeed());
+        // the demo switches on its built-in broker and runs its simulated plant
+        assertThat(Files.readString(project.resolve("broker.json"))).contains("\"enabled\" : true");
+        assertThat(Files.readString(project.resolve("simulation.json"))).contains("\"plant\" : \"pump-station\"");
         Files.writeString(project.resolve("project.json"), "{}");
         assertThat(PeresvetHome.current().defaultProject()).isEqualTo(project);
         assertThat(Files.readString(project.resolve("project.json"))).isEqualTo("{}");
@@ -52,7 +55,7 @@ class CliDefaultProjectTest {
     void commandsWithoutProjectUseTheDemo() {
         CliSupport.Run r = run("tags", "list");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out().lines()).hasSize(23);
+        assertThat(r.out().lines()).hasSize(56);
         assertThat(home.resolve("projects/pump-station/model.mv.db")).exists();
     }
 }

@@ -33,11 +33,11 @@ class CliProjectTest {
         Path file = tmp.resolve("tank.json");
         CliSupport.Run r = run("project", "export", "--project", dir.toString(), "--subtree", "/PumpStation/Tank1", "-o", file.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("Exported 1 objects and 3 tags to " + file + "\n");
+        assertThat(r.out()).isEqualTo("Exported 1 objects and 7 tags to " + file + "\n");
         ProjectDocument doc = ProjectJson.read(Files.readString(file));
         assertThat(doc.settings()).isNull();
         assertThat(doc.objects()).extracting(o -> o.name()).containsExactly("Tank1");
-        assertThat(doc.tags()).extracting(t -> t.name()).containsExactly("Level", "LevelSetpoint", "Temperature");
+        assertThat(doc.tags()).extracting(t -> t.name()).containsExactly("Demand", "LagDemand", "LagStartLevel", "Level", "LevelSetpoint", "StopLevel", "Temperature");
     }
 
     @Test
@@ -49,8 +49,8 @@ class CliProjectTest {
         Path copy = tmp.resolve("copy");
         CliSupport.Run r = run("project", "import", file.toString(), "--project", copy.toString(), "--replace");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).isEqualTo("Imported " + file + ": objects 8 added, 0 changed, 0 removed; "
-                + "tags 22 added, 0 changed, 0 removed; settings replaced\n");
+        assertThat(r.out()).isEqualTo("Imported " + file + ": objects 9 added, 0 changed, 0 removed; "
+                + "tags 55 added, 0 changed, 0 removed; settings replaced\n");
         try (Engine engine = Engine.open(copy, EngineOptions.quiet())) {
             assertThat(engine.project().exportJson(null)).isEqualTo(Files.readString(file));
         }

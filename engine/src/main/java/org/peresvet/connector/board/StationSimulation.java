@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
  * The demo pump station simulated on a broker: {@link StationPhysics} stepped in real time and
  * the boards that see it — the ESPHome boards {@code pump-board-1} and {@code pump-board-2} (one
  * per pump; the first also has the level, pressure and flow transmitters) and the Tasmota energy
- * plug {@code energy-plug-1} — each with the real firmware's topics. Used by the engine when a
+ * plug {@code station-plug} — each with the real firmware's topics. Used by the engine when a
  * project holds a {@code simulation.json}, and by {@code peresvet simulate-board --plant}.
  */
 public final class StationSimulation implements AutoCloseable {
     public static final String PLANT = "pump-station";
-    public static final List<String> BOARDS = List.of("pump-board-1", "pump-board-2", "energy-plug-1");
+    public static final List<String> BOARDS = List.of("pump-board-1", "pump-board-2", "station-plug");
     private static final long STEP_MS = 200;
 
     private final StationPhysics physics;

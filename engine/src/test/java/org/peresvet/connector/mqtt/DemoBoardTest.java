@@ -44,7 +44,7 @@ class DemoBoardTest {
             e.edit(new ModelEdit.PutConnector(board.withConfig(board.config().replace("1883", String.valueOf(MosquittoBroker.freePort())))));
             e.start();
             TagDef level = e.model().findTag("/PumpStation/PumpBoard1/TankLevel").orElseThrow();
-            TagDef inlet = e.model().findTag("/PumpStation/Inlet/Flow").orElseThrow();
+            TagDef inlet = e.model().findTag("/PumpStation/Inlet/Pressure").orElseThrow();
             await("q=100 on the board's tags", () -> {
                 Sample s = e.current(level.id());
                 return s != null && Integer.valueOf(Quality.CONNECTION_LOST).equals(s.q());
