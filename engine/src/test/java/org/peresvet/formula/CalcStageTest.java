@@ -178,6 +178,18 @@ class CalcStageTest {
     }
 
     @Test
+    void aCarriedCounterGoesOnFromTheValueRestoredAtStart() {
+        TagDef flow = tag("flow", ValueType.DOUBLE, null);
+        TagDef total = tag("total", ValueType.DOUBLE, "carried(0) + totalizer({flow})");
+        current.put(total.id(), Sample.of(0, 1000.0)); // the last stored total, as the engine restores it
+        load();
+        long s = 1_000_000;
+        stage.process(List.of(s(flow, 0, 2.0)));
+        Map<UUID, Sample> out = byTag(stage.process(List.of(s(flow, 10 * s, 2.0))));
+        assertThat(out.get(total.id()).y()).isEqualTo(1020.0);
+    }
+
+    @Test
     void statefulFormulasKeepTheirMemoryPerTag() {
         TagDef flow = tag("flow", ValueType.DOUBLE, null);
         TagDef total = tag("total", ValueType.DOUBLE, "totalizer({flow})");

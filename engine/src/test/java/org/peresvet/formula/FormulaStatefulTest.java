@@ -131,6 +131,22 @@ class FormulaStatefulTest {
     }
 
     @Test
+    void carriedStartsFromTheTagsOwnValueOrTheDefault() {
+        Run fresh = new Run("carried(5) + timeTrue({/a} > 0) / 3600");
+        assertThat(fresh.at(0, 1)).isEqualTo(5.0);
+        assertThat(fresh.at(3600, 0)).isEqualTo(6.0);
+        Run restored = new Run("carried(5) + timeTrue({/a} > 0) / 3600");
+        restored.st.carryOver(120.0); // the hours stored before a restart
+        assertThat(restored.at(0, 1)).isEqualTo(120.0);
+        assertThat(restored.at(1800, 1)).isEqualTo(120.5);
+        restored.st.carryOver(999.0); // only the value at the start counts
+        assertThat(restored.at(3600, 0)).isEqualTo(121.0);
+        Run notANumber = new Run("carried(5)");
+        notANumber.st.carryOver("text");
+        assertThat(notANumber.at(0, 1)).isEqualTo(5.0);
+    }
+
+    @Test
     void badInputsDoNotPoisonTheState() {
         Run total = new Run("integral(valueOr({/a}, 0))");
         total.at(0, 1.0);

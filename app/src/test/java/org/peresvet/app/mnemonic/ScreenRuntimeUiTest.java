@@ -367,7 +367,9 @@ class ScreenRuntimeUiTest {
         open("Overview");
         board.disappear();
         await(() -> fx(() -> LiveScreen.LOST.equals(frame("board.levelValue").quality())));
-        assertThat(fx(() -> frame("tank").quality())).isNull();
+        // the tank's level comes from that board too; the temperature has no board
+        await(() -> fx(() -> LiveScreen.LOST.equals(frame("tank").quality())));
+        assertThat(fx(() -> frame("tank.temp").quality())).isNull();
         statuses.clear();
         fx(() -> {
             ((ControlSymbol) view.live().frame("board.toggle").symbol()).button().fire();
