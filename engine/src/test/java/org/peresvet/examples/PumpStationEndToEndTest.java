@@ -3,6 +3,7 @@ package org.peresvet.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import org.peresvet.export.Exporters;
 import org.peresvet.export.VictoriaMetricsServer;
 import org.peresvet.model.Actor;
 import org.peresvet.model.ConnectorDef;
-import org.peresvet.model.ModelEdit;
 import org.peresvet.model.Sample;
 import org.peresvet.runtime.WriteResult;
 
@@ -65,7 +65,7 @@ class PumpStationEndToEndTest {
         Files.createDirectories(project);
         try (InputStream in = Engine.exampleSeed("pump-station")) {
             Files.writeString(project.resolve("project.json"),
-                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("tcp://127.0.0.1:1883", brokerUrl));
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("tcp://127.0.0.1:1883", brokerUrl));
         }
         return project;
     }

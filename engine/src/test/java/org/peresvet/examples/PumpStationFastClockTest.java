@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.alarm.AlarmView;
@@ -181,13 +183,13 @@ class PumpStationFastClockTest {
         assertThat(minLevel).as("lowest level").isGreaterThan(0.9);
         assertThat(maxLevel).as("highest level").isLessThan(4.5);
         assertThat(number("/PumpStation/Outlet/Total")).as("totalizer against the pumped volume")
-                .isCloseTo(pumped, org.assertj.core.data.Percentage.withPercentage(3));
+                .isCloseTo(pumped, Percentage.withPercentage(3));
         for (int p = 0; p < 2; p++) {
             String pump = "/PumpStation/Pump" + (p + 1);
             assertThat(number(pump + "/RunHours") * 3600).as(pump + " run seconds").isCloseTo(runSeconds[p],
-                    org.assertj.core.data.Offset.offset(30.0));
+                    Offset.offset(30.0));
             assertThat(runSeconds[p]).as(pump + " ran").isGreaterThan(600);
-            assertThat(number(pump + "/Starts")).as(pump + " starts").isCloseTo(starts[p], org.assertj.core.data.Offset.offset(1.0));
+            assertThat(number(pump + "/Starts")).as(pump + " starts").isCloseTo(starts[p], Offset.offset(1.0));
         }
         assertThat(trippedAt).isPositive();
     }
