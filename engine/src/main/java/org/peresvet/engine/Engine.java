@@ -63,7 +63,6 @@ public final class Engine implements AutoCloseable {
     private final Guard guard;
     private final SecurityAccess securityView;
     private final EngineBroker broker;
-    private final EngineSimulation simulation;
     private final Telemetry telemetry;
     private volatile boolean started;
     private volatile boolean closed;
@@ -87,7 +86,6 @@ public final class Engine implements AutoCloseable {
         this.devices = new EngineDevices(pipeline.connectors, guard);
         this.securityView = new EngineSecurity(guard);
         this.broker = new EngineBroker(stores.folder.dir(), this::ensureOpen);
-        this.simulation = new EngineSimulation(stores.folder.dir(), broker);
         pipeline.metricsSources.add(broker);
         this.telemetry = new EngineTelemetry(pipeline, stores, this::ensureOpen, () -> closed);
     }
@@ -146,7 +144,6 @@ public final class Engine implements AutoCloseable {
         }
         broker.startConfigured();   // first, so connectors that use it connect at once
         pipeline.start(project.model());
-        simulation.startConfigured(); // the demo's simulated boards, when the project asks for them
         started = true;
         return this;
     }
@@ -366,7 +363,6 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
-        simulation.close();
         pipeline.close();
         try {
             broker.close();

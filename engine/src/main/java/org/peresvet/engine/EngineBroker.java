@@ -25,14 +25,25 @@ final class EngineBroker implements Brokers, MetricsSource {
     private final Path projectDir;
     private final Runnable ensureOpen;
     private volatile BuiltInBroker broker;
+    /** The demo's simulated boards (simulation.json): they live on this broker, so they start and stop with it. */
+    private final EngineSimulation simulation;
 
     EngineBroker(Path projectDir, Runnable ensureOpen) {
         this.projectDir = projectDir;
         this.ensureOpen = ensureOpen;
+        this.simulation = new EngineSimulation(projectDir, this);
     }
 
-    /** Starts the configured broker, if switched on; a bad file or a failed start is logged, not thrown. */
+    /**
+     * Starts the configured broker, if switched on, then the project's simulated plant, if it has one;
+     * a bad file or a failed start is logged, not thrown.
+     */
     synchronized void startConfigured() {
+        startBroker();
+        simulation.startConfigured();
+    }
+
+    private void startBroker() {
         BrokerConfig cfg;
         try {
             cfg = BrokerConfig.load(projectDir);
@@ -105,6 +116,7 @@ final class EngineBroker implements Brokers, MetricsSource {
     }
 
     synchronized void close() {
+        simulation.close();
         BuiltInBroker b = broker;
         broker = null;
         if (b != null) {
