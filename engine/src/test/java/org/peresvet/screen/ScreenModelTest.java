@@ -190,9 +190,10 @@ class ScreenModelTest {
         }
         ModelSnapshot m = ModelSnapshot.of(d.objects(), d.tags(), d.alarms(), d.schedules(), d.methods(), d.connectors(), d.documents());
         List<ScreenDef> screens = ScreenDocuments.all(m);
-        assertThat(screens).extracting(ScreenDef::name).containsExactly("Overview", "Pump1 detail", "Pump2 detail");
-        assertThat(screens.get(0).home()).isTrue();
-        assertThat(screens.get(1).level()).isEqualTo(3);
+        assertThat(screens).extracting(ScreenDef::name).containsExactly("Diagnostics", "Overview", "Pump1 detail", "Pump2 detail");
+        assertThat(screens.get(0).level()).isEqualTo(4);
+        assertThat(screens.get(1).home()).isTrue();
+        assertThat(screens.get(2).level()).isEqualTo(3);
         List<String> names = screens.stream().map(ScreenDef::name).toList();
         for (ScreenDef s : screens) {
             assertThat(ScreenCheck.problems(m, s, names)).as(s.name()).isEmpty();
