@@ -390,7 +390,8 @@ class TreeEditorUiTest {
     @Test
     @Order(9)
     void renamingAnObjectRewritesTheScreensThatNameItInOneUndoableStep() throws Exception {
-        UUID pump1 = object("/PumpStation/Pump1");
+        // The inlet: the demo's formulas name the pumps (a rename does not rewrite formulas), its screens name both.
+        UUID pump1 = object("/PumpStation/Inlet");
         List<ScreenDef> before = ScreenDocuments.all(model());
         select(NodeRef.object(pump1));
         fx(() -> {
@@ -400,14 +401,14 @@ class TreeEditorUiTest {
         await(() -> dialogOver(stage) != null);
         Window d = dialogOver(stage);
         String follows = fx(() -> ((Label) d.getScene().getRoot().lookup("#rename-follows")).getText());
-        assertThat(follows).contains("Overview").contains("Pump1 detail").doesNotContain("Pump2 detail");
+        assertThat(follows).contains("Overview").contains("Diagnostics").doesNotContain("Pump2 detail");
         fx(() -> {
-            ((TextField) d.getScene().getRoot().lookup(".text-field")).setText("PumpA");
+            ((TextField) d.getScene().getRoot().lookup(".text-field")).setText("Intake");
             return null;
         });
         shotDialog("rename-follows-screens");
         clickInDialog("OK");
-        await(() -> model().findObject("/PumpStation/PumpA").isPresent());
+        await(() -> model().findObject("/PumpStation/Intake").isPresent());
         List<ScreenDef> after = ScreenDocuments.all(model());
         List<String> names = after.stream().map(ScreenDef::name).toList();
         for (ScreenDef s : after) {
@@ -416,7 +417,7 @@ class TreeEditorUiTest {
         assertThat(after).isNotEqualTo(before);
         // one step: Undo brings back the name and the screens as they were
         fx(() -> shell.workbench().editor().undo()).get();
-        await(() -> model().findObject("/PumpStation/Pump1").isPresent());
+        await(() -> model().findObject("/PumpStation/Inlet").isPresent());
         assertThat(ScreenDocuments.all(model())).isEqualTo(before);
     }
 }
