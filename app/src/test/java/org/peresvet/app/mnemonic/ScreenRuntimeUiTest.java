@@ -481,7 +481,8 @@ class ScreenRuntimeUiTest {
         open("Trend test");
         // the stored history of the last minutes, not only what arrived since the screen opened
         await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).firstPointMicros() < opened - 5_000_000L));
-        assertThat(fx(() -> ((Sparkline) frame("spark").symbol()).pointCount())).isGreaterThanOrEqualTo(3);
+        // history gives one point per 4 s of the tag's past; live points join it (a quick run may have stored only 8 s)
+        await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).pointCount()) >= 3);
         Screenshots.save(stage.getScene(), "screen-sparkline-history");
         trends.clear();
         robot.doubleClickOn(frame("level").symbol());
