@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.peresvet.app.Messages;
 import org.peresvet.app.fx.DialogService;
@@ -17,6 +19,7 @@ import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.FxPulse;
 import org.peresvet.app.fx.ValueBridge;
+import org.peresvet.app.login.LoginGate;
 import org.peresvet.app.mnemonic.ScreenView;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.app.trend.PopupTrend;
@@ -39,7 +42,11 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
 
     private final Stage stage;
     private final BorderPane root = new BorderPane();
+    /** Under the login card: the screens, or a message. */
+    private final BorderPane content = new BorderPane();
     private final Label message = new Label();
+    /** A project with users asks who operates before it shows anything; the user's role then decides. */
+    private final LoginGate login;
     private final KeyCombination exitKey;
     private final ProjectSession session;
     private final ValueBridge bridge = new ValueBridge();
@@ -59,7 +66,17 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
         message.setId("operator-message");
         message.setStyle("-fx-font-size: 16; -fx-text-fill: #333333;");
         BorderPane.setAlignment(message, Pos.CENTER);
-        root.setCenter(message);
+        content.setCenter(message);
+        StackPane workspace = new StackPane(content);
+        root.setCenter(workspace);
+        Label user = new Label();
+        user.setId("operator-user");
+        user.setStyle("-fx-padding: 2 8 2 8;");
+        root.setBottom(user);
+        login = new LoginGate(workspace, new Region(), user, new Label(), this, new FxDialogs(stage), () -> {
+            message.setText(Messages.get("operator.notLoggedIn"));
+            content.setCenter(message);
+        });
         root.setId("operator-station");
         root.setStyle("-fx-background-color: #C8C8C8;");
         this.confirmExit = () -> new FxDialogs(stage).confirm(new DialogService.Confirmation(
@@ -145,6 +162,10 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
 
     @Override
     public void attached(ProjectContext project) {
+        login.admit(project, () -> showScreens(project));
+    }
+
+    private void showScreens(ProjectContext project) {
         ModelSnapshot m = project.model().snapshot();
         bridge.attach(project.values(), m);
         modelChanges = project.model().onChange(ch -> bridge.modelChanged(ch.snapshot()));
@@ -166,15 +187,16 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
             }
         });
         view.setTrendPopup(tag -> PopupTrend.show(project, tag, stage));
-        root.setCenter(view.content());
+        content.setCenter(view.content());
         if (!view.home()) {
             message.setText(Messages.get("operator.noScreens"));
-            root.setCenter(message);
+            content.setCenter(message);
         }
     }
 
     @Override
     public void detached() {
+        login.detach();
         if (view != null) {
             view.dispose();
             view = null;
@@ -189,7 +211,7 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
     @Override
     public void failed(Path dir, Throwable error) {
         message.setText(Messages.get("operator.failed", dir, String.valueOf(error.getMessage())));
-        root.setCenter(message);
+        content.setCenter(message);
     }
 
     @Override

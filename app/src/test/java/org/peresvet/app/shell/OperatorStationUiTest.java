@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.app.fx.Screenshots;
 import org.peresvet.app.fx.UiSupport;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
 import org.peresvet.model.Actor;
+import org.peresvet.security.UserAccount;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -120,6 +126,36 @@ class OperatorStationUiTest {
     }
 
     /** The popup trend window over the station, or null. */
+    /** A project with users: the station shows nothing until an operator logs in, then acts as that operator. */
+    @Test
+    void aProjectWithUsersAsksWhoOperatesBeforeShowingAnything(@TempDir Path home) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path dir = UiSupport.demoProject(home, "pump-station");
+        try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
+            e.security().putUser(Actor.SYSTEM, UserAccount.local("admin", "administrator"), "admin-pass-1".toCharArray());
+            e.security().putUser(Actor.SYSTEM, UserAccount.local("oleg", "operator"), "oleg-pass-1".toCharArray());
+        }
+        station = fx(() -> {
+            stage = new Stage();
+            OperatorStation s = new OperatorStation(stage, Actor.workstation("nobody"), KeyCombination.valueOf("Ctrl+Shift+F12"));
+            s.setExit(() -> false, () -> { });
+            s.show(dir);
+            return s;
+        });
+        await(() -> fx(() -> stage.getScene().lookup("#loginCover") != null && stage.getScene().lookup("#loginCover").isVisible()));
+        assertThat(fx(() -> station.view())).as("no screen before a login").isNull();
+        Screenshots.save(stage.getScene(), "operator-station-login");
+        fx(() -> {
+            ((TextField) stage.getScene().lookup("#loginUser")).setText("oleg");
+            ((TextField) stage.getScene().lookup("#loginPassword")).setText("oleg-pass-1");
+            ((Button) stage.getScene().lookup("#loginSubmit")).fire();
+            return null;
+        });
+        await(() -> fx(() -> station.view() != null && station.view().live() != null));
+        assertThat(fx(() -> stage.getScene().lookup("#loginCover").isVisible())).isFalse();
+        assertThat(fx(() -> ((Label) stage.getScene().lookup("#operator-user")).getText())).contains("oleg");
+    }
+
     private Stage popup() {
         return Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage st
                 && st.getTitle() != null && st.getTitle().startsWith("Trend:")).map(Stage.class::cast).findFirst().orElse(null);
