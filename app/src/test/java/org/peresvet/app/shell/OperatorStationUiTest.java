@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.fx;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -57,6 +59,10 @@ class OperatorStationUiTest {
     void theHomeScreenFullScreenWithOnlyTheOperatorsActionsAndNoWayOutButTheExitKey(@TempDir Path home) throws Exception {
         FxToolkit.registerPrimaryStage();
         Path dir = UiSupport.demoProject(home, "pump-station");
+        // the whole demo: its built-in broker and simulated plant, as "Open the demo" copies it
+        for (String extra : List.of("broker.json", "simulation.json")) {
+            Files.copy(Path.of("../examples/pump-station", extra), dir.resolve(extra));
+        }
         AtomicInteger asked = new AtomicInteger();
         AtomicBoolean answer = new AtomicBoolean(false);
         AtomicBoolean left = new AtomicBoolean();
@@ -75,6 +81,9 @@ class OperatorStationUiTest {
         await(() -> fx(() -> station.view() != null && station.view().live() != null
                 && station.view().live().frame("tank") != null && station.view().live().frame("tank").props().isLive("value")));
         assertThat(fx(() -> station.view().live().screen().name())).isEqualTo("Overview");
+        // the simulated plant's boards (the plug, the pump boards) report too before the picture is taken
+        await(() -> fx(() -> !hasQualityMark(station.view().live().frame("power"))
+                && !hasQualityMark(station.view().live().frame("outlet.pressure"))));
         assertThat(fx(() -> stage.isFullScreen())).isTrue();
         // no engineering: no menus, no tree, no editor in the window
         assertThat(fx(() -> stage.getScene().getRoot().lookupAll(".menu-bar").stream().anyMatch(n -> n instanceof MenuBar))).isFalse();
@@ -154,6 +163,10 @@ class OperatorStationUiTest {
         await(() -> fx(() -> station.view() != null && station.view().live() != null));
         assertThat(fx(() -> stage.getScene().lookup("#loginCover").isVisible())).isFalse();
         assertThat(fx(() -> ((Label) stage.getScene().lookup("#operator-user")).getText())).contains("oleg");
+    }
+
+    private static boolean hasQualityMark(Node frame) {
+        return frame.lookupAll(".quality-mark").stream().anyMatch(Node::isVisible);
     }
 
     private Stage popup() {
