@@ -1,0 +1,153 @@
+package org.peresvet.app.mnemonic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peresvet.app.fx.UiSupport.await;
+import static org.peresvet.app.fx.UiSupport.fx;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.app.fx.FxPulse;
+import org.peresvet.app.fx.Screenshots;
+import org.peresvet.app.fx.ValueBridge;
+import org.peresvet.app.project.EngineProject;
+import org.peresvet.app.project.ProjectContext;
+import org.peresvet.connector.mqtt.MosquittoBroker;
+import org.peresvet.engine.Engine;
+import org.peresvet.engine.EngineOptions;
+import org.peresvet.model.Actor;
+import org.peresvet.model.Sample;
+import org.peresvet.runtime.Subscription;
+import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.ScreenDocuments;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The demo plant as an operator meets it (issue 23): the pump station with its simulated boards on
+ * the built-in broker; from the overview to Pump1's detail screen, Mode to manual, Start — each
+ * confirmed by the operator — and the command goes through the project's own logic to the pump
+ * board's relay, whose read-back shows the pump running; Stop brings it back. Screenshot
+ * target/screenshots/pump-detail-manual-start.png.
+ */
+class PumpStationOperatorUiTest {
+
+    @Test
+    void anOperatorStartsPump1ByHandFromItsDetailScreenAndTheBoardConfirms(@TempDir Path home) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path dir = demoWithItsPlant(home.resolve("pump-station"));
+        try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
+            engine.start();
+            ProjectContext project = new EngineProject(engine, Actor.workstation("operator"));
+            UUID level = tag(engine, "/PumpStation/PumpBoard1/TankLevel");
+            UUID auto = tag(engine, "/PumpStation/Pump1/Auto");
+            UUID running = tag(engine, "/PumpStation/Pump1/Running");
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> good(engine, level));
+            ScreenRuntimeUiTest.Answers answers = new ScreenRuntimeUiTest.Answers();
+            List<String> statuses = new CopyOnWriteArrayList<>();
+            ValueBridge bridge = new ValueBridge();
+            FxPulse pulse = new FxPulse(bridge);
+            Stage stage = FxToolkit.setupStage(s -> { });
+            Subscription changes = project.model().onChange(ch -> bridge.modelChanged(ch.snapshot()));
+            ScreenView view = fx(() -> {
+                bridge.attach(project.values(), engine.model());
+                pulse.start();
+                ScreenView v = new ScreenView(new ScreenView.Context() {
+                    @Override
+                    public ProjectContext project() {
+                        return project;
+                    }
+
+                    @Override
+                    public ValueBridge bridge() {
+                        return bridge;
+                    }
+
+                    @Override
+                    public List<ScreenDef> screens() {
+                        return ScreenDocuments.all(bridge.getModel());
+                    }
+                });
+                v.setQuestions(answers);
+                v.onStatus(statuses::add);
+                stage.setScene(new Scene((Parent) v.content(), 1200, 760));
+                stage.show();
+                v.home();
+                return v;
+            });
+            try {
+                await(() -> fx(() -> view.live() != null && view.live().frame("Pump1.nav") != null));
+                fire(view, "Pump1.nav");
+                await(() -> fx(() -> view.live().screen().name().equals("Pump1 detail") && view.live().frame("control.auto") != null));
+
+                // Mode: Auto -> Manual, confirmed by the operator
+                assertThat(bool(engine, auto)).isTrue();
+                fire(view, "control.auto");
+                await(() -> Boolean.FALSE.equals(bool(engine, auto)));
+                // Start (manual): the project's logic commands the pump, the board's relay echoes it
+                fire(view, "control.start");
+                await(() -> Boolean.TRUE.equals(bool(engine, running)));
+                assertThat(answers.confirmations).hasSizeGreaterThanOrEqualTo(2);
+                Screenshots.save(stage.getScene(), "pump-detail-manual-start");
+                // Stop (manual): the relay drops, the read-back says so
+                fire(view, "control.stop");
+                await(() -> Boolean.FALSE.equals(bool(engine, running)));
+                assertThat(statuses).as("what the status line said").isNotEmpty();
+            } finally {
+                fx(() -> {
+                    view.dispose();
+                    pulse.stop();
+                    stage.hide();
+                    return null;
+                });
+                changes.close();
+                bridge.close();
+            }
+        }
+    }
+
+    /** The demo as "Open the demo" copies it, its broker on a free port instead of 1883. */
+    private static Path demoWithItsPlant(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        int port = MosquittoBroker.freePort();
+        try (InputStream in = Engine.exampleSeed("pump-station")) {
+            Files.writeString(dir.resolve("project.json"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("tcp://127.0.0.1:1883", "tcp://127.0.0.1:" + port));
+        }
+        Files.writeString(dir.resolve("broker.json"),
+                "{\"enabled\": true, \"port\": " + port + ", \"bindAddress\": \"127.0.0.1\", \"allowAnonymous\": true}");
+        Files.writeString(dir.resolve("simulation.json"), "{\"plant\": \"pump-station\", \"broker\": \"builtin\", \"publishPeriodMs\": 200}");
+        return dir;
+    }
+
+    private static void fire(ScreenView view, String widget) throws Exception {
+        fx(() -> {
+            ((ControlSymbol) view.live().frame(widget).symbol()).button().fire();
+            return null;
+        });
+    }
+
+    private static UUID tag(Engine engine, String path) {
+        return engine.model().findTag(path).orElseThrow().id();
+    }
+
+    private static boolean good(Engine engine, UUID tag) {
+        Sample s = engine.current(tag);
+        return s != null && s.isGood();
+    }
+
+    private static Boolean bool(Engine engine, UUID tag) {
+        Sample s = engine.current(tag);
+        return s == null || !(s.y() instanceof Boolean b) ? null : b;
+    }
+}
