@@ -21,6 +21,7 @@ class CliLockedProjectTest {
     void aProjectOpenElsewhereExitsWith4(@TempDir Path tmp) throws Exception {
         Path dir = CliSupport.demoProject(tmp);
         try (Engine held = Engine.open(dir, EngineOptions.quiet())) {
+            int tags = held.model().tagCount();
             Path out = tmp.resolve("out.txt");
             Path err = tmp.resolve("err.txt");
             Process p = new ProcessBuilder(CliSupport.javaCommand("-Dperesvet.home=" + tmp,
@@ -36,7 +37,7 @@ class CliLockedProjectTest {
             assertThat(Files.readString(out)).isEmpty();
             assertThat(stderr).startsWith("error: the project ").contains("is open in another Peresvet process")
                     .hasLineCount(1);
-            assertThat(held.model().tagCount()).isEqualTo(22);
+            assertThat(held.model().tagCount()).as("the refused CLI changed nothing").isEqualTo(tags).isPositive();
         }
     }
 }
