@@ -36,6 +36,7 @@ import org.peresvet.connector.board.BoardSimulator;
 import org.peresvet.connector.mqtt.MosquittoBroker;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
+import org.peresvet.history.HistoryQuery;
 import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
@@ -477,10 +478,14 @@ class ScreenRuntimeUiTest {
     @Order(10)
     void aDoubleClickOnABoundSymbolOpensItsTrendAndASparklineStartsFromHistory() throws Exception {
         TagDef level = engine.model().findTag("/PumpStation/PumpBoard1/TankLevel").orElseThrow();
+        // good history for the last seconds first: earlier tests here take the board away (its values go LOST)
+        await(() -> engine.history(HistoryQuery.range(level.id(), Micros.now() - 6_000_000L, Micros.now())
+                .withTimeStep(1_000_000L)).data().stream().allMatch(x -> x != null && x.isGood()));
         long opened = Micros.now();
         open("Trend test");
-        // the stored history of the last minutes, not only what arrived since the screen opened
-        await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).firstPointMicros() < opened - 5_000_000L));
+        // the stored history of the last minutes, not only what arrived since the screen opened (a live sample is
+        // at most a publish period older than the opening; earlier tests here may have left only seconds of good history)
+        await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).firstPointMicros() < opened - 1_000_000L));
         // history gives one point per 4 s of the tag's past; live points join it (a quick run may have stored only 8 s)
         await(() -> fx(() -> ((Sparkline) frame("spark").symbol()).pointCount()) >= 3);
         Screenshots.save(stage.getScene(), "screen-sparkline-history");

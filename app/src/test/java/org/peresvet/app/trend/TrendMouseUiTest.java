@@ -67,7 +67,8 @@ class TrendMouseUiTest {
 
     @Test
     void dragATagFromTheTreeOntoTheTrendThenDragToZoom() throws Exception {
-        TagDef level = app.engine().model().findTag("/PumpStation/Tank1/Level").orElseThrow();
+        // A tag the test may write history to (the demo's Tank1/Level is calculated from its board).
+        TagDef level = app.engine().model().findTag("/PumpStation/Tank1/LevelSetpoint").orElseThrow();
         TrendView view = fx(() -> shell.workbench().openTrend(List.of()));
         fx(() -> shell.workbench().tree().reveal(NodeRef.tag(level.id())));
         WaitForAsyncUtils.waitForFxEvents();
