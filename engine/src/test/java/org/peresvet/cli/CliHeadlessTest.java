@@ -72,15 +72,12 @@ class CliHeadlessTest {
         try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
             List<TagDef> simulated = engine.model().tags().stream().filter(t -> t.source() == SourceKind.SIMULATED).toList();
             assertThat(simulated).hasSize(2);
-            int total = 0;
+            // What the simulator wrote during the run is in the file: SIGTERM flushed it. (No count beyond
+            // that: the demo's two simulated tags are slow sines, and a deadband may keep only the first value.)
             for (TagDef t : simulated) {
                 var h = engine.history(new HistoryQuery(t.id(), startedAt, null, null, null, null, true, null, false));
                 assertThat(h.data()).as(engine.model().tagPath(t.id())).isNotEmpty();
-                total += h.data().size();
             }
-            // The tags produced more than their first values. (Not asked of one tag: a slow sine's
-            // samples may all lie on a line within its deadband, and then only the first is kept.)
-            assertThat(total).isGreaterThan(simulated.size());
         }
     }
 }
