@@ -66,7 +66,7 @@ class ApiSlowClientTest extends ApiTestBase {
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10)));
             out.flush();
             RawHttp.Answer refused = null;
-            for (int i = 0; i < 50; i++) { // until the server has read the held request's headers
+            for (int i = 0; i < 250; i++) { // until the server has read the held request's headers (up to 5 s: a loaded machine)
                 refused = RawHttp.send(api.port(), "GET /v1/tags/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
                 if (refused.status() == 503) {
                     break;
@@ -85,7 +85,7 @@ class ApiSlowClientTest extends ApiTestBase {
         }
         // The held request has left: room again.
         RawHttp.Answer after = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 250; i++) {
             after = RawHttp.send(api.port(), "GET /v1/tags/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             if (after.status() == 200) {
                 break;
