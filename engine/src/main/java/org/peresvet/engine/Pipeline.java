@@ -182,9 +182,6 @@ final class Pipeline {
         });
         housekeeping.scheduleWithFixedDelay(this::purgeHistory, 1, 60, TimeUnit.MINUTES);
         schedules.start();
-        // Hibernate (edits only) boots a little after start, not competing with it for the CPU;
-        // an edit before that boots it at once.
-        housekeeping.schedule(stores.project::prepareEditsInBackground, 5, TimeUnit.SECONDS);
         LOG.info("Engine running: {} tags, {} restored from history", m.tagCount(), last.size());
     }
 

@@ -48,7 +48,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.peresvet.store..", "org.peresvet.history..",
                         "org.peresvet.engine..", "org.peresvet.connector..", "org.peresvet.cli..", "org.peresvet.formula..",
                         "org.peresvet.method..", "org.peresvet.schedule..", "org.peresvet.export..", "org.peresvet.api..",
-                        "java.sql..", "org.h2..", "org.hibernate..", "jakarta.persistence..")
+                        "java.sql..", "org.h2..")
                 .because("alarm logic is plain classes tested without I/O; its journal lives in store, wired by the facade")
                 .check(engine);
     }

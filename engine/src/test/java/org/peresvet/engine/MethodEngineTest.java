@@ -101,7 +101,7 @@ class MethodEngineTest {
         try (Engine e = Engine.open(dir, EngineOptions.quiet())) {
             build(e);
         }
-        try (org.peresvet.store.ProjectStore ps = org.peresvet.store.ProjectStore.open(new org.peresvet.store.ProjectFolder(dir), true)) {
+        try (org.peresvet.store.ProjectStore ps = org.peresvet.store.ProjectStore.open(new org.peresvet.store.ProjectFolder(dir))) {
             ps.saveScheduleRun(nightly.id(), 123L);
             ps.saveScheduleRun(nightly.id(), 456L);
             assertThat(ps.scheduleRuns()).containsEntry(nightly.id(), 456L);

@@ -27,7 +27,7 @@ class AlarmDefinitionStoreTest {
         AlarmDef hi = AlarmDef.builder(temp.id(), AlarmKind.HI).limit(90.0).deadband(1).onDelayMillis(2000)
                 .message("Hot: {value}").suppressionTagId(state.id()).build();
         AlarmDef trip = AlarmDef.builder(state.id(), AlarmKind.DISCRETE_EQUALS).value(true).latching(true).build();
-        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir), true)) {
+        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir))) {
             ModelSnapshot before = ModelSnapshot.empty();
             var c = before.apply(List.of(new ModelEdit.PutObject(o), new ModelEdit.PutTag(temp), new ModelEdit.PutTag(state),
                     new ModelEdit.PutAlarm(hi), new ModelEdit.PutAlarm(trip)));
@@ -36,7 +36,7 @@ class AlarmDefinitionStoreTest {
             s.persist(c.snapshot(), c2.applied());
         }
         ModelSnapshot loaded;
-        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir), true)) {
+        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir))) {
             loaded = s.load();
             assertThat(loaded.alarms()).containsExactlyInAnyOrder(hi.toBuilder().limit(95.0).build(), trip);
             var del = loaded.apply(List.of(new ModelEdit.DeleteTag(state.id()), new ModelEdit.DeleteAlarm(hi.id())));

@@ -27,7 +27,7 @@ class ConnectorStoreTest {
         TagDef t = TagDef.builder(o.id(), "Temp", ValueType.DOUBLE).source(SourceKind.CONNECTOR)
                 .sourceConfig("{\"connector\":\"" + broker.id() + "\",\"address\":\"tele/pump/SENSOR\",\"json\":\"$.DS18B20.Temperature\"}")
                 .build();
-        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir), true)) {
+        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir))) {
             ModelSnapshot before = ModelSnapshot.empty();
             var change = before.apply(List.of(new ModelEdit.PutObject(o), new ModelEdit.PutConnector(broker),
                     new ModelEdit.PutConnector(web), new ModelEdit.PutTag(t)));

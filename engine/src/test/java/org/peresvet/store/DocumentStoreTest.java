@@ -32,7 +32,7 @@ class DocumentStoreTest {
         DocumentDef screen = doc("screen", "Overview", "{\"width\":1920,\"widgets\":[]}");
         String big = "{\"text\":\"" + "x".repeat(200_000) + "\"}"; // more than a VARCHAR row would hold
         DocumentDef symbol = doc("symbol", "Pump", big);
-        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir), true)) {
+        try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir))) {
             var change = ModelSnapshot.empty().apply(List.of(new ModelEdit.PutDocument(trend), new ModelEdit.PutDocument(screen),
                     new ModelEdit.PutDocument(symbol)));
             s.persist(ModelSnapshot.empty(), change.applied());

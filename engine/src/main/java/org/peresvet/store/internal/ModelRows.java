@@ -28,10 +28,8 @@ import org.peresvet.model.io.DefinitionJson;
 
 /**
  * Reads the model tables with plain JDBC, one SELECT per table, straight into the model's
- * records. Opening a project needs only reads, and this way it does not wait for Hibernate to
- * boot nor hydrate 10,000 managed entities (edits still go through Hibernate, in
- * {@code ProjectStore}). One method per table: a new table gets a method of its own. The
- * columns are those the entities in this package map; a test compares both paths.
+ * records. One method per table: a new table gets a method of its own, and {@link ModelWrites}
+ * its writes; a test reads back every column written.
  */
 public final class ModelRows {
     private final Connection c;
