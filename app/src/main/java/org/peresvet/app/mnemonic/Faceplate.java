@@ -13,6 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.peresvet.alarm.AlarmView;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.fx.LiveValue;
@@ -31,6 +33,7 @@ final class Faceplate extends VBox implements AutoCloseable {
     private final Watch watch;
     private final List<Runnable> unlisten = new ArrayList<>();
     private final WidgetFrame frame;
+    private String alarmKey = "";
 
     /** {@code trend} opens a tag's popup trend (null: no trend buttons). */
     Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write,
@@ -118,6 +121,80 @@ final class Faceplate extends VBox implements AutoCloseable {
 
     WidgetFrame frame() {
         return frame;
+    }
+
+    /**
+     * Lists the symbol's active alarms, each with Acknowledge while it waits for one; for a user
+     * who may not acknowledge the buttons are disabled and {@code whyNot} says why.
+     */
+    void showAlarms(List<AlarmView> alarms, String whyNot, Consumer<AlarmView> ack) {
+        alarmKey = alarmKey(alarms);
+        if (alarms.isEmpty()) {
+            return;
+        }
+        VBox box = new VBox(4);
+        box.setId("faceplate-alarms");
+        Label head = new Label(Messages.get("faceplate.alarms"));
+        head.setStyle("-fx-font-weight: bold;");
+        box.getChildren().add(head);
+        for (AlarmView a : alarms) {
+            boolean waits = LiveScreen.needsAck(a.state());
+            Label badge = new Label(Isa101.alarmNumber(a.priority()) + " " + Messages.get("alarm.priority." + a.priority().label()));
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            Color c = Isa101.alarm(a.priority());
+            badge.setStyle("-fx-background-color: #1A1A1A, " + web(c) + "; -fx-background-insets: 0, 1; -fx-padding: 1 6 1 6; -fx-text-fill: "
+                    + (c.getBrightness() * (1 - c.getSaturation() / 2) < 0.6 ? "#FFFFFF" : "#000000") + ";");
+            String message = a.status().message() == null ? "" : a.status().message();
+            Label text = new Label(Messages.get("faceplate.alarmLine", a.def().name(), message,
+                    Messages.get("alarm.state." + a.state().name().toLowerCase(Locale.ROOT)), waits ? "!" : ""));
+            text.setWrapText(true);
+            text.setMaxWidth(200);
+            text.setStyle(waits ? "-fx-font-weight: bold;" : "");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox line = new HBox(6, badge, text, gap);
+            line.getStyleClass().add("faceplate-alarm");
+            if (waits) {
+                Button b = new Button(Messages.get("faceplate.ack"));
+                b.getStyleClass().add("faceplate-ack");
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setDisable(whyNot != null);
+                b.setOnAction(e -> {
+                    b.setDisable(true); // once: the list is read again after the engine answers
+                    ack.accept(a);
+                });
+                line.getChildren().add(b);
+            }
+            box.getChildren().add(line);
+        }
+        if (whyNot != null) {
+            Label why = new Label(whyNot);
+            why.setId("faceplate-ack-reason");
+            why.setWrapText(true);
+            why.setMinHeight(Region.USE_PREF_SIZE);
+            why.setStyle("-fx-text-fill: #8B0000;");
+            box.getChildren().add(why);
+        }
+        // after the title and state lines, before the tags
+        getChildren().add(Math.min(getChildren().size(), 2), box);
+    }
+
+    /** What the alarm list shows, to tell whether it needs building again. */
+    String alarmKey() {
+        return alarmKey;
+    }
+
+    static String alarmKey(List<AlarmView> alarms) {
+        StringBuilder b = new StringBuilder();
+        for (AlarmView a : alarms) {
+            b.append(a.id()).append(':').append(a.state()).append(';');
+        }
+        return b.toString();
+    }
+
+    private static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02X%02X%02X", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     /** The symbol's state in words. */

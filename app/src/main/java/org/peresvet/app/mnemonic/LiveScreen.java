@@ -65,6 +65,8 @@ public final class LiveScreen implements AutoCloseable {
     private final Map<WidgetFrame, List<Bound>> byFrame = new LinkedHashMap<>();
     private final Map<WidgetFrame, Set<UUID>> frameTags = new LinkedHashMap<>();
     private final Map<WidgetFrame, String> configProblems = new HashMap<>();
+    /** Per tag, the symbols whose command writes it: each shows how a command to it fares. */
+    private final Map<UUID, List<WidgetFrame>> byCommandTag = new HashMap<>();
     private final Set<Bound> dirty = new LinkedHashSet<>();
     private final Consumer<Runnable> later;
     private final Watch watch;
@@ -199,7 +201,10 @@ public final class LiveScreen implements AutoCloseable {
             pending.add(new Object[] {f, e.getKey(), e.getValue()});
         }
         if (w.command() != null) {
-            model.findTag(w.command().tag()).ifPresentOrElse(t -> tags.add(t.id()), () -> configProblems.put(f, CONFIG));
+            model.findTag(w.command().tag()).ifPresentOrElse(t -> {
+                tags.add(t.id());
+                byCommandTag.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(f);
+            }, () -> configProblems.put(f, CONFIG));
         }
         frameTags.put(f, tags);
         if (f.symbol().isControl()) {
@@ -357,7 +362,7 @@ public final class LiveScreen implements AutoCloseable {
         }
     }
 
-    private static boolean needsAck(AlarmState st) {
+    static boolean needsAck(AlarmState st) {
         return st == AlarmState.UNACKNOWLEDGED || st == AlarmState.RETURNED_UNACKNOWLEDGED || st == AlarmState.LATCHED;
     }
 
@@ -410,6 +415,24 @@ public final class LiveScreen implements AutoCloseable {
     /** The tags a widget shows or writes (its bindings' inputs and its command's tag). */
     public List<TagDef> tagsOf(WidgetFrame f) {
         return frameTags.getOrDefault(f, Set.of()).stream().map(model::tag).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The symbols that show a command to {@code tagId}: {@code from} (the control used, or the
+     * faceplate's symbol) and every symbol whose command writes the same tag, so a second button
+     * for the same pump says "sending…" too.
+     */
+    public List<WidgetFrame> commanding(UUID tagId, WidgetFrame from) {
+        List<WidgetFrame> out = new ArrayList<>();
+        if (from != null) {
+            out.add(from);
+        }
+        for (WidgetFrame f : byCommandTag.getOrDefault(tagId, List.of())) {
+            if (f != from) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** The number of bindings running. */

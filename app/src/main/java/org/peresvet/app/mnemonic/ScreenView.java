@@ -1,10 +1,13 @@
 package org.peresvet.app.mnemonic;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Group;
@@ -23,6 +26,8 @@ import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.fx.FxTasks;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.project.ProjectContext;
+import org.peresvet.model.Actor;
+import org.peresvet.model.AlarmState;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
@@ -32,6 +37,7 @@ import org.peresvet.screen.CommandDef;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
+import org.peresvet.security.Permission;
 
 /**
  * The operator's runtime in a workspace tab: one screen at a time, scaled to fit, live through the
@@ -73,6 +79,8 @@ public final class ScreenView implements WorkspaceTab {
     private Subscription alarmEvents;
     private Consumer<String> statusListener = s -> { };
     private TrendPopup trendPopup = TrendPopup.NONE;
+    /** The active alarms as last read: the faceplate lists its symbol's. */
+    private List<AlarmView> alarms = List.of();
 
     public ScreenView(Context ctx) {
         this.ctx = ctx;
@@ -230,8 +238,12 @@ public final class ScreenView implements WorkspaceTab {
         }
         FxTasks.run(() -> p.alarms().active(), (List<AlarmView> list) -> {
             alarmsPending.set(false);
+            alarms = list;
             if (live != null) {
                 live.showAlarms(list);
+            }
+            if (faceplate != null && !faceplate.alarmKey().equals(Faceplate.alarmKey(symbolAlarms(faceplate.frame())))) {
+                inspect(faceplate.frame());
             }
         }, e -> alarmsPending.set(false));
     }
@@ -327,18 +339,26 @@ public final class ScreenView implements WorkspaceTab {
             return;
         }
         setStatus(Messages.get("write.sending", neu, pathOf(t)));
-        from.showCommand(Messages.get("screen.commandSending"), Messages.get("write.sending", neu, pathOf(t)), false);
-        refreshFaceplate(from);
+        List<WidgetFrame> notes = live == null ? List.of(from) : live.commanding(t.id(), from);
+        showCommand(notes, Messages.get("screen.commandSending"), Messages.get("write.sending", neu, pathOf(t)), false);
         FxTasks.run(() -> ScreenWrites.send(p, t, value), o -> {
             setStatus(o.message());
-            from.showCommand(o.word(), o.message(), !o.confirmed());
-            refreshFaceplate(from);
+            showCommand(notes, o.word(), o.message(), !o.confirmed());
         }, e -> {
             String m = Messages.get("write.failed", pathOf(t), e.getMessage());
             setStatus(m);
-            from.showCommand(Messages.get("screen.command.FAILED"), m, true);
-            refreshFaceplate(from);
+            showCommand(notes, Messages.get("screen.command.FAILED"), m, true);
         });
+    }
+
+    /** Every symbol of the command shows its note; an open faceplate of one of them follows. */
+    private void showCommand(List<WidgetFrame> frames, String word, String detail, boolean failed) {
+        for (WidgetFrame f : frames) {
+            f.showCommand(word, detail, failed);
+        }
+        if (faceplate != null && frames.contains(faceplate.frame())) {
+            refreshFaceplate(faceplate.frame());
+        }
     }
 
     // ---- faceplate
@@ -348,7 +368,50 @@ public final class ScreenView implements WorkspaceTab {
         ModelSnapshot m = ctx.bridge().getModel();
         faceplate = new Faceplate(f, live.tagsOf(f), m, ctx.bridge(), t -> askAndSend(t.name(), t, null, null, f),
                 trendPopup == TrendPopup.NONE ? null : t -> trendPopup.show(t.id()), this::closeFaceplate);
+        faceplate.showAlarms(symbolAlarms(f), whyNotAcknowledge(), this::acknowledge);
         content.setRight(faceplate);
+    }
+
+    /** The active alarms of the symbol's tags (not masked), most urgent first. */
+    private List<AlarmView> symbolAlarms(WidgetFrame f) {
+        if (live == null) {
+            return List.of();
+        }
+        Set<UUID> tags = live.tagsOf(f).stream().map(TagDef::id).collect(Collectors.toSet());
+        return alarms.stream().filter(a -> tags.contains(a.def().tagId()) && a.state() != AlarmState.NORMAL && !a.state().isMasked())
+                .sorted(Comparator.comparing(AlarmView::priority)).toList();
+    }
+
+    /** Null when the current user may acknowledge alarms, else why not (the faceplate shows it). */
+    private String whyNotAcknowledge() {
+        ProjectContext p = ctx.project();
+        if (p == null || p.security().permissions().contains(Permission.ACK_ALARMS)) {
+            return null;
+        }
+        Actor a = p.actor();
+        return Messages.get("opAlarms.notAllowed", a.name(), a.role() == null ? "-" : a.role(),
+                Messages.get("permission." + Permission.ACK_ALARMS.name()));
+    }
+
+    /** A faceplate's Acknowledge: as the context's user; the engine checks and audits it. */
+    private void acknowledge(AlarmView a) {
+        ProjectContext p = ctx.project();
+        if (p == null) {
+            return;
+        }
+        String name = pathOfAlarm(a);
+        FxTasks.run(() -> p.alarms().acknowledge(a.id(), null), ok -> {
+            setStatus(Messages.get("faceplate.ackDone", name));
+            refreshAlarms();
+        }, e -> {
+            setStatus(Messages.get("faceplate.ackRefused", e.getMessage()));
+            refreshAlarms();
+        });
+    }
+
+    private String pathOfAlarm(AlarmView a) {
+        ModelSnapshot m = ctx.bridge().getModel();
+        return (m == null || m.tag(a.def().tagId()) == null ? "" : m.tagPath(a.def().tagId())) + "#" + a.def().name();
     }
 
     /** The faceplate shows its symbol's last command: built again when that changes. */

@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.peresvet.app.Messages;
+import org.peresvet.app.alarm.OperatorAlarms;
 import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
@@ -51,6 +52,8 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
     private final ProjectSession session;
     private final ValueBridge bridge = new ValueBridge();
     private final FxPulse pulse = new FxPulse(bridge);
+    /** The alarm strip above everything and its panel under the screens. */
+    private final OperatorAlarms alarms = new OperatorAlarms(panel -> content.setBottom(panel));
     private BooleanSupplier confirmExit;
     private Runnable exit;
     private ScreenView view;
@@ -73,6 +76,8 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
         user.setId("operator-user");
         user.setStyle("-fx-padding: 2 8 2 8;");
         root.setBottom(user);
+        root.setTop(alarms.strip());
+        pulse.also(alarms::poll);
         login = new LoginGate(workspace, new Region(), user, new Label(), this, new FxDialogs(stage), () -> {
             message.setText(Messages.get("operator.notLoggedIn"));
             content.setCenter(message);
@@ -155,6 +160,16 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
         return view;
     }
 
+    /** The alarm strip and panel. */
+    public OperatorAlarms alarms() {
+        return alarms;
+    }
+
+    /** The open project, or null (tests). */
+    ProjectContext project() {
+        return session.current();
+    }
+
     /** What fills the window. */
     public Parent root() {
         return root;
@@ -166,6 +181,7 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
     }
 
     private void showScreens(ProjectContext project) {
+        alarms.attach(project);
         ModelSnapshot m = project.model().snapshot();
         bridge.attach(project.values(), m);
         modelChanges = project.model().onChange(ch -> bridge.modelChanged(ch.snapshot()));
@@ -186,7 +202,8 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
                 return now == null ? List.of() : ScreenDocuments.all(now);
             }
         });
-        view.setTrendPopup(tag -> PopupTrend.show(project, tag, stage));
+        // an operator looks at the trend; exporting files is an engineer's task on the workstation
+        view.setTrendPopup(tag -> PopupTrend.show(project, tag, stage, false));
         content.setCenter(view.content());
         if (!view.home()) {
             message.setText(Messages.get("operator.noScreens"));
@@ -197,6 +214,7 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
     @Override
     public void detached() {
         login.detach();
+        alarms.detach();
         if (view != null) {
             view.dispose();
             view = null;
@@ -237,6 +255,7 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
         }
         closed = true;
         pulse.stop();
+        alarms.close();
         session.close();
         bridge.close();
     }

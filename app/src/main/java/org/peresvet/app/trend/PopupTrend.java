@@ -1,6 +1,7 @@
 package org.peresvet.app.trend;
 
 import java.util.UUID;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,7 +20,24 @@ public final class PopupTrend {
 
     /** Opens the popup for a tag next to {@code owner}; returns its view (tests read it). */
     public static TrendView show(ProjectContext project, UUID tagId, Window owner) {
+        return show(project, tagId, owner, true);
+    }
+
+    /**
+     * Opens the popup; without {@code exports} it offers no CSV or PNG files (the operator
+     * station: an operator looks at the trend, files are an engineer's business).
+     */
+    public static TrendView show(ProjectContext project, UUID tagId, Window owner, boolean exports) {
         TrendView view = new TrendView("popup-" + tagId, project, null, msg -> { });
+        if (!exports) {
+            for (String id : new String[] {"#trend-csv", "#trend-png"}) {
+                Node n = view.content().lookup(id);
+                if (n != null) {
+                    n.setVisible(false);
+                    n.setManaged(false);
+                }
+            }
+        }
         view.addPen(tagId);
         view.preset(3600);
         Stage stage = new Stage();

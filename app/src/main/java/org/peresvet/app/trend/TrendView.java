@@ -219,6 +219,7 @@ public final class TrendView implements WorkspaceTab {
         MenuButton csv = new MenuButton(Messages.get("trend.csv"), null, drawnCsv, rawCsv);
         csv.setId("trend-csv");
         Button png = new Button(Messages.get("trend.png"));
+        png.setId("trend-png");
         png.setOnAction(e -> TrendFiles.savePng(this, root.getScene().getWindow(), errors));
         bar.getChildren().addAll(liveButton, pauseButton, backButton, ranges.toggle(), csv, png);
         if (store != null) {
