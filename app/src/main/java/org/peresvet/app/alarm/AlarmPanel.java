@@ -88,9 +88,15 @@ public final class AlarmPanel {
         reason.setWrapText(true);
         reason.setStyle("-fx-text-fill: #8B0000; -fx-font-weight: bold;");
         result.setId("operator-alarm-result");
-        HBox actions = new HBox(8, new Label(Messages.get("alarms.comment")), comment, ackSelected, ackAll, reason, result);
+        Label commentLabel = new Label(Messages.get("alarms.comment"));
+        for (Region r : new Region[] {commentLabel, ackSelected, ackAll}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(result, Priority.ALWAYS);
+        HBox actions = new HBox(8, commentLabel, comment, ackSelected, ackAll, result);
         actions.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(head, table, actions);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        box.getChildren().addAll(head, table, actions, reason);
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AlarmRow>) c -> enable());
         list.rows().addListener((ListChangeListener<AlarmRow>) c -> enable());

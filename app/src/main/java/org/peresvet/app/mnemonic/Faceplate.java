@@ -146,7 +146,7 @@ final class Faceplate extends VBox implements AutoCloseable {
                     + (c.getBrightness() * (1 - c.getSaturation() / 2) < 0.6 ? "#FFFFFF" : "#000000") + ";");
             String message = a.status().message() == null ? "" : a.status().message();
             Label text = new Label(Messages.get("faceplate.alarmLine", a.def().name(), message,
-                    Messages.get("alarm.state." + a.state().name().toLowerCase(Locale.ROOT)), waits ? "!" : ""));
+                    Messages.get("alarm.state." + a.state().name().toLowerCase(Locale.ROOT))));
             text.setWrapText(true);
             text.setMaxWidth(200);
             text.setStyle(waits ? "-fx-font-weight: bold;" : "");

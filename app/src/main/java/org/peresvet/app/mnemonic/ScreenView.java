@@ -73,6 +73,8 @@ public final class ScreenView implements WorkspaceTab {
     private final Button home = new Button("\u2302");
     private final Navigation nav = new Navigation();
     private final AtomicBoolean alarmsPending = new AtomicBoolean();
+    /** An alarm changed while a read was under way: read once more when it ends. */
+    private boolean alarmsAgain;
     private OperatorQuestions questions;
     private LiveScreen live;
     private Faceplate faceplate;
@@ -233,11 +235,19 @@ public final class ScreenView implements WorkspaceTab {
     /** Reads the active alarms again and shows them. */
     public void refreshAlarms() {
         ProjectContext p = ctx.project();
-        if (p == null || !alarmsPending.compareAndSet(false, true)) {
+        if (p == null) {
+            return;
+        }
+        if (!alarmsPending.compareAndSet(false, true)) {
+            alarmsAgain = true; // the read under way may have missed this change
             return;
         }
         FxTasks.run(() -> p.alarms().active(), (List<AlarmView> list) -> {
             alarmsPending.set(false);
+            if (alarmsAgain) {
+                alarmsAgain = false;
+                refreshAlarms();
+            }
             alarms = list;
             if (live != null) {
                 live.showAlarms(list);
@@ -245,7 +255,10 @@ public final class ScreenView implements WorkspaceTab {
             if (faceplate != null && !faceplate.alarmKey().equals(Faceplate.alarmKey(symbolAlarms(faceplate.frame())))) {
                 inspect(faceplate.frame());
             }
-        }, e -> alarmsPending.set(false));
+        }, e -> {
+            alarmsPending.set(false);
+            alarmsAgain = false;
+        });
     }
 
     // ---- controls
