@@ -98,6 +98,11 @@ class OperatorStationUiTest {
         });
         await(() -> fx(() -> popup() != null));
         assertThat(fx(() -> popup().getTitle())).contains("/PumpStation/Tank1/Level").contains("last hour");
+        // the operator looks at the trend; no CSV or PNG files from the station
+        for (String id : List.of("#trend-csv", "#trend-png")) {
+            assertThat(fx(() -> popup().getScene().getRoot().lookup(id).isVisible())).as(id).isFalse();
+        }
+        assertThat(fx(() -> popup().getScene().getRoot().lookup("#trend-live"))).isNotNull();
         Screenshots.save(popup().getScene(), "operator-station-popup-trend");
         fx(() -> {
             popup().hide();
