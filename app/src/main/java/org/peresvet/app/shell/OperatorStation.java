@@ -177,11 +177,12 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
 
     @Override
     public void attached(ProjectContext project) {
+        // the strip shows the plant's alarms even at the login card; acknowledging needs a user who may
+        alarms.attach(project);
         login.admit(project, () -> showScreens(project));
     }
 
     private void showScreens(ProjectContext project) {
-        alarms.attach(project);
         ModelSnapshot m = project.model().snapshot();
         bridge.attach(project.values(), m);
         modelChanges = project.model().onChange(ch -> bridge.modelChanged(ch.snapshot()));

@@ -170,9 +170,13 @@ class OperatorAlarmsUiTest {
     @Test
     void aViewerSeesTheAlarmsButCannotAcknowledge(@TempDir Path home) throws Exception {
         Path dir = project(home);
-        open(dir, "vera", "vera-pass-1");
+        showStation(dir);
+        // the strip shows the plant's alarms at the login card already
         engine().write(level, Sample.of(Micros.now(), 95.0));
         await(() -> fx(() -> station.alarms().blinking()));
+        assertThat(fx(() -> stage.getScene().lookup("#loginCover").isVisible())).isTrue();
+        Screenshots.save(stage.getScene(), "operator-alarms-login");
+        logIn("vera", "vera-pass-1");
         fx(() -> {
             station.alarms().openPanel();
             return null;
@@ -240,6 +244,12 @@ class OperatorAlarmsUiTest {
 
     /** Opens the station on {@code dir} and logs in. */
     private void open(Path dir, String user, String password) throws Exception {
+        showStation(dir);
+        logIn(user, password);
+    }
+
+    /** Opens the station on {@code dir}: the login card shows. */
+    private void showStation(Path dir) throws Exception {
         FxToolkit.registerPrimaryStage();
         station = fx(() -> {
             stage = new Stage();
@@ -249,6 +259,9 @@ class OperatorAlarmsUiTest {
             return s;
         });
         await(() -> fx(() -> stage.getScene().lookup("#loginCover") != null && stage.getScene().lookup("#loginCover").isVisible()));
+    }
+
+    private void logIn(String user, String password) throws Exception {
         fx(() -> {
             ((TextField) stage.getScene().lookup("#loginUser")).setText(user);
             ((TextField) stage.getScene().lookup("#loginPassword")).setText(password);
