@@ -40,6 +40,7 @@ public final class AlarmPanel {
     private final Label reason = new Label();
     private final Label result = new Label();
     private String refusedWhy;
+    private List<UUID> selected = List.of();
     private boolean busy;
 
     AlarmPanel(AlarmListModel list, OperatorAlarms owner) {
@@ -99,7 +100,12 @@ public final class AlarmPanel {
         box.getChildren().addAll(head, table, actions, reason);
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AlarmRow>) c -> enable());
-        list.rows().addListener((ListChangeListener<AlarmRow>) c -> enable());
+        // a new alarm must not take the operator's selection away: kept by alarm id across refreshes
+        list.beforeRowsChange(() -> selected = table.getSelectionModel().getSelectedItems().stream().map(AlarmRow::id).toList());
+        list.rows().addListener((ListChangeListener<AlarmRow>) c -> {
+            reselect();
+            enable();
+        });
         enable();
     }
 
@@ -114,6 +120,19 @@ public final class AlarmPanel {
         reason.setVisible(refusedWhy != null);
         reason.setManaged(refusedWhy != null);
         enable();
+    }
+
+    private void reselect() {
+        if (selected.isEmpty()) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (selected.contains(table.getItems().get(i).id())) {
+                table.getSelectionModel().select(i);
+            }
+        }
+        selected = List.of();
     }
 
     private void enable() {

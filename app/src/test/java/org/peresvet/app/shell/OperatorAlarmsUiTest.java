@@ -116,6 +116,9 @@ class OperatorAlarmsUiTest {
         });
         await(() -> acknowledged(levelHigh) && fx(() -> station.alarms().list().unacknowledgedProperty().get() == 1));
         assertThat(acknowledged(pressureHigh)).isFalse();
+        // the list was read again; the operator's selection stays on the (now acknowledged) alarm
+        assertThat(fx(() -> station.alarms().panel().table().getSelectionModel().getSelectedItem().id())).isEqualTo(levelHigh.id());
+        assertThat(fx(() -> station.alarms().panel().acknowledgeButton().isDisabled())).isTrue();
         List<AuditRecord> acks = acks();
         assertThat(acks).hasSize(1);
         assertThat(acks.get(0).entry().actor()).isEqualTo("oleg");
