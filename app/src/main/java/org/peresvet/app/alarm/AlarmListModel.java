@@ -111,7 +111,7 @@ public final class AlarmListModel {
     }
 
     /**
-     * Per tag, its most urgent alarm that is not normal as a short text ("▲ Hi ! Unack"), whatever
+     * Per tag, its most urgent alarm that is not normal as a short text ("◆ Hi ! Unack"), whatever
      * the filter: the object view's alarm column.
      */
     public java.util.Map<UUID, String> marksByTag() {

@@ -116,7 +116,7 @@ final class AlarmStrip implements AutoCloseable {
         }
     }
 
-    /** Per priority with any active alarm: "▲ 2 (1 unack)"; most urgent first. */
+    /** Per priority with any active alarm: "◆ 2 (1 unack)"; most urgent first. */
     private String counts() {
         Map<AlarmPriority, int[]> by = new EnumMap<>(AlarmPriority.class);
         for (AlarmRow r : list.rows()) {

@@ -17,12 +17,15 @@ public final class AlarmText {
     private AlarmText() {
     }
 
-    /** A shape per priority: the more urgent, the more angular and filled. */
+    /**
+     * A shape per priority, the same as the screens' alarm marks ({@code mnemonic.AlarmIndicator}),
+     * so one alarm reads alike on a symbol, the banner and the list.
+     */
     public static String marker(AlarmPriority p) {
         return switch (p) {
-            case CRITICAL -> "\u25C6"; // ◆
-            case HIGH -> "\u25B2"; // ▲
-            case MEDIUM -> "\u25A0"; // ■
+            case CRITICAL -> "\u25A0"; // ■
+            case HIGH -> "\u25C6"; // ◆
+            case MEDIUM -> "\u25B2"; // ▲
             case LOW -> "\u25CF"; // ●
             case DIAGNOSTIC -> "\u25CB"; // ○
         };

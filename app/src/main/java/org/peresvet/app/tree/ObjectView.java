@@ -80,7 +80,7 @@ public final class ObjectView implements WorkspaceTab {
     private UUID objectId;
     private Watch watch;
     private final DialogService dialogs;
-    /** Per tag, a short text of its most urgent alarm that is not normal, e.g. "▲ Hi ! Unack". */
+    /** Per tag, a short text of its most urgent alarm that is not normal, e.g. "◆ Hi ! Unack". */
     private final javafx.beans.property.ObjectProperty<java.util.Map<UUID, String>> alarmMarks =
             new javafx.beans.property.SimpleObjectProperty<>(this, "alarmMarks", java.util.Map.of());
 

@@ -28,7 +28,7 @@ class AlarmListModelTest {
         assertThat(model.mostImportantProperty().get().id()).isEqualTo(p.levelHiHi.id());
         assertThat(model.visibleUnacknowledged()).containsExactly(p.levelHiHi.id(), p.currentHi.id());
         assertThat(model.marksByTag()).as("the object view's alarm column: the tag's most urgent alarm")
-                .containsEntry(p.level.id(), "\u25C6 HiHi ! Cleared, unack").containsEntry(p.current.id(), "\u25CF Hi ! Unack");
+                .containsEntry(p.level.id(), "\u25A0 HiHi ! Cleared, unack").containsEntry(p.current.id(), "\u25CF Hi ! Unack");
     }
 
     @Test

@@ -216,7 +216,7 @@ class AlarmListUiTest {
         assertThat(rows.get(0).message()).isEqualTo("Tank 1 level setpoint very high: 4.8 m");
         assertThat(rows.get(0).state()).isEqualTo(AlarmState.UNACKNOWLEDGED);
         await(() -> banner("alarm-count").getText().equals("2 unacknowledged"));
-        assertThat(banner("alarm-priority").getText()).as("priority reads without colour").isEqualTo("\u25C6 Critical");
+        assertThat(banner("alarm-priority").getText()).as("priority reads without colour").isEqualTo("\u25A0 Critical");
         assertThat(banner("alarm-message").getText()).startsWith("/PumpStation/Tank1/LevelSetpoint#HiHi");
         assertThat(sound.isSounding()).isTrue();
         assertThat(sound.calls()).containsExactly("start");
@@ -226,7 +226,7 @@ class AlarmListUiTest {
             shell.workbench().tree().select(List.of(NodeRef.tag(level.id())));
             return null;
         });
-        await(() -> "\u25C6 HiHi ! Unack".equals(fx(() -> shell.workbench().objectView().alarmMarksProperty().get().get(level.id()))));
+        await(() -> "\u25A0 HiHi ! Unack".equals(fx(() -> shell.workbench().objectView().alarmMarksProperty().get().get(level.id()))));
         robot.push(KeyCode.F7);
     }
 
@@ -322,7 +322,7 @@ class AlarmListUiTest {
         await(() -> shownIds().containsAll(List.of(levelHi.id(), pressureHi.id())));
         ComboBox<AlarmListView.PriorityChoice> priority = view().priorityFilter();
         robot.clickOn(priority);
-        robot.clickOn("\u25B2 High and above");
+        robot.clickOn("\u25C6 High and above");
         await(() -> shownIds().equals(List.of(levelHi.id())));
         shot("alarm-list-filter-priority");
         fx(() -> {
@@ -370,7 +370,7 @@ class AlarmListUiTest {
         write(level, 4.9); // HiHi: a new alarm
         await(sound::isSounding);
         await(() -> silence.getText().equals("Silence horn"));
-        await(() -> banner("alarm-priority").getText().equals("\u25C6 Critical"));
+        await(() -> banner("alarm-priority").getText().equals("\u25A0 Critical"));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
         await(() -> !sound.isSounding());
         shot("alarm-banner-critical");
