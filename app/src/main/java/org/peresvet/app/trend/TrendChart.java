@@ -196,17 +196,36 @@ final class TrendChart {
         }
     }
 
-    /** Sets one pen's line and band (dataset index = pen index) on an axis, drawn in one go by a {@link PenRenderer}. */
+    /**
+     * Sets one pen's line and band (dataset index = pen index) on an axis, drawn in one go by a
+     * {@link PenRenderer}. The pen's dataset and renderer are kept and changed in place: setting
+     * new ones made the plot rescale every axis twice per pen and redraw; {@link #pensChanged}
+     * rescales once.
+     */
     void pen(int index, int axis, Drawn d, TrendPen pen) {
         Drawn shown = pen.visible() ? d : Drawn.EMPTY;
-        plot.setDataset(index, new PenDataset("p" + index, shown));
-        plot.setRenderer(index, new PenRenderer(shown, Color.decode(pen.color()), pen.width(), dark));
-        plot.mapDatasetToRangeAxis(index, axis);
+        Color color = Color.decode(pen.color());
+        if (plot.getDataset(index) instanceof PenDataset ds && plot.getRenderer(index) instanceof PenRenderer r) {
+            ds.drawn = shown;
+            r.set(shown, color, pen.width(), dark);
+        } else {
+            plot.setDataset(index, new PenDataset("p" + index, shown));
+            plot.setRenderer(index, new PenRenderer(shown, color, pen.width(), dark));
+        }
+        if (plot.getRangeAxisIndex(plot.getRangeAxisForDataset(index)) != axis) {
+            plot.mapDatasetToRangeAxis(index, axis);
+        }
+    }
+
+    /** After the pens changed in place: every axis scales to them, once. */
+    void pensChanged() {
+        plot.configureRangeAxes();
     }
 
     void removePensFrom(int count) {
         for (int i = count; i < plot.getDatasetCount(); i++) {
             plot.setDataset(i, null);
+            plot.setRenderer(i, null);
         }
     }
 
