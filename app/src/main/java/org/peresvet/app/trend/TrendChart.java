@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -37,6 +38,8 @@ final class TrendChart {
     /** Axes whose range the user set (unit → {min, max}); the others scale to the data. */
     private final Map<String, double[]> manual = new LinkedHashMap<>();
     private final List<ValueMarker> cursors = new ArrayList<>();
+    /** Range axes made so far: the next one's index (a dropped lane leaves its index empty). */
+    private int axesMade;
     private boolean dark;
 
     TrendChart() {
@@ -102,7 +105,7 @@ final class TrendChart {
         if (i != null) {
             return i;
         }
-        int index = axisOfUnit.size() + laneOfTag.size();
+        int index = axesMade++;
         UnitAxis axis = new UnitAxis(key);
         axis.setAutoRangeIncludesZero(false);
         axis.setAutoRangeMinimumSize(1e-9);
@@ -151,7 +154,7 @@ final class TrendChart {
     int laneFor(UUID tagId, String[] states, String penColor) {
         Integer i = laneOfTag.get(tagId);
         if (i == null) {
-            i = axisOfUnit.size() + laneOfTag.size();
+            i = axesMade++;
             SymbolAxis axis = new SymbolAxis(null, states);
             axis.setGridBandsVisible(false);
             plot.setRangeAxis(i, axis);
@@ -162,6 +165,28 @@ final class TrendChart {
         plot.getRangeAxis(i).setTickLabelPaint(Color.decode(penColor));
         layoutLanes();
         return i;
+    }
+
+    /** Drops the lanes of tags no longer drawn on one (a pen removed, or switched to its value). */
+    void keepLanes(Set<UUID> tags) {
+        for (var it = laneOfTag.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<UUID, Integer> e = it.next();
+            if (!tags.contains(e.getKey())) {
+                plot.setRangeAxis(e.getValue(), null, false);
+                it.remove();
+            }
+        }
+    }
+
+    /** The ranges the user set, by unit. */
+    Map<String, double[]> manualRanges() {
+        return Map.copyOf(manual);
+    }
+
+    /** Every axis back to autoscale. */
+    void clearManualRanges() {
+        manual.clear();
+        layoutLanes();
     }
 
     /**

@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -364,6 +366,18 @@ public final class TrendView implements WorkspaceTab {
             });
             HBox penCell = new HBox(4, show, color, new Label(label(m, pen.tagId())));
             penCell.setAlignment(Pos.CENTER_LEFT);
+            TagDef tag = m.tag(pen.tagId());
+            if (tag != null && TrendMath.states(tag) != null) {
+                CheckBox lane = new CheckBox(Messages.get("trend.lane"));
+                lane.setId("trend-lane-" + (row - 1));
+                lane.setTooltip(new Tooltip(Messages.get("trend.lane.tip")));
+                lane.setSelected(pen.states(tag) != null);
+                lane.setOnAction(e -> {
+                    pen.lane(lane.isSelected());
+                    dirty = true;
+                });
+                penCell.getChildren().add(lane);
+            }
             Spinner<Double> width = new Spinner<>(0.5, 6, pen.width(), 0.5);
             width.setPrefWidth(70);
             width.valueProperty().addListener((o, a, b) -> {
@@ -618,6 +632,7 @@ public final class TrendView implements WorkspaceTab {
         long to = window.to(now);
         int columns = columns();
         ModelSnapshot m = project.model().snapshot();
+        Set<UUID> onLanes = new HashSet<>();
         var plot = chart.plot();
         plot.setNotify(false);
         try {
@@ -630,7 +645,10 @@ public final class TrendView implements WorkspaceTab {
                 String unit = t == null ? "" : t.units();
                 Drawn d = s.build(from, to, columns, now, window.live());
                 drawn.put(s, d);
-                String[] states = t == null ? null : TrendMath.states(t);
+                String[] states = s.pen.states(t);
+                if (states != null) {
+                    onLanes.add(t.id());
+                }
                 int axis = states != null ? chart.laneFor(t.id(), states, s.pen.color()) : chart.axisFor(unit);
                 chart.pen(i, axis, d, s.pen);
                 if (t != null && states == null && s.pen.visible()) {
@@ -638,6 +656,7 @@ public final class TrendView implements WorkspaceTab {
                 }
             }
             chart.removePensFrom(pens.size());
+            chart.keepLanes(onLanes);
             chart.layoutLanes();
             chart.pensChanged();
             chart.cursors(cursorMillis, aMillis, bMillis);
@@ -761,8 +780,8 @@ public final class TrendView implements WorkspaceTab {
 
     /** The state names of pen i when it is drawn as states, else null. */
     private String[] states(int pen) {
-        TagDef t = project.model().snapshot().tag(pens.get(pen).pen.tagId());
-        return t == null ? null : TrendMath.states(t);
+        PenSeries s = pens.get(pen);
+        return s.pen.states(project.model().snapshot().tag(s.pen.tagId()));
     }
 
     /** A state's name where the pen has states (ON, OFF…), else the number. */
@@ -797,10 +816,12 @@ public final class TrendView implements WorkspaceTab {
     /** The trend as saved: its pens and its time. */
     public TrendSpec spec() {
         List<TrendSpec.PenSpec> ps = pens.stream()
-                .map(s -> new TrendSpec.PenSpec(s.pen.tagId(), s.pen.color(), s.pen.width(), s.pen.visible())).toList();
+                .map(s -> new TrendSpec.PenSpec(s.pen.tagId(), s.pen.color(), s.pen.width(), s.pen.visible(), s.pen.lane())).toList();
+        List<TrendSpec.YRange> ys = chart.manualRanges().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new TrendSpec.YRange(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         long now = now();
         return new TrendSpec(ps, window.live(), Math.max(1, window.span() / Micros.PER_SECOND), window.live() ? 0 : window.from(now),
-                window.live() ? 0 : window.to(now));
+                window.live() ? 0 : window.to(now), ys);
     }
 
     /** Shows a saved trend: its pens and its time. */
@@ -812,8 +833,13 @@ public final class TrendView implements WorkspaceTab {
             if (project.model().snapshot().tag(p.tagId()) != null) {
                 TrendPen pen = new TrendPen(p.tagId(), p.color(), p.width());
                 pen.visible(p.visible());
+                pen.lane(p.lane());
                 addPen(pen);
             }
+        }
+        chart.clearManualRanges();
+        for (TrendSpec.YRange y : spec.yRanges()) {
+            chart.manualRange(y.unit(), new double[] {y.min(), y.max()});
         }
         back.clear();
         backButton.setDisable(true);

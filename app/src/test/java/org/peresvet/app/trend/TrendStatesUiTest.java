@@ -1,6 +1,7 @@
 package org.peresvet.app.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.fx;
 
@@ -10,9 +11,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
@@ -210,5 +213,50 @@ class TrendStatesUiTest {
         });
         await(() -> fx(view::settled));
         Screenshots.save(stage.getScene(), "trend-band-lane-dark");
+    }
+
+    @Test
+    @Order(5)
+    void aManualYRangeAndThePensLanesAreSavedWithTheTrend() throws Exception {
+        // The pump drawn as a value instead of on its lane, the bar axis fixed by hand.
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#trend-lane-1")).fire();
+            view.yRange("bar", new double[] {2, 12});
+            return null;
+        });
+        await(() -> fx(view::settled));
+        assertThat(fx(() -> view.chartForTests().plot().getRangeAxisForDataset(1))).isNotInstanceOf(SymbolAxis.class);
+        assertThat(fx(() -> view.chartForTests().axisRange("bar").getUpperBound())).isEqualTo(12.0);
+        TrendSpec saved = TrendSpec.parse(fx(view::spec).toJson());
+        assertThat(saved.yRanges()).containsExactly(new TrendSpec.YRange("bar", 2, 12));
+        assertThat(saved.pens()).extracting(TrendSpec.PenSpec::lane).containsExactly(null, false);
+        // Reopened: the same axis range and the pump still off its lane; switched back, it is on its lane again.
+        TrendView other = fx(() -> {
+            TrendView v = new TrendView("trend-states-2", view.project(), null, errors::add);
+            stage.getScene().setRoot(new BorderPane(v.content()));
+            v.load(UUID.randomUUID(), "Pressure and pump", saved);
+            return v;
+        });
+        await(() -> fx(other::settled));
+        assertThat(fx(() -> other.chartForTests().axisRange("bar").getUpperBound())).isEqualTo(12.0);
+        assertThat(fx(() -> other.chartForTests().manualRange("bar"))).containsExactly(2, 12);
+        assertThat(fx(() -> other.chartForTests().plot().getRangeAxisForDataset(1))).isNotInstanceOf(SymbolAxis.class);
+        assertThat(fx(() -> ((CheckBox) stage.getScene().lookup("#trend-lane-1")).isSelected())).isFalse();
+        Screenshots.save(stage.getScene(), "trend-reopened-manual-y-pump-as-value");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#trend-lane-1")).fire();
+            return null;
+        });
+        await(() -> fx(other::settled));
+        assertThat(fx(() -> other.chartForTests().plot().getRangeAxisForDataset(1))).isInstanceOf(SymbolAxis.class);
+        assertThat(fx(() -> TrendSpec.parse(other.spec().toJson()).pens().get(1).lane())).isTrue();
+        fx(() -> {
+            other.dispose();
+            return null;
+        });
+        // A body from outside is read strictly.
+        String bad = saved.toJson().replace("\"max\":12.0", "\"max\":1.0");
+        assertThatThrownBy(() -> TrendSpec.parse(bad)).hasMessageContaining("yRanges[0].max");
+        assertThat(TrendSpec.parse("{\"pens\":[]}").yRanges()).isEmpty();
     }
 }
