@@ -15,8 +15,11 @@ import org.peresvet.model.Sample;
  * samples than bins) join the same way. FX thread.
  */
 final class BinStrip {
-    /** Bins a strip keeps at most: pieces far from the view go first (a few screens' worth). */
-    static final int MAX_BINS = 24_000;
+    /**
+     * Bins (or raw samples) a strip keeps at most, about five screens' worth (some 1.5 MB: a bin
+     * with its first and last sample is near 180 bytes); pieces far from the view go first.
+     */
+    static final int MAX_BINS = 8_000;
 
     final long width;
     private final Deque<BinnedHistory> pieces = new ArrayDeque<>();
@@ -29,15 +32,18 @@ final class BinStrip {
     }
 
     /**
-     * A width from a small set (2^k µs and 1.5 x 2^k µs) at most {@code span / columns}: about one
-     * to one and a half bins per pixel column, and the same width for spans that differ a little,
-     * so a pan or a zoom back finds its bins again.
+     * A width from a small set (2^k µs and 1.5 x 2^k µs) at least {@code span / columns}: two
+     * thirds of a bin to one bin per pixel column (a line point and a band point per bin: at most
+     * two points per pixel to draw), and the same width for spans that differ a little, so a pan
+     * or a zoom back finds its bins again.
      */
     static long widthFor(long span, int columns) {
-        long ideal = Math.max(1, span / Math.max(1, columns));
+        long ideal = Math.max(1, -Math.floorDiv(-span, Math.max(1, columns)));
         long pow = Long.highestOneBit(ideal);
-        long oneAndHalf = pow + pow / 2;
-        return pow >= 2 && oneAndHalf <= ideal ? oneAndHalf : pow;
+        if (pow == ideal) {
+            return pow;
+        }
+        return pow >= 2 && pow + pow / 2 >= ideal ? pow + pow / 2 : 2 * pow;
     }
 
     /** The period to ask for [from, to] µs: whole bins on this strip's grid. */

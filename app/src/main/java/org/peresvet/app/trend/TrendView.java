@@ -68,9 +68,11 @@ import org.peresvet.runtime.Subscription;
  * live or over a period, with zoom and a zoom-back stack, an X-trace readout of every pen at the
  * mouse and two cursors A and B with Δt and Δvalue per pen.
  *
- * <p>History comes decimated (about one bin per pixel column) from {@link ProjectContext#history()}
- * on background threads; live samples go into each pen's ring on the delivery thread. The chart is
- * redrawn on the pulse, and only when something changed or the live window moved a pixel.
+ * <p>History comes decimated (at most one bin per pixel column) from {@link ProjectContext#history()}
+ * on background threads and stays with each pen per bin width ({@link BinStrip}): a pan reads only
+ * the newly exposed edge, a zoom back reads nothing, a zoom shows the coarser data until the finer
+ * answer comes. Live samples go into each pen's ring on the delivery thread. The chart is redrawn
+ * on the pulse, and only when something changed or the live window moved a pixel.
  */
 public final class TrendView implements WorkspaceTab {
     /** Presets of the period shown, in seconds. */
@@ -79,6 +81,7 @@ public final class TrendView implements WorkspaceTab {
         "trend.preset.7d"};
     /** Live samples a pen keeps: 10 minutes at 100 samples/s. */
     static final int RING = 65_536;
+    private static final long PREVIEW_AFTER_NANOS = 100_000_000L;
 
     private final String key;
     private final ProjectContext project;
@@ -105,6 +108,9 @@ public final class TrendView implements WorkspaceTab {
     private long pausedAt;
     private boolean dirty = true;
     private boolean cursorsMoved;
+    private boolean gridDue;
+    /** When to draw what the pens hold while a history read is still under way (-1: not due). */
+    private long previewDueNanos = -1;
     private boolean adjusting;
     private long lastDrawNanos;
     private long lastPushNanos;
@@ -310,7 +316,7 @@ public final class TrendView implements WorkspaceTab {
         PenSeries s = new PenSeries(pen, RING);
         pens.add(s);
         byTag.put(pen.tagId(), s); // the ring fills from now on: before the history is asked
-        rebuildPenGrid();
+        gridDue = true; // once for pens added together, after their history read has started
         fetchSoon(0);
     }
 
@@ -337,6 +343,7 @@ public final class TrendView implements WorkspaceTab {
     }
 
     private void rebuildPenGrid() {
+        gridDue = false;
         penGrid.getChildren().clear();
         readouts.clear();
         String[] heads = {"", "trend.col.pen", "trend.col.width", "trend.col.value", "trend.col.quality", "trend.col.a", "trend.col.b", "trend.col.delta"};
@@ -559,11 +566,14 @@ public final class TrendView implements WorkspaceTab {
                 queries.add(new BinQuery(s.pen.tagId(), m[0], m[1], (int) ((m[1] - m[0] + 1) / width)));
             }
         }
-        if (queries.isEmpty() || somethingToShow) {
-            dirty = true; // drawn on this pulse: every pen holds the period, or some draw what they hold until the answer comes
-        }
         if (queries.isEmpty()) {
+            dirty = true; // every pen holds the period: drawn on this pulse
             return;
+        }
+        if (somethingToShow) {
+            // What the pens hold (after a zoom the coarser data) is drawn if the answer takes longer
+            // than the eye waits (0.1 s); a quicker answer is drawn once, without a preview before it.
+            previewDueNanos = System.nanoTime() + PREVIEW_AFTER_NANOS;
         }
         fetching++;
         long askedAt = Micros.now();
@@ -585,6 +595,7 @@ public final class TrendView implements WorkspaceTab {
                 readFor.get(i).history(width, reads.get(i).join(), askedAt, from, to);
             }
             asked.forEach(s -> s.show(width));
+            previewDueNanos = -1;
             lastReadNanos = System.nanoTime() - t0;
             dirty = true;
         }));
@@ -592,7 +603,7 @@ public final class TrendView implements WorkspaceTab {
 
     /** Whether no history read is under way (tests wait on it). */
     public boolean settled() {
-        return fetching == 0 && fetchDueNanos < 0 && !dirty;
+        return fetching == 0 && fetchDueNanos < 0 && !dirty && !gridDue;
     }
 
     // ---- drawing, on the pulse ----
@@ -601,6 +612,13 @@ public final class TrendView implements WorkspaceTab {
         long t0 = System.nanoTime();
         if (fetchDueNanos >= 0 && nanos >= fetchDueNanos) {
             fetch();
+        }
+        if (gridDue) {
+            rebuildPenGrid();
+        }
+        if (previewDueNanos >= 0 && nanos >= previewDueNanos) {
+            previewDueNanos = -1;
+            dirty = fetching > 0 || dirty;
         }
         boolean liveDue = false;
         if (window.live() && !pauseButton.isSelected()) {
