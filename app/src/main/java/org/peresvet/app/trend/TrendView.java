@@ -109,6 +109,8 @@ public final class TrendView implements WorkspaceTab {
     private boolean dirty = true;
     private boolean cursorsMoved;
     private boolean gridDue;
+    /** Pulses a read waited for the chart's first layout (a few at most). */
+    private int unlaidPulses;
     /** When to draw what the pens hold while a history read is still under way (-1: not due). */
     private long previewDueNanos = -1;
     private boolean adjusting;
@@ -523,12 +525,13 @@ public final class TrendView implements WorkspaceTab {
         fetchDueNanos = System.nanoTime() + delayMillis * 1_000_000L;
     }
 
-    /** Pixel columns of the plot's data area (of the whole chart before its first draw). */
+    /**
+     * Pixel columns to decimate to: the chart's width (the data area is a little narrower, by the
+     * Y axes). Not the data area itself: it is known only after a draw and moves with the axes, and
+     * a pen finds its bins again only at the same bin width.
+     */
     private int columns() {
-        ChartRenderingInfo info = viewer.getRenderingInfo();
-        double w = info != null && info.getPlotInfo() != null && info.getPlotInfo().getDataArea().getWidth() > 0
-                ? info.getPlotInfo().getDataArea().getWidth() : viewer.getWidth() > 0 ? viewer.getWidth() : 1600;
-        return (int) Math.max(200, Math.min(4000, w));
+        return (int) Math.max(200, Math.min(4000, viewer.getWidth() > 0 ? viewer.getWidth() : 1600));
     }
 
     /**
@@ -611,7 +614,11 @@ public final class TrendView implements WorkspaceTab {
     private void pulse(long nanos) {
         long t0 = System.nanoTime();
         if (fetchDueNanos >= 0 && nanos >= fetchDueNanos) {
-            fetch();
+            // Just put on screen and not laid out yet: wait, its width sets the bin width, which the pens' bins must match.
+            boolean unlaid = viewer.getWidth() <= 0 && viewer.getScene() != null && unlaidPulses++ < 5;
+            if (!unlaid) {
+                fetch();
+            }
         }
         if (gridDue) {
             rebuildPenGrid();

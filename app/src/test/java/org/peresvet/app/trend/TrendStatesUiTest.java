@@ -259,4 +259,52 @@ class TrendStatesUiTest {
         assertThatThrownBy(() -> TrendSpec.parse(bad)).hasMessageContaining("yRanges[0].max");
         assertThat(TrendSpec.parse("{\"pens\":[]}").yRanges()).isEmpty();
     }
+
+    @Test
+    @Order(6)
+    void aPanReadsOnlyTheExposedEdgeAndAZoomBackReadsNothing() throws Exception {
+        TrendView v = fx(() -> {
+            TrendView t = new TrendView("trend-states-3", view.project(), null, errors::add);
+            stage.getScene().setRoot(new BorderPane(t.content()));
+            t.addPen(pressure.id());
+            t.showPeriod(t0 + 600 * S, t0 + 1_800 * S, false);
+            return t;
+        });
+        await(() -> fx(v::settled));
+        var whole = fx(() -> v.series(0).history());
+        // A quarter to the right: one read, of the new quarter only (whole bins past what the pen holds).
+        fx(() -> {
+            v.showPeriod(t0 + 900 * S, t0 + 2_100 * S, true);
+            return null;
+        });
+        await(() -> fx(v::settled));
+        var edge = fx(() -> v.series(0).history());
+        assertThat(edge).isNotSameAs(whole);
+        assertThat(edge.start()).isEqualTo(whole.finish() + 1);
+        assertThat(edge.finish() - edge.start()).isLessThan(330 * S);
+        // The line runs through the join: a value at every bin but in the lost minute (1,800 s to 1,860 s).
+        Drawn d = fx(() -> v.drawnOf(0));
+        for (long at = 910; at < 2_090; at += 7) {
+            double t = (t0 + at * S) / 1000.0;
+            if (at < 1_795 || at > 1_865) {
+                assertThat(fx(() -> v.valueAt(0, t))).as("value at %d s", at).isNotNaN();
+            }
+        }
+        assertThat(d.size).isLessThan(1_300); // about a point per pixel column, not per sample
+        // Back to the period before: nothing read, drawn from what the pen holds.
+        fx(() -> {
+            v.zoomBack();
+            return null;
+        });
+        await(() -> fx(v::settled));
+        assertThat(fx(() -> v.series(0).history())).isSameAs(edge);
+        assertThat(fx(v::shown)).containsExactly(t0 + 600 * S, t0 + 1_800 * S);
+        assertThat(fx(() -> v.valueAt(0, (t0 + 700 * S) / 1000.0))).isNotNaN();
+        Screenshots.save(stage.getScene(), "trend-panned-zoomed-back");
+        fx(() -> {
+            v.dispose();
+            return null;
+        });
+        assertThat(errors).isEmpty();
+    }
 }
