@@ -22,15 +22,16 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -42,6 +43,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.fx.ChartViewer;
@@ -364,15 +366,7 @@ public final class TrendView implements WorkspaceTab {
                 pen.visible(show.isSelected());
                 dirty = true;
             });
-            ColorPicker color = new ColorPicker(Color.web(pen.color()));
-            color.getStyleClass().add("button");
-            color.setMaxWidth(40);
-            color.setOnAction(e -> {
-                Color c = color.getValue();
-                pen.color(String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
-                        (int) Math.round(c.getBlue() * 255)));
-                dirty = true;
-            });
+            Button color = colorButton(pen);
             HBox penCell = new HBox(4, show, color, new Label(label(m, pen.tagId())));
             penCell.setAlignment(Pos.CENTER_LEFT);
             TagDef tag = m.tag(pen.tagId());
@@ -387,12 +381,7 @@ public final class TrendView implements WorkspaceTab {
                 });
                 penCell.getChildren().add(lane);
             }
-            Spinner<Double> width = new Spinner<>(0.5, 6, pen.width(), 0.5);
-            width.setPrefWidth(70);
-            width.valueProperty().addListener((o, a, b) -> {
-                pen.width(b);
-                dirty = true;
-            });
+            Button width = widthButton(pen);
             Button remove = new Button("✕");
             remove.setTooltip(new Tooltip(Messages.get("trend.remove")));
             remove.setOnAction(e -> removePen(s));
@@ -410,6 +399,74 @@ public final class TrendView implements WorkspaceTab {
             penGrid.addRow(row++, remove, penCell, width, value, quality, a, b, delta);
         }
         updateReadouts();
+    }
+
+    /**
+     * A pen's colour: a swatch that offers the palette, and any colour through a colour picker made
+     * only then. Light on purpose: a ColorPicker and a Spinner per pen row were most of the FX
+     * time of putting eight pens on a trend.
+     */
+    private Button colorButton(TrendPen pen) {
+        Rectangle swatch = new Rectangle(14, 14, Color.web(pen.color()));
+        Button b = new Button(null, swatch);
+        b.setTooltip(new Tooltip(Messages.get("trend.color")));
+        b.setOnAction(e -> {
+            ContextMenu menu = new ContextMenu();
+            for (String c : TrendPen.PALETTE) {
+                MenuItem item = new MenuItem(null, new Rectangle(14, 14, Color.web(c)));
+                item.setOnAction(x -> {
+                    pen.color(c);
+                    swatch.setFill(Color.web(c));
+                    dirty = true;
+                });
+                menu.getItems().add(item);
+            }
+            MenuItem other = new MenuItem(Messages.get("trend.colorOther"));
+            other.setOnAction(x -> otherColor(pen, swatch, b));
+            menu.getItems().add(other);
+            menu.show(b, Side.BOTTOM, 0, 0);
+        });
+        return b;
+    }
+
+    /** Any colour: a colour picker in the swatch's place while it is open. */
+    private void otherColor(TrendPen pen, Rectangle swatch, Button b) {
+        if (!(b.getParent() instanceof HBox cell)) {
+            return;
+        }
+        int at = cell.getChildren().indexOf(b);
+        ColorPicker picker = new ColorPicker(Color.web(pen.color()));
+        picker.setOnAction(e -> {
+            Color c = picker.getValue();
+            pen.color(String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+                    (int) Math.round(c.getBlue() * 255)));
+            swatch.setFill(Color.web(pen.color()));
+            dirty = true;
+        });
+        picker.setOnHidden(e -> cell.getChildren().set(at, b));
+        cell.getChildren().set(at, picker);
+        Platform.runLater(picker::show);
+    }
+
+    /** A pen's line width: its value, the choices 0.5 to 6 in a menu. */
+    private Button widthButton(TrendPen pen) {
+        Button b = new Button(TrendMath.format(pen.width()));
+        b.setTooltip(new Tooltip(Messages.get("trend.col.width")));
+        b.setOnAction(e -> {
+            ContextMenu menu = new ContextMenu();
+            for (int k = 1; k <= 12; k++) {
+                double w = k * 0.5;
+                MenuItem item = new MenuItem(TrendMath.format(w));
+                item.setOnAction(x -> {
+                    pen.width(w);
+                    b.setText(TrendMath.format(w));
+                    dirty = true;
+                });
+                menu.getItems().add(item);
+            }
+            menu.show(b, Side.BOTTOM, 0, 0);
+        });
+        return b;
     }
 
     private static String label(ModelSnapshot m, UUID tagId) {

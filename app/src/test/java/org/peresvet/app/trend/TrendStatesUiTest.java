@@ -13,15 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.AfterAll;
@@ -306,5 +311,51 @@ class TrendStatesUiTest {
             return null;
         });
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aPensColourAndWidthComeFromTheirMenus() throws Exception {
+        TrendView v = fx(() -> {
+            TrendView t = new TrendView("trend-states-4", view.project(), null, errors::add);
+            stage.getScene().setRoot(new BorderPane(t.content()));
+            t.addPen(pressure.id());
+            return t;
+        });
+        await(() -> fx(v::settled));
+        // The row's swatch and width buttons open their menus; a choice changes the pen and redraws it.
+        ContextMenu colours = fx(() -> openMenu(v, "#1f5fa8"));
+        fx(() -> {
+            colours.getItems().get(2).fire();
+            colours.hide();
+            return null;
+        });
+        assertThat(fx(() -> v.pens().get(0).color())).isEqualTo(TrendPen.PALETTE[2]);
+        assertThat(colours.getItems().get(colours.getItems().size() - 1).getText()).isEqualTo("Other colour…");
+        ContextMenu widths = fx(() -> openMenu(v, "1.5"));
+        fx(() -> {
+            widths.getItems().get(5).fire(); // 3
+            widths.hide();
+            return null;
+        });
+        assertThat(fx(() -> v.pens().get(0).width())).isEqualTo(3.0);
+        await(() -> fx(v::settled));
+        fx(() -> {
+            v.dispose();
+            return null;
+        });
+    }
+
+    /** Fires the pen row's button showing this swatch colour or text and returns the menu it opened. */
+    private static ContextMenu openMenu(TrendView v, String what) {
+        for (Node n : v.content().lookupAll(".button")) {
+            if (n instanceof Button b && (what.equals(b.getText())
+                    || what.startsWith("#") && b.getGraphic() instanceof Rectangle r && r.getFill().equals(Color.web(what)))) {
+                b.fire();
+                return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing()).map(ContextMenu.class::cast)
+                        .reduce((x, y) -> y).orElseThrow();
+            }
+        }
+        throw new AssertionError("no button " + what);
     }
 }
