@@ -64,12 +64,18 @@ final class LiveRing {
         head = 0;
     }
 
-    /** Visits the samples with x > after, in the order they came (which is x order for a live feed). */
-    synchronized void forEachAfter(long after, Visitor v) {
+    /**
+     * Visits the samples with x > after, in the order they came (which is x order for a live
+     * feed), up to the first one past {@code until}: what lies beyond a period is not drawn.
+     */
+    synchronized void forEachAfter(long after, long until, Visitor v) {
         for (int i = 0; i < size; i++) {
             int k = (head + i) % xs.length;
             if (xs[k] > after) {
                 v.sample(xs[k], ys[k], qs[k]);
+                if (xs[k] > until) {
+                    return;
+                }
             }
         }
     }

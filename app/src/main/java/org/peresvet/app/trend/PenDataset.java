@@ -6,7 +6,8 @@ import org.jfree.data.xy.AbstractXYDataset;
 /** One pen's line as a JFreeChart dataset, over the {@link Drawn} arrays without copying them. */
 final class PenDataset extends AbstractXYDataset {
     private final String key;
-    final Drawn drawn;
+    /** Swapped for each redraw (the plot is told once, see {@link TrendChart#pensChanged}). */
+    Drawn drawn;
 
     PenDataset(String key, Drawn drawn) {
         this.key = key;

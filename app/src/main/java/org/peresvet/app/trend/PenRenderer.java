@@ -22,18 +22,23 @@ import org.jfree.data.xy.XYDataset;
  */
 final class PenRenderer extends AbstractXYItemRenderer {
     private static final long serialVersionUID = 1L;
-    private final transient Drawn d;
-    private final Color color;
-    private final float width;
+    private transient Drawn d;
+    private Color color;
+    private float width;
     /** Alpha of the bad-stretch strip: a dark field needs more to show it. */
-    private final int stripAlpha;
+    private int stripAlpha;
     private boolean painted;
 
     PenRenderer(Drawn drawn, Color color, double width, boolean dark) {
+        set(drawn, color, width, dark);
+    }
+
+    /** What to draw next, without an event (the chart is redrawn once for every pen). */
+    void set(Drawn drawn, Color c, double w, boolean dark) {
         this.stripAlpha = dark ? 70 : 34;
         this.d = drawn;
-        this.color = color;
-        this.width = (float) width;
+        this.color = c;
+        this.width = (float) w;
     }
 
     @Override

@@ -1,92 +1,124 @@
 package org.peresvet.app.trend;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.peresvet.history.Bin;
 import org.peresvet.history.BinnedHistory;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 
 /**
- * What one pen shows: its decimated history for the fetched period, stitched to its live ring.
- * The seam is the last sample the history answer holds: live samples after it are drawn, those
- * at or before it are already in the history. The ring is filled from before the history was
- * asked, so nothing falls between them (no gap) and nothing is drawn twice (no duplicate).
+ * What one pen shows: its decimated history, stitched to its live ring. History is kept per bin
+ * width in {@link BinStrip}s (the few last widths, so a pan reads only the exposed edge and a zoom
+ * back reads nothing); the strip on screen is the one at the view's width once it holds the view,
+ * until then the one shown before (a zoom draws the coarse data at once and refines it when the
+ * finer answer comes). The seam is the last sample the shown history holds: live samples after it
+ * are drawn, those at or before it are already in the history. The ring is filled from before the
+ * history was asked, so nothing falls between them (no gap) and nothing is drawn twice (no duplicate).
  */
 final class PenSeries {
+    /** Bin widths a pen keeps history for. */
+    private static final int WIDTHS = 4;
+    /** The key of the live window's strip: it is read whole each time, never joined. */
+    static final long LIVE = -1;
+
     final TrendPen pen;
     final LiveRing ring;
-    private BinnedHistory history;
-    /** x (µs) of the last sample in the history answer: the seam. */
-    private long seam = Long.MIN_VALUE;
-    private boolean step;
+    /** Strips by bin width (or {@link #LIVE}), least recently used first. */
+    private final Map<Long, BinStrip> strips = new LinkedHashMap<>(8, 0.75f, true);
+    private BinStrip shown;
+    private BinnedHistory lastAnswer;
 
     PenSeries(TrendPen pen, int ringCapacity) {
         this.pen = pen;
         this.ring = new LiveRing(ringCapacity);
     }
 
-    void history(BinnedHistory h) {
-        this.history = h;
-        this.step = h.step();
-        long last = h.before() != null ? h.before().x() : Long.MIN_VALUE;
-        if (h.raw() && !h.samples().isEmpty()) {
-            last = h.samples().get(h.samples().size() - 1).x();
-        } else if (!h.raw() && !h.bins().isEmpty()) {
-            last = h.bins().get(h.bins().size() - 1).last().x();
+    /** The strip for a width (made empty on first use); the least recently used goes beyond {@link #WIDTHS}. */
+    BinStrip strip(long width) {
+        BinStrip s = strips.computeIfAbsent(width, BinStrip::new);
+        if (strips.size() > WIDTHS) {
+            Long eldest = strips.keySet().iterator().next();
+            if (strips.get(eldest) != shown) {
+                strips.remove(eldest);
+            }
         }
-        this.seam = last;
+        return s;
     }
 
+    /** Adds an answer to the strip of its width. */
+    void history(long width, BinnedHistory h, long asked, long viewFrom, long viewTo) {
+        strip(width).add(h, width != LIVE, asked, viewFrom, viewTo);
+        lastAnswer = h;
+    }
+
+    /** Draws from this strip from now on. */
+    void show(long width) {
+        shown = strip(width);
+    }
+
+    /** Whether the pen has history to draw (else a redraw before its first answer shows nothing new). */
+    boolean hasHistory() {
+        return shown != null && !shown.isEmpty();
+    }
+
+    /** The last history answer (tests read it). */
     BinnedHistory history() {
-        return history;
+        return lastAnswer;
     }
 
     long seam() {
-        return seam;
+        return shown == null ? Long.MIN_VALUE : shown.seam();
     }
 
     boolean step() {
-        return step;
+        return shown != null && shown.step();
     }
 
     /** Whether the ring still holds everything after the seam (else the history must be asked again). */
     boolean stitched() {
+        long seam = seam();
         return ring.size() < ring.capacity() || ring.oldest() <= seam + 1 || seam == Long.MIN_VALUE;
     }
 
     /**
      * The line and band to draw for [from, to] (µs) in {@code columns} pixel columns: the
-     * history's raw samples, or per bin its first and last value on the line and its min and max
-     * as the band; then the live samples after the seam reduced the same way per column; in live
-     * mode the last good value is held up to {@code now}.
+     * history's raw samples, or per bin its last value on the line and its min and max as the
+     * band; then the live samples after the seam reduced the same way per column; in live mode
+     * the last good value is held up to {@code now}. Only what the period needs is drawn: one
+     * point beyond each edge, a few points per pixel column.
      */
     Drawn build(long from, long to, int columns, long now, boolean live) {
         Drawn.Builder b = new Drawn.Builder();
-        BinnedHistory h = history;
+        BinStrip h = shown;
+        boolean toEnd = true;
         if (h != null) {
-            if (h.before() != null) {
-                point(b, h.before());
-            }
-            if (h.raw()) {
-                for (Sample s : h.samples()) {
+            toEnd = h.visit(from, to, new BinStrip.Visitor() {
+                @Override
+                public void sample(Sample s) {
                     point(b, s);
                 }
-            } else {
-                for (Bin bin : h.bins()) {
+
+                @Override
+                public void bin(Bin bin) {
                     addBin(b, bin);
                 }
-            }
+            });
         }
         b.breakBand();
-        ColumnReducer live4 = new ColumnReducer(b, from, to, columns);
-        ring.forEachAfter(seam, live4::add);
-        live4.flush();
-        if (h != null && h.after() != null && !live) {
-            point(b, h.after());
+        long seam = seam();
+        if (toEnd) {
+            ColumnReducer live4 = new ColumnReducer(b, from, to, columns);
+            ring.forEachAfter(seam, live ? Long.MAX_VALUE : to, live4::add);
+            live4.flush();
+            if (h != null && h.after() != null && !live) {
+                point(b, h.after());
+            }
         }
         if (live && b.size() > 0 && !Double.isNaN(b.lastY()) && TrendMath.toMillis(now) > b.lastX()) {
             b.add(TrendMath.toMillis(now), b.lastY(), b.lastQ()); // the current value holds until now
         }
-        return b.build(step);
+        return b.build(step());
     }
 
     private static void point(Drawn.Builder b, Sample s) {

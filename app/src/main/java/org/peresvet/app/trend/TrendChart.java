@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -37,6 +38,8 @@ final class TrendChart {
     /** Axes whose range the user set (unit → {min, max}); the others scale to the data. */
     private final Map<String, double[]> manual = new LinkedHashMap<>();
     private final List<ValueMarker> cursors = new ArrayList<>();
+    /** Range axes made so far: the next one's index (a dropped lane leaves its index empty). */
+    private int axesMade;
     private boolean dark;
 
     TrendChart() {
@@ -102,7 +105,7 @@ final class TrendChart {
         if (i != null) {
             return i;
         }
-        int index = axisOfUnit.size() + laneOfTag.size();
+        int index = axesMade++;
         UnitAxis axis = new UnitAxis(key);
         axis.setAutoRangeIncludesZero(false);
         axis.setAutoRangeMinimumSize(1e-9);
@@ -151,7 +154,7 @@ final class TrendChart {
     int laneFor(UUID tagId, String[] states, String penColor) {
         Integer i = laneOfTag.get(tagId);
         if (i == null) {
-            i = axisOfUnit.size() + laneOfTag.size();
+            i = axesMade++;
             SymbolAxis axis = new SymbolAxis(null, states);
             axis.setGridBandsVisible(false);
             plot.setRangeAxis(i, axis);
@@ -162,6 +165,28 @@ final class TrendChart {
         plot.getRangeAxis(i).setTickLabelPaint(Color.decode(penColor));
         layoutLanes();
         return i;
+    }
+
+    /** Drops the lanes of tags no longer drawn on one (a pen removed, or switched to its value). */
+    void keepLanes(Set<UUID> tags) {
+        for (var it = laneOfTag.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<UUID, Integer> e = it.next();
+            if (!tags.contains(e.getKey())) {
+                plot.setRangeAxis(e.getValue(), null, false);
+                it.remove();
+            }
+        }
+    }
+
+    /** The ranges the user set, by unit. */
+    Map<String, double[]> manualRanges() {
+        return Map.copyOf(manual);
+    }
+
+    /** Every axis back to autoscale. */
+    void clearManualRanges() {
+        manual.clear();
+        layoutLanes();
     }
 
     /**
@@ -196,17 +221,36 @@ final class TrendChart {
         }
     }
 
-    /** Sets one pen's line and band (dataset index = pen index) on an axis, drawn in one go by a {@link PenRenderer}. */
+    /**
+     * Sets one pen's line and band (dataset index = pen index) on an axis, drawn in one go by a
+     * {@link PenRenderer}. The pen's dataset and renderer are kept and changed in place: setting
+     * new ones made the plot rescale every axis twice per pen and redraw; {@link #pensChanged}
+     * rescales once.
+     */
     void pen(int index, int axis, Drawn d, TrendPen pen) {
         Drawn shown = pen.visible() ? d : Drawn.EMPTY;
-        plot.setDataset(index, new PenDataset("p" + index, shown));
-        plot.setRenderer(index, new PenRenderer(shown, Color.decode(pen.color()), pen.width(), dark));
-        plot.mapDatasetToRangeAxis(index, axis);
+        Color color = Color.decode(pen.color());
+        if (plot.getDataset(index) instanceof PenDataset ds && plot.getRenderer(index) instanceof PenRenderer r) {
+            ds.drawn = shown;
+            r.set(shown, color, pen.width(), dark);
+        } else {
+            plot.setDataset(index, new PenDataset("p" + index, shown));
+            plot.setRenderer(index, new PenRenderer(shown, color, pen.width(), dark));
+        }
+        if (plot.getRangeAxisIndex(plot.getRangeAxisForDataset(index)) != axis) {
+            plot.mapDatasetToRangeAxis(index, axis);
+        }
+    }
+
+    /** After the pens changed in place: every axis scales to them, once. */
+    void pensChanged() {
+        plot.configureRangeAxes();
     }
 
     void removePensFrom(int count) {
         for (int i = count; i < plot.getDatasetCount(); i++) {
             plot.setDataset(i, null);
+            plot.setRenderer(i, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.peresvet.app.trend;
 
 import java.util.UUID;
+import org.peresvet.model.TagDef;
 
 /**
  * One pen of a trend: the tag it draws and how. Changed on the FX thread only.
@@ -15,6 +16,8 @@ public final class TrendPen {
     private String color;
     private double width;
     private boolean visible = true;
+    /** On its state lane (true) or drawn as a value (false); null: as the tag's definition says. */
+    private Boolean lane;
 
     public TrendPen(UUID tagId, String color, double width) {
         this.tagId = tagId;
@@ -48,5 +51,19 @@ public final class TrendPen {
 
     public void visible(boolean v) {
         this.visible = v;
+    }
+
+    public Boolean lane() {
+        return lane;
+    }
+
+    public void lane(Boolean onLane) {
+        this.lane = onLane;
+    }
+
+    /** The states to draw this pen's tag with on a lane, or null to draw it as a value. */
+    String[] states(TagDef t) {
+        String[] s = t == null ? null : TrendMath.states(t);
+        return s != null && !Boolean.FALSE.equals(lane) ? s : null;
     }
 }

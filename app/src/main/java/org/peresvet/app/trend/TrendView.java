@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,15 +22,16 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -40,6 +43,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.fx.ChartViewer;
@@ -66,9 +70,11 @@ import org.peresvet.runtime.Subscription;
  * live or over a period, with zoom and a zoom-back stack, an X-trace readout of every pen at the
  * mouse and two cursors A and B with Δt and Δvalue per pen.
  *
- * <p>History comes decimated (about one bin per pixel column) from {@link ProjectContext#history()}
- * on background threads; live samples go into each pen's ring on the delivery thread. The chart is
- * redrawn on the pulse, and only when something changed or the live window moved a pixel.
+ * <p>History comes decimated (at most one bin per pixel column) from {@link ProjectContext#history()}
+ * on background threads and stays with each pen per bin width ({@link BinStrip}): a pan reads only
+ * the newly exposed edge, a zoom back reads nothing, a zoom shows the coarser data until the finer
+ * answer comes. Live samples go into each pen's ring on the delivery thread. The chart is redrawn
+ * on the pulse, and only when something changed or the live window moved a pixel.
  */
 public final class TrendView implements WorkspaceTab {
     /** Presets of the period shown, in seconds. */
@@ -77,6 +83,7 @@ public final class TrendView implements WorkspaceTab {
         "trend.preset.7d"};
     /** Live samples a pen keeps: 10 minutes at 100 samples/s. */
     static final int RING = 65_536;
+    private static final long PREVIEW_AFTER_NANOS = 100_000_000L;
 
     private final String key;
     private final ProjectContext project;
@@ -103,10 +110,17 @@ public final class TrendView implements WorkspaceTab {
     private long pausedAt;
     private boolean dirty = true;
     private boolean cursorsMoved;
+    private boolean gridDue;
+    /** Pulses a read waited for the chart's first layout (a few at most). */
+    private int unlaidPulses;
+    /** When to draw what the pens hold while a history read is still under way (-1: not due). */
+    private long previewDueNanos = -1;
     private boolean adjusting;
     private long lastDrawNanos;
     private long lastPushNanos;
     private long fetchDueNanos = -1;
+    /** Wall time of the last history read, from asking to every answer in (the benchmark reports it). */
+    private long lastReadNanos;
     private int generation;
     private int fetching;
     private double cursorMillis = Double.NaN;
@@ -306,7 +320,7 @@ public final class TrendView implements WorkspaceTab {
         PenSeries s = new PenSeries(pen, RING);
         pens.add(s);
         byTag.put(pen.tagId(), s); // the ring fills from now on: before the history is asked
-        rebuildPenGrid();
+        gridDue = true; // once for pens added together, after their history read has started
         fetchSoon(0);
     }
 
@@ -333,6 +347,7 @@ public final class TrendView implements WorkspaceTab {
     }
 
     private void rebuildPenGrid() {
+        gridDue = false;
         penGrid.getChildren().clear();
         readouts.clear();
         String[] heads = {"", "trend.col.pen", "trend.col.width", "trend.col.value", "trend.col.quality", "trend.col.a", "trend.col.b", "trend.col.delta"};
@@ -351,23 +366,22 @@ public final class TrendView implements WorkspaceTab {
                 pen.visible(show.isSelected());
                 dirty = true;
             });
-            ColorPicker color = new ColorPicker(Color.web(pen.color()));
-            color.getStyleClass().add("button");
-            color.setMaxWidth(40);
-            color.setOnAction(e -> {
-                Color c = color.getValue();
-                pen.color(String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
-                        (int) Math.round(c.getBlue() * 255)));
-                dirty = true;
-            });
+            Button color = colorButton(pen);
             HBox penCell = new HBox(4, show, color, new Label(label(m, pen.tagId())));
             penCell.setAlignment(Pos.CENTER_LEFT);
-            Spinner<Double> width = new Spinner<>(0.5, 6, pen.width(), 0.5);
-            width.setPrefWidth(70);
-            width.valueProperty().addListener((o, a, b) -> {
-                pen.width(b);
-                dirty = true;
-            });
+            TagDef tag = m.tag(pen.tagId());
+            if (tag != null && TrendMath.states(tag) != null) {
+                CheckBox lane = new CheckBox(Messages.get("trend.lane"));
+                lane.setId("trend-lane-" + (row - 1));
+                lane.setTooltip(new Tooltip(Messages.get("trend.lane.tip")));
+                lane.setSelected(pen.states(tag) != null);
+                lane.setOnAction(e -> {
+                    pen.lane(lane.isSelected());
+                    dirty = true;
+                });
+                penCell.getChildren().add(lane);
+            }
+            Button width = widthButton(pen);
             Button remove = new Button("✕");
             remove.setTooltip(new Tooltip(Messages.get("trend.remove")));
             remove.setOnAction(e -> removePen(s));
@@ -385,6 +399,74 @@ public final class TrendView implements WorkspaceTab {
             penGrid.addRow(row++, remove, penCell, width, value, quality, a, b, delta);
         }
         updateReadouts();
+    }
+
+    /**
+     * A pen's colour: a swatch that offers the palette, and any colour through a colour picker made
+     * only then. Light on purpose: a ColorPicker and a Spinner per pen row were most of the FX
+     * time of putting eight pens on a trend.
+     */
+    private Button colorButton(TrendPen pen) {
+        Rectangle swatch = new Rectangle(14, 14, Color.web(pen.color()));
+        Button b = new Button(null, swatch);
+        b.setTooltip(new Tooltip(Messages.get("trend.color")));
+        b.setOnAction(e -> {
+            ContextMenu menu = new ContextMenu();
+            for (String c : TrendPen.PALETTE) {
+                MenuItem item = new MenuItem(null, new Rectangle(14, 14, Color.web(c)));
+                item.setOnAction(x -> {
+                    pen.color(c);
+                    swatch.setFill(Color.web(c));
+                    dirty = true;
+                });
+                menu.getItems().add(item);
+            }
+            MenuItem other = new MenuItem(Messages.get("trend.colorOther"));
+            other.setOnAction(x -> otherColor(pen, swatch, b));
+            menu.getItems().add(other);
+            menu.show(b, Side.BOTTOM, 0, 0);
+        });
+        return b;
+    }
+
+    /** Any colour: a colour picker in the swatch's place while it is open. */
+    private void otherColor(TrendPen pen, Rectangle swatch, Button b) {
+        if (!(b.getParent() instanceof HBox cell)) {
+            return;
+        }
+        int at = cell.getChildren().indexOf(b);
+        ColorPicker picker = new ColorPicker(Color.web(pen.color()));
+        picker.setOnAction(e -> {
+            Color c = picker.getValue();
+            pen.color(String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+                    (int) Math.round(c.getBlue() * 255)));
+            swatch.setFill(Color.web(pen.color()));
+            dirty = true;
+        });
+        picker.setOnHidden(e -> cell.getChildren().set(at, b));
+        cell.getChildren().set(at, picker);
+        Platform.runLater(picker::show);
+    }
+
+    /** A pen's line width: its value, the choices 0.5 to 6 in a menu. */
+    private Button widthButton(TrendPen pen) {
+        Button b = new Button(TrendMath.format(pen.width()));
+        b.setTooltip(new Tooltip(Messages.get("trend.col.width")));
+        b.setOnAction(e -> {
+            ContextMenu menu = new ContextMenu();
+            for (int k = 1; k <= 12; k++) {
+                double w = k * 0.5;
+                MenuItem item = new MenuItem(TrendMath.format(w));
+                item.setOnAction(x -> {
+                    pen.width(w);
+                    b.setText(TrendMath.format(w));
+                    dirty = true;
+                });
+                menu.getItems().add(item);
+            }
+            menu.show(b, Side.BOTTOM, 0, 0);
+        });
+        return b;
     }
 
     private static String label(ModelSnapshot m, UUID tagId) {
@@ -485,7 +567,7 @@ public final class TrendView implements WorkspaceTab {
         lastPushNanos = nowNanos;
         window = TrendWindow.fixed(from, to);
         liveButton.setSelected(false);
-        fetchSoon(150);
+        fetchSoon(80); // meanwhile the pens draw what they hold for the new period
         dirty = true;
     }
 
@@ -495,28 +577,70 @@ public final class TrendView implements WorkspaceTab {
 
     // ---- history ----
 
+    /** Reads history on a coming pulse; {@link #fetch} decides whether to redraw before the answer. */
     private void fetchSoon(long delayMillis) {
         fetchDueNanos = System.nanoTime() + delayMillis * 1_000_000L;
-        dirty = true;
     }
 
+    /**
+     * Pixel columns to decimate to: the chart's width (the data area is a little narrower, by the
+     * Y axes). Not the data area itself: it is known only after a draw and moves with the axes, and
+     * a pen finds its bins again only at the same bin width.
+     */
     private int columns() {
         return (int) Math.max(200, Math.min(4000, viewer.getWidth() > 0 ? viewer.getWidth() : 1600));
     }
 
-    /** Reads every pen's decimated history for the window, off the FX thread; a newer request makes older answers moot. */
+    /**
+     * Reads what the window needs off the FX thread and shows it when every pen's answer is in (a
+     * newer request makes older answers moot). Live: each pen's whole window. A period: only what
+     * the pen's strip at the period's bin width lacks: nothing after a zoom back, the exposed edge
+     * after a pan; meanwhile each pen draws what it holds (after a zoom the coarser data, at once).
+     */
     private void fetch() {
         fetchDueNanos = -1;
         int gen = ++generation;
         long now = now();
         long from = window.from(now);
         long to = window.to(now);
-        int bins = columns();
+        int columns = columns();
+        boolean live = window.live();
+        long width = live ? PenSeries.LIVE : BinStrip.widthFor(to - from, columns);
         List<PenSeries> asked = List.copyOf(pens);
+        List<PenSeries> readFor = new ArrayList<>();
+        List<BinQuery> queries = new ArrayList<>();
+        boolean somethingToShow = false;
+        for (PenSeries s : asked) {
+            somethingToShow |= s.hasHistory();
+            if (live) {
+                readFor.add(s);
+                queries.add(new BinQuery(s.pen.tagId(), from, to, columns));
+                continue;
+            }
+            BinStrip strip = s.strip(width);
+            if (strip.overlaps(from, to)) {
+                s.show(width); // what it holds now, the exposed edge when it comes
+            }
+            for (long[] m : strip.missing(from, to)) {
+                readFor.add(s);
+                queries.add(new BinQuery(s.pen.tagId(), m[0], m[1], (int) ((m[1] - m[0] + 1) / width)));
+            }
+        }
+        if (queries.isEmpty()) {
+            dirty = true; // every pen holds the period: drawn on this pulse
+            return;
+        }
+        if (somethingToShow) {
+            // What the pens hold (after a zoom the coarser data) is drawn if the answer takes longer
+            // than the eye waits (0.1 s); a quicker answer is drawn once, without a preview before it.
+            previewDueNanos = System.nanoTime() + PREVIEW_AFTER_NANOS;
+        }
         fetching++;
-        // One read per pen, spread over the fetch threads: eight pens come in about half the time.
-        List<CompletableFuture<BinnedHistory>> reads = asked.stream().map(s -> CompletableFuture.supplyAsync(
-                () -> project.history().bins(new BinQuery(s.pen.tagId(), from, to, bins)), TrendFetcher.POOL)).toList();
+        long askedAt = Micros.now();
+        long t0 = System.nanoTime();
+        // One read per pen and edge, spread over the fetch threads: eight pens come in about half the time.
+        List<CompletableFuture<BinnedHistory>> reads = queries.stream().map(q -> CompletableFuture.supplyAsync(
+                () -> project.history().bins(q), TrendFetcher.POOL)).toList();
         CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> Platform.runLater(() -> {
             fetching--;
             if (gen != generation) {
@@ -527,16 +651,19 @@ public final class TrendView implements WorkspaceTab {
                         ? failure.getCause().getMessage() : failure.getMessage())));
                 return;
             }
-            for (int i = 0; i < asked.size(); i++) {
-                asked.get(i).history(reads.get(i).join());
+            for (int i = 0; i < readFor.size(); i++) {
+                readFor.get(i).history(width, reads.get(i).join(), askedAt, from, to);
             }
+            asked.forEach(s -> s.show(width));
+            previewDueNanos = -1;
+            lastReadNanos = System.nanoTime() - t0;
             dirty = true;
         }));
     }
 
     /** Whether no history read is under way (tests wait on it). */
     public boolean settled() {
-        return fetching == 0 && fetchDueNanos < 0 && !dirty;
+        return fetching == 0 && fetchDueNanos < 0 && !dirty && !gridDue;
     }
 
     // ---- drawing, on the pulse ----
@@ -544,7 +671,18 @@ public final class TrendView implements WorkspaceTab {
     private void pulse(long nanos) {
         long t0 = System.nanoTime();
         if (fetchDueNanos >= 0 && nanos >= fetchDueNanos) {
-            fetch();
+            // Just put on screen and not laid out yet: wait, its width sets the bin width, which the pens' bins must match.
+            boolean unlaid = viewer.getWidth() <= 0 && viewer.getScene() != null && unlaidPulses++ < 5;
+            if (!unlaid) {
+                fetch();
+            }
+        }
+        if (gridDue) {
+            rebuildPenGrid();
+        }
+        if (previewDueNanos >= 0 && nanos >= previewDueNanos) {
+            previewDueNanos = -1;
+            dirty = fetching > 0 || dirty;
         }
         boolean liveDue = false;
         if (window.live() && !pauseButton.isSelected()) {
@@ -576,6 +714,7 @@ public final class TrendView implements WorkspaceTab {
         long to = window.to(now);
         int columns = columns();
         ModelSnapshot m = project.model().snapshot();
+        Set<UUID> onLanes = new HashSet<>();
         var plot = chart.plot();
         plot.setNotify(false);
         try {
@@ -588,7 +727,10 @@ public final class TrendView implements WorkspaceTab {
                 String unit = t == null ? "" : t.units();
                 Drawn d = s.build(from, to, columns, now, window.live());
                 drawn.put(s, d);
-                String[] states = t == null ? null : TrendMath.states(t);
+                String[] states = s.pen.states(t);
+                if (states != null) {
+                    onLanes.add(t.id());
+                }
                 int axis = states != null ? chart.laneFor(t.id(), states, s.pen.color()) : chart.axisFor(unit);
                 chart.pen(i, axis, d, s.pen);
                 if (t != null && states == null && s.pen.visible()) {
@@ -596,7 +738,9 @@ public final class TrendView implements WorkspaceTab {
                 }
             }
             chart.removePensFrom(pens.size());
+            chart.keepLanes(onLanes);
             chart.layoutLanes();
+            chart.pensChanged();
             chart.cursors(cursorMillis, aMillis, bMillis);
         } finally {
             adjusting = false;
@@ -718,8 +862,8 @@ public final class TrendView implements WorkspaceTab {
 
     /** The state names of pen i when it is drawn as states, else null. */
     private String[] states(int pen) {
-        TagDef t = project.model().snapshot().tag(pens.get(pen).pen.tagId());
-        return t == null ? null : TrendMath.states(t);
+        PenSeries s = pens.get(pen);
+        return s.pen.states(project.model().snapshot().tag(s.pen.tagId()));
     }
 
     /** A state's name where the pen has states (ON, OFF…), else the number. */
@@ -754,10 +898,12 @@ public final class TrendView implements WorkspaceTab {
     /** The trend as saved: its pens and its time. */
     public TrendSpec spec() {
         List<TrendSpec.PenSpec> ps = pens.stream()
-                .map(s -> new TrendSpec.PenSpec(s.pen.tagId(), s.pen.color(), s.pen.width(), s.pen.visible())).toList();
+                .map(s -> new TrendSpec.PenSpec(s.pen.tagId(), s.pen.color(), s.pen.width(), s.pen.visible(), s.pen.lane())).toList();
+        List<TrendSpec.YRange> ys = chart.manualRanges().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new TrendSpec.YRange(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         long now = now();
         return new TrendSpec(ps, window.live(), Math.max(1, window.span() / Micros.PER_SECOND), window.live() ? 0 : window.from(now),
-                window.live() ? 0 : window.to(now));
+                window.live() ? 0 : window.to(now), ys);
     }
 
     /** Shows a saved trend: its pens and its time. */
@@ -769,8 +915,13 @@ public final class TrendView implements WorkspaceTab {
             if (project.model().snapshot().tag(p.tagId()) != null) {
                 TrendPen pen = new TrendPen(p.tagId(), p.color(), p.width());
                 pen.visible(p.visible());
+                pen.lane(p.lane());
                 addPen(pen);
             }
+        }
+        chart.clearManualRanges();
+        for (TrendSpec.YRange y : spec.yRanges()) {
+            chart.manualRange(y.unit(), new double[] {y.min(), y.max()});
         }
         back.clear();
         backButton.setDisable(true);
@@ -872,6 +1023,11 @@ public final class TrendView implements WorkspaceTab {
             adjusting = false;
         }
         dirty = true;
+    }
+
+    /** Wall time of the last history read (ms), from asking to every answer in: the benchmark's breakdown. */
+    public double lastReadMillis() {
+        return lastReadNanos / 1e6;
     }
 
     /** FX time spent redrawing, for the live benchmark. */

@@ -1,6 +1,7 @@
 package org.peresvet.app.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.fx;
 
@@ -10,15 +11,22 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.AfterAll;
@@ -210,5 +218,144 @@ class TrendStatesUiTest {
         });
         await(() -> fx(view::settled));
         Screenshots.save(stage.getScene(), "trend-band-lane-dark");
+    }
+
+    @Test
+    @Order(5)
+    void aManualYRangeAndThePensLanesAreSavedWithTheTrend() throws Exception {
+        // The pump drawn as a value instead of on its lane, the bar axis fixed by hand.
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#trend-lane-1")).fire();
+            view.yRange("bar", new double[] {2, 12});
+            return null;
+        });
+        await(() -> fx(view::settled));
+        assertThat(fx(() -> view.chartForTests().plot().getRangeAxisForDataset(1))).isNotInstanceOf(SymbolAxis.class);
+        assertThat(fx(() -> view.chartForTests().axisRange("bar").getUpperBound())).isEqualTo(12.0);
+        TrendSpec saved = TrendSpec.parse(fx(view::spec).toJson());
+        assertThat(saved.yRanges()).containsExactly(new TrendSpec.YRange("bar", 2, 12));
+        assertThat(saved.pens()).extracting(TrendSpec.PenSpec::lane).containsExactly(null, false);
+        // Reopened: the same axis range and the pump still off its lane; switched back, it is on its lane again.
+        TrendView other = fx(() -> {
+            TrendView v = new TrendView("trend-states-2", view.project(), null, errors::add);
+            stage.getScene().setRoot(new BorderPane(v.content()));
+            v.load(UUID.randomUUID(), "Pressure and pump", saved);
+            return v;
+        });
+        await(() -> fx(other::settled));
+        assertThat(fx(() -> other.chartForTests().axisRange("bar").getUpperBound())).isEqualTo(12.0);
+        assertThat(fx(() -> other.chartForTests().manualRange("bar"))).containsExactly(2, 12);
+        assertThat(fx(() -> other.chartForTests().plot().getRangeAxisForDataset(1))).isNotInstanceOf(SymbolAxis.class);
+        assertThat(fx(() -> ((CheckBox) stage.getScene().lookup("#trend-lane-1")).isSelected())).isFalse();
+        Screenshots.save(stage.getScene(), "trend-reopened-manual-y-pump-as-value");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#trend-lane-1")).fire();
+            return null;
+        });
+        await(() -> fx(other::settled));
+        assertThat(fx(() -> other.chartForTests().plot().getRangeAxisForDataset(1))).isInstanceOf(SymbolAxis.class);
+        assertThat(fx(() -> TrendSpec.parse(other.spec().toJson()).pens().get(1).lane())).isTrue();
+        fx(() -> {
+            other.dispose();
+            return null;
+        });
+        // A body from outside is read strictly.
+        String bad = saved.toJson().replace("\"max\":12.0", "\"max\":1.0");
+        assertThatThrownBy(() -> TrendSpec.parse(bad)).hasMessageContaining("yRanges[0].max");
+        assertThat(TrendSpec.parse("{\"pens\":[]}").yRanges()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aPanReadsOnlyTheExposedEdgeAndAZoomBackReadsNothing() throws Exception {
+        TrendView v = fx(() -> {
+            TrendView t = new TrendView("trend-states-3", view.project(), null, errors::add);
+            stage.getScene().setRoot(new BorderPane(t.content()));
+            t.addPen(pressure.id());
+            t.showPeriod(t0 + 600 * S, t0 + 1_800 * S, false);
+            return t;
+        });
+        await(() -> fx(v::settled));
+        var whole = fx(() -> v.series(0).history());
+        // A quarter to the right: one read, of the new quarter only (whole bins past what the pen holds).
+        fx(() -> {
+            v.showPeriod(t0 + 900 * S, t0 + 2_100 * S, true);
+            return null;
+        });
+        await(() -> fx(v::settled));
+        var edge = fx(() -> v.series(0).history());
+        assertThat(edge).isNotSameAs(whole);
+        assertThat(edge.start()).isEqualTo(whole.finish() + 1);
+        assertThat(edge.finish() - edge.start()).isLessThan(330 * S);
+        // The line runs through the join: a value at every bin but in the lost minute (1,800 s to 1,860 s).
+        Drawn d = fx(() -> v.drawnOf(0));
+        for (long at = 910; at < 2_090; at += 7) {
+            double t = (t0 + at * S) / 1000.0;
+            if (at < 1_795 || at > 1_865) {
+                assertThat(fx(() -> v.valueAt(0, t))).as("value at %d s", at).isNotNaN();
+            }
+        }
+        assertThat(d.size).isLessThan(1_300); // about a point per pixel column, not per sample
+        // Back to the period before: nothing read, drawn from what the pen holds.
+        fx(() -> {
+            v.zoomBack();
+            return null;
+        });
+        await(() -> fx(v::settled));
+        assertThat(fx(() -> v.series(0).history())).isSameAs(edge);
+        assertThat(fx(v::shown)).containsExactly(t0 + 600 * S, t0 + 1_800 * S);
+        assertThat(fx(() -> v.valueAt(0, (t0 + 700 * S) / 1000.0))).isNotNaN();
+        Screenshots.save(stage.getScene(), "trend-panned-zoomed-back");
+        fx(() -> {
+            v.dispose();
+            return null;
+        });
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aPensColourAndWidthComeFromTheirMenus() throws Exception {
+        TrendView v = fx(() -> {
+            TrendView t = new TrendView("trend-states-4", view.project(), null, errors::add);
+            stage.getScene().setRoot(new BorderPane(t.content()));
+            t.addPen(pressure.id());
+            return t;
+        });
+        await(() -> fx(v::settled));
+        // The row's swatch and width buttons open their menus; a choice changes the pen and redraws it.
+        ContextMenu colours = fx(() -> openMenu(v, "#1f5fa8"));
+        fx(() -> {
+            colours.getItems().get(2).fire();
+            colours.hide();
+            return null;
+        });
+        assertThat(fx(() -> v.pens().get(0).color())).isEqualTo(TrendPen.PALETTE[2]);
+        assertThat(colours.getItems().get(colours.getItems().size() - 1).getText()).isEqualTo("Other colour…");
+        ContextMenu widths = fx(() -> openMenu(v, "1.5"));
+        fx(() -> {
+            widths.getItems().get(5).fire(); // 3
+            widths.hide();
+            return null;
+        });
+        assertThat(fx(() -> v.pens().get(0).width())).isEqualTo(3.0);
+        await(() -> fx(v::settled));
+        fx(() -> {
+            v.dispose();
+            return null;
+        });
+    }
+
+    /** Fires the pen row's button showing this swatch colour or text and returns the menu it opened. */
+    private static ContextMenu openMenu(TrendView v, String what) {
+        for (Node n : v.content().lookupAll(".button")) {
+            if (n instanceof Button b && (what.equals(b.getText())
+                    || what.startsWith("#") && b.getGraphic() instanceof Rectangle r && r.getFill().equals(Color.web(what)))) {
+                b.fire();
+                return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing()).map(ContextMenu.class::cast)
+                        .reduce((x, y) -> y).orElseThrow();
+            }
+        }
+        throw new AssertionError("no button " + what);
     }
 }
