@@ -14,6 +14,7 @@ import org.peresvet.security.AuditVerification;
 import org.peresvet.security.LdapSettings;
 import org.peresvet.security.LoginException;
 import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.Role;
 import org.peresvet.security.Security;
 import org.peresvet.security.UserAccount;
@@ -109,6 +110,26 @@ final class EngineSecurity implements SecurityAccess {
             security.setLdap(settings);
             return null;
         });
+    }
+
+    @Override
+    public List<ReasonRule> reasonRules() {
+        return security.reasonRules().rules();
+    }
+
+    @Override
+    public void setReasonRules(Actor actor, List<ReasonRule> rules) {
+        String shown = rules.stream().map(r -> r.permission() + " " + guard.objectPath(r.objectId())).toList().toString();
+        guard.run(actor, manageUsers(), new Guard.What("reasons.set", "reason rules", reasonRules().size() + " rules", shown, null),
+                () -> {
+                    security.setReasonRules(rules);
+                    return null;
+                });
+    }
+
+    @Override
+    public Optional<ReasonRule> reasonRequired(Permission permission, UUID objectId) {
+        return Optional.ofNullable(guard.reasonRequired(permission, objectId));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.peresvet.security.AuditVerification;
 import org.peresvet.security.LdapSettings;
 import org.peresvet.security.LoginException;
 import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.Role;
 import org.peresvet.security.UserAccount;
 
@@ -47,6 +48,18 @@ public interface SecurityAccess {
     boolean deleteUser(Actor actor, String name);
 
     void putRole(Actor actor, Role role);
+
+    /** The "reason required" rules: which actions, on which subtrees, need a reason from the caller. */
+    List<ReasonRule> reasonRules();
+
+    /** Replaces the "reason required" rules (MANAGE_USERS, audited). */
+    void setReasonRules(Actor actor, List<ReasonRule> rules);
+
+    /**
+     * The rule that makes {@code permission} on the object (null: the whole project) need a reason,
+     * if any: a screen asks for one before the call instead of after its refusal.
+     */
+    Optional<ReasonRule> reasonRequired(Permission permission, UUID objectId);
 
     /** Sets (null: removes) the LDAP/Active Directory server users may log in through. */
     void setLdap(Actor actor, LdapSettings settings);

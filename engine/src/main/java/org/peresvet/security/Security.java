@@ -39,6 +39,7 @@ public final class Security implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile Map<String, String> tokens;
     private volatile LdapSettings ldap;
+    private volatile ReasonRules reasonRules = ReasonRules.NONE;
     private volatile String ldapSecretProblem;
     private volatile SSLContext ldapTls;
     private volatile PasswordHasher hasher;
@@ -93,6 +94,21 @@ public final class Security implements AutoCloseable {
             store.putSetting("ldap.bindPassword", new SecretBox(keys).seal(bind)); // an old clear-text one, sealed now
         }
         ldap = readLdap(settings);
+        reasonRules = ReasonRules.parse(settings.get(REASON_RULES));
+    }
+
+    private static final String REASON_RULES = "reason.rules";
+
+    /** The project's "reason required" rules. */
+    public ReasonRules reasonRules() {
+        return reasonRules;
+    }
+
+    /** Replaces the "reason required" rules (the facade checks MANAGE_USERS and audits). */
+    public void setReasonRules(List<ReasonRule> rules) {
+        ReasonRules r = new ReasonRules(rules);
+        store.putSetting(REASON_RULES, r.isEmpty() ? null : r.stored());
+        reload();
     }
 
     public AccessControl access() {
