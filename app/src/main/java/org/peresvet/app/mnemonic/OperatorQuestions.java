@@ -18,4 +18,10 @@ public interface OperatorQuestions {
 
     /** Whether to send: "old → new" is in {@code text}. */
     boolean confirm(String title, String header, String text);
+
+    /**
+     * The same confirmation with a field for the reason a project rule requires ({@code rule} says
+     * which): the reason, or empty when cancelled.
+     */
+    Optional<String> confirmWithReason(String title, String header, String text, String rule);
 }

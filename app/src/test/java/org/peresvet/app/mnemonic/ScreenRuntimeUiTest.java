@@ -105,6 +105,12 @@ class ScreenRuntimeUiTest {
             confirmations.add(header + "\n" + text);
             return confirm;
         }
+
+        @Override
+        public Optional<String> confirmWithReason(String title, String header, String text, String rule) {
+            confirmations.add(header + "\n" + text + "\nreason for " + rule);
+            return confirm ? Optional.of("test") : Optional.empty();
+        }
     }
 
     @BeforeAll
