@@ -62,6 +62,21 @@ final class EngineSecurity implements SecurityAccess {
     }
 
     @Override
+    public boolean allows(Actor actor, Permission permission, UUID objectId) {
+        return security.access().allows(actor, permission, objectId);
+    }
+
+    @Override
+    public boolean allowsEverywhere(Actor actor, Permission permission) {
+        return security.access().allowsEverywhere(actor, permission);
+    }
+
+    @Override
+    public boolean allowsSomewhere(Actor actor, Permission permission) {
+        return security.access().allowsSomewhere(actor, permission);
+    }
+
+    @Override
     public void check(Actor actor, Permission permission, UUID objectId) {
         security.access().check(actor, permission, objectId);
     }

@@ -79,10 +79,13 @@ final class Guard {
         }
     }
 
-    /** The rule that wants a reason the call does not give (null: none). The engine's own calls never need one. */
+    /**
+     * The rule that wants a reason the call does not give (null: none). Asked of people only: the
+     * engine, service principals (gateways, the API's shared token) and the command line give none.
+     */
     private ReasonRule reasonRule(Actor actor, List<Need> needs, What what) {
         ReasonRules rules = security.reasonRules();
-        if (rules.isEmpty() || actor.kind() == Actor.Kind.SYSTEM || reasonOf(actor, what) != null) {
+        if (rules.isEmpty() || actor.kind() != Actor.Kind.PERSON || reasonOf(actor, what) != null) {
             return null;
         }
         ModelSnapshot m = model.get();

@@ -35,6 +35,15 @@ public interface SecurityAccess {
     /** The actor's permissions on an object (null: the whole project). */
     Set<Permission> permissions(Actor actor, UUID objectId);
 
+    /** Whether the actor may do {@code permission} on the object (null: the whole project); cheap. */
+    boolean allows(Actor actor, Permission permission, UUID objectId);
+
+    /** Whether the actor may do {@code permission} on every object (no subtree rule takes it away). */
+    boolean allowsEverywhere(Actor actor, Permission permission);
+
+    /** Whether the actor may do {@code permission} somewhere: by role or through a subtree rule. */
+    boolean allowsSomewhere(Actor actor, Permission permission);
+
     /**
      * Refuses like a change would, without changing anything (menus and buttons ask first).
      *

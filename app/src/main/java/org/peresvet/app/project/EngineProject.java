@@ -298,7 +298,7 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public Optional<String> reasonRequired(UUID tagId) {
         TagDef t = engine.model().tag(tagId);
-        if (t == null || actor.kind() == Actor.Kind.SYSTEM) {
+        if (t == null || actor.kind() != Actor.Kind.PERSON) {
             return Optional.empty();
         }
         return engine.security().reasonRequired(Permission.WRITE_VALUES, t.objectId())

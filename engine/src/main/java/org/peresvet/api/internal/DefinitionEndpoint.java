@@ -119,7 +119,9 @@ public final class DefinitionEndpoint {
     public void getAlarm(Call call) throws IOException {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
-        call.sendJson(200, alarmJson(m, AlarmEndpoint.alarmDef(m, call.pathParam("id"))));
+        AlarmDef a = AlarmEndpoint.alarmDef(m, call.pathParam("id"));
+        ReadScope.of(call, engine).requireAlarm(m, a.id());
+        call.sendJson(200, alarmJson(m, a));
     }
 
     /** {@code POST /v1/alarms/} with the tag as {@code tagId} (UUID or path). */

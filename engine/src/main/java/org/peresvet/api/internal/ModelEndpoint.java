@@ -84,6 +84,9 @@ public final class ModelEndpoint {
                 }
             }
         }
+        ReadScope readable = ReadScope.of(call, engine);
+        readable.keep(objects, "id", ReadScope.Kind.OBJECT, m);
+        readable.keep(tags, "id", ReadScope.Kind.TAG, m);
         ObjectNode doc = Json.object();
         doc.set("objects", objects);
         doc.set("tags", tags);
@@ -113,7 +116,9 @@ public final class ModelEndpoint {
     public void getObject(Call call) throws IOException {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
-        call.sendJson(200, ModelJson.object(m, Resolve.objectById(m, call.pathParam("id"))));
+        ObjectDef o = Resolve.objectById(m, call.pathParam("id"));
+        ReadScope.of(call, engine).requireObject(o.id());
+        call.sendJson(200, ModelJson.object(m, o));
     }
 
     public void createObject(Call call) throws IOException {
@@ -235,7 +240,9 @@ public final class ModelEndpoint {
             if (objectId != null || call.param("scope") != null) {
                 throw ApiError.badRequest("path", "path names one tag; it cannot be combined with objectId or scope");
             }
-            tags.add(ModelJson.tag(m, Resolve.tag(m, path, "path")));
+            TagDef one = Resolve.tag(m, path, "path");
+            ReadScope.of(call, engine).requireTag(m, one.id());
+            tags.add(ModelJson.tag(m, one));
         } else if (objectId != null) {
             ObjectDef o = Resolve.object(m, objectId, "objectId");
             String scope = scope(call, "children");
@@ -250,6 +257,7 @@ public final class ModelEndpoint {
             }
             sortedByPath(m, m.tags()).forEach(t -> tags.add(ModelJson.tag(m, t)));
         }
+        ReadScope.of(call, engine).keep(tags, "id", ReadScope.Kind.TAG, m);
         ObjectNode doc = Json.object();
         doc.set("tags", tags);
         call.sendJson(200, doc);
@@ -266,7 +274,9 @@ public final class ModelEndpoint {
     public void getTag(Call call) throws IOException {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
-        call.sendJson(200, ModelJson.tag(m, Resolve.tagById(m, call.pathParam("id"))));
+        TagDef t = Resolve.tagById(m, call.pathParam("id"));
+        ReadScope.of(call, engine).requireTag(m, t.id());
+        call.sendJson(200, ModelJson.tag(m, t));
     }
 
     public void createTag(Call call) throws IOException {
