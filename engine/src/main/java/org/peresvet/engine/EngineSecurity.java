@@ -167,9 +167,14 @@ final class EngineSecurity implements SecurityAccess {
         Actor who = new Actor(shown.length() > 64 ? shown.substring(0, 64) : shown, origin, null, Actor.Kind.PERSON);
         Guard.What what = new Guard.What("login", shown, null, null, null);
         try {
-            UserAccount u = security.login(user, password);
+            Security.Login login = security.checkLogin(user, password);
+            UserAccount u = login.user();
             Actor a = new Actor(u.name(), origin, u.role(), Actor.Kind.PERSON);
             guard.record(a, what, "ok: " + u.role() + " (" + u.source().name().toLowerCase(Locale.ROOT) + ")");
+            if (login.rehashed()) {
+                guard.record(a, new Guard.What("password.rehash", u.name(), login.oldIterations() + " iterations",
+                        login.newIterations() + " iterations", null), "ok");
+            }
             return a;
         } catch (LoginException e) {
             guard.record(who, what, "failed: " + e.getMessage());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.peresvet.api.ReferenceFinder;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -22,6 +25,8 @@ import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
 import org.peresvet.screen.ScreenDocuments;
 import org.peresvet.screen.ScreenRenames;
+import org.peresvet.security.AccessDeniedException;
+import org.peresvet.security.Permission;
 
 /**
  * {@code /v1/objects/} and {@code /v1/tags/}: create, read, update, move, copy and delete the
@@ -111,6 +116,36 @@ public final class ModelEndpoint {
             throw ApiError.badRequest("scope", "must be object, children or subtree, got '" + s + "'");
         }
         return s;
+    }
+
+    /**
+     * {@code GET /v1/project?root=&withSecrets=}: the project document (or one object's subtree) as
+     * the workstation exports it. Secrets are left out; {@code withSecrets=true} puts them in, in
+     * clear text, only for a user who may manage users (or the API token), and is audited.
+     */
+    public void exportProject(Call call) throws IOException {
+        call.checkParams(Set.of("root", "withSecrets"));
+        ModelSnapshot m = engine.model();
+        String given = call.param("root");
+        ObjectDef root = given == null ? null : Resolve.object(m, given, "root");
+        boolean withSecrets = call.flag("withSecrets");
+        ReadScope.of(call, engine).requireObject(root == null ? null : root.id());
+        String doc;
+        if (withSecrets) {
+            Actor a = call.actor();
+            InetSocketAddress from = call.remote();
+            boolean local = from != null && from.getAddress() != null && from.getAddress().isLoopbackAddress();
+            if (!engine.security().hasUsers() && !local && !"token".equals(call.principal())) {
+                // Without users reads are open to anyone the API lets in: secrets go only to this PC or the token's holder.
+                throw new AccessDeniedException(Permission.MANAGE_USERS, "permission MANAGE_USERS is needed to export secrets: "
+                        + "send the API token, or log in as a user who manages users");
+            }
+            doc = engine.project().exportJson(a, root == null ? null : root.id(), true);
+        } else {
+            doc = engine.project().exportJson(root == null ? null : root.id());
+        }
+        call.header("Content-Disposition", "attachment; filename=\"project.json\"");
+        call.send(200, Call.JSON_TYPE, doc.getBytes(StandardCharsets.UTF_8));
     }
 
     public void getObject(Call call) throws IOException {
