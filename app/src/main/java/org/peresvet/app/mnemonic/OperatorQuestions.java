@@ -21,7 +21,10 @@ public interface OperatorQuestions {
 
     /**
      * The same confirmation with a field for the reason a project rule requires ({@code rule} says
-     * which): the reason, or empty when cancelled.
+     * which): the reason, or empty when cancelled. Answerers that cannot ask for one cancel: the
+     * write then is not sent.
      */
-    Optional<String> confirmWithReason(String title, String header, String text, String rule);
+    default Optional<String> confirmWithReason(String title, String header, String text, String rule) {
+        return Optional.empty();
+    }
 }
