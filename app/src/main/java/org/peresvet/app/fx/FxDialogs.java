@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -86,8 +85,11 @@ public final class FxDialogs implements DialogService {
         Label label = new Label(reasonLabel);
         label.setWrapText(true);
         ((VBox) a.getDialogPane().getContent()).getChildren().addAll(label, reason);
-        Node ok = a.getDialogPane().lookupButton(a.getButtonTypes().get(0));
+        Button ok = (Button) a.getDialogPane().lookupButton(a.getButtonTypes().get(0));
         ok.disableProperty().bind(reason.textProperty().map(String::isBlank));
+        // Typing the reason is the deliberate act: Enter then confirms (never while the reason is blank).
+        ok.setDefaultButton(true);
+        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(false);
         a.setOnShown(e -> reason.requestFocus());
         return a.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .map(b -> reason.getText().strip());
