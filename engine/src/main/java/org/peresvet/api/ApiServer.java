@@ -182,6 +182,7 @@ public final class ApiServer implements AutoCloseable {
         r.add("GET", "/v1/data/", ApiAccess.READ, data::get);
         r.add("POST", "/v1/data/", ApiAccess.WRITE_DATA, data::post);
 
+        r.add("GET", "/v1/project", ApiAccess.READ, model::exportProject);
         r.add("GET", "/v1/objects/", ApiAccess.READ, model::listObjects);
         r.add("POST", "/v1/objects/", ApiAccess.EDIT_MODEL, model::createObject);
         r.add("GET", "/v1/objects/{id}", ApiAccess.READ, model::getObject);

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public class RequestGate {
     /** Asked for by a CORS preflight of an allowed origin. */
-    static final String ALLOWED_HEADERS = "Content-Type, Authorization, Last-Event-ID";
+    static final String ALLOWED_HEADERS = "Content-Type, Authorization, Last-Event-ID, X-Peresvet-Reason";
     static final String EXPOSED_HEADERS = "Location, X-Excess, Content-Disposition";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 

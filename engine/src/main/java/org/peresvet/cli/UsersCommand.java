@@ -5,10 +5,14 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.peresvet.engine.Engine;
 import org.peresvet.model.Actor;
+import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.UserAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +27,15 @@ import picocli.CommandLine.Spec;
  * forgotten administrator password can always be reset here.
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "List, add, change or remove the project's users.",
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class,
+            UsersCommand.Reasons.class})
 final class UsersCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: list, add, passwd or remove");
+        throw new ParameterException(spec.commandLine(), "missing command: list, add, passwd, remove or reasons");
     }
 
     static Actor owner() {
@@ -178,6 +183,58 @@ final class UsersCommand implements Runnable {
                 out().println(removed ? "Removed " + name : "No user " + name);
             }
             return PeresvetCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "reasons", mixinStandardHelpOptions = true,
+            description = {"Print or set the \"reason required\" rules: a person's change that needs PERMISSION on the object",
+                "(and its subtree; no path: anywhere) is refused unless they say why; the reason is kept in the audit trail."})
+    static final class Reasons extends ProjectTask {
+        @Option(names = "--set", paramLabel = "PERMISSION[:PATH]", split = ",",
+                description = "Replace the rules, e.g. --set WRITE_VALUES:/Plant/AreaA,EDIT_MODEL (permissions: "
+                        + "WRITE_VALUES, ACK_ALARMS, EDIT_MODEL, MANAGE_CONNECTORS, MANAGE_USERS, RUN_METHODS).")
+        List<String> set;
+
+        @Option(names = "--clear", description = "Remove every rule.")
+        boolean clear;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = open(projectDir(), false)) {
+                if (clear || set != null) {
+                    List<ReasonRule> rules = new ArrayList<>();
+                    for (String r : clear ? List.<String>of() : set) {
+                        rules.add(rule(engine, r.strip()));
+                    }
+                    engine.security().setReasonRules(owner(), rules);
+                }
+                List<ReasonRule> now = engine.security().reasonRules();
+                if (now.isEmpty()) {
+                    out().println("No reason is required for any change.");
+                }
+                for (ReasonRule r : now) {
+                    out().println("A reason is required for " + r.permission() + " "
+                            + (r.objectId() == null ? "anywhere" : "on " + engine.model().objectPath(r.objectId())));
+                }
+            }
+            return PeresvetCli.EXIT_OK;
+        }
+
+        private static ReasonRule rule(Engine engine, String text) {
+            int colon = text.indexOf(':');
+            String name = (colon < 0 ? text : text.substring(0, colon)).strip().toUpperCase(Locale.ROOT);
+            Permission p;
+            try {
+                p = Permission.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalidInput("no permission '" + name + "' (" + Arrays.toString(Permission.values()) + ")");
+            }
+            if (colon < 0) {
+                return new ReasonRule(p, null);
+            }
+            String path = text.substring(colon + 1).strip();
+            return new ReasonRule(p, engine.model().findObject(path)
+                    .orElseThrow(() -> CliException.invalidInput("no object '" + path + "'")).id());
         }
     }
 }

@@ -8,7 +8,6 @@ import org.peresvet.connector.ConnectorManager;
 import org.peresvet.connector.NamedStatus;
 import org.peresvet.model.Actor;
 import org.peresvet.runtime.WriteResult;
-import org.peresvet.security.AccessDeniedException;
 import org.peresvet.security.Permission;
 
 /** The facade's device view over the connectors' runtime: the actor's name is recorded in the write event. */
@@ -32,12 +31,7 @@ final class EngineDevices implements DeviceWrites {
             throw new IllegalArgumentException("a device write needs an actor");
         }
         Guard.What what = new Guard.What("device.write", guard.tagPath(tagId), null, String.valueOf(value), null);
-        try {
-            guard.check(actor, List.of(new Guard.Need(Permission.WRITE_VALUES, guard.objectOfTag(tagId))));
-        } catch (AccessDeniedException e) {
-            guard.record(actor, what, "refused: " + e.permission());
-            throw e;
-        }
+        guard.admit(actor, List.of(new Guard.Need(Permission.WRITE_VALUES, guard.objectOfTag(tagId))), what);
         guard.security().audit().checkAccepting();
         CompletableFuture<WriteResult> f;
         try {

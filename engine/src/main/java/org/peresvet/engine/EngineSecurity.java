@@ -14,6 +14,7 @@ import org.peresvet.security.AuditVerification;
 import org.peresvet.security.LdapSettings;
 import org.peresvet.security.LoginException;
 import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.Role;
 import org.peresvet.security.Security;
 import org.peresvet.security.UserAccount;
@@ -58,6 +59,21 @@ final class EngineSecurity implements SecurityAccess {
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean allows(Actor actor, Permission permission, UUID objectId) {
+        return security.access().allows(actor, permission, objectId);
+    }
+
+    @Override
+    public boolean allowsEverywhere(Actor actor, Permission permission) {
+        return security.access().allowsEverywhere(actor, permission);
+    }
+
+    @Override
+    public boolean allowsSomewhere(Actor actor, Permission permission) {
+        return security.access().allowsSomewhere(actor, permission);
     }
 
     @Override
@@ -112,6 +128,26 @@ final class EngineSecurity implements SecurityAccess {
     }
 
     @Override
+    public List<ReasonRule> reasonRules() {
+        return security.reasonRules().rules();
+    }
+
+    @Override
+    public void setReasonRules(Actor actor, List<ReasonRule> rules) {
+        String shown = rules.stream().map(r -> r.permission() + " " + guard.objectPath(r.objectId())).toList().toString();
+        guard.run(actor, manageUsers(), new Guard.What("reasons.set", "reason rules", reasonRules().size() + " rules", shown, null),
+                () -> {
+                    security.setReasonRules(rules);
+                    return null;
+                });
+    }
+
+    @Override
+    public Optional<ReasonRule> reasonRequired(Permission permission, UUID objectId) {
+        return Optional.ofNullable(guard.reasonRequired(permission, objectId));
+    }
+
+    @Override
     public Optional<LdapSettings> ldap() {
         return security.ldap();
     }
@@ -131,9 +167,14 @@ final class EngineSecurity implements SecurityAccess {
         Actor who = new Actor(shown.length() > 64 ? shown.substring(0, 64) : shown, origin, null, Actor.Kind.PERSON);
         Guard.What what = new Guard.What("login", shown, null, null, null);
         try {
-            UserAccount u = security.login(user, password);
+            Security.Login login = security.checkLogin(user, password);
+            UserAccount u = login.user();
             Actor a = new Actor(u.name(), origin, u.role(), Actor.Kind.PERSON);
             guard.record(a, what, "ok: " + u.role() + " (" + u.source().name().toLowerCase(Locale.ROOT) + ")");
+            if (login.rehashed()) {
+                guard.record(a, new Guard.What("password.rehash", u.name(), login.oldIterations() + " iterations",
+                        login.newIterations() + " iterations", null), "ok");
+            }
             return a;
         } catch (LoginException e) {
             guard.record(who, what, "failed: " + e.getMessage());

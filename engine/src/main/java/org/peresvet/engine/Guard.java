@@ -18,6 +18,9 @@ import org.peresvet.model.TagDef;
 import org.peresvet.security.AccessDeniedException;
 import org.peresvet.security.AuditEntry;
 import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRequiredException;
+import org.peresvet.security.ReasonRule;
+import org.peresvet.security.ReasonRules;
 import org.peresvet.security.Security;
 
 /**
@@ -55,17 +58,63 @@ final class Guard {
     }
 
     /**
-     * Checks, runs and records. A refusal and a failure are recorded too, then thrown as they were.
+     * Checks the permissions and the "reason required" rules; a refusal is recorded, then thrown.
      *
-     * @param outcome turns the call's answer into the record's result ("ok", "no change"…)
+     * @throws AccessDeniedException     a permission is missing
+     * @throws ReasonRequiredException a rule wants a reason and the call gives none
      */
-    <T> T run(Actor actor, List<Need> needs, What what, Supplier<T> call, Function<T, String> outcome) {
+    void admit(Actor actor, List<Need> needs, What what) {
         try {
             check(actor, needs);
         } catch (AccessDeniedException e) {
             record(actor, what, "refused: " + e.permission());
             throw e;
         }
+        ReasonRule rule = reasonRule(actor, needs, what);
+        if (rule != null) {
+            record(actor, what, "refused: reason required");
+            String where = rule.objectId() == null ? "anywhere in the project" : "on " + objectPath(rule.objectId());
+            throw new ReasonRequiredException(rule, "a reason is required for " + rule.permission() + " " + where
+                    + " (rule of the project's security settings): give one with the change");
+        }
+    }
+
+    /**
+     * The rule that wants a reason the call does not give (null: none). Asked of people only: the
+     * engine, service principals (gateways, the API's shared token) and the command line give none.
+     */
+    private ReasonRule reasonRule(Actor actor, List<Need> needs, What what) {
+        ReasonRules rules = security.reasonRules();
+        if (rules.isEmpty() || actor.kind() != Actor.Kind.PERSON || reasonOf(actor, what) != null) {
+            return null;
+        }
+        ModelSnapshot m = model.get();
+        for (Need n : needs) {
+            ReasonRule r = rules.required(n.permission(), n.objectId(), m);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The rule that wants a reason for {@code permission} on the object (null: none). */
+    ReasonRule reasonRequired(Permission permission, UUID objectId) {
+        return security.reasonRules().required(permission, objectId, model.get());
+    }
+
+    /** The call's own reason (an alarm comment) or else the one the actor gives. */
+    private static String reasonOf(Actor actor, What what) {
+        return what.reason() != null && !what.reason().isBlank() ? what.reason() : actor.reason();
+    }
+
+    /**
+     * Checks, runs and records. A refusal and a failure are recorded too, then thrown as they were.
+     *
+     * @param outcome turns the call's answer into the record's result ("ok", "no change"…)
+     */
+    <T> T run(Actor actor, List<Need> needs, What what, Supplier<T> call, Function<T, String> outcome) {
+        admit(actor, needs, what);
         security.audit().checkAccepting(); // a change that cannot be recorded does not happen
         T result;
         try {
@@ -84,7 +133,7 @@ final class Guard {
 
     void record(Actor actor, What what, String result) {
         security.audit().append(new AuditEntry(Micros.now(), actor.name(), actor.origin(), what.action(), what.target(),
-                what.oldValue(), what.newValue(), what.reason(), result));
+                what.oldValue(), what.newValue(), reasonOf(actor, what), result));
     }
 
     /**

@@ -125,6 +125,17 @@ final class ModelEditing implements ProjectModel {
         return ProjectJson.write(model, settings, root, withSecrets ? secrets()::open : null);
     }
 
+    @Override
+    public String exportJson(Actor actor, UUID root, boolean withSecrets) {
+        Guard g = guard;
+        if (!withSecrets || g == null) {
+            return exportJson(root, withSecrets);
+        }
+        String target = root == null ? "project" : g.objectPath(root);
+        return g.run(actor, List.of(new Guard.Need(Permission.MANAGE_USERS, null)),
+                new Guard.What("project.export", target, null, "with secrets", null), () -> exportJson(root, true), r -> "ok");
+    }
+
     private SecretBox secrets() {
         SecretBox b = secrets;
         if (b == null) {

@@ -54,6 +54,16 @@ public interface ProjectModel {
         return exportJson(root);
     }
 
+    /**
+     * The project document for an actor: with secrets only for one who may manage users (they
+     * open every connector's password), and that export is audited; without, as {@link #exportJson(UUID)}.
+     *
+     * @throws org.peresvet.security.AccessDeniedException with secrets, naming MANAGE_USERS
+     */
+    default String exportJson(Actor actor, UUID root, boolean withSecrets) {
+        return exportJson(root, withSecrets);
+    }
+
     /** Called after every model change, on the editing thread. */
     void onModelChange(Consumer<ModelSnapshot.Change> listener);
 }

@@ -11,6 +11,7 @@ import org.peresvet.security.AuditVerification;
 import org.peresvet.security.LdapSettings;
 import org.peresvet.security.LoginException;
 import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.Role;
 import org.peresvet.security.UserAccount;
 
@@ -34,6 +35,15 @@ public interface SecurityAccess {
     /** The actor's permissions on an object (null: the whole project). */
     Set<Permission> permissions(Actor actor, UUID objectId);
 
+    /** Whether the actor may do {@code permission} on the object (null: the whole project); cheap. */
+    boolean allows(Actor actor, Permission permission, UUID objectId);
+
+    /** Whether the actor may do {@code permission} on every object (no subtree rule takes it away). */
+    boolean allowsEverywhere(Actor actor, Permission permission);
+
+    /** Whether the actor may do {@code permission} somewhere: by role or through a subtree rule. */
+    boolean allowsSomewhere(Actor actor, Permission permission);
+
     /**
      * Refuses like a change would, without changing anything (menus and buttons ask first).
      *
@@ -47,6 +57,18 @@ public interface SecurityAccess {
     boolean deleteUser(Actor actor, String name);
 
     void putRole(Actor actor, Role role);
+
+    /** The "reason required" rules: which actions, on which subtrees, need a reason from the caller. */
+    List<ReasonRule> reasonRules();
+
+    /** Replaces the "reason required" rules (MANAGE_USERS, audited). */
+    void setReasonRules(Actor actor, List<ReasonRule> rules);
+
+    /**
+     * The rule that makes {@code permission} on the object (null: the whole project) need a reason,
+     * if any: a screen asks for one before the call instead of after its refusal.
+     */
+    Optional<ReasonRule> reasonRequired(Permission permission, UUID objectId);
 
     /** Sets (null: removes) the LDAP/Active Directory server users may log in through. */
     void setLdap(Actor actor, LdapSettings settings);

@@ -77,6 +77,36 @@ public final class AccessControl {
     }
 
     /**
+     * Whether the actor may do {@code p} on every object: by their role, with no subtree rule
+     * taking it away (lists then need no filtering).
+     */
+    public boolean allowsEverywhere(Actor actor, Permission p) {
+        UserAccess u = person(actor);
+        if (u == null) {
+            return allows(actor, p, null);
+        }
+        return (u.global & p.bit()) != 0 && u.rules.values().stream().allMatch(m -> (m & p.bit()) != 0);
+    }
+
+    /** Whether the actor may do {@code p} anywhere: by their role, or below an object through a subtree rule. */
+    public boolean allowsSomewhere(Actor actor, Permission p) {
+        UserAccess u = person(actor);
+        if (u == null) {
+            return allows(actor, p, null);
+        }
+        return (u.global & p.bit()) != 0 || u.rules.values().stream().anyMatch(m -> (m & p.bit()) != 0);
+    }
+
+    /** The compiled user a person is, or null for everyone the role mask alone decides for. */
+    private UserAccess person(Actor actor) {
+        State s = state;
+        if (s.users.isEmpty() || actor.kind() != Actor.Kind.PERSON) {
+            return null;
+        }
+        return s.users.get(actor.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Refuses with the missing permission named.
      *
      * @throws AccessDeniedException when the actor may not do {@code p} on the object

@@ -159,7 +159,7 @@ final class AuditVerifier {
         byte[] prev = AuditTrail.GENESIS;
         boolean prevKnown = first;
         long expect = from;
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); PreparedStatement ps = c.prepareStatement(SELECT)) {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); PreparedStatement ps = lazy(c).prepareStatement(SELECT)) {
             long at = first ? Long.MIN_VALUE : from - 1;
             while (true) {
                 ps.setLong(1, at);
@@ -224,6 +224,17 @@ final class AuditVerifier {
         p.last = expect - 1;
         p.lastStored = prev;
         return p;
+    }
+
+    /**
+     * Rows streamed from the table as they are read instead of each chunk first copied into a
+     * result list: a third less work per record and no garbage of 50,000-row results.
+     */
+    private static Connection lazy(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        return c;
     }
 
     private static String missing(long a, long b) {

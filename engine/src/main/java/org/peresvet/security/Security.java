@@ -39,6 +39,7 @@ public final class Security implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile Map<String, String> tokens;
     private volatile LdapSettings ldap;
+    private volatile ReasonRules reasonRules = ReasonRules.NONE;
     private volatile String ldapSecretProblem;
     private volatile SSLContext ldapTls;
     private volatile PasswordHasher hasher;
@@ -93,6 +94,21 @@ public final class Security implements AutoCloseable {
             store.putSetting("ldap.bindPassword", new SecretBox(keys).seal(bind)); // an old clear-text one, sealed now
         }
         ldap = readLdap(settings);
+        reasonRules = ReasonRules.parse(settings.get(REASON_RULES));
+    }
+
+    private static final String REASON_RULES = "reason.rules";
+
+    /** The project's "reason required" rules. */
+    public ReasonRules reasonRules() {
+        return reasonRules;
+    }
+
+    /** Replaces the "reason required" rules (the facade checks MANAGE_USERS and audits). */
+    public void setReasonRules(List<ReasonRule> rules) {
+        ReasonRules r = new ReasonRules(rules);
+        store.putSetting(REASON_RULES, r.isEmpty() ? null : r.stored());
+        reload();
     }
 
     public AccessControl access() {
@@ -233,6 +249,24 @@ public final class Security implements AutoCloseable {
      * @throws LoginException wrong name or password, a disabled user, no role, or the directory unreachable
      */
     public UserAccount login(String name, char[] password) throws LoginException {
+        return checkLogin(name, password).user();
+    }
+
+    /**
+     * A login and whether it rehashed the user's password: a local hash made with fewer PBKDF2
+     * iterations than this machine's tuning (an older, faster PC; a hash from before the tuning) is
+     * replaced at the first successful login, the only moment the clear password is at hand.
+     *
+     * @param oldIterations the old hash's count when rehashed, else 0
+     */
+    public record Login(UserAccount user, int oldIterations, int newIterations) {
+        public boolean rehashed() {
+            return oldIterations > 0;
+        }
+    }
+
+    /** As {@link #login}, saying whether the stored hash was strengthened. */
+    public Login checkLogin(String name, char[] password) throws LoginException {
         String n;
         try {
             n = UserAccount.normalName(name == null ? "" : name);
@@ -249,7 +283,7 @@ public final class Security implements AutoCloseable {
             if (u.disabled()) {
                 throw new LoginException("user '" + n + "' is disabled", false);
             }
-            return u;
+            return rehashIfWeak(u, password, hash.get());
         }
         LdapSettings dir = ldap;
         if (dir == null) {
@@ -272,7 +306,21 @@ public final class Security implements AutoCloseable {
             store.putUser(u, null);
             reload();
         }
-        return u;
+        return new Login(u, 0, 0);
+    }
+
+    /**
+     * Rehashes with the current tuning when the stored count is below it (by more than the tuning's
+     * own jitter of a few percent, so two close tunings do not rehash at every login).
+     */
+    private Login rehashIfWeak(UserAccount u, char[] password, String stored) {
+        int had = PasswordHasher.iterationsOf(stored);
+        PasswordHasher h = hasher();
+        if (had <= 0 || had >= h.iterations() * 0.9) {
+            return new Login(u, 0, 0);
+        }
+        store.putUser(u, h.hash(password));
+        return new Login(u, had, h.iterations());
     }
 
     private String decoy() {

@@ -54,6 +54,16 @@ public interface DialogService {
     boolean confirm(Confirmation question);
 
     /**
+     * The same question with a field for the reason a project rule requires (the confirm button
+     * waits for one): the reason typed, stripped, or empty when cancelled.
+     *
+     * @param reasonLabel says why a reason is asked ("A reason is required (WRITE_VALUES /Plant)")
+     */
+    default Optional<String> confirmWithReason(Confirmation question, String reasonLabel) {
+        return confirm(question) ? askText(question.title(), question.header(), reasonLabel) : Optional.empty();
+    }
+
+    /**
      * Shows a form a view built (its own fields and live checks), owned by the window and in its
      * theme; the form's result, or empty when cancelled.
      */

@@ -12,11 +12,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.peresvet.app.Messages;
 
 /** The dialogs of one window: owned by it and styled with its theme. FX thread only. */
 public final class FxDialogs implements DialogService {
@@ -70,6 +72,31 @@ public final class FxDialogs implements DialogService {
 
     @Override
     public boolean confirm(Confirmation q) {
+        Alert a = alert(q);
+        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    @Override
+    public Optional<String> confirmWithReason(Confirmation q, String reasonLabel) {
+        Alert a = alert(q);
+        TextField reason = new TextField();
+        reason.setId("reason-input");
+        reason.setPromptText(Messages.get("reason.prompt"));
+        Label label = new Label(reasonLabel);
+        label.setWrapText(true);
+        ((VBox) a.getDialogPane().getContent()).getChildren().addAll(label, reason);
+        Button ok = (Button) a.getDialogPane().lookupButton(a.getButtonTypes().get(0));
+        ok.disableProperty().bind(reason.textProperty().map(String::isBlank));
+        // Typing the reason is the deliberate act: Enter then confirms (never while the reason is blank).
+        ok.setDefaultButton(true);
+        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(false);
+        a.setOnShown(e -> reason.requestFocus());
+        return a.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .map(b -> reason.getText().strip());
+    }
+
+    /** The confirmation's alert: text, warning, details, the confirm button and Cancel. */
+    private Alert alert(Confirmation q) {
         boolean warn = q.warning() != null;
         Alert a = new Alert(warn ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION);
         a.setTitle(q.title());
@@ -97,7 +124,7 @@ public final class FxDialogs implements DialogService {
         ((Button) a.getDialogPane().lookupButton(ok)).setDefaultButton(!q.cancelByDefault());
         ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(q.cancelByDefault());
         style(a);
-        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+        return a;
     }
 
     @Override
@@ -109,7 +136,7 @@ public final class FxDialogs implements DialogService {
     /** Owned by the window and dressed in its stylesheets. */
     public void style(Dialog<?> d) {
         d.initOwner(owner);
-        if (owner.getScene() != null) {
+        if (owner != null && owner.getScene() != null) {
             d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
     }

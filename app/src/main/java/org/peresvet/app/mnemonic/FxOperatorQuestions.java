@@ -1,5 +1,6 @@
 package org.peresvet.app.mnemonic;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.scene.Node;
@@ -10,8 +11,11 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.peresvet.app.Messages;
+import org.peresvet.app.fx.DialogService;
+import org.peresvet.app.fx.FxDialogs;
 
 /** The operator's questions as dialogs over the screen's window. */
 final class FxOperatorQuestions implements OperatorQuestions {
@@ -62,5 +66,12 @@ final class FxOperatorQuestions implements OperatorQuestions {
         ButtonType send = new ButtonType(Messages.get("screen.send"), ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(send, ButtonType.CANCEL);
         return a.showAndWait().filter(b -> b == send).isPresent();
+    }
+
+    @Override
+    public Optional<String> confirmWithReason(String title, String header, String text, String rule) {
+        Window w = window();
+        return new FxDialogs(w instanceof Stage s ? s : null).confirmWithReason(new DialogService.Confirmation(title, header, text,
+                null, List.of(), Messages.get("screen.send"), false), Messages.get("reason.required", rule));
     }
 }

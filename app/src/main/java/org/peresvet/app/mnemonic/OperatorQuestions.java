@@ -18,4 +18,13 @@ public interface OperatorQuestions {
 
     /** Whether to send: "old → new" is in {@code text}. */
     boolean confirm(String title, String header, String text);
+
+    /**
+     * The same confirmation with a field for the reason a project rule requires ({@code rule} says
+     * which): the reason, or empty when cancelled. Answerers that cannot ask for one cancel: the
+     * write then is not sent.
+     */
+    default Optional<String> confirmWithReason(String title, String header, String text, String rule) {
+        return Optional.empty();
+    }
 }

@@ -346,15 +346,28 @@ public final class ScreenView implements WorkspaceTab {
         }
         String old = ValueFormat.value(t, p.values().current(t.id()));
         String neu = ValueFormat.value(t, Sample.of(0, value));
-        if (!questions.confirm(Messages.get("screen.confirmTitle"), Messages.get("screen.confirmHeader", label, pathOf(t)),
-                Messages.get("screen.confirmText", old, neu))) {
+        String title = Messages.get("screen.confirmTitle");
+        String header = Messages.get("screen.confirmHeader", label, pathOf(t));
+        String text = Messages.get("screen.confirmText", old, neu);
+        Optional<String> rule = p.writes().reasonRequired(t.id());
+        String reason = null;
+        if (rule.isPresent()) {
+            // A rule of the project wants to know why: the same confirmation, with a field for the reason.
+            Optional<String> given = questions.confirmWithReason(title, header, text, rule.get());
+            if (given.isEmpty()) {
+                setStatus(Messages.get("screen.cancelled"));
+                return;
+            }
+            reason = given.get();
+        } else if (!questions.confirm(title, header, text)) {
             setStatus(Messages.get("screen.cancelled"));
             return;
         }
+        String why = reason;
         setStatus(Messages.get("write.sending", neu, pathOf(t)));
         List<WidgetFrame> notes = live == null ? List.of(from) : live.commanding(t.id(), from);
         showCommand(notes, Messages.get("screen.commandSending"), Messages.get("write.sending", neu, pathOf(t)), false);
-        FxTasks.run(() -> ScreenWrites.send(p, t, value), o -> {
+        FxTasks.run(() -> ScreenWrites.send(why == null ? p.writes() : p.writes().withReason(why), p, t, value), o -> {
             setStatus(o.message());
             showCommand(notes, o.word(), o.message(), !o.confirmed());
         }, e -> {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.project.ProjectContext;
+import org.peresvet.app.project.TagWrites;
 import org.peresvet.model.Micros;
 import org.peresvet.model.Sample;
 import org.peresvet.model.SourceKind;
@@ -70,11 +71,16 @@ final class ScreenWrites {
 
     /** Sends {@code value} to the tag and waits for the verdict. Call off the FX thread. */
     static Outcome send(ProjectContext p, TagDef t, Object value) {
+        return send(p.writes(), p, t, value);
+    }
+
+    /** Sends through {@code writes} (the project's, or the same giving a reason). Call off the FX thread. */
+    static Outcome send(TagWrites writes, ProjectContext p, TagDef t, Object value) {
         String path = p.model().snapshot().tagPath(t.id());
         Sample before = p.values().current(t.id());
         try {
             if (t.source() == SourceKind.CONNECTOR) {
-                WriteResult r = p.writes().toDevice(t.id(), value).get(DEVICE_WAIT_MINUTES, TimeUnit.MINUTES);
+                WriteResult r = writes.toDevice(t.id(), value).get(DEVICE_WAIT_MINUTES, TimeUnit.MINUTES);
                 if (r.isConfirmed()) {
                     return new Outcome(true, Messages.get("write.deviceConfirmed", t.name(),
                             ValueFormat.value(t, Sample.of(0, r.confirmed())), ValueFormat.value(t, before)));
@@ -83,8 +89,8 @@ final class ScreenWrites {
                         Messages.get("screen.command." + r.status().name()));
             }
             Sample sample = Sample.of(Math.max(Micros.now(), before == null ? 0 : before.x() + 1), value);
-            p.writes().write(t.id(), sample);
-            p.writes().flush();
+            writes.write(t.id(), sample);
+            writes.flush();
             Sample after = p.values().current(t.id());
             if (after != null && Objects.equals(after.y(), t.type().coerce(value))) {
                 return new Outcome(true, Messages.get("write.confirmed", t.name(), ValueFormat.value(t, after), ValueFormat.value(t, before)));

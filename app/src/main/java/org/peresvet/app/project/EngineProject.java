@@ -30,6 +30,7 @@ import org.peresvet.migrate.ldap.ImportOptions;
 import org.peresvet.migrate.ldap.ImportPlan;
 import org.peresvet.migrate.ldap.PeresvetDirectory;
 import org.peresvet.model.Actor;
+import org.peresvet.model.TagDef;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
 import org.peresvet.model.ModelEdit;
@@ -42,6 +43,7 @@ import org.peresvet.runtime.HistoryHealth;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.runtime.SubscriptionFilter;
 import org.peresvet.runtime.WriteResult;
+import org.peresvet.security.Permission;
 
 /**
  * The project context over the engine running inside the workstation. The only app class that
@@ -291,6 +293,36 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public CompletableFuture<WriteResult> toDevice(UUID tagId, Object value) {
         return engine.writeToDevice(tagId, value, actor);
+    }
+
+    @Override
+    public Optional<String> reasonRequired(UUID tagId) {
+        TagDef t = engine.model().tag(tagId);
+        if (t == null || actor.kind() != Actor.Kind.PERSON) {
+            return Optional.empty();
+        }
+        return engine.security().reasonRequired(Permission.WRITE_VALUES, t.objectId())
+                .map(r -> r.permission() + (r.objectId() == null ? "" : " " + engine.model().objectPath(r.objectId())));
+    }
+
+    @Override
+    public TagWrites withReason(String reason) {
+        return new TagWrites() {
+            @Override
+            public void write(UUID tagId, Sample sample) {
+                engine.write(actor.withReason(reason), List.of(new TagSample(tagId, sample)));
+            }
+
+            @Override
+            public void flush() {
+                engine.flush();
+            }
+
+            @Override
+            public CompletableFuture<WriteResult> toDevice(UUID tagId, Object value) {
+                return engine.writeToDevice(tagId, value, actor.withReason(reason));
+            }
+        };
     }
 
     // ---- alarms ----

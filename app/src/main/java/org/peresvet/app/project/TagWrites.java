@@ -1,5 +1,6 @@
 package org.peresvet.app.project;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.peresvet.model.Sample;
@@ -23,4 +24,17 @@ public interface TagWrites {
      * completes when the device echoed it or the write failed (with the reason).
      */
     CompletableFuture<WriteResult> toDevice(UUID tagId, Object value);
+
+    /**
+     * Why a write to this tag needs a reason from the person writing ("WRITE_VALUES on
+     * /Plant/AreaA", a rule of the project's security settings); empty when it needs none.
+     */
+    default Optional<String> reasonRequired(UUID tagId) {
+        return Optional.empty();
+    }
+
+    /** These writes giving a reason (kept in the audit record). */
+    default TagWrites withReason(String reason) {
+        return this;
+    }
 }

@@ -278,13 +278,24 @@ public final class ObjectView implements WorkspaceTab {
         }
         String newText = ValueFormat.value(t, Sample.of(0, value.get()));
         boolean device = WriteService.toDevice(t);
-        if (!confirm(path, ValueFormat.value(t, old), newText, device)) {
+        WriteService.Target target = writeTarget;
+        Optional<String> rule = writeTarget.reasonRequired(t.id());
+        if (rule.isPresent()) {
+            // A rule of the project wants to know why: the same confirmation, with a field for the reason.
+            Optional<String> reason = dialogs.confirmWithReason(confirmation(path, ValueFormat.value(t, old), newText, device),
+                    Messages.get("reason.required", rule.get()));
+            if (reason.isEmpty()) {
+                return;
+            }
+            target = writeTarget.withReason(reason.get());
+        } else if (!confirm(path, ValueFormat.value(t, old), newText, device)) {
             return;
         }
+        WriteService.Target to = target;
         // A device write waits for the echo (seconds at most): say so until the verdict arrives.
         showResult(true, Messages.get(device ? "write.sending" : "write.writing", newText, path));
         writeResult.getStyleClass().removeAll("write-ok", "write-failed");
-        FxTasks.run(() -> WriteService.write(writeTarget, t.id(), value.get()),
+        FxTasks.run(() -> WriteService.write(to, t.id(), value.get()),
                 r -> showResult(r.confirmed(), r.message()),
                 e -> showResult(false, Messages.get("write.failed", path, e.getMessage())));
     }
@@ -401,6 +412,16 @@ public final class ObjectView implements WorkspaceTab {
         public java.util.concurrent.CompletableFuture<org.peresvet.runtime.WriteResult> writeToDevice(UUID tagId, Object value,
                                                                                                     String user) {
             return supplier.get().writeToDevice(tagId, value, user);
+        }
+
+        @Override
+        public Optional<String> reasonRequired(UUID tagId) {
+            return supplier.get().reasonRequired(tagId);
+        }
+
+        @Override
+        public WriteService.Target withReason(String reason) {
+            return supplier.get().withReason(reason);
         }
     }
 

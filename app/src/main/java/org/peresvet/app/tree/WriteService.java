@@ -1,6 +1,7 @@
 package org.peresvet.app.tree;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.project.ProjectContext;
+import org.peresvet.app.project.TagWrites;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
@@ -41,8 +43,22 @@ public final class WriteService {
          */
         CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user);
 
+        /** Why a write to the tag needs a reason (the rule, for people); empty when it needs none. */
+        default Optional<String> reasonRequired(UUID tagId) {
+            return Optional.empty();
+        }
+
+        /** These writes giving a reason, kept in the audit record. */
+        default Target withReason(String reason) {
+            return this;
+        }
+
         /** The open project's writes; the project records its own actor, whatever {@code user} says. */
         static Target of(ProjectContext project) {
+            return of(project, project.writes());
+        }
+
+        private static Target of(ProjectContext project, TagWrites writes) {
             return new Target() {
                 @Override
                 public ModelSnapshot model() {
@@ -51,12 +67,12 @@ public final class WriteService {
 
                 @Override
                 public void write(UUID tagId, Sample sample) {
-                    project.writes().write(tagId, sample);
+                    writes.write(tagId, sample);
                 }
 
                 @Override
                 public void flush() {
-                    project.writes().flush();
+                    writes.flush();
                 }
 
                 @Override
@@ -66,7 +82,17 @@ public final class WriteService {
 
                 @Override
                 public CompletableFuture<WriteResult> writeToDevice(UUID tagId, Object value, String user) {
-                    return project.writes().toDevice(tagId, value);
+                    return writes.toDevice(tagId, value);
+                }
+
+                @Override
+                public Optional<String> reasonRequired(UUID tagId) {
+                    return writes.reasonRequired(tagId);
+                }
+
+                @Override
+                public Target withReason(String reason) {
+                    return of(project, writes.withReason(reason));
                 }
             };
         }

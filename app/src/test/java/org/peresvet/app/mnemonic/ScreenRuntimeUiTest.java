@@ -54,6 +54,10 @@ import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.ScreenDocuments;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
+import org.peresvet.security.AuditEntry;
+import org.peresvet.security.AuditQuery;
+import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -104,6 +108,12 @@ class ScreenRuntimeUiTest {
         public boolean confirm(String title, String header, String text) {
             confirmations.add(header + "\n" + text);
             return confirm;
+        }
+
+        @Override
+        public Optional<String> confirmWithReason(String title, String header, String text, String rule) {
+            confirmations.add(header + "\n" + text + "\nreason for " + rule);
+            return confirm ? Optional.of("test") : Optional.empty();
         }
     }
 
@@ -408,6 +418,26 @@ class ScreenRuntimeUiTest {
         await(() -> statuses.stream().anyMatch(s -> s.startsWith("\u2713")));
         assertThat(engine.current(sp.id()).y()).isEqualTo(2.5);
         await(() -> fx(() -> frame("tank.level").props().number("setpoint") == 2.5));
+
+        // A rule of the project wants a reason for writes in Tank1: the confirmation asks for one, the audit keeps it.
+        UUID tank1 = engine.model().findObject("/PumpStation/Tank1").orElseThrow().id();
+        engine.security().setReasonRules(Actor.SYSTEM, List.of(new ReasonRule(Permission.WRITE_VALUES, tank1)));
+        try {
+            statuses.clear();
+            answers.value = "3";
+            fx(() -> {
+                ((ControlSymbol) view.live().frame("tank.sp").symbol()).button().fire();
+                return null;
+            });
+            await(() -> statuses.stream().anyMatch(s -> s.startsWith("\u2713")));
+            assertThat(answers.confirmations.get(answers.confirmations.size() - 1))
+                    .contains("reason for WRITE_VALUES /PumpStation/Tank1");
+            AuditEntry last = engine.security().audit(AuditQuery.last(1)).get(0).entry();
+            assertThat(last.action()).isEqualTo("value.write");
+            assertThat(last.reason()).isEqualTo("test");
+        } finally {
+            engine.security().setReasonRules(Actor.SYSTEM, List.of());
+        }
     }
 
     @Test

@@ -43,6 +43,11 @@ import org.peresvet.model.TagDef;
 import org.peresvet.screen.ScreenCheck;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.ScreenDocuments;
+import org.peresvet.model.Actor;
+import org.peresvet.security.AuditEntry;
+import org.peresvet.security.AuditQuery;
+import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -315,6 +320,46 @@ class TreeEditorUiTest {
         assertThat(flow.calculated()).as("the outlet flow is calculated from the flow meter's board").isTrue();
         shot("write-value-confirmed");
         assertThat(Set.of(1)).isNotEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aReasonRuleAsksWhyInTheWriteConfirmationAndTheAuditKeepsIt() throws Exception {
+        UUID outlet = object("/PumpStation/Outlet");
+        TagDef setpoint = tag("/PumpStation/Outlet/PressureSetpoint");
+        engine().security().setReasonRules(Actor.SYSTEM, List.of(new ReasonRule(Permission.WRITE_VALUES, outlet)));
+        try {
+            select(NodeRef.object(outlet));
+            await(() -> shell.workbench().objectView().table().getItems().size() == 4);
+            TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<?> r) -> r.getItem() instanceof TagRow tr
+                    && tr.def().id().equals(setpoint.id())).query();
+            robot.clickOn(row);
+            robot.clickOn(".write-button");
+            await(() -> robot.lookup("#write-input").tryQuery().isPresent());
+            TextField input = robot.lookup("#write-input").queryAs(TextField.class);
+            robot.clickOn(input).eraseText(input.getText().length() + 2).write("6.5");
+            await(() -> robot.lookup("#write-error").queryAs(Label.class).getText().isEmpty());
+            clickInDialog("Next…");
+            // The same confirmation, with a field for the reason; Write waits for one.
+            await(() -> robot.lookup("#reason-input").tryQuery().isPresent());
+            javafx.scene.control.Button write = robot.from(dialogOver(stage).getScene().getRoot())
+                    .lookup((javafx.scene.control.Button b) -> "Write".equals(b.getText())).queryAs(javafx.scene.control.Button.class);
+            assertThat(write.isDisabled()).isTrue();
+            assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().contains("A reason is required")
+                    && l.getText().contains("WRITE_VALUES /PumpStation/Outlet")).tryQuery()).isPresent();
+            robot.clickOn("#reason-input").write("lower pressure for the valve test");
+            await(() -> !write.isDisabled());
+            shotDialog("write-value-reason");
+            clickInDialog("Write");
+            Label result = shell.workbench().objectView().writeResultLabel();
+            await(() -> result.getText().startsWith("✓") && result.getText().contains("6.5"));
+            assertThat(engine().current(setpoint.id()).y()).isEqualTo(6.5);
+            AuditEntry last = engine().security().audit(AuditQuery.last(1)).get(0).entry();
+            assertThat(last.action()).isEqualTo("value.write");
+            assertThat(last.reason()).isEqualTo("lower pressure for the valve test");
+        } finally {
+            engine().security().setReasonRules(Actor.SYSTEM, List.of());
+        }
     }
 
     @Test

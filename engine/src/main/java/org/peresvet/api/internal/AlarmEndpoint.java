@@ -66,9 +66,10 @@ public final class AlarmEndpoint {
         Set<AlarmPriority> priorities = enums(call, "priority", AlarmPriority.class);
         Set<AlarmState> states = enums(call, "state", AlarmState.class);
         List<AlarmView> views = call.flag("all") ? alarms().all() : root == null ? alarms().active() : alarms().active(root);
+        ReadScope scope = ReadScope.of(call, engine);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (AlarmView v : views) {
-            if (root != null && !inSubtree(m, v, root)) {
+            if (root != null && !inSubtree(m, v, root) || !scope.alarm(m, v.def().id())) {
                 continue;
             }
             if ((priorities.isEmpty() || priorities.contains(v.priority())) && (states.isEmpty() || states.contains(v.state()))) {
@@ -88,7 +89,9 @@ public final class AlarmEndpoint {
     /** {@code GET /v1/alarms/{id}}. */
     public void get(Call call) throws IOException {
         call.checkParams(Set.of());
-        call.sendJson(200, alarm(require(call), engine.model()));
+        AlarmView v = require(call);
+        ReadScope.of(call, engine).requireAlarm(engine.model(), v.def().id());
+        call.sendJson(200, alarm(v, engine.model()));
     }
 
     // ---- commands ----
@@ -356,6 +359,10 @@ public final class AlarmEndpoint {
         AlarmJournalQuery q = new AlarmJournalQuery(from, to, subtree, alarm, enums(call, "priority", AlarmPriority.class),
                 enums(call, "transition", AlarmTransition.class), enums(call, "state", AlarmState.class), limit + 1);
         List<AlarmJournalEntry> rows = alarms().journal(q);
+        ReadScope scope = ReadScope.of(call, engine);
+        if (!scope.everything()) {
+            rows = rows.stream().filter(e -> e.tagId() != null && scope.tag(m, e.tagId())).toList();
+        }
         boolean excess = rows.size() > limit;
         if (excess) {
             rows = rows.subList(0, limit);

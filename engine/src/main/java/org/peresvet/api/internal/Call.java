@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteOrder;
 import org.peresvet.model.io.StrictJson;
 import org.peresvet.model.io.StrictJsonException;
@@ -100,7 +102,41 @@ public final class Call {
         this.principal = p;
         InetSocketAddress r = exchange.remote();
         String from = "api " + (r == null || r.getAddress() == null ? "?" : r.getAddress().getHostAddress());
-        this.actor = p == null || p.isBlank() ? null : new Actor(p, from, null, kind == null ? Actor.Kind.PERSON : kind);
+        this.actor = p == null || p.isBlank() ? null
+                : new Actor(p, from, null, kind == null ? Actor.Kind.PERSON : kind, headerReason());
+    }
+
+    /** The header that gives the reason of a change whose body has no {@code reason} field. */
+    public static final String REASON_HEADER = "X-Peresvet-Reason";
+
+    /** The reason in {@link #REASON_HEADER}, percent-decoded (UTF-8), or null. */
+    private String headerReason() {
+        String h = exchange.header(REASON_HEADER);
+        if (h == null || h.isBlank()) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(h.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(REASON_HEADER, "must be text, percent-encoded UTF-8 where not ASCII");
+        }
+    }
+
+    /**
+     * The actor with the reason a body gives ({@code reason}, which wins over the header).
+     *
+     * @throws ApiError 400 when {@code reason} is not text
+     */
+    public Actor actor(JsonNode body) {
+        Actor a = actor();
+        JsonNode r = body == null ? null : body.get("reason");
+        if (r == null || r.isNull()) {
+            return a;
+        }
+        if (!r.isTextual()) {
+            throw ApiError.badRequest("$.reason", "must be text: why the change is made");
+        }
+        return r.asText().isBlank() ? a : a.withReason(r.asText());
     }
 
     /**

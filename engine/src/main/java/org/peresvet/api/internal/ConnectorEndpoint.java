@@ -84,9 +84,9 @@ public final class ConnectorEndpoint {
         TagDef t = Resolve.tagById(engine.model(), call.pathParam("id"));
         JsonNode body = call.jsonBody();
         if (body == null || !body.isObject() || !body.has("value")) {
-            throw ApiError.badRequest("$.value", "expected {\"value\": ...}");
+            throw ApiError.badRequest("$.value", "expected {\"value\": ..., \"reason\": optional}");
         }
-        Json.checkKeys(body, Set.of("value"), "$");
+        Json.checkKeys(body, Set.of("value", "reason"), "$");
         JsonNode v = body.get("value");
         if (v.isNumber() && !Double.isFinite(v.asDouble())) {
             throw ApiError.badRequest("$.value", "must be a finite number, got " + v.asText());
@@ -98,7 +98,7 @@ public final class ConnectorEndpoint {
                 : v.isNumber() ? (Object) v.asDouble() : v.isTextual() ? v.asText() : v;
         WriteResult r;
         try {
-            r = engine.writeToDevice(t.id(), value, call.actor()).get(15, TimeUnit.MINUTES);
+            r = engine.writeToDevice(t.id(), value, call.actor(body)).get(15, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, null, "interrupted");

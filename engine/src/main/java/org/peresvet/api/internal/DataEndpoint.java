@@ -78,11 +78,16 @@ public final class DataEndpoint {
 
     public void get(Call call) throws IOException {
         String raw = call.rawQuery();
-        if (raw != null && raw.startsWith("tagId=") && raw.indexOf('&') < 0 && currentFast(call, raw.substring(6))) {
+        if (raw != null && raw.startsWith("tagId=") && raw.indexOf('&') < 0 && ReadScope.of(call, engine).everything()
+                && currentFast(call, raw.substring(6))) {
             return;
         }
         ModelSnapshot model = engine.model();
         DataQuery q = DataQuery.fromParams(call, model);
+        ReadScope scope = ReadScope.of(call, engine);
+        for (DataQuery.TagRef ref : q.tags()) {
+            scope.requireTag(model, ref.tag().id()); // current values and history alike
+        }
         answer(call, q);
     }
 

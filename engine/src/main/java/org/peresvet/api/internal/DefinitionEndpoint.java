@@ -55,6 +55,7 @@ public final class DefinitionEndpoint {
     public void createConnector(Call call) throws IOException {
         call.checkParams(Set.of());
         JsonNode body = strip(call.jsonBody(), CONNECTOR_READ_ONLY);
+        SecretMask.restore(body, null, "$");
         ConnectorDef c = read(() -> ProjectJson.connectorFrom(body, "$"));
         ModelSnapshot m = engine.model();
         requireNewId(m.connector(c.id()) != null, c.id());
@@ -67,7 +68,9 @@ public final class DefinitionEndpoint {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
         ConnectorDef old = ConnectorEndpoint.connector(m, call.pathParam("id"));
-        JsonNode body = merged(call, ProjectJson.connectorJson(old), old.id(), CONNECTOR_READ_ONLY);
+        ObjectNode stored = ProjectJson.connectorJson(old);
+        JsonNode body = merged(call, stored, old.id(), CONNECTOR_READ_ONLY);
+        SecretMask.restore(body, stored, "$"); // the mask sent back keeps the stored (sealed) secret
         ConnectorDef c = read(() -> ProjectJson.connectorFrom(body, "$"));
         ModelSnapshot after = edit(call, new ModelEdit.PutConnector(c), false);
         call.sendJson(200, connectorJson(after, after.connector(c.id())));
@@ -108,7 +111,7 @@ public final class DefinitionEndpoint {
     private static final Set<String> CONNECTOR_READ_ONLY = Set.of("boundTags");
 
     private static ObjectNode connectorJson(ModelSnapshot m, ConnectorDef c) {
-        ObjectNode n = ProjectJson.connectorJson(c);
+        ObjectNode n = SecretMask.mask(ProjectJson.connectorJson(c));
         n.put("boundTags", m.tagsBoundTo(c.id()).size());
         return n;
     }
@@ -119,7 +122,9 @@ public final class DefinitionEndpoint {
     public void getAlarm(Call call) throws IOException {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
-        call.sendJson(200, alarmJson(m, AlarmEndpoint.alarmDef(m, call.pathParam("id"))));
+        AlarmDef a = AlarmEndpoint.alarmDef(m, call.pathParam("id"));
+        ReadScope.of(call, engine).requireAlarm(m, a.id());
+        call.sendJson(200, alarmJson(m, a));
     }
 
     /** {@code POST /v1/alarms/} with the tag as {@code tagId} (UUID or path). */

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.peresvet.api.ApiAuthorizer;
 import org.peresvet.api.RequestGate;
 import org.peresvet.security.AccessDeniedException;
+import org.peresvet.security.ReasonRequiredException;
 import org.peresvet.security.AuditUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,13 @@ public final class Dispatcher {
                 // The engine refused the change and changed nothing: name the missing permission.
                 ObjectNode extra = Json.object().put("permission", e.permission().name());
                 failed = answer(call, new ApiError(403, null, e.getMessage(), extra));
+            } catch (ReasonRequiredException e) {
+                // A rule of the project wants a reason for this change: nothing changed.
+                ObjectNode rule = Json.object().put("permission", e.rule().permission().name());
+                rule.put("object", e.rule().objectId() == null ? null : e.rule().objectId().toString());
+                ObjectNode extra = Json.object().put("reasonRequired", true);
+                extra.set("rule", rule);
+                failed = answer(call, new ApiError(422, "reason", e.getMessage(), extra));
             } catch (AuditUnavailableException e) {
                 // The change was refused before anything changed: its audit record could not be kept.
                 failed = answer(call, new ApiError(507, null, e.getMessage()));

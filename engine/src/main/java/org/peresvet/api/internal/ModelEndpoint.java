@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.peresvet.api.ReferenceFinder;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
@@ -22,6 +25,8 @@ import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
 import org.peresvet.screen.ScreenDocuments;
 import org.peresvet.screen.ScreenRenames;
+import org.peresvet.security.AccessDeniedException;
+import org.peresvet.security.Permission;
 
 /**
  * {@code /v1/objects/} and {@code /v1/tags/}: create, read, update, move, copy and delete the
@@ -84,6 +89,9 @@ public final class ModelEndpoint {
                 }
             }
         }
+        ReadScope readable = ReadScope.of(call, engine);
+        readable.keep(objects, "id", ReadScope.Kind.OBJECT, m);
+        readable.keep(tags, "id", ReadScope.Kind.TAG, m);
         ObjectNode doc = Json.object();
         doc.set("objects", objects);
         doc.set("tags", tags);
@@ -110,10 +118,42 @@ public final class ModelEndpoint {
         return s;
     }
 
+    /**
+     * {@code GET /v1/project?root=&withSecrets=}: the project document (or one object's subtree) as
+     * the workstation exports it. Secrets are left out; {@code withSecrets=true} puts them in, in
+     * clear text, only for a user who may manage users (or the API token), and is audited.
+     */
+    public void exportProject(Call call) throws IOException {
+        call.checkParams(Set.of("root", "withSecrets"));
+        ModelSnapshot m = engine.model();
+        String given = call.param("root");
+        ObjectDef root = given == null ? null : Resolve.object(m, given, "root");
+        boolean withSecrets = call.flag("withSecrets");
+        ReadScope.of(call, engine).requireObject(root == null ? null : root.id());
+        String doc;
+        if (withSecrets) {
+            Actor a = call.actor();
+            InetSocketAddress from = call.remote();
+            boolean local = from != null && from.getAddress() != null && from.getAddress().isLoopbackAddress();
+            if (!engine.security().hasUsers() && !local && !"token".equals(call.principal())) {
+                // Without users reads are open to anyone the API lets in: secrets go only to this PC or the token's holder.
+                throw new AccessDeniedException(Permission.MANAGE_USERS, "permission MANAGE_USERS is needed to export secrets: "
+                        + "send the API token, or log in as a user who manages users");
+            }
+            doc = engine.project().exportJson(a, root == null ? null : root.id(), true);
+        } else {
+            doc = engine.project().exportJson(root == null ? null : root.id());
+        }
+        call.header("Content-Disposition", "attachment; filename=\"project.json\"");
+        call.send(200, Call.JSON_TYPE, doc.getBytes(StandardCharsets.UTF_8));
+    }
+
     public void getObject(Call call) throws IOException {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
-        call.sendJson(200, ModelJson.object(m, Resolve.objectById(m, call.pathParam("id"))));
+        ObjectDef o = Resolve.objectById(m, call.pathParam("id"));
+        ReadScope.of(call, engine).requireObject(o.id());
+        call.sendJson(200, ModelJson.object(m, o));
     }
 
     public void createObject(Call call) throws IOException {
@@ -235,7 +275,9 @@ public final class ModelEndpoint {
             if (objectId != null || call.param("scope") != null) {
                 throw ApiError.badRequest("path", "path names one tag; it cannot be combined with objectId or scope");
             }
-            tags.add(ModelJson.tag(m, Resolve.tag(m, path, "path")));
+            TagDef one = Resolve.tag(m, path, "path");
+            ReadScope.of(call, engine).requireTag(m, one.id());
+            tags.add(ModelJson.tag(m, one));
         } else if (objectId != null) {
             ObjectDef o = Resolve.object(m, objectId, "objectId");
             String scope = scope(call, "children");
@@ -250,6 +292,7 @@ public final class ModelEndpoint {
             }
             sortedByPath(m, m.tags()).forEach(t -> tags.add(ModelJson.tag(m, t)));
         }
+        ReadScope.of(call, engine).keep(tags, "id", ReadScope.Kind.TAG, m);
         ObjectNode doc = Json.object();
         doc.set("tags", tags);
         call.sendJson(200, doc);
@@ -266,7 +309,9 @@ public final class ModelEndpoint {
     public void getTag(Call call) throws IOException {
         call.checkParams(Set.of());
         ModelSnapshot m = engine.model();
-        call.sendJson(200, ModelJson.tag(m, Resolve.tagById(m, call.pathParam("id"))));
+        TagDef t = Resolve.tagById(m, call.pathParam("id"));
+        ReadScope.of(call, engine).requireTag(m, t.id());
+        call.sendJson(200, ModelJson.tag(m, t));
     }
 
     public void createTag(Call call) throws IOException {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -77,12 +78,24 @@ public final class StreamEndpoint implements AutoCloseable {
         if (tagIds != null && subtree != null) {
             throw ApiError.badRequest("subtree", "give tagId or subtree, not both");
         }
+        ReadScope scope = ReadScope.of(call, engine);
         if (tagIds != null) {
             for (String id : tagIds) {
                 TagDef t = Resolve.tag(m, id, "tagId");
+                scope.requireTag(m, t.id());
                 names.put(t.id(), id);
             }
             filter = SubscriptionFilter.tags(names.keySet());
+        } else if (!scope.everything()) {
+            // Only the tags the user may read, as the model is now.
+            UUID root = subtree == null ? null : Resolve.object(m, subtree, "subtree").id();
+            Set<UUID> readable = new HashSet<>();
+            for (TagDef t : root == null ? m.tags() : m.tagsInSubtree(root)) {
+                if (scope.tag(m, t.id())) {
+                    readable.add(t.id());
+                }
+            }
+            filter = SubscriptionFilter.tags(readable);
         } else if (subtree != null) {
             filter = SubscriptionFilter.subtree(Resolve.object(m, subtree, "subtree").id());
         } else {
