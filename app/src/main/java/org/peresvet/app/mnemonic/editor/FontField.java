@@ -7,13 +7,11 @@ import java.util.Set;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import org.peresvet.screen.WidgetDef;
 
@@ -34,7 +32,7 @@ final class FontField {
     private final ComboBox<String> family = new ComboBox<>();
     private final TextField size = new TextField();
     private final ComboBox<String> weight = new ComboBox<>();
-    private final VBox view;
+    private final HBox view;
 
     /** Whether a widget's property is a part of its font (the sheet shows one row for all three). */
     static boolean part(String property) {
@@ -52,10 +50,11 @@ final class FontField {
         family.setCellFactory(v -> new FamilyCell(true));
         family.setButtonCell(new FamilyCell(false));
         family.setVisibleRowCount(14);
-        family.setMaxWidth(Double.MAX_VALUE);
         family.setOnAction(e -> commit());
+        // the box is narrow in the sheet: the whole name shows on hover
+        family.setTooltip(new Tooltip());
+        family.getTooltip().textProperty().bind(family.valueProperty().map(f -> f.isEmpty() ? EditorText.get("sheet.fontSystem") : f));
         size.setId("font-size");
-        size.setPrefColumnCount(4);
         size.setPromptText(EditorText.get("sheet.fontOwnSize"));
         Double s = w.number(SIZE);
         size.setText(s == null ? "" : PropertySheet.fmt(s));
@@ -71,14 +70,18 @@ final class FontField {
         weight.setCellFactory(v -> new WeightCell());
         weight.setButtonCell(new WeightCell());
         weight.setOnAction(e -> commit());
-        Label px = new Label("px");
-        px.setMinWidth(Region.USE_PREF_SIZE);
-        size.setMinWidth(48);
-        HBox line = new HBox(4, size, px, weight);
-        line.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(weight, Priority.ALWAYS);
-        weight.setMaxWidth(Double.MAX_VALUE);
-        view = new VBox(4, family, line);
+        // One line, so the sheet's rows below keep their places: family, size (px), weight.
+        family.setMinWidth(60);
+        family.setPrefWidth(110);
+        size.setMinWidth(40);
+        size.setPrefWidth(44);
+        size.setTooltip(new Tooltip(EditorText.get("sheet.fontSize")));
+        weight.setMinWidth(64);
+        weight.setPrefWidth(90);
+        view = new HBox(4, family, size, weight);
+        view.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(family, Priority.ALWAYS);
+        family.setMaxWidth(Double.MAX_VALUE);
     }
 
     Node view() {
