@@ -96,6 +96,11 @@ public final class WidgetTypes {
         PropertyDef max = number("max", 100.0);
         PropertyDef orientation = choice("orientation", "horizontal", "horizontal", "vertical");
         List<PropertyDef> groupProps = new ArrayList<>(common(0, 0));
+        // The font of a text-bearing widget: "" is the system font, no size the symbol's own (it
+        // follows the widget's height), "auto" the symbol's own weight.
+        PropertyDef fontFamily = text("fontFamily", "");
+        PropertyDef fontSize = number("fontSize", null);
+        PropertyDef fontWeight = choice("fontWeight", "auto", "auto", "normal", "bold");
         return List.of(
                 new WidgetType(GROUP, "group", groupProps, true),
                 // process symbols: state from booleans, so one tag per feedback signal
@@ -112,21 +117,24 @@ public final class WidgetTypes {
                 type(ANALOG, "indicator", 160, 40, label, number("value", null), min, max, number("normalLow", null),
                         number("normalHigh", null), number("alarmLow", null), number("alarmHigh", null),
                         number("setpoint", null), units, decimals, orientation),
-                type(VALUE, "indicator", 100, 24, label, number("value", null), units, decimals),
+                type(VALUE, "indicator", 100, 24, label, number("value", null), units, decimals, fontFamily, fontSize, fontWeight),
                 type(BAR, "indicator", 24, 100, number("value", null), min, max, choice("orientation", "vertical", "horizontal", "vertical")),
                 // states as "value=text" pairs separated by ';', e.g. "0=Stopped;1=Running;2=Fault!" (a '!' marks abnormal)
-                type(MULTI_STATE, "indicator", 120, 24, number("value", null), text("states", "0=Off;1=On")),
+                type(MULTI_STATE, "indicator", 120, 24, number("value", null), text("states", "0=Off;1=On"), fontFamily, fontSize,
+                        fontWeight),
                 // alarms of a tag or of every tag in an object's subtree
                 type(ALARM, "indicator", 32, 32, text("source", "")),
                 type(SPARKLINE, "indicator", 160, 40, text("tag", ""), number("seconds", 600.0), number("min", null), number("max", null)),
                 // controls: each writes through the device-write path after a confirmation
-                type(NAVIGATION, "control", 120, 32, label, text("target", "")),
-                type(COMMAND, "control", 120, 32, label),
+                type(NAVIGATION, "control", 120, 32, label, text("target", ""), fontFamily, fontSize, fontWeight),
+                type(COMMAND, "control", 120, 32, label, fontFamily, fontSize, fontWeight),
                 type(SETPOINT, "control", 140, 28, label, number("value", null), number("min", null), number("max", null),
-                        units, decimals),
-                type(TOGGLE, "control", 130, 28, label, bool("value", false), text("onText", "On"), text("offText", "Off")),
+                        units, decimals, fontFamily, fontSize, fontWeight),
+                type(TOGGLE, "control", 130, 28, label, bool("value", false), text("onText", "On"), text("offText", "Off"),
+                        fontFamily, fontSize, fontWeight),
                 // static shapes
-                type(LABEL, "shape", 120, 24, label, number("fontSize", 14.0), choice("align", "left", "left", "center", "right")),
+                type(LABEL, "shape", 120, 24, label, fontFamily, number("fontSize", 14.0), fontWeight,
+                        choice("align", "left", "left", "center", "right")),
                 type(LINE, "shape", 0, 0, points("points"), number("lineWidth", 1.0), text("stroke", "")),
                 type(POLYLINE, "shape", 0, 0, points("points"), number("lineWidth", 1.0), text("stroke", ""), bool("closed", false)),
                 type(RECTANGLE, "shape", 100, 60, text("fill", ""), text("stroke", ""), number("lineWidth", 1.0), number("arc", 0.0)),

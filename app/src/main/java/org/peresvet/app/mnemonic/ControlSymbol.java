@@ -12,6 +12,8 @@ import org.peresvet.screen.WidgetTypes;
  */
 final class ControlSymbol extends SymbolNode {
     private final Button button = new Button();
+    /** The widget's chosen font as a style (a style sheet would win over a set font). */
+    private final String fontStyle;
 
     ControlSymbol(WidgetDef def) {
         super(def);
@@ -19,6 +21,8 @@ final class ControlSymbol extends SymbolNode {
         button.setMinSize(w(), h());
         button.setFocusTraversable(true);
         button.getStyleClass().add("screen-control");
+        fontStyle = SymbolTexts.css(def);
+        button.setStyle(fontStyle);
         button.setOnAction(e -> activate());
         getChildren().add(button);
     }
@@ -45,7 +49,7 @@ final class ControlSymbol extends SymbolNode {
             case WidgetTypes.TOGGLE -> {
                 boolean on = p.bool("value");
                 button.setText((label.isEmpty() ? "" : label + ": ") + (on ? p.text("onText") : p.text("offText")));
-                button.setStyle(on ? "-fx-background-color: #3C3C3C; -fx-text-fill: white;" : "");
+                button.setStyle(fontStyle + (on ? "-fx-background-color: #3C3C3C; -fx-text-fill: white;" : ""));
             }
             default -> button.setText(label);
         }

@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import org.peresvet.screen.WidgetDef;
 
 /**
@@ -20,7 +18,7 @@ final class MultiStateSymbol extends SymbolNode {
         super(def);
         text.setPrefSize(w(), h());
         text.setAlignment(Pos.CENTER);
-        text.setFont(Font.font("System", FontWeight.BOLD, Math.max(9, Math.min(h() * 0.55, 16))));
+        text.setFont(SymbolTexts.of(def, Math.max(9, Math.min(h() * 0.55, 16)), true));
         text.getStyleClass().add("symbol-value");
         getChildren().add(text);
     }

@@ -2,7 +2,6 @@ package org.peresvet.app.mnemonic;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.text.Font;
 import org.peresvet.screen.WidgetDef;
 
 /** A static or bound text. */
@@ -12,7 +11,7 @@ final class TextSymbol extends SymbolNode {
     TextSymbol(WidgetDef def) {
         super(def);
         text.setPrefSize(w(), h());
-        text.setFont(Font.font(def.number("fontSize", 14)));
+        text.setFont(SymbolTexts.of(def, 14, false));
         text.setTextFill(Isa101.TEXT);
         text.setAlignment(switch (def.text("align")) {
             case "center" -> Pos.CENTER;

@@ -17,7 +17,7 @@ final class ValueSymbol extends SymbolNode {
         Rectangle box = new Rectangle(0.5, 0.5, Math.max(1, w() - 1), Math.max(1, h() - 1));
         box.setFill(BOX);
         box.setStroke(BOX_LINE);
-        text = SymbolTexts.line(SymbolTexts.bold(Math.max(9, Math.min(h() * 0.6, 18))), Isa101.TEXT, TextAlignment.RIGHT,
+        text = SymbolTexts.line(SymbolTexts.of(def, Math.max(9, Math.min(h() * 0.6, 18)), true), Isa101.TEXT, TextAlignment.RIGHT,
                 4, w() - 8, h() / 2);
         getChildren().addAll(box, text);
     }

@@ -37,6 +37,7 @@ import org.peresvet.app.tree.ObjectView;
 import org.peresvet.app.tree.PropertiesModel;
 import org.peresvet.app.tree.PropertiesView;
 import org.peresvet.app.tree.References;
+import org.peresvet.app.tree.ScreensPanel;
 import org.peresvet.app.tree.TreeController;
 import org.peresvet.app.tree.WriteService;
 import org.peresvet.app.trend.PopupTrend;
@@ -68,6 +69,7 @@ public final class Workbench {
     private final ModelEditor editor;
     private final References references = new References();
     private final TreeController tree;
+    private final ScreensPanel screensPanel;
     private final PropertiesModel properties;
     private final PropertiesView propertiesView;
     private final ObjectView objectView;
@@ -85,6 +87,9 @@ public final class Workbench {
         editor = new ModelEditor(new NoProject(), edits, Platform::runLater);
         editor.onApplied(c -> bridge.publishModel());
         tree = new TreeController(editor, bridge.modelProperty(), references, feedback, dialogs);
+        screensPanel = new ScreensPanel(editor, bridge.modelProperty(), feedback, dialogs);
+        screensPanel.onOpen(this::openScreen);
+        tree.addBelow(screensPanel.view());
         properties = new PropertiesModel(editor);
         propertiesView = new PropertiesView(properties);
         objectView = new ObjectView(bridge, () -> {
@@ -126,6 +131,7 @@ public final class Workbench {
 
     void editable(boolean edit) {
         tree.editableProperty().set(edit);
+        screensPanel.editableProperty().set(edit);
         properties.editableProperty().set(edit);
     }
 
@@ -366,6 +372,22 @@ public final class Workbench {
         ScreenEditor screen = new ScreenEditor(model, Symbols::create, LivePreview.over(bridge), dialogs, (title, text) -> dialogs.confirm(
                 new DialogService.Confirmation(title, null, text, null, List.of(), Messages.get("button.ok"), false)));
         return (ScreenEditor) tabHost.open(screen);
+    }
+
+    /** Opens a screen from the screens list: in the editor for an engineer, running otherwise. */
+    public void openScreen(UUID id) {
+        if (mode.get() == UserMode.ENGINEER) {
+            openScreenEditor().model().open(id);
+            return;
+        }
+        ModelSnapshot m = bridge.getModel();
+        if (m != null) {
+            ScreenDocuments.get(m, id).ifPresent(s -> showScreens().open(s));
+        }
+    }
+
+    public ScreensPanel screensPanel() {
+        return screensPanel;
     }
 
     public ValueBridge bridge() {

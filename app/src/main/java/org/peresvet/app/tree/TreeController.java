@@ -127,6 +127,11 @@ public final class TreeController {
         return tree;
     }
 
+    /** Puts a panel under the tree, in the tree's pane (the screens list). */
+    public void addBelow(Parent panel) {
+        ((VBox) view).getChildren().add(panel);
+    }
+
     /** False in operator mode: the tree is browsed, not edited. */
     public BooleanProperty editableProperty() {
         return editable;

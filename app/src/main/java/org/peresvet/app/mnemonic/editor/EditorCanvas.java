@@ -11,9 +11,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -23,6 +22,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
@@ -40,14 +40,17 @@ import org.peresvet.screen.WidgetDef;
 final class EditorCanvas {
     /** Handle size on screen, whatever the zoom. */
     private static final double HANDLE = 7;
-    private static final double MAX_GRID_CANVAS = 4096;
     static final String DRAG_PREFIX = "peresvet-widget-type:";
 
     private final EditorModel model;
     private final ScrollPane scroll = new ScrollPane();
     private final Pane stage = new Pane();
     private final Region page = new Region();
-    private final Canvas grid = new Canvas();
+    /**
+     * The grid's dots as one rectangle filled with a tiled pattern: cheap to repaint in any part
+     * (a drag's dirty region), where a page-sized canvas was a page-sized texture.
+     */
+    private final Rectangle grid = new Rectangle();
     private final WidgetLayer widgets;
     private final Group selectionMarks = new Group();
     private final Group guides = new Group();
@@ -199,23 +202,22 @@ final class EditorCanvas {
 
     private void drawGrid(ScreenDef s) {
         double step = model.snappingProperty().get().grid();
-        GraphicsContext g = grid.getGraphicsContext2D();
-        if (s == null || step < 4 || s.width() > MAX_GRID_CANVAS || s.height() > MAX_GRID_CANVAS) {
-            grid.setWidth(0);
-            grid.setHeight(0);
+        if (s == null || step < 4) {
+            grid.setVisible(false);
             return;
         }
         grid.setWidth(s.width());
         grid.setHeight(s.height());
-        g.clearRect(0, 0, s.width(), s.height());
-        g.setFill(Color.rgb(0, 0, 0, 0.18));
-        // Dots at every other grid point keep the page calm; snapping still uses every point.
-        double dot = step * 2;
-        for (double x = dot; x < s.width(); x += dot) {
-            for (double y = dot; y < s.height(); y += dot) {
-                g.fillRect(x, y, 1, 1);
-            }
-        }
+        grid.setFill(dots(step * 2));
+        grid.setVisible(true);
+    }
+
+    /** Dots at every other grid point keep the page calm; snapping still uses every point. */
+    private static ImagePattern dots(double spacing) {
+        int n = Math.max(2, (int) Math.round(spacing));
+        WritableImage tile = new WritableImage(n, n);
+        tile.getPixelWriter().setColor(0, 0, Color.rgb(0, 0, 0, 0.18));
+        return new ImagePattern(tile, 0, 0, spacing, spacing, false);
     }
 
     /** Outlines of the selection, and the handles of a single resizable widget. */

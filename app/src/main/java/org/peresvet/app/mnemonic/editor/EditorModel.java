@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,7 +44,15 @@ public final class EditorModel {
     /** Copied widgets, shared by every open editor so a copy pastes into another screen. */
     private static String clipboard;
 
+    /** One daemon thread for the screen checks of every open editor. */
+    private static final Executor CHECKS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "screen-checks");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ModelEditor editor;
+    private final BackgroundChecks checker;
     private final ObservableValue<ModelSnapshot> model;
     private final ChangeListener<ModelSnapshot> modelListener = (o, a, m) -> modelChanged(m);
     private final ReadOnlyObjectWrapper<ScreenDef> screen = new ReadOnlyObjectWrapper<>(this, "screen");
@@ -62,8 +73,18 @@ public final class EditorModel {
     private ModelSnapshot checkedModel;
 
     public EditorModel(ModelEditor editor, ObservableValue<ModelSnapshot> model) {
+        this(editor, model, CHECKS, Platform::runLater);
+    }
+
+    /**
+     * @param checks where the screen checks run (off the FX thread: a check compiles every
+     *               expression of the screen)
+     * @param fx     the FX thread, where their result is shown
+     */
+    public EditorModel(ModelEditor editor, ObservableValue<ModelSnapshot> model, Executor checks, Executor fx) {
         this.editor = editor;
         this.model = model;
+        this.checker = new BackgroundChecks(checks, fx, findings);
         model.addListener(modelListener);
         selection.addListener((ListChangeListener<String>) c ->
                 focus.set(selection.size() == 1 ? selection.get(0) : null));
@@ -449,10 +470,6 @@ public final class EditorModel {
         }
         checkedScreen = s;
         checkedModel = snapshot();
-        List<ScreenFindings.Finding> f = s == null ? List.of()
-                : ScreenFindings.of(snapshot(), s, screens.stream().map(DocumentDef::name).toList());
-        if (!f.equals(findings)) {
-            findings.setAll(f);
-        }
+        checker.check(snapshot(), s, screens.stream().map(DocumentDef::name).toList());
     }
 }

@@ -52,6 +52,7 @@ final class PropertySheet {
     private WidgetDef shown;
     private ScreenDef shownScreen;
     private int row;
+    private FontField font;
 
     PropertySheet(EditorModel model) {
         this.model = model;
@@ -86,6 +87,11 @@ final class PropertySheet {
         return bindings.get(property);
     }
 
+    /** The font row of the focused widget, or null when it shows no text. */
+    FontField font() {
+        return font;
+    }
+
     Node editor(String property) {
         return editors.get(property);
     }
@@ -101,6 +107,7 @@ final class PropertySheet {
         grid.getChildren().clear();
         bindings.clear();
         editors.clear();
+        font = null;
         row = 0;
         if (w == null) {
             if (s != null) {
@@ -110,12 +117,17 @@ final class PropertySheet {
         }
         heading(EditorText.get("sheet.widget", w.id(), w.type()));
         for (PropertyDef p : w.widgetType().properties()) {
-            add(p.name(), valueEditor(w, p));
+            if (!FontField.part(p.name())) {
+                add(p.name(), valueEditor(w, p));
+            } else if (p.name().equals(FontField.FAMILY)) {
+                font = new FontField(model, w);
+                add(EditorText.get("sheet.font"), font.view());
+            }
         }
         if (!w.widgetType().container()) {
             heading(EditorText.get("sheet.bindings"));
             for (PropertyDef p : w.widgetType().properties()) {
-                if (GEOMETRY.contains(p.name())) {
+                if (GEOMETRY.contains(p.name()) || FontField.part(p.name())) {
                     continue;
                 }
                 BindingField f = new BindingField(p.name(), w.binding(p.name()), model::snapshot, b -> {

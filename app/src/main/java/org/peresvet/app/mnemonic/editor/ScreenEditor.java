@@ -405,6 +405,11 @@ public final class ScreenEditor implements WorkspaceTab {
         return new ScrollPane(l);
     }
 
+    /** The canvas's viewport (what a drag repaints at most; the benchmark renders it). */
+    public Node canvasView() {
+        return canvas.view();
+    }
+
     /** A drag of the selection starts (what a mouse press on a selected widget does; benchmarks drive it). */
     public void beginDrag() {
         canvas.beginMove();

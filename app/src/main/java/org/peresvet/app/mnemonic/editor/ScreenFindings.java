@@ -128,7 +128,9 @@ public final class ScreenFindings {
         var def = w.widgetType().property("fontSize");
         if (def != null) {
             double size = w.number("fontSize", MIN_FONT);
-            if (size < MIN_FONT && !w.text("text").isEmpty()) {
+            // a multi-state has no "text" of its own: its states always show
+            boolean shows = w.widgetType().property("text") == null || !w.text("text").isEmpty();
+            if (size < MIN_FONT && shows) {
                 out.add(new Finding(Kind.SMALL_TEXT, w.id(), "fontSize", String.format(Locale.ROOT,
                         "text of %.0f is below the readable %.0f", size, MIN_FONT)));
             }

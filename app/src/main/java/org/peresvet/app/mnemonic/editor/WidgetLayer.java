@@ -9,8 +9,13 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.CacheHint;
 import javafx.scene.Group;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Scale;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.WidgetDef;
 
@@ -32,6 +37,9 @@ final class WidgetLayer extends Pane {
     private final Function<WidgetDef, Node> symbols;
     private final Pane still = new Pane();
     private final Group lifted = new Group();
+    /** The still layer as one picture while a drag lasts (see {@link #freeze}). */
+    private final ImageView picture = new ImageView();
+    private double zoom = 1;
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, WidgetDef> shown = new HashMap<>();
     private List<Node> order = List.of();
@@ -98,6 +106,29 @@ final class WidgetLayer extends Pane {
         lifted.getChildren().setAll(order.stream().filter(up::contains).toList());
         lifted.setTranslateX(0);
         lifted.setTranslateY(0);
+        freeze();
+    }
+
+    /**
+     * Puts a picture of the still layer in its place for the drag. Every pulse walks every node of
+     * the scene to update bounds, and a thousand symbols are thousands of nodes: with the still
+     * ones out of the scene a drag frame walks only the dragged ones. The picture is taken at the
+     * zoom, so it looks the same; the layer comes back at the drop.
+     */
+    private void freeze() {
+        Bounds b = still.getBoundsInParent();
+        if (!still.isCache() || still.getScene() == null || b.getWidth() < 1 || b.getHeight() < 1) {
+            return; // a page too big for one picture draws as it is
+        }
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.TRANSPARENT);
+        p.setTransform(new Scale(zoom, zoom));
+        picture.setImage(still.snapshot(p, null));
+        picture.setFitWidth(b.getWidth());
+        picture.setFitHeight(b.getHeight());
+        picture.setSmooth(true);
+        picture.relocate(b.getMinX(), b.getMinY());
+        getChildren().set(0, picture);
     }
 
     /** Shows the lifted nodes moved by dx, dy from where they were lifted. */
@@ -108,6 +139,10 @@ final class WidgetLayer extends Pane {
 
     /** Puts lifted nodes back where they were, in the screen's order. */
     void drop() {
+        if (getChildren().get(0) == picture) {
+            getChildren().set(0, still);
+            picture.setImage(null);
+        }
         lifted.getChildren().clear();
         lifted.setTranslateX(0);
         lifted.setTranslateY(0);
@@ -118,6 +153,7 @@ final class WidgetLayer extends Pane {
 
     /** Draws the layers through a bitmap cache only while a bitmap of the whole page stays small. */
     void cacheFor(ScreenDef s, double zoom) {
+        this.zoom = zoom;
         boolean small = s == null || Math.max(s.width(), s.height()) * zoom <= MAX_CACHED_SIDE;
         still.setCache(small);
         lifted.setCache(small);

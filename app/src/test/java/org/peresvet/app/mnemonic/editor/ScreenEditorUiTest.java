@@ -335,6 +335,7 @@ class ScreenEditorUiTest {
     void eachScreenCheckFiresOnThePreparedBadScreen() throws Exception {
         robot.clickOn("Bad checks");
         await(() -> screen().id().equals(bad));
+        await(() -> fx(() -> editor.checks().getItems().size()) >= 7); // the checks run in the background
         List<ScreenFindings.Kind> kinds = fx(() -> editor.checks().getItems().stream().map(ScreenFindings.Finding::kind).toList());
         assertThat(kinds).contains(ScreenFindings.Kind.MISSING_TAG, ScreenFindings.Kind.BAD_EXPRESSION,
                 ScreenFindings.Kind.READ_ONLY_COMMAND, ScreenFindings.Kind.NORMAL_COLOUR, ScreenFindings.Kind.SMALL_TEXT,
