@@ -122,6 +122,8 @@ final class EditorCanvas {
             e.consume();
         });
         model.screenProperty().addListener((o, a, s) -> show(s));
+        // a library symbol changed: its instances are drawn anew
+        model.libraryVersionProperty().addListener((o, a, b) -> show(model.screen()));
         model.selection().addListener((ListChangeListener<String>) c -> drawSelection());
         model.snappingProperty().addListener((o, a, b) -> drawGrid(model.screen()));
         zoom.addListener((o, a, b) -> {
@@ -193,7 +195,7 @@ final class EditorCanvas {
         page.setVisible(s != null);
         drawGrid(s);
         widgets.cacheFor(s, zoom.get());
-        widgets.show(s);
+        widgets.show(model.expanded(s));
         drawSelection();
     }
 

@@ -148,7 +148,7 @@ final class PropertySheet {
             add(EditorText.get("sheet.commandTag"), tag);
             add(EditorText.get("sheet.commandValue"), value);
         }
-        if (w.widgetType().container()) {
+        if (w.widgetType().container() || WidgetTypes.SYMBOL.equals(w.type())) {
             heading(EditorText.get("sheet.macros"));
             TextField macros = new TextField(macroText(w.macros()));
             macros.setId("macros");
