@@ -473,6 +473,10 @@ public final class EditorModel {
         checkedModel = snapshot();
         List<ScreenFindings.Finding> f = s == null ? List.of()
                 : ScreenFindings.of(snapshot(), s, screens.stream().map(DocumentDef::name).toList());
+        if (s != null && symbolOpen()) {
+            // a definition's parameters have no value until an instance gives them one
+            f = f.stream().filter(x -> !(x.message().startsWith("macro ") && x.message().endsWith(" has no value"))).toList();
+        }
         if (!f.equals(findings)) {
             findings.setAll(f);
         }
@@ -516,9 +520,22 @@ public final class EditorModel {
         return screenId != null && snapshot().document(screenId).map(d -> d.kind().equals(SymbolDef.KIND)).orElse(false);
     }
 
-    /** {@code s} as drawn: each symbol instance replaced by its definition's widgets. */
+    /**
+     * {@code s} as drawn: each symbol instance replaced by its definition's widgets, a top-level
+     * instance with its parameter values filled in (Pump2's name shows, not {@code $(name)}).
+     */
     public ScreenDef expanded(ScreenDef s) {
-        return s == null ? null : library().expand(s);
+        ScreenDef x = s == null ? null : library().expand(s);
+        if (x == null || x == s) {
+            return x;
+        }
+        List<WidgetDef> ws = new ArrayList<>(x.widgets().size());
+        for (int i = 0; i < x.widgets().size(); i++) {
+            WidgetDef w = x.widgets().get(i);
+            boolean instance = WidgetTypes.SYMBOL.equals(s.widgets().get(i).type()) && w.widgetType().container();
+            ws.add(instance ? w.expand(Map.of()) : w);
+        }
+        return x.withWidgets(ws);
     }
 
     /** {@code s} with each top-level instance as large as its definition now is (what selection and hits use). */

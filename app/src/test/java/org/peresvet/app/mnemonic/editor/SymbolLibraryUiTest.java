@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
@@ -21,7 +22,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,13 +39,19 @@ import org.peresvet.app.common.MemoryTarget;
 import org.peresvet.app.common.ModelEditor;
 import org.peresvet.app.fx.NoDialogs;
 import org.peresvet.app.fx.Screenshots;
+import org.peresvet.app.fx.ValueBridge;
+import org.peresvet.app.mnemonic.LiveScreen;
 import org.peresvet.app.mnemonic.Symbols;
+import org.peresvet.app.project.LiveValues;
 import org.peresvet.model.DocumentDef;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
+import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
+import org.peresvet.model.TagSample;
 import org.peresvet.model.ValueType;
+import org.peresvet.runtime.Subscription;
 import org.peresvet.screen.Binding;
 import org.peresvet.screen.CommandDef;
 import org.peresvet.screen.ScreenCodec;
@@ -109,9 +118,41 @@ class SymbolLibraryUiTest {
         FxToolkit.setupFixture(() -> {
             modelEditor = new ModelEditor(target, Runnable::run, Runnable::run);
             SimpleObjectProperty<ModelSnapshot> model = new SimpleObjectProperty<>(target.model());
-            modelEditor.onApplied(c -> model.set(c.snapshot()));
             EditorModel em = new EditorModel(modelEditor, model);
-            editor = new ScreenEditor(em, Symbols::create, null, new NoDialogs() {
+            // live values for the preview: Pump2 runs with 10 (36 m³/h shown), Pump1 stands
+            UUID running2 = m.findTag("/Station/Pump2/Running").orElseThrow().id();
+            UUID flow2 = m.findTag("/Station/Pump2/Flow").orElseThrow().id();
+            UUID running1 = m.findTag("/Station/Pump1/Running").orElseThrow().id();
+            ValueBridge bridge = new ValueBridge();
+            bridge.attach(new LiveValues() {
+                @Override
+                public Subscription subscribe(Consumer<List<TagSample>> listener) {
+                    return new Subscription() {
+                        @Override
+                        public void close() {
+                        }
+
+                        @Override
+                        public int pending() {
+                            return 0;
+                        }
+                    };
+                }
+
+                @Override
+                public Sample current(UUID tagId) {
+                    long now = System.currentTimeMillis();
+                    return tagId.equals(running2) ? Sample.of(now, 1.0) : tagId.equals(flow2) ? Sample.of(now, 10.0)
+                            : tagId.equals(running1) ? Sample.of(now, 0.0) : null;
+                }
+            }, m);
+            // the workstation's bridge follows the model too: the preview draws the symbols as they are now
+            modelEditor.onApplied(c -> {
+                model.set(c.snapshot());
+                bridge.modelChanged(c.snapshot());
+                bridge.publishModel();
+            });
+            editor = new ScreenEditor(em, Symbols::create, LivePreview.over(bridge), new NoDialogs() {
                 @Override
                 @SuppressWarnings("unchecked")
                 public <T> Optional<T> ask(Dialog<T> form) {
@@ -249,6 +290,30 @@ class SymbolLibraryUiTest {
         assertThat(drawn.widget("symbol2.label1").orElseThrow().text("text")).isEqualTo("Pump2");
         assertThat(model().findings()).isEmpty();
         assertThat(fx(() -> ((Pane) editor.canvas().widgets().node("symbol2")).getChildren().size())).isEqualTo(4);
+        // the canvas shows each instance with its own name
+        assertThat(fx(() -> texts(editor.canvas().widgets().node("symbol2")))).contains("Pump2").doesNotContain("$(name)");
+        // F5: the runtime draws both from the one definition, each with its own pump's values
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        await(() -> editor.previewing());
+        LiveScreen live = fx(() -> LivePreview.live(editor.previewNode()));
+        await(() -> fx(() -> live.frame("symbol2.pump1").props().bool("running")));
+        assertThat(fx(() -> live.frame("symbol1.pump1").props().bool("running"))).isFalse();
+        assertThat(fx(() -> live.frame("symbol2.value1").props().number("value"))).isEqualTo(36.0);
+        assertThat(fx(() -> live.frame("symbol1.label1").props().text("text"))).isEqualTo("Pump1");
+        Screenshots.save(stage.getScene(), "symbol-library-preview-of-two-instances");
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        await(() -> !editor.previewing());
+    }
+
+    /** The texts drawn under a node. */
+    private static List<String> texts(Node n) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof Text t) {
+            out.add(t.getText());
+        } else if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(texts(c)));
+        }
+        return out;
     }
 
     @Test
@@ -260,6 +325,8 @@ class SymbolLibraryUiTest {
         fire("symbol-edit");
         await(() -> model().symbolOpen() && screen().name().equals("Pump group"));
         assertThat(fx(() -> editor.content().lookup("#symbol-banner") != null)).isTrue();
+        // its parameters have no value here, and that is no finding
+        assertThat(model().findings()).isEmpty();
         // a valve for the pump's discharge, open while the pump runs, and a bigger name
         robot.clickOn("#palette-valve");
         robot.clickOn(at(64, 8));
