@@ -184,4 +184,14 @@ class SymbolLibraryTest {
                 .anySatisfy(p -> assertThat(p).startsWith("wrong.flow.value: "))
                 .hasSize(6);
     }
+
+    @Test
+    void anInstanceFollowsItsObjectWhenItIsRenamed() {
+        List<ScreenRenames.Rewrite> rw = ScreenRenames.rewrite(List.of(overview()), "/Station/Pump2", "/Station/Booster");
+        assertThat(rw).hasSize(1);
+        ScreenDef after = rw.get(0).after();
+        assertThat(after.widget("p2").orElseThrow().macros().get("obj")).isEqualTo("/Station/Booster");
+        assertThat(after.widget("p1").orElseThrow().macros().get("obj")).isEqualTo("/Station/Pump1");
+        assertThat(ScreenRenames.rewrite(List.of(overview()), "/Station/Pump3", "/Station/X")).isEmpty();
+    }
 }
