@@ -625,6 +625,12 @@ public final class EditorModel {
         return out;
     }
 
+    /** Renames a library symbol; its instances refer to it by id and keep showing it. */
+    public CompletableFuture<?> renameSymbol(UUID symbolId, String name) {
+        DocumentDef d = snapshot().document(symbolId).orElseThrow();
+        return apply(EditorText.get("undo.renameSymbol", d.name(), name), List.of(new ModelEdit.PutDocument(d.withName(name))));
+    }
+
     /** Deletes the library symbol {@code symbolId} (its instances then show as missing and the check lists them). */
     public CompletableFuture<?> deleteSymbol(UUID symbolId) {
         DocumentDef d = snapshot().document(symbolId).orElseThrow();

@@ -348,7 +348,10 @@ public final class ScreenEditor implements WorkspaceTab {
     private void buildLibrary() {
         library.setId("library");
         library.setItems(model.symbols());
-        library.setPlaceholder(new Label(EditorText.get("library.empty")));
+        Label empty = new Label(EditorText.get("library.empty"));
+        empty.setWrapText(true);
+        empty.setStyle("-fx-text-fill: #666666; -fx-padding: 4;");
+        library.setPlaceholder(empty);
         library.setCellFactory(v -> {
             ListCell<DocumentDef> cell = new ListCell<>() {
                 @Override
@@ -392,11 +395,16 @@ public final class ScreenEditor implements WorkspaceTab {
         Button edit = new Button(EditorText.get("library.edit"));
         edit.setId("symbol-edit");
         edit.setOnAction(e -> selectedSymbol().ifPresent(d -> editSymbol(d.id())));
+        Button rename = new Button(EditorText.get("library.rename"));
+        rename.setId("symbol-rename");
+        rename.setOnAction(e -> selectedSymbol().ifPresent(d -> dialogs.askText(EditorText.get("library.rename"),
+                EditorText.get("library.renameHeader", d.name()), EditorText.get("symbol.name"))
+                .ifPresent(n -> guarded(() -> model.renameSymbol(d.id(), n)))));
         Button del = new Button(EditorText.get("library.delete"));
         del.setId("symbol-delete");
         del.setOnAction(e -> selectedSymbol().ifPresent(this::deleteSymbol));
-        FlowPane h = new FlowPane(4, 4, save, edit, del);
-        for (Button b : List.of(save, edit, del)) {
+        FlowPane h = new FlowPane(4, 4, save, edit, rename, del);
+        for (Button b : List.of(save, edit, rename, del)) {
             b.setStyle("-fx-font-size: 11px; -fx-padding: 2 5 2 5;");
         }
         return h;

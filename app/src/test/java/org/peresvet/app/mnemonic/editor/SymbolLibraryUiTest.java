@@ -161,6 +161,11 @@ class SymbolLibraryUiTest {
                     }
                     return Optional.ofNullable(form.getResultConverter().call(ButtonType.OK));
                 }
+
+                @Override
+                public Optional<String> askText(String title, String header, String label) {
+                    return Optional.of("Pump set");
+                }
             }, (title, text) -> {
                 confirmations.add(text);
                 return true;
@@ -379,13 +384,22 @@ class SymbolLibraryUiTest {
 
     @Test
     @Order(5)
-    void deletingADefinitionInUseNamesItsScreens() throws Exception {
+    void renameAndDeleteADefinitionInUseNamingItsScreens() throws Exception {
+        fx(() -> {
+            editor.library().getSelectionModel().select(0);
+            return null;
+        });
+        // a rename keeps every instance: they refer to the definition by id
+        fire("symbol-rename");
+        await(() -> definition().name().equals("Pump set"));
+        assertThat(libraryCell("Pump set")).isNotNull();
+        assertThat(model().findings()).isEmpty();
         fx(() -> {
             editor.library().getSelectionModel().select(0);
             return null;
         });
         fire("symbol-delete");
-        assertThat(confirmations).last().asString().contains("Pump group").contains("Overview").contains("Pumps");
+        assertThat(confirmations).last().asString().contains("Pump set").contains("Overview").contains("Pumps");
         await(() -> SymbolDocuments.all(target.model).isEmpty());
         // the instances show as missing and the check says so, on each instance
         await(() -> model().findings().size() == 2);
@@ -395,5 +409,6 @@ class SymbolLibraryUiTest {
         robot.clickOn("#tool-undo");
         await(() -> SymbolDocuments.all(target.model).size() == 1);
         await(() -> model().findings().isEmpty());
+        assertThat(fx(() -> ((Pane) editor.canvas().widgets().node("symbol2")).getChildren().size())).isEqualTo(5);
     }
 }
