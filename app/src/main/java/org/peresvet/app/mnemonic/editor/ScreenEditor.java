@@ -437,7 +437,7 @@ public final class ScreenEditor implements WorkspaceTab {
             return;
         }
         Optional<Map<String, String>> values = def.parameters().isEmpty() ? Optional.of(Map.of())
-                : dialogs.ask(SymbolForms.place(def, objectPaths()));
+                : dialogs.ask(SymbolForms.place(def, SymbolDraft.objectsFitting(def, model.snapshot())));
         values.ifPresent(v -> canvas.armedProperty().set(model.armSymbol(symbolId, v)));
     }
 

@@ -32,7 +32,7 @@ public record SymbolDraft(List<WidgetDef> widgets, int width, int height, String
     /** The parameter holding the object's path, and the one holding its name. */
     public static final String OBJ = "obj";
     public static final String NAME = "name";
-    private static final Pattern BRACED = Pattern.compile("\\{(/[^}]+)}");
+    private static final Pattern BRACED = Pattern.compile("\\{((?:/|\\$\\()[^}]+)}");
 
     /** The top-level widgets {@code ids} of {@code s} as a draft; the object detected from {@code model}. */
     public static SymbolDraft of(ScreenDef s, Collection<String> ids, ModelSnapshot model) {
@@ -103,6 +103,27 @@ public record SymbolDraft(List<WidgetDef> widgets, int width, int height, String
 
     private static int rank(String p) {
         return OBJ.equals(p) ? 0 : NAME.equals(p) ? 1 : 2;
+    }
+
+    /**
+     * The objects {@code def} fits: those under which every tag its drawing names through
+     * {@code $(obj)/…} exists (Pump1 and Pump2, not the tank), sorted; every object when none fits.
+     */
+    public static List<String> objectsFitting(SymbolDef def, ModelSnapshot model) {
+        Set<String> suffixes = new LinkedHashSet<>();
+        Pattern rel = Pattern.compile(Pattern.quote("$(" + OBJ + ")") + "(/[^{}$\\s]+)");
+        for (String p : paths(def.widgets())) {
+            Matcher m = rel.matcher(p);
+            while (m.find()) {
+                suffixes.add(m.group(1));
+            }
+        }
+        List<String> all = model.objects().stream().map(o -> model.objectPath(o.id())).sorted().toList();
+        if (suffixes.isEmpty()) {
+            return all;
+        }
+        List<String> fit = all.stream().filter(o -> suffixes.stream().allMatch(x -> model.findTag(o + x).isPresent())).toList();
+        return fit.isEmpty() ? all : fit;
     }
 
     /** The values an instance for {@code object} gets: its path and its name. */
