@@ -28,6 +28,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.WidgetDef;
+import org.peresvet.screen.WidgetTypes;
 
 /**
  * The drawing area: the screen's page with its grid, the widgets, and over them the selection,
@@ -257,7 +258,8 @@ final class EditorCanvas {
     private boolean resizable(String id) {
         ScreenDef s = model.screen();
         WidgetDef w = s == null ? null : s.widgets().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-        return w != null && !w.widgetType().container();
+        // a symbol instance takes its definition's size
+        return w != null && !w.widgetType().container() && !WidgetTypes.SYMBOL.equals(w.type());
     }
 
     // ---- mouse ------------------------------------------------------------------------------

@@ -287,7 +287,8 @@ public final class EditorModel {
     }
 
     public void ungroup() {
-        ScreenEdits.Added a = ScreenEdits.ungroup(screen(), selection);
+        // a library symbol's instance ungroups into a copy of its drawing, no longer following the definition
+        ScreenEdits.Added a = ScreenEdits.ungroup(expandedInstances(screen(), selection), selection);
         if (!a.ids().isEmpty()) {
             change(EditorText.get("undo.ungroup"), a.screen(), a.ids());
         }
@@ -526,16 +527,24 @@ public final class EditorModel {
      */
     public ScreenDef expanded(ScreenDef s) {
         ScreenDef x = s == null ? null : library().expand(s);
-        if (x == null || x == s) {
-            return x;
+        return x == null || x == s ? x : x.withWidgets(filled(s.widgets(), x.widgets()));
+    }
+
+    /** The expanded widgets {@code drawn} with each instance's parameter values filled in ({@code stored} tells which are instances). */
+    private static List<WidgetDef> filled(List<WidgetDef> stored, List<WidgetDef> drawn) {
+        List<WidgetDef> out = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            WidgetDef was = stored.get(i);
+            WidgetDef w = drawn.get(i);
+            if (WidgetTypes.SYMBOL.equals(was.type()) && w.widgetType().container()) {
+                out.add(w.expand(Map.of()));
+            } else if (!was.children().isEmpty()) {
+                out.add(w.withChildren(filled(was.children(), w.children())));
+            } else {
+                out.add(w);
+            }
         }
-        List<WidgetDef> ws = new ArrayList<>(x.widgets().size());
-        for (int i = 0; i < x.widgets().size(); i++) {
-            WidgetDef w = x.widgets().get(i);
-            boolean instance = WidgetTypes.SYMBOL.equals(s.widgets().get(i).type()) && w.widgetType().container();
-            ws.add(instance ? w.expand(Map.of()) : w);
-        }
-        return x.withWidgets(ws);
+        return out;
     }
 
     /** {@code s} with each top-level instance as large as its definition now is (what selection and hits use). */
@@ -647,6 +656,20 @@ public final class EditorModel {
             return SymbolDocuments.document(SymbolDocuments.read(snapshot().document(s.id()).orElseThrow()).edited(s));
         }
         return new DocumentDef(s.id(), ScreenDef.KIND, s.name(), ScreenCodec.write(s));
+    }
+
+    /** {@code s} with the top-level instances among {@code ids} replaced by groups of their definitions' widgets. */
+    private ScreenDef expandedInstances(ScreenDef s, Collection<String> ids) {
+        if (s == null || s.widgets().stream().noneMatch(w -> ids.contains(w.id()) && WidgetTypes.SYMBOL.equals(w.type()))) {
+            return s;
+        }
+        List<WidgetDef> ws = new ArrayList<>();
+        ScreenDef x = library().expand(s);
+        for (int i = 0; i < s.widgets().size(); i++) {
+            WidgetDef w = s.widgets().get(i);
+            ws.add(ids.contains(w.id()) && WidgetTypes.SYMBOL.equals(w.type()) ? x.widgets().get(i) : w);
+        }
+        return s.withWidgets(ws);
     }
 
     /** Like {@link #change} with {@code extra} edits in the same undoable step. */

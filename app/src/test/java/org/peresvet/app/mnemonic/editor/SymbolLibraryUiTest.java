@@ -384,6 +384,24 @@ class SymbolLibraryUiTest {
 
     @Test
     @Order(5)
+    void ungroupingAnInstanceLeavesACopyOfItsDrawing() throws Exception {
+        fx(() -> {
+            model().select(List.of("symbol2"));
+            return null;
+        });
+        robot.clickOn("#tool-ungroup");
+        await(() -> screen().widget("symbol2").isEmpty());
+        WidgetDef pump = screen().widget("symbol2.pump1").orElseThrow();
+        assertThat(pump.macros()).containsEntry("obj", "/Station/Pump2");
+        assertThat(pump.expand(Map.of()).binding("running")).isEqualTo(Binding.tag("/Station/Pump2/Running"));
+        assertThat(pump.number("x", 0)).isEqualTo(424.0); // where it was drawn (24 into the drawing)
+        assertThat(model().findings()).isEmpty();
+        robot.clickOn("#tool-undo");
+        await(() -> screen().widget("symbol2").isPresent());
+    }
+
+    @Test
+    @Order(6)
     void renameAndDeleteADefinitionInUseNamingItsScreens() throws Exception {
         fx(() -> {
             editor.library().getSelectionModel().select(0);
