@@ -65,10 +65,6 @@ public record SymbolDef(UUID id, String name, int width, int height, List<String
         return new SymbolDef(id, drawing.name(), drawing.width(), drawing.height(), params, drawing.widgets());
     }
 
-    public SymbolDef withName(String n) {
-        return new SymbolDef(id, n, width, height, parameters, widgets);
-    }
-
     /** The macro names {@code widgets} refer to (texts, bindings, commands; also inside groups), in order of appearance. */
     public static Set<String> referencedMacros(List<WidgetDef> widgets) {
         Set<String> out = new LinkedHashSet<>();
