@@ -367,9 +367,17 @@ public final class EditorModel {
      * Shows {@code next} at once and puts it into the model as one undoable step; the selection
      * becomes {@code select}. False (with the reason in {@link #messageProperty()}) when refused.
      */
-    boolean change(String label, ScreenDef next, Collection<String> select) {
+    boolean change(String label, ScreenDef requested, Collection<String> select) {
         ScreenDef now = screen();
-        if (now == null || next == null) {
+        if (now == null || requested == null) {
+            return false;
+        }
+        // a symbol's drawing keeps only its size and widgets (no background, level or home)
+        ScreenDef next;
+        try {
+            next = symbolOpen() ? SymbolDocuments.read(documentOf(requested)).asScreen() : requested;
+        } catch (ModelException | IllegalArgumentException e) {
+            message.set(e.getMessage());
             return false;
         }
         List<String> sel = List.copyOf(select);
