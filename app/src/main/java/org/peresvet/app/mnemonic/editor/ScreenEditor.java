@@ -533,7 +533,7 @@ public final class ScreenEditor implements WorkspaceTab {
 
     private Node staticPreview(ScreenDef s) {
         WidgetLayer l = new WidgetLayer(PlainSymbol::of);
-        l.show(s);
+        l.show(model.expanded(s));
         return new ScrollPane(l);
     }
 
