@@ -23,6 +23,7 @@ import org.peresvet.api.internal.ModelEndpoint;
 import org.peresvet.api.internal.QueryPool;
 import org.peresvet.api.internal.Router;
 import org.peresvet.api.internal.ScreenEndpoint;
+import org.peresvet.api.internal.SymbolEndpoint;
 import org.peresvet.api.internal.ConnectorEndpoint;
 import org.peresvet.api.internal.SecurityEndpoint;
 import org.peresvet.api.internal.StatusEndpoint;
@@ -116,6 +117,9 @@ public final class ApiServer implements AutoCloseable {
         ScreenEndpoint screens = new ScreenEndpoint(engine);
         router.add("GET", "/v1/screens/", ApiAccess.READ, screens::list);
         router.add("GET", "/v1/screens/{id}", ApiAccess.READ, screens::get);
+        SymbolEndpoint symbols = new SymbolEndpoint(engine);
+        router.add("GET", "/v1/symbols/", ApiAccess.READ, symbols::list);
+        router.add("GET", "/v1/symbols/{id}", ApiAccess.READ, symbols::get);
         addDefinitions(router, new DefinitionEndpoint(engine));
         SecurityEndpoint security = new SecurityEndpoint(engine);
         router.add("POST", "/v1/login", ApiAccess.READ, security::login);

@@ -9,7 +9,9 @@ import org.peresvet.model.ModelSnapshot;
 /**
  * What is wrong with a screen in a model, so a screen never silently points at nothing: bindings
  * and commands to missing tags, expressions that do not compile, macros without a value, alarm and
- * trend sources that do not exist, navigation to a screen that does not exist.
+ * trend sources that do not exist, navigation to a screen that does not exist, instances of a
+ * library symbol that does not exist. Widgets inside an instance are checked as the runtime draws
+ * them ({@code instance.widget}), with the instance's parameter values filled in.
  */
 public final class ScreenCheck {
 
@@ -30,7 +32,19 @@ public final class ScreenCheck {
      */
     public static List<Problem> problems(ModelSnapshot model, ScreenDef screen, Collection<String> screenNames) {
         List<Problem> out = new ArrayList<>();
-        for (WidgetDef w : screen.expanded().allWidgets()) {
+        SymbolLibrary library = SymbolLibrary.of(model);
+        for (WidgetDef w : library.expand(screen).expanded().allWidgets()) {
+            if (w.type().equals(WidgetTypes.SYMBOL)) {
+                out.add(new Problem(w.id(), "symbol", library.whyNotExpanded(w)));
+                continue;
+            }
+            for (Map.Entry<String, Object> e : w.properties().entrySet()) {
+                // a symbol's name label "$(name)" placed without a value shows as written
+                if (e.getValue() instanceof String text && w.widgetType().property(e.getKey()).type() == PropertyType.TEXT
+                        && !Macros.referenced(text).isEmpty()) {
+                    out.add(new Problem(w.id(), e.getKey(), "macro " + String.join(", ", Macros.referenced(text)) + " has no value"));
+                }
+            }
             for (Map.Entry<String, Binding> e : w.bindings().entrySet()) {
                 String src = e.getValue().source();
                 if (!Macros.referenced(src).isEmpty()) {

@@ -71,7 +71,8 @@ public final class ScreenCodec {
         return out.toString();
     }
 
-    private static void writeWidgets(JsonGenerator g, List<WidgetDef> widgets) throws IOException {
+    /** A {@code widgets} array field (also a library symbol's). */
+    static void writeWidgets(JsonGenerator g, List<WidgetDef> widgets) throws IOException {
         g.writeArrayFieldStart("widgets");
         for (WidgetDef w : widgets) {
             writeWidget(g, w);
@@ -180,7 +181,7 @@ public final class ScreenCodec {
         }
     }
 
-    private static long bounded(JsonNode n, String key, String p, long dflt) {
+    static long bounded(JsonNode n, String key, String p, long dflt) {
         long v = FIELDS.integer(n, key, p, dflt);
         if (v < 0 || v > ScreenDef.MAX_SIZE) {
             throw new ModelException(JsonFields.path(p, key), null, "must be 0 to " + ScreenDef.MAX_SIZE);
@@ -188,7 +189,8 @@ public final class ScreenCodec {
         return v;
     }
 
-    private static List<WidgetDef> readWidgets(JsonNode arr, String p, int depth, int[] count) {
+    /** A {@code widgets} array (also a library symbol's); {@code count} counts the widgets read so far. */
+    static List<WidgetDef> readWidgets(JsonNode arr, String p, int depth, int[] count) {
         if (arr == null || arr.isNull()) {
             return List.of();
         }

@@ -6,7 +6,7 @@ import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
 
 /**
- * Refuses a screen document whose body is not a screen (unknown widget types or properties, wrong
+ * Refuses a screen (or library symbol) document whose body is not one (unknown widget types or properties, wrong
  * value types), so a stored screen always reads. Installed as a {@link ModelCheck} service. Tags a
  * screen names may be missing (a deleted tag is shown as such, and {@link ScreenCheck} lists it).
  */
@@ -16,6 +16,8 @@ public final class ScreenDocumentCheck implements ModelCheck {
         for (ModelEdit e : applied) {
             if (e instanceof ModelEdit.PutDocument p && p.document().kind().equals(ScreenDef.KIND)) {
                 ScreenDocuments.read(p.document());
+            } else if (e instanceof ModelEdit.PutDocument p && p.document().kind().equals(SymbolDef.KIND)) {
+                SymbolDocuments.read(p.document());
             }
         }
     }

@@ -12,7 +12,8 @@ import org.peresvet.model.ModelSnapshot;
  * Which screens use which tags and objects, for the tree's delete and rename warnings and the
  * API's reference check: a binding (by path or inside an expression), a command's tag, an alarm
  * indicator's or sparkline's source. Macros are applied first, so {@code /Station/$(pump)/Flow}
- * with {@code pump=P1} counts as a use of {@code /Station/P1/Flow}.
+ * with {@code pump=P1} counts as a use of {@code /Station/P1/Flow}; an instance of a library symbol
+ * uses what its definition's widgets use with its parameter values.
  */
 public final class ScreenReferences {
 
@@ -32,8 +33,9 @@ public final class ScreenReferences {
     /** Every use of a tag or object that exists in {@code model}, by every screen. */
     public static List<Use> uses(ModelSnapshot model, Collection<ScreenDef> screens) {
         List<Use> out = new ArrayList<>();
+        SymbolLibrary library = SymbolLibrary.of(model);
         for (ScreenDef s : screens) {
-            for (WidgetDef w : s.expanded().allWidgets()) {
+            for (WidgetDef w : library.expand(s).expanded().allWidgets()) {
                 for (Map.Entry<String, Binding> e : w.bindings().entrySet()) {
                     Binding b = e.getValue();
                     if (b.isTag()) {

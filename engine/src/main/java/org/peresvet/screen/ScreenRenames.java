@@ -64,7 +64,10 @@ public final class ScreenRenames {
         WidgetDef out = w;
         // a macro whose value names the renamed item (a path, or the item's own name as a segment)
         for (Map.Entry<String, String> m : w.macros().entrySet()) {
-            String changed = macroValue(w, env, m.getKey(), m.getValue(), from, to);
+            // a library symbol's instance names its object by path ($(obj)); its uses are in the definition
+            String changed = WidgetTypes.SYMBOL.equals(w.type()) && m.getValue().startsWith("/")
+                    ? nullIfSame(renamed(m.getValue(), from, to), m.getValue())
+                    : macroValue(w, env, m.getKey(), m.getValue(), from, to);
             if (changed != null) {
                 out = out.withMacro(m.getKey(), changed);
                 env.put(m.getKey(), changed);
@@ -109,6 +112,10 @@ public final class ScreenRenames {
             out = out.withChildren(kids);
         }
         return out;
+    }
+
+    private static String nullIfSame(String changed, String value) {
+        return changed.equals(value) ? null : changed;
     }
 
     /** {@code p} with the old prefix replaced, when it is the old path or under it. */

@@ -200,12 +200,14 @@ public record WidgetDef(String id, String type, Map<String, Object> properties, 
 
     /**
      * This widget with its macros and {@code inherited} (its groups' macros; its own win) filled
-     * into text properties, bindings and the command, recursively into children. The result has no
+     * into text properties, bindings and the command, recursively into children; a macro's value may
+     * itself use the inherited ones ({@code obj=$(a)}). The result has no
      * macros left to apply; a macro without a value stays as written.
      */
     public WidgetDef expand(Map<String, String> inherited) {
         Map<String, String> all = new HashMap<>(inherited);
-        all.putAll(macros);
+        // a value may use an outer macro (a symbol inside a symbol passes its own parameter on)
+        macros.forEach((k, v) -> all.put(k, Macros.expand(v, inherited)));
         if (all.isEmpty()) {
             return macros.isEmpty() ? this : new WidgetDef(id, type, properties, bindings, command, Map.of(), children);
         }

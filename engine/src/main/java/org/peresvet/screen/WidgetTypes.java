@@ -46,6 +46,8 @@ public final class WidgetTypes {
     public static final String TOGGLE = "toggle";
     public static final String SPARKLINE = "sparkline";
     public static final String CAMERA = "camera";
+    /** An instance of a library symbol: {@code symbol} names the definition, its macros are the parameter values. */
+    public static final String SYMBOL = "symbol";
 
     private static final WidgetTypes STANDARD = new WidgetTypes(standardTypes());
 
@@ -140,6 +142,8 @@ public final class WidgetTypes {
                 type(RECTANGLE, "shape", 100, 60, text("fill", ""), text("stroke", ""), number("lineWidth", 1.0), number("arc", 0.0)),
                 type(ELLIPSE, "shape", 60, 60, text("fill", ""), text("stroke", ""), number("lineWidth", 1.0)),
                 type(IMAGE, "shape", 100, 100, text("source", ""), bool("preserveRatio", true)),
-                type(CAMERA, "shape", 320, 240, text("url", ""), label));
+                type(CAMERA, "shape", 320, 240, text("url", ""), label),
+                // placed from the palette's library section; the runtime draws the definition's widgets
+                type(SYMBOL, "library", 0, 0, text("symbol", "")));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peresvet.model.DocumentDef;
@@ -15,6 +16,10 @@ import org.peresvet.screen.CommandDef;
 import org.peresvet.screen.ScreenCodec;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.ScreenDocuments;
+import org.peresvet.screen.SymbolCodec;
+import org.peresvet.screen.SymbolDef;
+import org.peresvet.screen.SymbolDocuments;
+import org.peresvet.screen.SymbolLibrary;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
 
@@ -102,5 +107,28 @@ class ApiScreensTest extends ApiTestBase {
         // the bindings still resolve: the screen's only problem is the one it had
         assertThat(get("/v1/screens/" + o.id()).json().get("problems")).extracting(JsonNode::asText)
                 .containsExactly("ghost.value: no tag /Station/Nowhere");
+    }
+
+    @Test
+    void librarySymbolsAreServedNextToScreensWithTheScreensPlacingThem() {
+        SymbolDef pump = new SymbolDef(UUID.randomUUID(), "Pump symbol", 60, 80, List.of("obj"), List.of(
+                WidgetDef.of("p", WidgetTypes.PUMP).bindTag("running", "$(obj)/Running")));
+        ScreenDef o = ScreenDef.of(UUID.randomUUID(), "Overview").withWidgets(List.of(
+                SymbolLibrary.instance("pump", pump, Map.of("obj", "/Station/Pump"), 10, 10),
+                SymbolLibrary.instance("ghost", pump, Map.of("obj", "/Station/Nowhere"), 100, 10)));
+        engine.edit(SymbolDocuments.put(pump), ScreenDocuments.put(o));
+        Resp list = get("/v1/symbols/");
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode s = list.json().get("symbols").get(0);
+        assertThat(s.get("name").asText()).isEqualTo("Pump symbol");
+        assertThat(s.get("parameters")).extracting(JsonNode::asText).containsExactly("obj");
+        assertThat(s.get("usedBy")).extracting(JsonNode::asText).containsExactly("Overview");
+        Resp one = get("/v1/symbols/" + pump.id());
+        assertThat(one.json().get("symbol").toString()).isEqualTo(SymbolCodec.write(pump));
+        assertThat(get("/v1/symbols/" + UUID.randomUUID()).status()).isEqualTo(404);
+        // the screen check sees inside the instances; a delete of the tag an instance shows names the screen
+        assertThat(get("/v1/screens/" + o.id()).json().get("problems")).extracting(JsonNode::asText)
+                .containsExactly("ghost.p.running: no tag /Station/Nowhere/Running");
+        assertThat(delete("/v1/tags/" + running.id()).json().get("references").get(0).get("source").asText()).isEqualTo("Overview");
     }
 }

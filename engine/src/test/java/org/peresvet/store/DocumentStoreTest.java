@@ -30,7 +30,8 @@ class DocumentStoreTest {
     void documentsPersistChangeAndGo() {
         DocumentDef trend = doc("trend", "Levels", "{\"pens\":[\"/Tank/Level\"]}");
         DocumentDef screen = doc("screen", "Overview", "{\"width\":1920,\"widgets\":[]}");
-        String big = "{\"text\":\"" + "x".repeat(200_000) + "\"}"; // more than a VARCHAR row would hold
+        // more than a VARCHAR row would hold (a symbol body must be a symbol: a label with a long text)
+        String big = "{\"widgets\":[{\"id\":\"l\",\"type\":\"label\",\"text\":\"" + "x".repeat(200_000) + "\"}]}";
         DocumentDef symbol = doc("symbol", "Pump", big);
         try (ProjectStore s = ProjectStore.open(new ProjectFolder(dir))) {
             var change = ModelSnapshot.empty().apply(List.of(new ModelEdit.PutDocument(trend), new ModelEdit.PutDocument(screen),

@@ -39,6 +39,7 @@ import org.peresvet.screen.Binding;
 import org.peresvet.screen.CompiledBinding;
 import org.peresvet.screen.PropertyDef;
 import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.SymbolLibrary;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
 
@@ -103,7 +104,8 @@ public final class LiveScreen implements AutoCloseable {
      * test may run it itself).
      */
     public LiveScreen(ScreenDef screen, ModelSnapshot model, ValueBridge bridge, Consumer<Runnable> later) {
-        this.screen = screen.expanded();
+        // library symbols drawn as their definitions' widgets, then every macro applied
+        this.screen = SymbolLibrary.of(model).expand(screen).expanded();
         this.model = model;
         this.later = later;
         root.setPrefSize(screen.width(), screen.height());

@@ -27,6 +27,8 @@ public final class Symbols {
             case WidgetTypes.IMAGE -> new ImageSymbol(def);
             case WidgetTypes.CAMERA -> new CameraView(def);
             case WidgetTypes.GROUP -> new GroupSymbol(def);
+            // an instance left unexpanded: its library symbol is missing
+            case WidgetTypes.SYMBOL -> new MissingSymbol(def);
             default -> throw new IllegalArgumentException("no symbol for widget type " + def.type());
         };
         n.show(new Props(def));

@@ -15,7 +15,7 @@ import org.peresvet.screen.ScreenDef;
  */
 final class BackgroundChecks {
     /** What to check: immutable parts, safe to read on the checking thread. */
-    private record Request(long run, ModelSnapshot model, ScreenDef screen, List<String> screenNames) {
+    private record Request(long run, ModelSnapshot model, ScreenDef screen, List<String> screenNames, boolean symbolDefinition) {
     }
 
     private final Executor background;
@@ -32,7 +32,15 @@ final class BackgroundChecks {
 
     /** Checks {@code screen} (null: no screen, no findings) in the background. */
     void check(ModelSnapshot model, ScreenDef screen, List<String> screenNames) {
-        Request r = new Request(runs.incrementAndGet(), model, screen, List.copyOf(screenNames));
+        check(model, screen, screenNames, false);
+    }
+
+    /**
+     * @param symbolDefinition the screen is a library symbol's definition: its parameters have no
+     *                         value until an instance gives them one, which is not a finding
+     */
+    void check(ModelSnapshot model, ScreenDef screen, List<String> screenNames, boolean symbolDefinition) {
+        Request r = new Request(runs.incrementAndGet(), model, screen, List.copyOf(screenNames), symbolDefinition);
         // Only the first request of a burst schedules a task; the task takes whatever is latest.
         if (pending.getAndSet(r) == null) {
             background.execute(this::runLatest);
@@ -47,6 +55,9 @@ final class BackgroundChecks {
         List<ScreenFindings.Finding> f;
         try {
             f = r.screen() == null ? List.of() : ScreenFindings.of(r.model(), r.screen(), r.screenNames());
+            if (r.symbolDefinition()) {
+                f = f.stream().filter(x -> !(x.message().startsWith("macro ") && x.message().endsWith(" has no value"))).toList();
+            }
         } catch (RuntimeException e) {
             f = List.of(); // a check that fails must not stop later ones; the editor shows no findings
         }

@@ -28,6 +28,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.WidgetDef;
+import org.peresvet.screen.WidgetTypes;
 
 /**
  * The drawing area: the screen's page with its grid, the widgets, and over them the selection,
@@ -125,6 +126,8 @@ final class EditorCanvas {
             e.consume();
         });
         model.screenProperty().addListener((o, a, s) -> show(s));
+        // a library symbol changed: its instances are drawn anew
+        model.libraryVersionProperty().addListener((o, a, b) -> show(model.screen()));
         model.selection().addListener((ListChangeListener<String>) c -> drawSelection());
         model.snappingProperty().addListener((o, a, b) -> drawGrid(model.screen()));
         zoom.addListener((o, a, b) -> {
@@ -196,7 +199,7 @@ final class EditorCanvas {
         page.setVisible(s != null);
         drawGrid(s);
         widgets.cacheFor(s, zoom.get());
-        widgets.show(s);
+        widgets.show(model.expanded(s));
         drawSelection();
     }
 
@@ -257,7 +260,8 @@ final class EditorCanvas {
     private boolean resizable(String id) {
         ScreenDef s = model.screen();
         WidgetDef w = s == null ? null : s.widgets().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-        return w != null && !w.widgetType().container();
+        // a symbol instance takes its definition's size
+        return w != null && !w.widgetType().container() && !WidgetTypes.SYMBOL.equals(w.type());
     }
 
     // ---- mouse ------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,6 +33,9 @@ import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.screen.ScreenCodec;
 import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.SymbolDef;
+import org.peresvet.screen.SymbolDocuments;
+import org.peresvet.screen.SymbolLibrary;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
 
@@ -71,6 +76,11 @@ public final class EditorModel {
     /** What the findings were last computed for: a change is checked once, not again on its echo. */
     private ScreenDef checkedScreen;
     private ModelSnapshot checkedModel;
+    /** Library symbols: the definitions, the library read once per model, a count that moves when they change. */
+    private final ObservableList<DocumentDef> symbols = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper libraryVersion = new ReadOnlyIntegerWrapper(this, "libraryVersion");
+    private SymbolLibrary library;
+    private ModelSnapshot libraryModel;
 
     public EditorModel(ModelEditor editor, ObservableValue<ModelSnapshot> model) {
         this(editor, model, CHECKS, Platform::runLater);
@@ -213,10 +223,11 @@ public final class EditorModel {
     /** Selects the top-level widget holding {@code widgetId} and shows {@code widgetId}'s properties (a check's jump). */
     public void jumpTo(String widgetId) {
         ScreenDef s = screen();
-        String top = s == null ? null : ScreenEdits.topLevelOf(s, widgetId);
+        // a finding inside a symbol instance names the instance's widget: jump to the instance
+        String top = s == null ? null : ScreenEdits.topLevelOf(expanded(s), widgetId);
         if (top != null) {
             select(List.of(top));
-            focus.set(widgetId);
+            focus.set(s.widget(widgetId).isPresent() ? widgetId : top);
         }
     }
 
@@ -236,7 +247,7 @@ public final class EditorModel {
 
     public Layout layout() {
         ScreenDef s = screen();
-        return s == null ? Layout.of(ScreenDef.of(UUID.randomUUID(), "none")) : Layout.of(s);
+        return s == null ? Layout.of(ScreenDef.of(UUID.randomUUID(), "none")) : Layout.of(sized(s));
     }
 
     // ---- changes ------------------------------------------------------------------------------
@@ -252,6 +263,10 @@ public final class EditorModel {
 
     /** Places a widget of {@code type} at x, y (snapped to the grid) and selects it. */
     public void place(String type, double x, double y) {
+        if (type.startsWith(SYMBOL_PREFIX)) {
+            placeSymbol(UUID.fromString(type.substring(SYMBOL_PREFIX.length())), armedValues, x, y);
+            return;
+        }
         Snapping sn = snapping.get();
         ScreenEdits.Added a = ScreenEdits.place(screen(), type, sn.toGrid(x), sn.toGrid(y));
         change(EditorText.get("undo.place", type), a.screen(), a.ids());
@@ -293,7 +308,8 @@ public final class EditorModel {
     }
 
     public void ungroup() {
-        ScreenEdits.Added a = ScreenEdits.ungroup(screen(), selection);
+        // a library symbol's instance ungroups into a copy of its drawing, no longer following the definition
+        ScreenEdits.Added a = ScreenEdits.ungroup(expandedInstances(screen(), selection), selection);
         if (!a.ids().isEmpty()) {
             change(EditorText.get("undo.ungroup"), a.screen(), a.ids());
         }
@@ -372,9 +388,17 @@ public final class EditorModel {
      * Shows {@code next} at once and puts it into the model as one undoable step; the selection
      * becomes {@code select}. False (with the reason in {@link #messageProperty()}) when refused.
      */
-    boolean change(String label, ScreenDef next, Collection<String> select) {
+    boolean change(String label, ScreenDef requested, Collection<String> select) {
         ScreenDef now = screen();
-        if (now == null || next == null) {
+        if (now == null || requested == null) {
+            return false;
+        }
+        // a symbol's drawing keeps only its size and widgets (no background, level or home)
+        ScreenDef next;
+        try {
+            next = symbolOpen() ? SymbolDocuments.read(documentOf(requested)).asScreen() : requested;
+        } catch (ModelException | IllegalArgumentException e) {
+            message.set(e.getMessage());
             return false;
         }
         List<String> sel = List.copyOf(select);
@@ -401,8 +425,7 @@ public final class EditorModel {
     }
 
     private CompletableFuture<?> put(String label, ScreenDef s) {
-        String name = s.name();
-        DocumentDef doc = new DocumentDef(s.id(), ScreenDef.KIND, name, ScreenCodec.write(s));
+        DocumentDef doc = documentOf(s);
         putDoc = doc;
         putScreen = s;
         return apply(label, List.of(new ModelEdit.PutDocument(doc)));
@@ -426,6 +449,11 @@ public final class EditorModel {
         List<DocumentDef> docs = m == null ? List.of() : m.documents(ScreenDef.KIND);
         if (!docs.equals(screens)) {
             screens.setAll(docs);
+        }
+        List<DocumentDef> defs = m == null ? List.of() : m.documents(SymbolDef.KIND);
+        if (!defs.equals(symbols)) {
+            symbols.setAll(defs);
+            libraryVersion.set(libraryVersion.get() + 1);
         }
         reload();
     }
@@ -454,9 +482,12 @@ public final class EditorModel {
         return d.equals(putDoc) ? putScreen : read(d);
     }
 
-    /** The screen in a document, or null when its body cannot be read (reported elsewhere). */
+    /** The screen in a document (a library symbol's drawing as a screen), or null when its body cannot be read (reported elsewhere). */
     static ScreenDef read(DocumentDef d) {
         try {
+            if (d.kind().equals(SymbolDef.KIND)) {
+                return SymbolDocuments.read(d).asScreen();
+            }
             return ScreenCodec.read(d.id(), d.name(), d.body());
         } catch (RuntimeException e) {
             return null;
@@ -470,6 +501,209 @@ public final class EditorModel {
         }
         checkedScreen = s;
         checkedModel = snapshot();
-        checker.check(snapshot(), s, screens.stream().map(DocumentDef::name).toList());
+        checker.check(snapshot(), s, screens.stream().map(DocumentDef::name).toList(), s != null && symbolOpen());
+    }
+
+    // ---- library symbols ----------------------------------------------------------------------
+
+    /** What the palette arms to place a library symbol: this and the definition's id. */
+    public static final String SYMBOL_PREFIX = "symbol:";
+    /** The parameter values the armed symbol is placed with. */
+    private Map<String, String> armedValues = Map.of();
+
+    /** Arms the canvas's next click to place the symbol {@code symbolId} with {@code values}; returns what to arm. */
+    public String armSymbol(UUID symbolId, Map<String, String> values) {
+        armedValues = Map.copyOf(values);
+        return SYMBOL_PREFIX + symbolId;
+    }
+
+    /** The project's library symbols by name. */
+    public ObservableList<DocumentDef> symbols() {
+        return symbols;
+    }
+
+    /** Moves whenever a library symbol changes: what the canvas draws for instances may have changed. */
+    public ReadOnlyIntegerProperty libraryVersionProperty() {
+        return libraryVersion.getReadOnlyProperty();
+    }
+
+    /** The model's library symbols (read once per model). */
+    public SymbolLibrary library() {
+        ModelSnapshot m = snapshot();
+        if (library == null || libraryModel != m) {
+            library = SymbolLibrary.of(m);
+            libraryModel = m;
+        }
+        return library;
+    }
+
+    /** Whether the open document is a library symbol's definition rather than a screen. */
+    public boolean symbolOpen() {
+        return screenId != null && snapshot().document(screenId).map(d -> d.kind().equals(SymbolDef.KIND)).orElse(false);
+    }
+
+    /**
+     * {@code s} as drawn: each symbol instance replaced by its definition's widgets, a top-level
+     * instance with its parameter values filled in (Pump2's name shows, not {@code $(name)}).
+     */
+    public ScreenDef expanded(ScreenDef s) {
+        ScreenDef x = s == null ? null : library().expand(s);
+        return x == null || x == s ? x : x.withWidgets(filled(s.widgets(), x.widgets()));
+    }
+
+    /** The expanded widgets {@code drawn} with each instance's parameter values filled in ({@code stored} tells which are instances). */
+    private static List<WidgetDef> filled(List<WidgetDef> stored, List<WidgetDef> drawn) {
+        List<WidgetDef> out = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            WidgetDef was = stored.get(i);
+            WidgetDef w = drawn.get(i);
+            if (WidgetTypes.SYMBOL.equals(was.type()) && w.widgetType().container()) {
+                out.add(w.expand(Map.of()));
+            } else if (!was.children().isEmpty()) {
+                out.add(w.withChildren(filled(was.children(), w.children())));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** {@code s} with each top-level instance as large as its definition now is (what selection and hits use). */
+    private ScreenDef sized(ScreenDef s) {
+        if (symbols.isEmpty()) {
+            return s;
+        }
+        List<WidgetDef> ws = new ArrayList<>(s.widgets().size());
+        boolean changed = false;
+        for (WidgetDef w : s.widgets()) {
+            SymbolDef d = library().definitionOf(w).orElse(null);
+            WidgetDef sizedW = d == null ? w : w.size(d.width(), d.height());
+            changed |= sizedW != w;
+            ws.add(sizedW);
+        }
+        return changed ? s.withWidgets(ws) : s;
+    }
+
+    /** The selection as a draft symbol (its widgets and the object its bindings use). */
+    public SymbolDraft draftOfSelection() {
+        return SymbolDraft.of(screen(), selection, snapshot());
+    }
+
+    /**
+     * Saves the draft as the library symbol {@code name} for the parameter object {@code object} and
+     * puts an instance for that object where the selection was: one undoable step.
+     */
+    public boolean saveAsSymbol(SymbolDraft draft, String name, String object) {
+        ScreenDef s = screen();
+        if (s == null || selection.isEmpty()) {
+            return false;
+        }
+        try {
+            SymbolDef def = draft.define(UUID.randomUUID(), name, object);
+            Box all = Box.union(layout().boxesOf(selection).values());
+            String id = ScreenEdits.uniqueId(ScreenEdits.ids(ScreenEdits.delete(s, selection)), "symbol");
+            WidgetDef instance = SymbolLibrary.instance(id, def, SymbolDraft.valuesFor(object), all.x(), all.y());
+            // the instance takes the place of the topmost picked widget in the drawing order
+            String top = s.widgets().stream().filter(w -> selection.contains(w.id())).reduce((a, b) -> b).orElseThrow().id();
+            List<WidgetDef> ws = new ArrayList<>();
+            for (WidgetDef w : s.widgets()) {
+                if (w.id().equals(top)) {
+                    ws.add(instance);
+                } else if (!selection.contains(w.id())) {
+                    ws.add(w);
+                }
+            }
+            return changeWith(EditorText.get("undo.saveSymbol", name), s.withWidgets(ws), List.of(id),
+                    List.of(SymbolDocuments.put(def)));
+        } catch (ModelException | IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Places an instance of the symbol {@code symbolId} with the parameter values {@code values} at x, y (snapped) and selects it. */
+    public void placeSymbol(UUID symbolId, Map<String, String> values, double x, double y) {
+        SymbolDef def = SymbolDocuments.get(snapshot(), symbolId).orElse(null);
+        ScreenDef s = screen();
+        if (def == null || s == null) {
+            return;
+        }
+        if (symbolOpen() && (def.id().equals(screenId) || library().symbolsUsing(screenId).contains(def.name()))) {
+            message.set(EditorText.get("symbol.inItself", def.name()));
+            return;
+        }
+        Snapping sn = snapping.get();
+        String id = ScreenEdits.uniqueId(ScreenEdits.ids(s), "symbol");
+        List<WidgetDef> ws = new ArrayList<>(s.widgets());
+        ws.add(SymbolLibrary.instance(id, def, values, sn.toGrid(x), sn.toGrid(y)));
+        change(EditorText.get("undo.placeSymbol", def.name()), s.withWidgets(ws), List.of(id));
+    }
+
+    /** The screens (and other symbols) that place the symbol {@code symbolId}: what deleting it breaks. */
+    public List<String> symbolUsers(UUID symbolId) {
+        List<ScreenDef> all = new ArrayList<>();
+        for (DocumentDef d : screens) {
+            ScreenDef s = read(d);
+            if (s != null) {
+                all.add(s);
+            }
+        }
+        List<String> out = new ArrayList<>(library().screensUsing(symbolId, all));
+        for (String sym : library().symbolsUsing(symbolId)) {
+            out.add(EditorText.get("symbol.usedBySymbol", sym));
+        }
+        return out;
+    }
+
+    /** Renames a library symbol; its instances refer to it by id and keep showing it. */
+    public CompletableFuture<?> renameSymbol(UUID symbolId, String name) {
+        DocumentDef d = snapshot().document(symbolId).orElseThrow();
+        return apply(EditorText.get("undo.renameSymbol", d.name(), name), List.of(new ModelEdit.PutDocument(d.withName(name))));
+    }
+
+    /** Deletes the library symbol {@code symbolId} (its instances then show as missing and the check lists them). */
+    public CompletableFuture<?> deleteSymbol(UUID symbolId) {
+        DocumentDef d = snapshot().document(symbolId).orElseThrow();
+        if (symbolId.equals(screenId)) {
+            screenId = null;
+            selection.clear();
+        }
+        return apply(EditorText.get("undo.deleteSymbol", d.name()), List.of(new ModelEdit.DeleteDocument(symbolId)));
+    }
+
+    /** The document that stores the edited screen, or the edited symbol's definition with its parameters kept. */
+    private DocumentDef documentOf(ScreenDef s) {
+        if (symbolOpen()) {
+            return SymbolDocuments.document(SymbolDocuments.read(snapshot().document(s.id()).orElseThrow()).edited(s));
+        }
+        return new DocumentDef(s.id(), ScreenDef.KIND, s.name(), ScreenCodec.write(s));
+    }
+
+    /** {@code s} with the top-level instances among {@code ids} replaced by groups of their definitions' widgets. */
+    private ScreenDef expandedInstances(ScreenDef s, Collection<String> ids) {
+        if (s == null || s.widgets().stream().noneMatch(w -> ids.contains(w.id()) && WidgetTypes.SYMBOL.equals(w.type()))) {
+            return s;
+        }
+        List<WidgetDef> ws = new ArrayList<>();
+        ScreenDef x = library().expand(s);
+        for (int i = 0; i < s.widgets().size(); i++) {
+            WidgetDef w = s.widgets().get(i);
+            ws.add(ids.contains(w.id()) && WidgetTypes.SYMBOL.equals(w.type()) ? x.widgets().get(i) : w);
+        }
+        return s.withWidgets(ws);
+    }
+
+    /** Like {@link #change} with {@code extra} edits in the same undoable step. */
+    private boolean changeWith(String label, ScreenDef next, Collection<String> select, List<ModelEdit> extra) {
+        DocumentDef doc = documentOf(next);
+        List<ModelEdit> edits = new ArrayList<>(extra);
+        edits.add(new ModelEdit.PutDocument(doc));
+        putDoc = doc;
+        putScreen = next;
+        apply(label, edits);
+        screen.set(next);
+        selection.setAll(List.copyOf(select));
+        refreshFindings();
+        return true;
     }
 }

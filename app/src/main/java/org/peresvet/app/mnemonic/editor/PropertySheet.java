@@ -29,6 +29,7 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.screen.CommandDef;
 import org.peresvet.screen.PropertyDef;
 import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.SymbolDef;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
 
@@ -41,6 +42,8 @@ import org.peresvet.screen.WidgetTypes;
 final class PropertySheet {
     private static final Set<String> COLOURS = Set.of("fill", "stroke");
     private static final Set<String> GEOMETRY = Set.of("x", "y", "width", "height");
+    /** Properties of a symbol instance the sheet does not offer: the definition sets them. */
+    private static final Set<String> SYMBOL_OWN = Set.of("width", "height", "symbol");
     private static final List<String> CONTROLS = List.of(WidgetTypes.COMMAND, WidgetTypes.SETPOINT, WidgetTypes.TOGGLE);
 
     private final EditorModel model;
@@ -116,7 +119,11 @@ final class PropertySheet {
             return;
         }
         heading(EditorText.get("sheet.widget", w.id(), w.type()));
+        boolean instance = WidgetTypes.SYMBOL.equals(w.type());
         for (PropertyDef p : w.widgetType().properties()) {
+            if (instance && SYMBOL_OWN.contains(p.name())) {
+                continue; // the definition fixes its size and drawing; the library names it
+            }
             if (!FontField.part(p.name())) {
                 add(p.name(), valueEditor(w, p));
             } else if (p.name().equals(FontField.FAMILY)) {
@@ -124,7 +131,11 @@ final class PropertySheet {
                 add(EditorText.get("sheet.font"), font.view());
             }
         }
-        if (!w.widgetType().container()) {
+        if (instance) {
+            add(EditorText.get("sheet.symbol"), new Label(model.library().definitionOf(w).map(SymbolDef::name)
+                    .orElse(EditorText.get("sheet.symbolMissing"))));
+        }
+        if (!w.widgetType().container() && !instance) {
             heading(EditorText.get("sheet.bindings"));
             for (PropertyDef p : w.widgetType().properties()) {
                 if (GEOMETRY.contains(p.name()) || FontField.part(p.name())) {
@@ -160,8 +171,8 @@ final class PropertySheet {
             add(EditorText.get("sheet.commandTag"), tag);
             add(EditorText.get("sheet.commandValue"), value);
         }
-        if (w.widgetType().container()) {
-            heading(EditorText.get("sheet.macros"));
+        if (w.widgetType().container() || instance) {
+            heading(EditorText.get(instance ? "sheet.parameters" : "sheet.macros"));
             TextField macros = new TextField(macroText(w.macros()));
             macros.setId("macros");
             macros.setPromptText("pump=P1; area=North");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -32,6 +34,7 @@ import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.fx.DialogService;
 import org.peresvet.model.DocumentDef;
 import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.SymbolDef;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetType;
 import org.peresvet.screen.WidgetTypes;
@@ -60,6 +63,7 @@ public final class ScreenEditor implements WorkspaceTab {
     private final BorderPane centre = new BorderPane();
     private final ListView<DocumentDef> screenList = new ListView<>();
     private final ListView<WidgetType> palette = new ListView<>();
+    private final ListView<DocumentDef> library = new ListView<>();
     private final ListView<ScreenFindings.Finding> checks = new ListView<>();
     private final Label status = new Label();
     private final ToolBar tools = new ToolBar();
@@ -81,14 +85,18 @@ public final class ScreenEditor implements WorkspaceTab {
         buildTools();
         buildScreens();
         buildPalette();
+        buildLibrary();
         buildChecks();
         VBox left = new VBox(4, new Label(EditorText.get("screens.title")), screenList, screenButtons(),
-                new Label(EditorText.get("palette.title")), palette);
+                new Label(EditorText.get("palette.title")), palette,
+                new Label(EditorText.get("library.title")), library, libraryButtons());
         left.setPadding(new Insets(6));
         left.setPrefWidth(240);
         left.setMinWidth(200);
         VBox.setVgrow(palette, Priority.ALWAYS);
         screenList.setPrefHeight(150);
+        library.setPrefHeight(110);
+        library.setMinHeight(60);
         centre.setCenter(canvas.view());
         SplitPane main = new SplitPane(left, centre, sheet.view());
         main.setDividerPositions(0.19, 0.74);
@@ -108,6 +116,8 @@ public final class ScreenEditor implements WorkspaceTab {
             }
         });
         status.textProperty().bind(model.messageProperty());
+        showWhatIsEdited(model.screen());
+        model.screenProperty().addListener((o, a, s) -> showWhatIsEdited(s));
         status.setStyle("-fx-text-fill: #b00020;");
         model.screenProperty().addListener((o, a, s) -> {
             if (s != null && (screenList.getSelectionModel().getSelectedItem() == null
@@ -139,6 +149,10 @@ public final class ScreenEditor implements WorkspaceTab {
 
     ListView<WidgetType> palette() {
         return palette;
+    }
+
+    ListView<DocumentDef> library() {
+        return library;
     }
 
     /** The preview's node while it shows, or null. */
@@ -293,7 +307,9 @@ public final class ScreenEditor implements WorkspaceTab {
     }
 
     private void buildPalette() {
-        palette.getItems().setAll(WidgetTypes.standard().all().stream().filter(t -> !t.container()).toList());
+        // a library symbol is placed from the library below, not as a bare type
+        palette.getItems().setAll(WidgetTypes.standard().all().stream()
+                .filter(t -> !t.container() && !t.name().equals(WidgetTypes.SYMBOL)).toList());
         palette.setCellFactory(v -> {
             ListCell<WidgetType> cell = new ListCell<>() {
                 @Override
@@ -325,6 +341,122 @@ public final class ScreenEditor implements WorkspaceTab {
                 palette.getSelectionModel().clearSelection();
             }
         });
+    }
+
+    // ---- library symbols ----------------------------------------------------------------------
+
+    private void buildLibrary() {
+        library.setId("library");
+        library.setItems(model.symbols());
+        Label empty = new Label(EditorText.get("library.empty"));
+        empty.setWrapText(true);
+        empty.setStyle("-fx-text-fill: #666666; -fx-padding: 4;");
+        library.setPlaceholder(empty);
+        library.setCellFactory(v -> {
+            ListCell<DocumentDef> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(DocumentDef d, boolean empty) {
+                    super.updateItem(d, empty);
+                    SymbolDef def = empty || d == null ? null : model.library().all().stream()
+                            .filter(x -> x.id().equals(d.id())).findFirst().orElse(null);
+                    setText(def == null ? null : def.parameters().isEmpty() ? def.name()
+                            : EditorText.get("library.params", def.name(), String.join(", ", def.parameters())));
+                }
+            };
+            // A click asks for the object, then arms the canvas: the next click on the page places it.
+            cell.setOnMouseClicked(e -> {
+                if (cell.getItem() != null && e.getClickCount() == 1) {
+                    armSymbol(cell.getItem().id());
+                } else if (cell.getItem() != null && e.getClickCount() == 2) {
+                    editSymbol(cell.getItem().id());
+                }
+            });
+            return cell;
+        });
+    }
+
+    /** A banner over the canvas while a library symbol's definition is edited rather than a screen. */
+    private void showWhatIsEdited(ScreenDef s) {
+        if (s != null && model.symbolOpen()) {
+            Label banner = new Label(EditorText.get("library.editing", s.name()));
+            banner.setId("symbol-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            banner.setStyle("-fx-background-color: #fff4c2; -fx-padding: 4 8 4 8; -fx-border-color: #c9a800; -fx-border-width: 0 0 1 0;");
+            centre.setTop(banner);
+        } else {
+            centre.setTop(null);
+        }
+    }
+
+    private FlowPane libraryButtons() {
+        Button save = new Button(EditorText.get("library.save"));
+        save.setId("symbol-save");
+        save.setOnAction(e -> saveSelectionAsSymbol());
+        Button edit = new Button(EditorText.get("library.edit"));
+        edit.setId("symbol-edit");
+        edit.setOnAction(e -> selectedSymbol().ifPresent(d -> editSymbol(d.id())));
+        Button rename = new Button(EditorText.get("library.rename"));
+        rename.setId("symbol-rename");
+        rename.setOnAction(e -> selectedSymbol().ifPresent(d -> dialogs.askText(EditorText.get("library.rename"),
+                EditorText.get("library.renameHeader", d.name()), EditorText.get("symbol.name"))
+                .ifPresent(n -> guarded(() -> model.renameSymbol(d.id(), n)))));
+        Button del = new Button(EditorText.get("library.delete"));
+        del.setId("symbol-delete");
+        del.setOnAction(e -> selectedSymbol().ifPresent(this::deleteSymbol));
+        FlowPane h = new FlowPane(4, 4, save, edit, rename, del);
+        for (Button b : List.of(save, edit, rename, del)) {
+            b.setStyle("-fx-font-size: 11px; -fx-padding: 2 5 2 5;");
+        }
+        return h;
+    }
+
+    private Optional<DocumentDef> selectedSymbol() {
+        return Optional.ofNullable(library.getSelectionModel().getSelectedItem());
+    }
+
+    /** The model's object paths, for the forms' object lists. */
+    private List<String> objectPaths() {
+        return model.snapshot().objects().stream().map(o -> model.snapshot().objectPath(o.id())).sorted().toList();
+    }
+
+    /** "Save selection as symbol…": the name and the object asked, then one undoable step. */
+    void saveSelectionAsSymbol() {
+        if (model.selection().isEmpty()) {
+            dialogs.inform(EditorText.get("library.save"), EditorText.get("symbol.nothingSelected"));
+            return;
+        }
+        SymbolDraft draft = model.draftOfSelection();
+        dialogs.ask(SymbolForms.save(draft, objectPaths())).ifPresent(a -> model.saveAsSymbol(draft, a.name(), a.object()));
+        canvas.view().requestFocus();
+    }
+
+    /** Asks the symbol's parameter values (the object) and arms the canvas to place it. */
+    void armSymbol(UUID symbolId) {
+        SymbolDef def = model.library().all().stream().filter(x -> x.id().equals(symbolId)).findFirst().orElse(null);
+        if (def == null || model.screen() == null) {
+            return;
+        }
+        Optional<Map<String, String>> values = def.parameters().isEmpty() ? Optional.of(Map.of())
+                : dialogs.ask(SymbolForms.place(def, SymbolDraft.objectsFitting(def, model.snapshot())));
+        values.ifPresent(v -> canvas.armedProperty().set(model.armSymbol(symbolId, v)));
+    }
+
+    /** Opens a symbol's definition in the canvas like a screen; every instance follows its changes. */
+    void editSymbol(UUID symbolId) {
+        screenList.getSelectionModel().clearSelection();
+        model.open(symbolId);
+        model.symbols().stream().filter(d -> d.id().equals(symbolId)).findFirst()
+                .ifPresent(d -> library.getSelectionModel().select(d));
+    }
+
+    /** Deletes a library symbol after showing the screens that place it. */
+    void deleteSymbol(DocumentDef d) {
+        List<String> users = model.symbolUsers(d.id());
+        String text = users.isEmpty() ? EditorText.get("symbol.deleteAsk", d.name())
+                : EditorText.get("symbol.deleteRefs", d.name(), String.join("\n", users));
+        if (confirm.ask(EditorText.get("library.delete"), text)) {
+            guarded(() -> model.deleteSymbol(d.id()));
+        }
     }
 
     private void buildChecks() {
@@ -401,7 +533,7 @@ public final class ScreenEditor implements WorkspaceTab {
 
     private Node staticPreview(ScreenDef s) {
         WidgetLayer l = new WidgetLayer(PlainSymbol::of);
-        l.show(s);
+        l.show(model.expanded(s));
         return new ScrollPane(l);
     }
 

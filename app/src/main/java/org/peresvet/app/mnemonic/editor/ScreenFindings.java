@@ -10,6 +10,7 @@ import org.peresvet.screen.Binding;
 import org.peresvet.screen.PropertyType;
 import org.peresvet.screen.ScreenCheck;
 import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.SymbolLibrary;
 import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
 
@@ -46,7 +47,7 @@ public final class ScreenFindings {
 
     public static List<Finding> of(ModelSnapshot model, ScreenDef screen, Collection<String> screenNames) {
         List<Finding> out = new ArrayList<>();
-        ScreenDef expanded = screen.expanded();
+        ScreenDef expanded = SymbolLibrary.of(model).expand(screen).expanded();
         for (ScreenCheck.Problem p : ScreenCheck.problems(model, screen, screenNames)) {
             out.add(new Finding(kindOf(expanded, p), p.widgetId(), p.property(), p.message()));
         }
@@ -58,7 +59,7 @@ public final class ScreenFindings {
         Box page = new Box(0, 0, screen.width(), screen.height());
         List<WidgetDef> controls = new ArrayList<>();
         List<Box> controlBoxes = new ArrayList<>();
-        absolute(screen.widgets(), 0, 0, (w, b) -> {
+        absolute(expanded.widgets(), 0, 0, (w, b) -> {
             if (!page.encloses(b)) {
                 out.add(new Finding(Kind.OUTSIDE, w.id(), "", String.format(Locale.ROOT,
                         "lies outside the %d × %d screen (at %.0f, %.0f, %.0f × %.0f)", screen.width(), screen.height(),
