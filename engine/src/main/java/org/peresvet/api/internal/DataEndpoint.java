@@ -26,7 +26,6 @@ import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
 import org.peresvet.history.HistoryStream;
 import org.peresvet.history.Retention;
-import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
