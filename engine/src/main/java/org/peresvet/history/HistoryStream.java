@@ -65,8 +65,9 @@ public final class HistoryStream {
 
     /**
      * Stored samples from start to finish, plus interpolated boundary points unless actual. The
-     * start boundary is looked up only when no sample is stored at start (a look-up reads a whole
-     * bucket), so the common period read decodes only the blocks it answers from.
+     * start boundary is looked up (while the read waits: sources hand over samples they have
+     * already fetched) only when no sample is stored at start, as a look-up reads a whole bucket;
+     * so the common period read decodes only the blocks it answers from.
      */
     private static void period(HistoryQuery q, long finish, SampleSource src, Interpolator interpolator, Emitter out) {
         long start = q.start();
@@ -75,21 +76,22 @@ public final class HistoryStream {
             src.scanInOrder(start, finish, limit, out);
             return;
         }
-        boolean[] storedAtStart = {false};
-        src.scanInOrder(start, start, 1, (x, kind, bits, obj, qual) -> {
-            storedAtStart[0] = true;
-            return false;
-        });
-        if (!storedAtStart[0] && !out.offer(interpolator.at(start))) {
-            return;
-        }
         long[] lastX = {Long.MIN_VALUE};
         boolean[] any = {false};
         src.scanInOrder(start, finish, limit, (x, kind, bits, obj, qual) -> {
-            any[0] = true;
+            if (!any[0]) {
+                any[0] = true;
+                // Before the first stored sample, unless it lies at start: the start boundary point.
+                if (x != start && !out.offer(interpolator.at(start))) {
+                    return false;
+                }
+            }
             lastX[0] = x;
             return out.sample(x, kind, bits, obj, qual);
         });
+        if (!any[0] && !out.offer(interpolator.at(start))) {
+            return;
+        }
         if (out.done) {
             return;
         }
