@@ -4,6 +4,8 @@ import java.util.UUID;
 import org.peresvet.history.BinQuery;
 import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.HistoryStream;
+import org.peresvet.history.SampleScan;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
 
@@ -18,6 +20,15 @@ public interface HistoryAccess {
      * @throws IllegalArgumentException for an unknown tag
      */
     TagHistory query(HistoryQuery query);
+
+    /**
+     * Answers a history query like {@link #query}, point for point the same, but hands the points
+     * to {@code sink} one by one as they are read, without building the answer in memory.
+     * {@code tick} runs every few hundred points and may throw to stop a query that ran too long.
+     *
+     * @throws IllegalArgumentException for an unknown tag or an invalid query (naming the parameter)
+     */
+    HistoryStream.Result stream(HistoryQuery query, SampleScan sink, Runnable tick);
 
     /**
      * A decimated history of one tag for a trend: the period in bins with first, last, min and max

@@ -10,7 +10,9 @@ import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryBins;
 import org.peresvet.history.HistoryQueries;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.HistoryStream;
 import org.peresvet.history.RemoteHistory;
+import org.peresvet.history.SampleScan;
 import org.peresvet.history.SampleSource;
 import org.peresvet.history.TagHistory;
 import org.peresvet.model.Actor;
@@ -57,6 +59,22 @@ final class HistoryService implements HistoryAccess {
             SampleSource src = remote == null ? reader
                     : remote.withOlder(t, reader, now - project.settings().historyRetentionDays() * 86_400L * Micros.PER_SECOND);
             return HistoryQueries.run(query, t.type(), t.step(), src, now);
+        }
+    }
+
+    @Override
+    public HistoryStream.Result stream(HistoryQuery query, SampleScan sink, Runnable tick) {
+        ensureOpen.run();
+        TagDef t = project.model().tag(query.tagId());
+        if (t == null) {
+            throw new IllegalArgumentException("unknown tag " + query.tagId());
+        }
+        HistoryWriter writer = pipeline.historyWriter();
+        if (writer != null && writer.hasPending(t.id())) {
+            writer.flush();
+        }
+        try (HistoryStore.Reader reader = stores.history.reader(t.id(), Pipeline.readsAsUpdate(t))) {
+            return HistoryStream.run(query, t.type(), t.step(), source(t, reader), Micros.now(), sink, tick);
         }
     }
 

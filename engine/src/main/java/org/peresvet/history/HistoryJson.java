@@ -155,7 +155,7 @@ public final class HistoryJson {
      * A value as {@code writeObject} writes it, without its per-call serializer lookup for the
      * common kinds (it built a serializer provider per sample: 2,000 per answer of 2,000 points).
      */
-    private static void writeValue(JsonGenerator gen, Object y) throws IOException {
+    public static void writeValue(JsonGenerator gen, Object y) throws IOException {
         if (y == null) {
             gen.writeNull();
         } else if (y instanceof Double d) {

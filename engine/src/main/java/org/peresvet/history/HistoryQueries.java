@@ -54,7 +54,7 @@ public final class HistoryQueries {
         return trim(q, points);
     }
 
-    private static void validate(HistoryQuery q, long finish) {
+    static void validate(HistoryQuery q, long finish) {
         if (q.start() != null && q.start() > finish) {
             String finishText = q.finish() != null ? "finish " : "finish (now) ";
             throw new IllegalArgumentException("start " + describe(q.start()) + " is after "
@@ -112,7 +112,7 @@ public final class HistoryQueries {
     }
 
     /** No start and no count: the value at finish (with actual, the last stored sample up to it). */
-    private static List<Sample> singlePoint(HistoryQuery q, long finish, SampleSource src, Interpolator interpolator) {
+    static List<Sample> singlePoint(HistoryQuery q, long finish, SampleSource src, Interpolator interpolator) {
         if (q.actual()) {
             List<Sample> last = src.last(null, finish, 1);
             return last.isEmpty() ? List.of() : List.of(last.get(last.size() - 1));
@@ -126,7 +126,7 @@ public final class HistoryQueries {
      * like any boundary point, so it is the last of the N; without finish (now) or with actual,
      * the last N stored samples.
      */
-    private static List<Sample> lastN(HistoryQuery q, long finish, SampleSource src, Interpolator interpolator) {
+    static List<Sample> lastN(HistoryQuery q, long finish, SampleSource src, Interpolator interpolator) {
         int n = q.count();
         List<Sample> stored = src.last(null, finish, n);
         if (q.finish() == null || q.actual()

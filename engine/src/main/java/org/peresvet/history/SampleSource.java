@@ -39,4 +39,27 @@ public interface SampleSource {
     default void scan(long from, long to, SampleScan visitor) {
         forEach(from, to, s -> SampleScan.of(s, visitor));
     }
+
+    /**
+     * A visitor of samples in x order that can stop the read: {@link #sample} returns false when
+     * it has seen enough. Values come as in {@link SampleScan}.
+     */
+    @FunctionalInterface
+    interface InOrder {
+        boolean sample(long x, int kind, long bits, Object obj, long q);
+    }
+
+    /**
+     * Hands the samples with {@code from <= x <= to} to {@code visitor} in x order (equal x in
+     * write order), until it returns false. {@code limit} > 0 says the visitor wants at most that
+     * many, so a source may read no further; it is a hint, the visitor still decides. The H2
+     * reader decodes only the blocks of the range, straight into the visitor.
+     */
+    default void scanInOrder(long from, long to, int limit, InOrder visitor) {
+        for (Sample s : range(from, to, limit)) {
+            if (!visitor.sample(s.x(), SampleScan.OBJECT, 0, s.y(), s.q() == null ? SampleScan.NO_Q : s.q())) {
+                return;
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.peresvet.engine.Engine;
 import org.peresvet.history.BinQuery;
 import org.peresvet.history.BinnedHistory;
 import org.peresvet.history.HistoryQuery;
+import org.peresvet.history.HistoryStream;
 import org.peresvet.history.Retention;
-import org.peresvet.history.TagHistory;
 import org.peresvet.model.Micros;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.Sample;
@@ -115,7 +116,7 @@ public final class DataEndpoint {
             // One point per tag from the current values: small, answered here in one piece.
             List<SampleJson.Part> parts = new ArrayList<>(q.tags().size());
             for (int i = 0; i < q.tags().size(); i++) {
-                parts.add(part(q, i, filters.get(i), now, maxPoints));
+                parts.add(currentPart(q.tags().get(i), now));
             }
             ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + parts.size() * 60);
             try (JsonGenerator gen = Json.MAPPER.createGenerator(buf)) {
@@ -130,112 +131,100 @@ public final class DataEndpoint {
     }
 
     /**
-     * Runs the query tag by tag and writes the answer as a stream. When every tag's point count is
-     * known, each tag is written as soon as it is read; when some are not (stored samples of a
-     * period), all are read first, each capped by what is left of the budget, so that a query over
-     * the cap is refused before any byte is sent.
+     * Runs the query tag by tag and writes the answer as a stream, each point as it is read. When
+     * every tag's point count is known, the points go to the client (through the answer buffer);
+     * when some are not (stored samples of a period), the answer is first written to a buffer of
+     * this thread, each tag capped by what is left of the budget, so that a query over the cap is
+     * refused before any byte is sent. The deadline is checked between tags and every few hundred
+     * points inside a tag.
      */
     private void write(Call call, DataQuery q, long now, long deadline, long perTag,
                        List<List<Object>> filters) throws IOException {
         boolean streamEach = perTag != QueryCost.UNKNOWN;
         long budget = maxPoints;
-        List<SampleJson.Part> held = new ArrayList<>();
         OutputStream body = call.startAnswer(200, Call.JSON_TYPE);
+        HeldAnswer held = streamEach ? null : HeldAnswer.ofThisThread();
         // Not closed on failure: an uncommitted answer is then replaced by the error.
-        JsonGenerator gen = Json.MAPPER.createGenerator(body).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator gen = Json.MAPPER.createGenerator(streamEach ? body : held)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        PointWriter points = new PointWriter(gen, q.format());
+        Runnable tick = () -> {
+            try {
+                checkDeadline(call, deadline);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         gen.writeStartObject();
         gen.writeArrayFieldStart("data");
-        int out = 0;
-        for (int i = 0; i < q.tags().size(); i++) {
-            checkDeadline(call, deadline);
-            if (q.bins() != null) {
-                BinnedHistory h = binned(q, i, now);
-                BinJson.writePart(gen, q.tags().get(i).given(), h, q.format());
-                out += h.raw() ? h.samples().size() : h.bins().size() * QueryCost.POINTS_PER_BIN;
-                continue;
+        long out = 0;
+        try {
+            for (int i = 0; i < q.tags().size(); i++) {
+                checkDeadline(call, deadline);
+                if (q.bins() != null) {
+                    BinnedHistory h = binned(q, i, now);
+                    BinJson.writePart(gen, q.tags().get(i).given(), h, q.format());
+                    out += h.raw() ? h.samples().size() : h.bins().size() * QueryCost.POINTS_PER_BIN;
+                    continue;
+                }
+                long n = streamPart(gen, points, q, i, filters.get(i), streamEach ? Long.MAX_VALUE : budget, tick);
+                budget -= n;
+                out += n;
             }
-            if (streamEach && isLongSeries(q)) {
-                out += writeSeries(call, gen, q, i, deadline);
-                continue;
-            }
-            SampleJson.Part part = part(q, i, filters.get(i), now, budget);
-            budget -= part.data().size();
-            out += part.data().size();
-            if (streamEach) {
-                SampleJson.writePart(gen, part, q.format());
-            } else {
-                held.add(part);
-            }
-        }
-        for (int i = 0; i < held.size(); i++) {
-            checkDeadline(call, deadline);
-            SampleJson.writePart(gen, held.get(i), q.format());
-            held.set(i, null);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         gen.writeEndArray();
         gen.writeEndObject();
         gen.close();
-        body.close();
-        metrics.samplesOut(out);
-    }
-
-    /** Points of a series written per chunk, so that a long one never lives in memory whole. */
-    static final int SERIES_CHUNK = 8192;
-
-    /**
-     * A timeStep series long enough to chunk, and one whose chunks give exactly the points of the
-     * whole: an explicit finish (so interpolation sees the same neighbours), no value filter, no
-     * actual, a valid period.
-     */
-    private static boolean isLongSeries(DataQuery q) {
-        return q.timeStep() != null && q.timeStep() > 0 && q.start() != null && q.finish() != null
-                && q.start() <= q.finish() && !q.actual() && q.values() == null
-                && QueryCost.seriesLength(q.start(), q.finish(), q.timeStep()) > SERIES_CHUNK;
-    }
-
-    /**
-     * Writes one tag's series chunk by chunk: each chunk is the same query over a stretch of the
-     * same grid (first point = finish − intervals × timeStep), so the points are those of the whole
-     * query; count keeps the first N, maxCount caps them and sets excess, as the query rules do.
-     */
-    private int writeSeries(Call call, JsonGenerator gen, DataQuery q, int i, long deadline) throws IOException {
-        DataQuery.TagRef ref = q.tags().get(i);
-        long step = q.timeStep();
-        long n = QueryCost.seriesLength(q.start(), q.finish(), step);
-        long first = q.finish() - (n - 1) * step;
-        long keep = q.count() != null ? Math.min(n, q.count()) : n;
-        boolean excess = q.maxCount() != null && keep > q.maxCount();
-        if (excess) {
-            keep = q.maxCount();
+        if (held != null) {
+            held.writeTo(body);
+            held.release();
         }
+        body.close();
+        metrics.samplesOut((int) Math.min(out, Integer.MAX_VALUE));
+    }
+
+    /**
+     * One tag's member of the answer, {@code {"tagId":…,"data":[[x,y,q],…],"excess":true}}, its
+     * points written as the history query hands them over. A period of stored samples (no known
+     * count) is read at most up to the budget left.
+     */
+    private long streamPart(JsonGenerator gen, PointWriter points, DataQuery q, int i, List<Object> filter, long budget,
+                            Runnable tick) throws IOException {
+        DataQuery.TagRef ref = q.tags().get(i);
+        Integer maxCount = q.maxCount();
+        boolean capped = false;
+        if (budget != Long.MAX_VALUE && (maxCount == null || maxCount > budget)) {
+            maxCount = (int) Math.max(0, Math.min(budget, Integer.MAX_VALUE - 1));
+            capped = true;
+            if (maxCount == 0) {
+                throw tooManyPoints(q, "start", "holds more stored points than the cap");
+            }
+        }
+        HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
+                maxCount, q.actual(), filter, q.format());
         gen.writeStartObject();
         gen.writeStringField("tagId", ref.given());
         gen.writeArrayFieldStart("data");
-        for (long done = 0; done < keep; done += SERIES_CHUNK) {
-            checkDeadline(call, deadline);
-            long size = Math.min(SERIES_CHUNK, keep - done);
-            long from = first + done * step;
-            HistoryQuery hq = new HistoryQuery(ref.tag().id(), from, from + (size - 1) * step, null, step, null,
-                    false, null, q.format());
-            TagHistory h;
-            try {
-                h = engine.history(hq);
-            } catch (IllegalArgumentException e) {
-                if (engine.model().tag(ref.tag().id()) == null) {
-                    throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
-                }
-                throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+        HistoryStream.Result r;
+        try {
+            r = engine.history().stream(hq, points, tick);
+        } catch (IllegalArgumentException e) {
+            if (engine.model().tag(ref.tag().id()) == null) {
+                throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
             }
-            for (Sample sample : h.data()) {
-                SampleJson.writeSample(gen, sample, q.format());
-            }
+            throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
+        }
+        if (capped && r.excess()) {
+            throw tooManyPoints(q, "start", "holds more stored points than the cap");
         }
         gen.writeEndArray();
-        if (excess) {
+        if (r.excess()) {
             gen.writeBooleanField("excess", true);
         }
         gen.writeEndObject();
-        return (int) keep;
+        return r.points();
     }
 
     /** One tag's decimated history (bins are bounded before the query runs: no budget to track). */
@@ -269,39 +258,6 @@ public final class DataEndpoint {
         } catch (IllegalArgumentException e) {
             throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
         }
-    }
-
-    /** One tag's points; a period of stored samples is read at most up to the budget left. */
-    private SampleJson.Part part(DataQuery q, int i, List<Object> filter, long now, long budget) {
-        DataQuery.TagRef ref = q.tags().get(i);
-        if (q.currentOnly()) {
-            return currentPart(ref, now);
-        }
-        Integer maxCount = q.maxCount();
-        boolean capped = false;
-        if (QueryCost.pointsPerTag(q, q.finish() != null ? q.finish() : now) == QueryCost.UNKNOWN
-                && (maxCount == null || maxCount > budget)) {
-            maxCount = (int) Math.max(0, Math.min(budget, Integer.MAX_VALUE - 1));
-            capped = true;
-            if (maxCount == 0) {
-                throw tooManyPoints(q, "start", "holds more stored points than the cap");
-            }
-        }
-        HistoryQuery hq = new HistoryQuery(ref.tag().id(), q.start(), q.finish(), q.count(), q.timeStep(),
-                maxCount, q.actual(), filter, q.format());
-        TagHistory h;
-        try {
-            h = engine.history(hq);
-        } catch (IllegalArgumentException e) {
-            if (engine.model().tag(ref.tag().id()) == null) {
-                throw ApiError.notFound("tagId", "unknown tag '" + ref.given() + "' (deleted just now)");
-            }
-            throw ApiError.badRequest(fieldOf(q, e.getMessage()), e.getMessage());
-        }
-        if (capped && h.excess()) {
-            throw tooManyPoints(q, "start", "holds more stored points than the cap");
-        }
-        return new SampleJson.Part(ref.given(), h.data(), h.excess());
     }
 
     private ApiError tooManyPoints(DataQuery q, String key, String what) {

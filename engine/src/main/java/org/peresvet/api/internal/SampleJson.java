@@ -17,10 +17,6 @@ final class SampleJson {
      * {@code since} when its value holds (null: the tag has never had a value).
      */
     record Part(String tagId, List<Sample> data, boolean excess, boolean current, Long since) {
-        Part(String tagId, List<Sample> data, boolean excess) {
-            this(tagId, data, excess, false, null);
-        }
-
         static Part current(String tagId, Sample point, Long since) {
             return new Part(tagId, List.of(point), false, true, since);
         }
@@ -87,10 +83,5 @@ final class SampleJson {
                 .append(',').append(s.q() == null ? "null" : s.q().toString()).append("]],\"since\":")
                 .append(since == null ? "null" : since.toString()).append("}]}");
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** One sample as {@code [x, y, q]}: the one writer, {@link HistoryJson#writeSample}. */
-    static void writeSample(JsonGenerator gen, Sample s, boolean format) throws IOException {
-        HistoryJson.writeSample(gen, s, format);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.peresvet.history.SampleScan;
+import org.peresvet.history.SampleSource;
 import org.peresvet.model.Sample;
 
 /**
@@ -176,6 +177,58 @@ public final class BlockCodec {
         }
     }
 
+    /**
+     * Decodes the first {@code n} samples of a block in order, handing those with
+     * {@code from <= x <= to} to the visitor until it returns false (then false). Samples before
+     * {@code from} are skipped without making their string or JSON values; no object per sample
+     * for numbers and booleans.
+     */
+    public static boolean scanInOrder(long firstX, int n, byte[] data, long from, long to, SampleSource.InOrder visitor) {
+        In in = new In(data);
+        long x = firstX;
+        for (int i = 0; i < n; i++) {
+            x += unzigzag(in.varlong());
+            if (x > to) {
+                return true; // sorted by x
+            }
+            int kindByte = in.read();
+            long q = (kindByte & HAS_Q) != 0 ? (int) unzigzag(in.varlong()) : SampleScan.NO_Q;
+            boolean wanted = x >= from;
+            int kind;
+            long bits = 0;
+            Object obj = null;
+            switch (kindByte & 0x0F) {
+                case NULL -> kind = SampleScan.NULL;
+                case DOUBLE -> {
+                    kind = SampleScan.DOUBLE;
+                    bits = in.longBits();
+                }
+                case LONG -> {
+                    kind = SampleScan.LONG;
+                    bits = unzigzag(in.varlong());
+                }
+                case FALSE -> kind = SampleScan.BOOL;
+                case TRUE -> {
+                    kind = SampleScan.BOOL;
+                    bits = 1;
+                }
+                case STRING -> {
+                    kind = SampleScan.OBJECT;
+                    obj = wanted ? in.text() : in.skipText();
+                }
+                case JSON_VALUE -> {
+                    kind = SampleScan.OBJECT;
+                    obj = wanted ? parseJson(in.text()) : in.skipText();
+                }
+                default -> throw new IllegalStateException("damaged history block: unknown value kind " + kindByte);
+            }
+            if (wanted && !visitor.sample(x, kind, bits, obj, q)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static JsonNode parseJson(String text) {
         try {
             return JSON.readTree(text);
@@ -286,6 +339,13 @@ public final class BlockCodec {
                 v |= (long) read() << (8 * i);
             }
             return v;
+        }
+
+        /** Steps over a text value; null, for the caller's convenience. */
+        Object skipText() {
+            int len = (int) varlong();
+            pos += len;
+            return null;
         }
 
         String text() {
