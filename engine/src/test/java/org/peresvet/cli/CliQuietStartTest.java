@@ -24,7 +24,7 @@ class CliQuietStartTest {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        assertThat(classPath).contains("hivemq-community-edition-embedded");
+        assertThat(classPath).contains("moquette-broker");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-Xshare:auto", "-cp", classPath, PeresvetCli.class.getName(), "--version"))
                 .redirectErrorStream(true).start();
