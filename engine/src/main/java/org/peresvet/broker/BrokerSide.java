@@ -43,6 +43,9 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
     /** How long after a SUBACK a PUBLISH may be the retained message the subscription brings. */
     private static final long RETAINED_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    private final ChannelHandlerContext clientContext;
+    private final ClientSide clientSide;
+    private final String clientId;
     private final Channel client;
     private final boolean v5;
     private final String assignedId;
@@ -55,8 +58,13 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
     private final Map<String, byte[]> expected = new HashMap<>();
     private long expectedUntil;
 
-    BrokerSide(Channel client, boolean v5, String assignedId, RetainedMirror retained) {
-        this.client = client;
+    /** @param clientId the client's id as Moquette knows it, null when Moquette makes one up */
+    BrokerSide(ChannelHandlerContext clientContext, ClientSide clientSide, String clientId, boolean v5, String assignedId,
+               RetainedMirror retained) {
+        this.clientContext = clientContext;
+        this.clientSide = clientSide;
+        this.clientId = clientId;
+        this.client = clientContext.channel();
         this.v5 = v5;
         this.assignedId = assignedId;
         this.retained = retained;
@@ -97,6 +105,10 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
             out = unsubAck5(id.messageId());
         }
         client.write(out);
+        if (msg instanceof MqttConnAckMessage ack && ack.variableHeader().connectReturnCode() == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            client.flush();
+            clientSide.accepted(clientContext, clientId);
+        }
     }
 
     /**

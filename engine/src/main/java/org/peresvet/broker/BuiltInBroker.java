@@ -103,7 +103,8 @@ public final class BuiltInBroker implements AutoCloseable {
                 stopQuietly(m);
                 throw new BrokerException("the broker's store in " + data + " cannot be opened: " + rootMessage(e), e);
             }
-            MqttFront f = new MqttFront(new InetSocketAddress("127.0.0.1", boundPort(m)), this::admits);
+            MqttFront f = new MqttFront(new InetSocketAddress("127.0.0.1", boundPort(m)), this::admits,
+                    id -> m.listConnectedClients().stream().anyMatch(c -> id.equals(c.getClientID())));
             try {
                 LOG.debug("Built-in broker: {} retained messages", f.loadRetained(ENGINE_USER, enginePassword));
             } catch (TimeoutException | ExecutionException e) {

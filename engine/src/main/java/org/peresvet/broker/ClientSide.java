@@ -27,8 +27,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +43,23 @@ import org.slf4j.LoggerFactory;
 final class ClientSide extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSide.class);
     private static final int CONNECT_TIMEOUT_MS = 5000;
+    private static final long OPEN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final InetSocketAddress broker;
     private final BiPredicate<String, byte[]> admits;
     private final AtomicLong publishesIn;
     private final RetainedMirror retained;
+    private final Predicate<String> connectedInBroker;
     private final Queue<Object> early = new ArrayDeque<>();
     private Channel toBroker;
     private boolean connecting;
+    /** Whether the client's packets go on to Moquette (after its CONNECT was taken), or wait in {@link #early}. */
+    private boolean open;
     private BrokerSide answers;
 
-    ClientSide(InetSocketAddress broker, BiPredicate<String, byte[]> admits, AtomicLong publishesIn, RetainedMirror retained) {
+    ClientSide(InetSocketAddress broker, BiPredicate<String, byte[]> admits, AtomicLong publishesIn, RetainedMirror retained,
+               Predicate<String> connectedInBroker) {
+        this.connectedInBroker = connectedInBroker;
         this.broker = broker;
         this.admits = admits;
         this.publishesIn = publishesIn;
@@ -85,10 +93,10 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
             }
         }
         answers.sent(m);
-        if (toBroker == null) {
-            early.add(m);
-        } else {
+        if (open) {
             toBroker.write(m);
+        } else {
+            early.add(m);
         }
     }
 
@@ -117,7 +125,9 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
             }
             forward = asMqtt311(connect, assignedId);
         }
-        answers = new BrokerSide(ctx.channel(), v5, assignedId, retained);
+        String id = assignedId != null ? assignedId : p.clientIdentifier() == null || p.clientIdentifier().isEmpty() ? null
+                : p.clientIdentifier();
+        answers = new BrokerSide(ctx, this, id, v5, assignedId, retained);
         connecting = true;
         ctx.channel().config().setAutoRead(false);
         early.add(forward);
@@ -151,6 +161,35 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
             toBroker.close();
             return;
         }
+        // the CONNECT only: the rest waits until Moquette has taken the connection (see accepted)
+        toBroker.writeAndFlush(early.poll());
+    }
+
+    /**
+     * Moquette accepted the CONNECT: the client's next packets go on once Moquette counts the
+     * session as connected. Moquette 0.17 marks it a moment after its CONNACK is written and drops
+     * a connection whose SUBSCRIBE comes before; asking its session registry closes that gap.
+     */
+    void accepted(ChannelHandlerContext ctx, String clientId) {
+        long until = System.nanoTime() + OPEN_WAIT_NANOS;
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (!ctx.channel().isActive()) {
+                    return;
+                }
+                if (clientId == null || connectedInBroker.test(clientId) || System.nanoTime() - until > 0) {
+                    open(ctx);
+                } else {
+                    ctx.executor().schedule(this, 1, TimeUnit.MILLISECONDS);
+                }
+            }
+        };
+        check.run();
+    }
+
+    private void open(ChannelHandlerContext ctx) {
+        open = true;
         while (!early.isEmpty()) {
             toBroker.write(early.poll());
         }

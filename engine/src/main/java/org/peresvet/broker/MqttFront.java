@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The listeners boards and tools connect to: MQTT 3.1, 3.1.1 and 5, plain and over TLS. Every
@@ -30,6 +31,7 @@ import java.util.function.BiPredicate;
  */
 final class MqttFront implements AutoCloseable {
     private static final long LOAD_TIMEOUT_MS = 10_000;
+    private static final int LOAD_ATTEMPTS = 3;
     private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("mqtt-front", true));
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ChannelGroup listeners = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -37,12 +39,15 @@ final class MqttFront implements AutoCloseable {
     private final RetainedMirror retained = new RetainedMirror();
     private final InetSocketAddress broker;
     private final BiPredicate<String, byte[]> admits;
+    private final Predicate<String> connectedInBroker;
 
     /**
      * @param broker Moquette's loopback listener
      * @param admits whether a user name (null: anonymous) and password may connect
+     * @param connectedInBroker whether Moquette counts a client id's session as connected
      */
-    MqttFront(InetSocketAddress broker, BiPredicate<String, byte[]> admits) {
+    MqttFront(InetSocketAddress broker, BiPredicate<String, byte[]> admits, Predicate<String> connectedInBroker) {
+        this.connectedInBroker = connectedInBroker;
         this.broker = broker;
         this.admits = admits;
     }
@@ -64,7 +69,7 @@ final class MqttFront implements AutoCloseable {
                         }
                         ch.pipeline().addLast("decoder", new MqttDecoder(MoquetteSettings.MAX_PACKET_BYTES))
                                 .addLast("encoder", MqttEncoder.INSTANCE)
-                                .addLast("relay", new ClientSide(broker, admits, publishesIn, retained));
+                                .addLast("relay", new ClientSide(broker, admits, publishesIn, retained, connectedInBroker));
                     }
                 });
         ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
@@ -85,8 +90,18 @@ final class MqttFront implements AutoCloseable {
      * @return how many there are
      */
     int loadRetained(String user, String password) throws TimeoutException, ExecutionException, InterruptedException {
-        RetainedLoader.load(loops, broker, user, password, retained, LOAD_TIMEOUT_MS);
-        return retained.size();
+        // Moquette 0.17 now and then drops a connection that subscribes at once after its CONNACK
+        // (it marks the connection as connected a moment later): one more try then
+        for (int attempt = 1; ; attempt++) {
+            try {
+                RetainedLoader.load(loops, broker, user, password, retained, LOAD_TIMEOUT_MS);
+                return retained.size();
+            } catch (ExecutionException e) {
+                if (attempt == LOAD_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Clients connected now. */
