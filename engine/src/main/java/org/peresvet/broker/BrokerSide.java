@@ -57,6 +57,8 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
     /** Retained messages a new subscription is about to bring, by topic, and until when. */
     private final Map<String, byte[]> expected = new HashMap<>();
     private long expectedUntil;
+    /** PUBACKs Moquette owes the front itself, by packet id. */
+    private final Map<Integer, Integer> ownAcks = new HashMap<>();
 
     /** @param clientId the client's id as Moquette knows it, null when Moquette makes one up */
     BrokerSide(ChannelHandlerContext clientContext, ClientSide clientSide, String clientId, boolean v5, String assignedId,
@@ -74,6 +76,11 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
         return v5;
     }
 
+    /** The front sent Moquette a PUBLISH of its own with this packet id: its PUBACK stays here. */
+    void ownPublish(int packetId) {
+        ownAcks.merge(packetId, 1, Integer::sum);
+    }
+
     /** Notes what the client sends that its answer needs (called on the same event loop). */
     void sent(MqttMessage m) {
         if (v5 && m instanceof MqttUnsubscribeMessage u) {
@@ -87,6 +94,9 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Object out = msg;
+        if (isOwnAck(msg)) {
+            return;
+        }
         if (msg instanceof MqttPublishMessage p) {
             out = withRetainFlag(p);
         } else if (msg instanceof MqttSubAckMessage ack) {
@@ -109,6 +119,23 @@ final class BrokerSide extends ChannelInboundHandlerAdapter {
             client.flush();
             clientSide.accepted(clientContext, clientId);
         }
+    }
+
+    private boolean isOwnAck(Object msg) {
+        if (ownAcks.isEmpty() || !(msg instanceof MqttMessage m) || m.fixedHeader().messageType() != MqttMessageType.PUBACK
+                || !(m.variableHeader() instanceof MqttMessageIdVariableHeader id)) {
+            return false;
+        }
+        Integer n = ownAcks.get(id.messageId());
+        if (n == null) {
+            return false;
+        }
+        if (n == 1) {
+            ownAcks.remove(id.messageId());
+        } else {
+            ownAcks.put(id.messageId(), n - 1);
+        }
+        return true;
     }
 
     /**

@@ -15,12 +15,15 @@ import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -44,6 +47,9 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSide.class);
     private static final int CONNECT_TIMEOUT_MS = 5000;
     private static final long OPEN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Packet ids of the front's own PUBLISHes: from the top, where clients that count up rarely are. */
+    private static final int MAX_PACKET_ID = 65_535;
+    private static final int OWN_PACKET_IDS_FROM = 60_000;
 
     private final InetSocketAddress broker;
     private final BiPredicate<String, byte[]> admits;
@@ -55,6 +61,7 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
     private boolean connecting;
     /** Whether the client's packets go on to Moquette (after its CONNECT was taken), or wait in {@link #early}. */
     private boolean open;
+    private int ownPacketId = MAX_PACKET_ID + 1;
     private BrokerSide answers;
 
     ClientSide(InetSocketAddress broker, BiPredicate<String, byte[]> admits, AtomicLong publishesIn, RetainedMirror retained,
@@ -90,6 +97,9 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
             publishesIn.incrementAndGet();
             if (m.fixedHeader().isRetain()) {
                 retained.published((MqttPublishMessage) m);
+                if (m.fixedHeader().qosLevel() == MqttQoS.AT_MOST_ONCE) {
+                    m = atQos1((MqttPublishMessage) m);
+                }
             }
         }
         answers.sent(m);
@@ -195,6 +205,18 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
         }
         toBroker.flush();
         ctx.channel().config().setAutoRead(true);
+    }
+
+    /**
+     * A retained PUBLISH at QoS 0 goes on to Moquette at QoS 1: Moquette 0.17 keeps no retained
+     * message of QoS 0 (MQTT 3.1.1 allows that), but boards publish their discovery and
+     * availability so. Moquette's PUBACK for it is not passed on ({@link BrokerSide}).
+     */
+    private MqttPublishMessage atQos1(MqttPublishMessage p) {
+        ownPacketId = ownPacketId <= OWN_PACKET_IDS_FROM ? MAX_PACKET_ID : ownPacketId - 1;
+        answers.ownPublish(ownPacketId);
+        return new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.AT_LEAST_ONCE, true, 0),
+                new MqttPublishVariableHeader(p.variableHeader().topicName(), ownPacketId), p.payload());
     }
 
     /** The same CONNECT as MQTT 3.1.1: MQTT 5's clean start without a session expiry is a clean session. */
