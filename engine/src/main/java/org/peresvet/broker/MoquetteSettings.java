@@ -11,6 +11,7 @@ import java.util.Properties;
 final class MoquetteSettings {
     /** The largest MQTT packet taken (front and Moquette alike): 16 MiB. */
     static final int MAX_PACKET_BYTES = 16 * 1024 * 1024;
+    private static final int SESSION_QUEUE_SIZE = 16_384;
 
     private MoquetteSettings() {
     }
@@ -30,6 +31,8 @@ final class MoquetteSettings {
         p.setProperty("netty.mqtt.message_size", String.valueOf(MAX_PACKET_BYTES));
         p.setProperty("netty.epoll", "false");
         p.setProperty("buffer_flush_millis", "0");
+        // commands per session loop (default 1024): a burst of boards beyond it is dropped with a warning
+        p.setProperty("session_queue_size", String.valueOf(SESSION_QUEUE_SIZE));
         p.setProperty("telemetry_enabled", "false");
         p.setProperty("use_bugsnag", "false");
         p.setProperty("use_metrics", "false");
