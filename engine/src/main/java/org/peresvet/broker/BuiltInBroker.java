@@ -79,6 +79,7 @@ public final class BuiltInBroker implements AutoCloseable {
         }
         state = State.STARTING;
         error = null;
+        BrokerDrops.install(); // before Moquette runs: its per-drop warnings become a count
         try {
             Path base = folder(projectDir);
             Path data = Files.createDirectories(base.resolve("data"));
@@ -223,6 +224,17 @@ public final class BuiltInBroker implements AutoCloseable {
         return f == null || state != State.RUNNING ? 0 : f.publishesIn();
     }
 
+    /** Messages the broker dropped (full queues under a flood) since this process began. */
+    public long dropped() {
+        return BrokerDrops.install().dropped();
+    }
+
+    /** Said by {@link BrokerDrops} at the first drop and then at most every few seconds while they go on. */
+    static void reportDrops(long newly, long total) {
+        LOG.warn("The built-in MQTT broker dropped {} message(s) ({} in all): its queues are full because clients "
+                + "publish faster than the engine takes them in", newly, total);
+    }
+
     /** The status line: "MQTT broker :1883 · 3 clients", or the failure. */
     public BrokerStatus status() {
         return new BrokerStatus(state, config.bindAddress(), config.port(), config.tls() == BrokerConfig.Tls.NONE ? 0 : config.tlsPort(),
@@ -238,7 +250,9 @@ public final class BuiltInBroker implements AutoCloseable {
                 new MetricsSource.Gauge("peresvet_broker_clients", "clients connected to the built-in MQTT broker", Map.of(),
                         s.clients()),
                 new MetricsSource.Gauge("peresvet_broker_messages_in_total", "PUBLISH packets received by the built-in broker",
-                        Map.of(), s.messagesIn()));
+                        Map.of(), s.messagesIn()),
+                new MetricsSource.Gauge("peresvet_broker_dropped_total",
+                        "messages the built-in broker dropped because its queues were full", Map.of(), dropped()));
     }
 
     /** Stops the listeners and closes the store (retained messages and sessions stay on disk). */
