@@ -36,7 +36,7 @@ class ExampleProjectTest {
             assertThat(engine.settings().name()).isEqualTo("Pump station");
             assertThat(m.childObjects(null)).extracting(o -> o.name()).containsExactly("PumpStation");
             assertThat(m.childObjects(m.findObject("/PumpStation").orElseThrow().id())).extracting(o -> o.name())
-                    .containsExactly("Inlet", "Outlet", "Power", "Pump1", "Pump2", "PumpBoard1", "PumpBoard2", "Tank1");
+                    .containsExactly("Inlet", "Outlet", "Power", "Pump1", "Pump2", "PumpBoard1", "PumpBoard2", "Tank1", "Valve1", "Valve2");
             Map<String, String> units = m.tags().stream()
                     .collect(Collectors.toMap(t -> m.tagPath(t.id()), TagDef::units));
             assertThat(units).containsEntry("/PumpStation/Inlet/Flow", "m3/h")
@@ -69,7 +69,7 @@ class ExampleProjectTest {
                     .containsExactlyInAnyOrder("/PumpStation/Inlet/Pressure", "/PumpStation/Tank1/Temperature");
             assertThat(m.tags().stream().filter(TagDef::calculated).count()).as("calculated tags").isGreaterThan(20);
             assertThat(m.schedules()).extracting(s -> s.name()).containsExactly("Daily at midnight");
-            assertThat(m.methods()).hasSize(5);
+            assertThat(m.methods()).hasSize(7);
             for (TagDef t : simulated) {
                 SimulatorSpec spec = SimulatorSpec.parse(t.sourceConfig());
                 assertThat(spec.intervalMs()).as(m.tagPath(t.id())).isBetween(1000L, 5000L);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.peresvet.connector.board.StationPhysics;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.EngineOptions;
 import org.peresvet.method.MethodResult;
+import org.peresvet.model.AlarmState;
 import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.MethodDef;
 import org.peresvet.model.Micros;
@@ -66,9 +68,7 @@ class PumpStationFastClockTest {
 
     @Test
     void hoursOfSimulatedTimeKeepTheLevelInItsBandCountTheRunAndAlternate() throws Exception {
-        try (InputStream in = Engine.exampleSeed("pump-station")) {
-            Files.write(dir.resolve("project.json"), in.readAllBytes());
-        }
+        seed();
         // Start 40 simulated minutes before the next local midnight (never before the wall clock).
         ZoneId zone = ZoneId.systemDefault();
         ZonedDateTime midnight = ZonedDateTime.now(zone).toLocalDate().plusDays(1).atStartOfDay(zone);
@@ -77,17 +77,8 @@ class PumpStationFastClockTest {
             start += 86_400L * Micros.PER_SECOND;
         }
         clock.set(start);
-        engine = Engine.open(dir, EngineOptions.quiet().withClock(clock::get));
+        openThePlant();
         try {
-            // the test is the boards: the connectors stay off, and the test moves the relays as the drive methods would
-            for (ConnectorDef c : engine.model().connectors()) {
-                engine.edit(new ModelEdit.PutConnector(c.withEnabled(false)));
-            }
-            for (MethodDef m : engine.model().methods()) {
-                if (m.name().startsWith("Drive pump")) {
-                    engine.edit(new ModelEdit.PutMethod(m.withEnabled(false)));
-                }
-            }
             List<Long> ticks = new CopyOnWriteArrayList<>();
             List<long[]> leads = new CopyOnWriteArrayList<>();
             engine.events().subscribe(ScheduleTick.class, t -> ticks.add(t.time()));
@@ -109,13 +100,152 @@ class PumpStationFastClockTest {
         }
     }
 
+    @Test
+    void aDischargeValveThatSticksRaisesItsAlarm() throws Exception {
+        seed();
+        clock.set(Micros.now());
+        openThePlant();
+        try {
+            engine.start();
+            StationPhysics plant = new StationPhysics(3, 2.6);
+            steps(plant, 10, () -> false);
+            int lead = (int) number("/PumpStation/LeadPump");
+            int p = lead - 1;
+            String valve = "/PumpStation/Valve" + lead;
+            assertThat(bool(valve + "/Closed")).as(valve + " closed while its pump stands").isTrue();
+            // the lead's valve will not open; the start level just above the level starts the pump
+            plant.setValveFailsToOpen(p, true);
+            set("/PumpStation/Tank1/LevelSetpoint", Math.round(plant.level() * 100 + 3) / 100.0);
+            assertThat(steps(plant, 30, () -> bool("/PumpStation/Pump" + lead + "/Running"))).as("pump %d starts", lead).isTrue();
+            assertThat(steps(plant, 12, () -> active(valve + "/FailedToOpen#FailedToOpen")))
+                    .as("failed to open, within the 20 s the valve is given").isTrue();
+            assertThat(plant.flow()).as("the pump delivers nothing against its closed valve").isZero();
+            assertThat(bool(valve + "/Closed")).isTrue();
+            // freed, it opens and the alarm clears; the pump delivers
+            plant.setValveFailsToOpen(p, false);
+            assertThat(steps(plant, 6, () -> bool(valve + "/Open") && !active(valve + "/FailedToOpen#FailedToOpen")))
+                    .as("opens once freed, and the alarm clears").isTrue();
+            assertThat(plant.flow()).isPositive();
+            // now it will not close: the pump stops at the stop level, the valve stays open
+            plant.setValveFailsToClose(p, true);
+            assertThat(steps(plant, 200, () -> !bool("/PumpStation/Pump" + lead + "/Running"))).as("the pump stops").isTrue();
+            assertThat(steps(plant, 12, () -> active(valve + "/FailedToClose#FailedToClose"))).as("failed to close").isTrue();
+            assertThat(bool(valve + "/Open")).isTrue();
+            assertThat(engine.alarms().active()).filteredOn(a -> a.path().equals(valve + "/FailedToClose#FailedToClose"))
+                    .extracting(AlarmView::message).singleElement().asString().contains("failed to close");
+            plant.setValveFailsToClose(p, false);
+            assertThat(steps(plant, 6, () -> bool(valve + "/Closed") && !active(valve + "/FailedToClose#FailedToClose"))).isTrue();
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void theFaultLatchAndTheLevelDemandSurviveARestart() throws Exception {
+        seed();
+        clock.set(Micros.now());
+        openThePlant();
+        StationPhysics plant = new StationPhysics(3, 2.6);
+        int lead;
+        try {
+            engine.start();
+            steps(plant, 5, () -> false);
+            lead = (int) number("/PumpStation/LeadPump");
+            // the lead pump starts at a start level just above the level ...
+            set("/PumpStation/Tank1/LevelSetpoint", Math.round(plant.level() * 100 + 3) / 100.0);
+            assertThat(steps(plant, 30, () -> bool("/PumpStation/Pump" + lead + "/Running"))).isTrue();
+            // ... the start level goes back up: the level is between stop and start, the demand holds
+            set("/PumpStation/Tank1/LevelSetpoint", 3.5);
+            steps(plant, 3, () -> false);
+            assertThat(bool("/PumpStation/Tank1/Demand")).isTrue();
+            // the other pump's motor protection trips while it runs by hand: its fault latches
+            int other = 3 - lead;
+            set("/PumpStation/Pump" + other + "/Auto", false);
+            set("/PumpStation/Pump" + other + "/ManualCommand", true);
+            assertThat(steps(plant, 5, () -> bool("/PumpStation/Pump" + other + "/Running"))).isTrue();
+            plant.setTripped(other - 1, true);
+            assertThat(steps(plant, 5, () -> bool("/PumpStation/Pump" + other + "/Fault"))).as("the fault latches").isTrue();
+            set("/PumpStation/Pump" + other + "/ManualCommand", false);
+            steps(plant, 3, () -> false);
+        } finally {
+            engine.close();
+        }
+        int tripped = 3 - lead;
+        openThePlant();
+        try {
+            engine.start();
+            steps(plant, 5, () -> false);
+            assertThat(plant.level()).as("still between the stop and the start level").isBetween(1.3, 3.4);
+            assertThat(bool("/PumpStation/Tank1/Demand")).as("the demand after a restart").isTrue();
+            assertThat(bool("/PumpStation/Pump" + lead + "/Running")).as("the lead pump runs on").isTrue();
+            assertThat(bool("/PumpStation/Pump" + tripped + "/Fault")).as("the fault after a restart").isTrue();
+            assertThat(steps(plant, 5, () -> active("/PumpStation/Pump" + tripped + "/Fault#Fault"))).as("and its alarm").isTrue();
+            // the operator resets it: now it clears
+            plant.setTripped(tripped - 1, false);
+            set("/PumpStation/Pump" + tripped + "/FaultReset", true);
+            assertThat(steps(plant, 5, () -> !bool("/PumpStation/Pump" + tripped + "/Fault"))).as("reset after the restart").isTrue();
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** Up to {@code n} steps until {@code done}; whether it came. */
+    private boolean steps(StationPhysics plant, int n, BooleanSupplier done) {
+        for (int i = 0; i < n; i++) {
+            step(plant);
+            if (System.getenv("PLANT_TRACE") != null) {
+                System.out.printf("STEP level %.2f q %.1f cmd %s/%s run %s/%s auto %s/%s man %s/%s fault %s/%s trip %s/%s dem %s v1 %s %s/%s fto %s ftc %s v2 %s %s/%s%n", plant.level(), plant.flow(),
+                        value("/PumpStation/Pump1/Command"), value("/PumpStation/Pump2/Command"), value("/PumpStation/Pump1/Running"), value("/PumpStation/Pump2/Running"),
+                        value("/PumpStation/Pump1/Auto"), value("/PumpStation/Pump2/Auto"), value("/PumpStation/Pump1/ManualCommand"), value("/PumpStation/Pump2/ManualCommand"),
+                        value("/PumpStation/Pump1/Fault"), value("/PumpStation/Pump2/Fault"), value("/PumpStation/Pump1/Trip"), value("/PumpStation/Pump2/Trip"),
+                        value("/PumpStation/Tank1/Demand"), value("/PumpStation/Valve1/Command"), value("/PumpStation/Valve1/Open"), value("/PumpStation/Valve1/Closed"),
+                        value("/PumpStation/Valve1/FailedToOpen"), value("/PumpStation/Valve1/FailedToClose"),
+                        value("/PumpStation/Valve2/Command"), value("/PumpStation/Valve2/Open"), value("/PumpStation/Valve2/Closed"));
+            }
+            if (done.getAsBoolean()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the alarm is active now (acknowledged or not; an alarm that returned to normal unacknowledged is not). */
+    private boolean active(String alarmPath) {
+        return engine.alarms().active().stream().anyMatch(a -> a.path().equals(alarmPath)
+                && (a.state() == AlarmState.UNACKNOWLEDGED || a.state() == AlarmState.ACKNOWLEDGED));
+    }
+
+    /** An operator's write, stamped with the engine's (fast) clock like everything else. */
+    private void set(String path, Object value) {
+        engine.write(List.of(new TagSample(tag(path), Sample.of(clock.get(), value))));
+    }
+
+    /**
+     * Opens the demo project on the fast clock with the test as its boards: the connectors stay off,
+     * and the test moves the relays and valves as the drive methods would.
+     */
+    private void openThePlant() {
+        engine = Engine.open(dir, EngineOptions.quiet().withClock(clock::get));
+        for (ConnectorDef c : engine.model().connectors()) {
+            if (c.enabled()) {
+                engine.edit(new ModelEdit.PutConnector(c.withEnabled(false)));
+            }
+        }
+        for (MethodDef m : engine.model().methods()) {
+            if (m.name().startsWith("Drive ") && m.enabled()) {
+                engine.edit(new ModelEdit.PutMethod(m.withEnabled(false)));
+            }
+        }
+    }
+
+    private void seed() throws Exception {
+        try (InputStream in = Engine.exampleSeed("pump-station")) {
+            Files.write(dir.resolve("project.json"), in.readAllBytes());
+        }
+    }
+
     private void run(long start) {
         StationPhysics plant = new StationPhysics(3, 2.6);
-        UUID level = tag("/PumpStation/PumpBoard1/TankLevel");
-        UUID pressure = tag("/PumpStation/PumpBoard1/DischargePressure");
-        UUID flow = tag("/PumpStation/PumpBoard1/Flow");
-        UUID[] current = {tag("/PumpStation/PumpBoard1/MotorCurrent"), tag("/PumpStation/PumpBoard2/MotorCurrent")};
-        UUID[] relay = {tag("/PumpStation/PumpBoard1/Pump"), tag("/PumpStation/PumpBoard2/Pump")};
         double pumped = 0;
         double[] runSeconds = new double[2];
         int[] starts = new int[2];
@@ -126,24 +256,16 @@ class PumpStationFastClockTest {
         boolean bothRan = false;
         long trippedAt = 0;
         int steps = (int) (2.5 * 3600 / STEP_S);
+        int[] steady = new int[2];
+        boolean[] steadyRunning = new boolean[2];
+        int[][] valveFollowed = new int[2][2];
         for (int i = 0; i < steps; i++) {
-            // the boards follow the station's commands (as the drive methods would make them)
-            for (int p = 0; p < 2; p++) {
-                plant.setRelay(p, bool("/PumpStation/Pump" + (p + 1) + "/Command"));
-            }
             // a storm for twenty minutes: more inflow than one pump can take, so the lag pump joins at high-high
             plant.setSurge(i * STEP_S >= 4200 && i * STEP_S < 5400);
             double flowBefore = plant.flow();
-            plant.step(STEP_S);
+            long t = step(plant);
             pumped += (flowBefore + plant.flow()) / 2 * STEP_S / 3600;
-            long t = clock.addAndGet((long) (STEP_S * Micros.PER_SECOND));
-            List<TagSample> batch = new ArrayList<>();
-            batch.add(new TagSample(level, Sample.of(t, plant.level() / StationPhysics.SPAN * 100)));
-            batch.add(new TagSample(pressure, Sample.of(t, plant.pressure())));
-            batch.add(new TagSample(flow, Sample.of(t, plant.flow())));
             for (int p = 0; p < 2; p++) {
-                batch.add(new TagSample(current[p], Sample.of(t, plant.current(p))));
-                batch.add(new TagSample(relay[p], Sample.of(t, plant.relay(p))));
                 boolean running = plant.current(p) > 1;
                 if (running) {
                     runSeconds[p] += STEP_S;
@@ -152,10 +274,21 @@ class PumpStationFastClockTest {
                     starts[p]++;
                 }
                 wasRunning[p] = running;
+                // each discharge valve follows its pump: open a stroke after it starts, closed a stroke after it stops
+                steady[p] = running == steadyRunning[p] ? steady[p] + 1 : 0;
+                steadyRunning[p] = running;
+                if (steady[p] >= 5 && !plant.tripped(p)) {
+                    String valve = "/PumpStation/Valve" + (p + 1);
+                    if (running) {
+                        valveFollowed[p][0]++;
+                        assertThat(bool(valve + "/Open")).as(valve + " open while its pump runs, at " + i * STEP_S + " s").isTrue();
+                    } else {
+                        valveFollowed[p][1]++;
+                        assertThat(bool(valve + "/Closed")).as(valve + " closed while its pump stands, at " + i * STEP_S + " s").isTrue();
+                    }
+                }
             }
             bothRan |= plant.current(0) > 1 && plant.current(1) > 1;
-            engine.write(batch);
-            engine.flush();
             if (System.getenv("PLANT_TRACE") != null && i % 10 == 0) {
                 System.out.printf("TRACE %5.0f s level %.2f in %.1f q %.1f cmd %s/%s run %s/%s lead %s dem %s lag %s fault %s/%s%n", i * STEP_S, plant.level(), plant.inflow(), plant.flow(),
                         value("/PumpStation/Pump1/Command"), value("/PumpStation/Pump2/Command"), value("/PumpStation/Pump1/Running"), value("/PumpStation/Pump2/Running"),
@@ -192,5 +325,40 @@ class PumpStationFastClockTest {
             assertThat(number(pump + "/Starts")).as(pump + " starts").isCloseTo(starts[p], Offset.offset(1.0));
         }
         assertThat(trippedAt).isPositive();
+        for (int p = 0; p < 2; p++) {
+            assertThat(valveFollowed[p][0]).as("valve %d seen open behind its running pump", p + 1).isGreaterThan(10);
+            assertThat(valveFollowed[p][1]).as("valve %d seen closed behind its stopped pump", p + 1).isGreaterThan(10);
+        }
+        assertThat(engine.alarms().active()).extracting(AlarmView::path).as("no valve failed")
+                .noneMatch(a -> a.startsWith("/PumpStation/Valve"));
+    }
+
+    /**
+     * One step of the boards, as the drive methods and the simulated boards would make it: the
+     * relays and valves follow the station's commands, the plant moves on, and the boards' readings
+     * (level, pressure, flow, currents, relays, valve commands and limit switches) reach the engine.
+     */
+    private long step(StationPhysics plant) {
+        for (int p = 0; p < 2; p++) {
+            plant.setRelay(p, bool("/PumpStation/Pump" + (p + 1) + "/Command"));
+            plant.setValve(p, bool("/PumpStation/Valve" + (p + 1) + "/Command"));
+        }
+        plant.step(STEP_S);
+        long t = clock.addAndGet((long) (STEP_S * Micros.PER_SECOND));
+        List<TagSample> batch = new ArrayList<>();
+        batch.add(new TagSample(tag("/PumpStation/PumpBoard1/TankLevel"), Sample.of(t, plant.level() / StationPhysics.SPAN * 100)));
+        batch.add(new TagSample(tag("/PumpStation/PumpBoard1/DischargePressure"), Sample.of(t, plant.pressure())));
+        batch.add(new TagSample(tag("/PumpStation/PumpBoard1/Flow"), Sample.of(t, plant.flow())));
+        for (int p = 0; p < 2; p++) {
+            String board = "/PumpStation/PumpBoard" + (p + 1);
+            batch.add(new TagSample(tag(board + "/MotorCurrent"), Sample.of(t, plant.current(p))));
+            batch.add(new TagSample(tag(board + "/Pump"), Sample.of(t, plant.relay(p))));
+            batch.add(new TagSample(tag(board + "/Valve"), Sample.of(t, plant.valveCommand(p))));
+            batch.add(new TagSample(tag(board + "/ValveOpen"), Sample.of(t, plant.valveOpen(p))));
+            batch.add(new TagSample(tag(board + "/ValveClosed"), Sample.of(t, plant.valveClosed(p))));
+        }
+        engine.write(batch);
+        engine.flush();
+        return t;
     }
 }

@@ -144,6 +144,13 @@ class FormulaStatefulTest {
         Run notANumber = new Run("carried(5)");
         notANumber.st.carryOver("text");
         assertThat(notANumber.at(0, 1)).isEqualTo(5.0);
+        // a bool tag's latch carries as 1 or 0
+        Run latch = new Run("carried(0)");
+        latch.st.carryOver(Boolean.TRUE);
+        assertThat(latch.at(0, 1)).isEqualTo(1.0);
+        Run cleared = new Run("carried(1)");
+        cleared.st.carryOver(Boolean.FALSE);
+        assertThat(cleared.at(0, 1)).isEqualTo(0.0);
     }
 
     @Test

@@ -17,6 +17,13 @@ public interface BoardPlant {
     record Switch(String objectId, String title) {
     }
 
+    /**
+     * An extra ESPHome binary sensor (a limit switch, a flag): its object id, the name shown, device
+     * class, and whether its state is retained (ESPHome's default; {@code retain: false} otherwise).
+     */
+    record BinarySensor(String objectId, String title, String deviceClass, boolean retained) {
+    }
+
     boolean pump();
 
     void setPump(boolean on);
@@ -38,6 +45,16 @@ public interface BoardPlant {
     /** Switches beyond the pump relay (none by default). */
     default List<Switch> extraSwitches() {
         return List.of();
+    }
+
+    /** Binary sensors of the board, published with the sensors (none by default). */
+    default List<BinarySensor> binarySensors() {
+        return List.of();
+    }
+
+    /** The state of a binary sensor. */
+    default boolean binaryState(String objectId) {
+        return false;
     }
 
     /** The reading of an extra sensor. */

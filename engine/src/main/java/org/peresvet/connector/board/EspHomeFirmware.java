@@ -66,6 +66,11 @@ final class EspHomeFirmware implements Firmware {
         for (BoardPlant.Sensor x : plant.extraSensors()) {
             discovery("sensor", x.objectId(), sensor(x.objectId(), x.title(), x.unit(), x.deviceClass()), out);
         }
+        for (BoardPlant.BinarySensor x : plant.binarySensors()) {
+            ObjectNode b = base("binary_sensor", x.objectId(), x.title());
+            b.put("dev_cla", x.deviceClass());
+            discovery("binary_sensor", x.objectId(), b, out);
+        }
         for (BoardPlant.Switch x : plant.extraSwitches()) {
             ObjectNode sw = base("switch", x.objectId(), x.title());
             sw.put("cmd_t", EspHome.commandTopic(name, "switch", x.objectId()));
@@ -118,6 +123,9 @@ final class EspHomeFirmware implements Firmware {
         out.publish(EspHome.stateTopic(name, "sensor", "wifi_signal"), fmt(plant.wifiSignal(), 0), true);
         for (BoardPlant.Sensor x : plant.extraSensors()) {
             out.publish(EspHome.stateTopic(name, "sensor", x.objectId()), fmt(plant.read(x.objectId()), x.decimals()), true);
+        }
+        for (BoardPlant.BinarySensor x : plant.binarySensors()) {
+            out.publish(EspHome.stateTopic(name, "binary_sensor", x.objectId()), EspHome.onOff(plant.binaryState(x.objectId())), x.retained());
         }
     }
 

@@ -11,7 +11,11 @@ import java.util.Random;
  * pumps stand. A pump's motor draws current only while its relay is on and its motor protection has
  * not tripped; with the suction uncovered (level under 0.35 m) it runs dry: no flow, less current,
  * no pressure. An energy plug measures both motors. Faults are injected through the boards'
- * simulation switches: a motor trip per pump and an inflow surge. Thread-safe; time is whatever
+ * simulation switches: a motor trip per pump and an inflow surge. Each pump delivers through its
+ * motorised discharge valve: it opens and closes in {@link #VALVE_TRAVEL_S} seconds on its command,
+ * its limit switches say open and closed at the ends of travel, and a pump behind a valve that is
+ * not at least half open runs against it (no flow, shut-off current). A valve can be made to stick
+ * (it fails to open or to close) through two more simulation switches. Thread-safe; time is whatever
  * {@link #step} is given, so a test runs hours in seconds.
  */
 public final class StationPhysics {
@@ -21,6 +25,8 @@ public final class StationPhysics {
     public static final double SPAN = 5.0;
     /** Inflow added by the simulated surge, m³/h. */
     public static final double SURGE = 22.0;
+    /** Full stroke of a discharge valve, s. */
+    public static final double VALVE_TRAVEL_S = 8.0;
     static final double SUCTION_LEVEL = 0.35;
     private static final double SHUTOFF_HEAD = 32.0;
     private static final double PUMP_K = 0.0077;
@@ -34,6 +40,10 @@ public final class StationPhysics {
     private final boolean[] tripped = new boolean[2];
     private final double[] sinceStart = new double[2];
     private final double[] current = new double[2];
+    private final boolean[] valveCommand = new boolean[2];
+    private final double[] valvePosition = new double[2];
+    private final boolean[] valveFailsToOpen = new boolean[2];
+    private final boolean[] valveFailsToClose = new boolean[2];
     private boolean surge;
     private double level;
     private double time;
@@ -68,9 +78,10 @@ public final class StationPhysics {
     private void advance(double dt) {
         time += dt;
         inflowNow = baseInflow(time) + (surge ? SURGE : 0);
+        moveValves(dt);
         int n = 0;
         for (int i = 0; i < 2; i++) {
-            if (running(i)) {
+            if (delivering(i)) {
                 n++;
             }
         }
@@ -85,7 +96,7 @@ public final class StationPhysics {
         for (int i = 0; i < 2; i++) {
             if (running(i)) {
                 sinceStart[i] += dt;
-                double run = q > 0 ? 4.5 + 0.08 * q / n : 4.0;
+                double run = q > 0 && delivering(i) ? 4.5 + 0.08 * q / n : 4.0;
                 current[i] = sinceStart[i] < 1.0 ? run * 3.5 : run;
             } else {
                 current[i] = 0;
@@ -97,6 +108,60 @@ public final class StationPhysics {
 
     private boolean running(int i) {
         return relay[i] && !tripped[i];
+    }
+
+    /** A running pump delivers only through a valve at least half open. */
+    private boolean delivering(int i) {
+        return running(i) && valvePosition[i] >= 0.5;
+    }
+
+    /** Each valve travels towards its command unless it is stuck in that direction. */
+    private void moveValves(double dt) {
+        for (int i = 0; i < 2; i++) {
+            double stroke = dt / VALVE_TRAVEL_S;
+            if (valveCommand[i] && !valveFailsToOpen[i]) {
+                valvePosition[i] = Math.min(1, valvePosition[i] + stroke);
+            } else if (!valveCommand[i] && !valveFailsToClose[i]) {
+                valvePosition[i] = Math.max(0, valvePosition[i] - stroke);
+            }
+        }
+    }
+
+    /** Opens (true) or closes the discharge valve of a pump. */
+    public synchronized void setValve(int pump, boolean open) {
+        valveCommand[pump] = open;
+    }
+
+    public synchronized boolean valveCommand(int pump) {
+        return valveCommand[pump];
+    }
+
+    /** The open limit switch of a pump's valve: at the open end of its travel. */
+    public synchronized boolean valveOpen(int pump) {
+        return valvePosition[pump] >= 0.98;
+    }
+
+    /** The closed limit switch: at the closed end of its travel. */
+    public synchronized boolean valveClosed(int pump) {
+        return valvePosition[pump] <= 0.02;
+    }
+
+    /** A valve that will not open (it stays where it is when told to open). */
+    public synchronized void setValveFailsToOpen(int pump, boolean on) {
+        valveFailsToOpen[pump] = on;
+    }
+
+    public synchronized boolean valveFailsToOpen(int pump) {
+        return valveFailsToOpen[pump];
+    }
+
+    /** A valve that will not close. */
+    public synchronized void setValveFailsToClose(int pump, boolean on) {
+        valveFailsToClose[pump] = on;
+    }
+
+    public synchronized boolean valveFailsToClose(int pump) {
+        return valveFailsToClose[pump];
     }
 
     public synchronized void setRelay(int pump, boolean on) {
@@ -175,12 +240,14 @@ public final class StationPhysics {
     }
 
     private final class PumpBoardView implements BoardPlant {
+        private static final String TRIP = "sim_trip";
+        private static final String VALVE = "valve";
+        private static final String VALVE_FTO = "sim_valve_fto";
+        private static final String VALVE_FTC = "sim_valve_ftc";
         private final int pump;
-        private final String trip;
 
         PumpBoardView(int pump) {
             this.pump = pump;
-            this.trip = "sim_trip";
         }
 
         @Override
@@ -221,8 +288,31 @@ public final class StationPhysics {
 
         @Override
         public List<Switch> extraSwitches() {
-            return pump == 0 ? List.of(new Switch(trip, "Simulated motor trip"), new Switch("sim_surge", "Simulated inflow surge"))
-                    : List.of(new Switch(trip, "Simulated motor trip"));
+            Switch valve = new Switch(VALVE, "Discharge Valve");
+            Switch fto = new Switch(VALVE_FTO, "Simulated valve fails to open");
+            Switch ftc = new Switch(VALVE_FTC, "Simulated valve fails to close");
+            return pump == 0 ? List.of(new Switch(TRIP, "Simulated motor trip"), new Switch("sim_surge", "Simulated inflow surge"), valve, fto, ftc)
+                    : List.of(new Switch(TRIP, "Simulated motor trip"), valve, fto, ftc);
+        }
+
+        @Override
+        public List<BinarySensor> binarySensors() {
+            List<BinarySensor> limits = List.of(new BinarySensor("valve_open", "Valve Open", "opening", true),
+                    new BinarySensor("valve_closed", "Valve Closed", "opening", true));
+            // The station board says it is a simulation, so the workstation can show it (a real board has
+            // no such sensor). Not retained: a real board later on the same broker must not inherit it.
+            return pump == 0 ? List.of(limits.get(0), limits.get(1), new BinarySensor("simulation", "Simulated plant", "running", false))
+                    : limits;
+        }
+
+        @Override
+        public boolean binaryState(String objectId) {
+            return switch (objectId) {
+                case "valve_open" -> valveOpen(pump);
+                case "valve_closed" -> valveClosed(pump);
+                case "simulation" -> true;
+                default -> false;
+            };
         }
 
         @Override
@@ -233,15 +323,27 @@ public final class StationPhysics {
 
         @Override
         public boolean switchState(String objectId) {
-            return objectId.equals(trip) ? tripped(pump) : "sim_surge".equals(objectId) && surge();
+            return switch (objectId) {
+                case TRIP -> tripped(pump);
+                case "sim_surge" -> surge();
+                case VALVE -> valveCommand(pump);
+                case VALVE_FTO -> valveFailsToOpen(pump);
+                case VALVE_FTC -> valveFailsToClose(pump);
+                default -> false;
+            };
         }
 
         @Override
         public void setSwitch(String objectId, boolean on) {
-            if (objectId.equals(trip)) {
-                setTripped(pump, on);
-            } else if ("sim_surge".equals(objectId)) {
-                setSurge(on);
+            switch (objectId) {
+                case TRIP -> setTripped(pump, on);
+                case "sim_surge" -> setSurge(on);
+                case VALVE -> setValve(pump, on);
+                case VALVE_FTO -> setValveFailsToOpen(pump, on);
+                case VALVE_FTC -> setValveFailsToClose(pump, on);
+                default -> {
+                    // not a switch of this board
+                }
             }
         }
     }

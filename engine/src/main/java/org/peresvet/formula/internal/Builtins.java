@@ -223,11 +223,13 @@ public final class Builtins {
             }
             return before;
         }, null, true));
-        // The tag's own value from before this memory began: counters go on from it after a restart.
+        // The tag's own value from before this memory began: counters go on from it after a restart,
+        // and a bool tag's latch (as 1 or 0) too.
         out.add(stateNum("carried", "carried(default)", 1, 1, a -> {
             double[] base = a.state(() -> {
                 Object own = a.own();
-                return new double[] {own instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : Double.NaN};
+                double v = own instanceof Boolean b ? (b ? 1 : 0) : own instanceof Number n ? n.doubleValue() : Double.NaN;
+                return new double[] {Double.isFinite(v) ? v : Double.NaN};
             });
             if (Double.isNaN(base[0])) {
                 double d = a.number(0);
