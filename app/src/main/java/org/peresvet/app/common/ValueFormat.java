@@ -149,7 +149,8 @@ public final class ValueFormat {
 
     /**
      * Operators write values to manual, enabled tags, and to connector tags whose binding has a
-     * command (the value goes to the device); simulated and read-only connector tags are fed by their source.
+     * command (the value goes to the device); simulated and read-only connector tags are fed by their
+     * source, and calculated tags by their formula (the engine refuses a write to them).
      */
     public static boolean writable(TagDef t) {
         if (t == null || !t.enabled()) {
@@ -163,6 +164,6 @@ public final class ValueFormat {
                 return false;
             }
         }
-        return t.source() == SourceKind.MANUAL;
+        return t.source() == SourceKind.MANUAL && !t.calculated();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -25,11 +26,17 @@ import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 
 /**
- * A symbol's faceplate, beside the screen: its name and state, each of its tags with the live
- * value and quality, and a "Write…" for each tag an operator may write. Values follow through its
- * own watch on the value bridge (one update per tag per pulse). FX thread only.
+ * A symbol's faceplate, beside the screen: its name and state, its commands (a valve's Open and
+ * Close, a pump's Start and Stop, Auto and Manual — see {@link Action}), each of its tags with the
+ * live value and quality, and a "Write…" for each tag an operator may write. Values follow through
+ * its own watch on the value bridge (one update per tag per pulse). FX thread only.
  */
 final class Faceplate extends VBox implements AutoCloseable {
+
+    /** A command button of the faceplate: its node id, its text, and what it does (confirm, send). */
+    record Action(String id, String text, Runnable run) {
+    }
+
     private final Watch watch;
     private final List<Runnable> unlisten = new ArrayList<>();
     private final WidgetFrame frame;
@@ -38,6 +45,11 @@ final class Faceplate extends VBox implements AutoCloseable {
     /** {@code trend} opens a tag's popup trend (null: no trend buttons). */
     Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write,
               Consumer<TagDef> trend, Runnable close) {
+        this(f, tags, List.of(), model, bridge, write, trend, close);
+    }
+
+    Faceplate(WidgetFrame f, List<TagDef> tags, List<Action> actions, ModelSnapshot model, ValueBridge bridge,
+              Consumer<TagDef> write, Consumer<TagDef> trend, Runnable close) {
         super(8);
         this.frame = f;
         setId("faceplate");
@@ -55,7 +67,9 @@ final class Faceplate extends VBox implements AutoCloseable {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().add(new HBox(6, title, gap, x));
-        getChildren().add(new Label(Messages.get("faceplate.type", f.def().type(), stateOf(f))));
+        Label state = new Label(Messages.get("faceplate.type", f.def().type(), stateOf(f)));
+        state.setId("faceplate-state");
+        getChildren().add(state);
         if (f.quality() != null) {
             Label q = new Label(Messages.get("faceplate.quality", f.quality()));
             q.setStyle("-fx-text-fill: #8E24AA; -fx-font-weight: bold;");
@@ -64,6 +78,18 @@ final class Faceplate extends VBox implements AutoCloseable {
         if (f.alarm() != null) {
             getChildren().add(new Label(Messages.get(f.alarmUnacknowledged() ? "faceplate.alarmUnacked" : "faceplate.alarm",
                     f.alarm().label())));
+        }
+        if (!actions.isEmpty()) {
+            HBox buttons = new HBox(6);
+            for (Action a : actions) {
+                Button b = new Button(a.text());
+                b.setId(a.id());
+                b.getStyleClass().add("faceplate-action");
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setOnAction(e -> a.run().run());
+                buttons.getChildren().add(b);
+            }
+            getChildren().add(buttons);
         }
         if (f.command() != null) {
             Label cmd = new Label(Messages.get("faceplate.command", f.commandDetail()));
@@ -92,7 +118,11 @@ final class Faceplate extends VBox implements AutoCloseable {
                 value.setText(ValueFormat.value(t, s) + (word == null ? "" : "  [" + word + "]"));
             };
             show.run();
-            ChangeListener<Sample> l = (o, a, b) -> show.run();
+            // the symbol's state follows too: after this pulse has redrawn the symbol from the same values
+            ChangeListener<Sample> l = (o, a, b) -> {
+                show.run();
+                Platform.runLater(() -> state.setText(Messages.get("faceplate.type", f.def().type(), stateOf(f))));
+            };
             lv.sampleProperty().addListener(l);
             unlisten.add(() -> lv.sampleProperty().removeListener(l));
             grid.add(path, 0, row);
@@ -203,7 +233,7 @@ final class Faceplate extends VBox implements AutoCloseable {
         return switch (f.def().type()) {
             case "pump", "motor", "fan" -> RotatingEquipment.state(p) + (p.def().widgetType().property("auto") == null ? ""
                     : p.bool("auto") ? ", auto" : ", manual");
-            case "valve" -> ValveSymbol.state(p).name().toLowerCase(Locale.ROOT);
+            case "valve" -> ValveSymbol.state(p).name().toLowerCase(Locale.ROOT) + (p.bool("auto") ? ", auto" : ", manual");
             default -> p.isLive("value") ? String.valueOf(p.get("value")) : "";
         };
     }

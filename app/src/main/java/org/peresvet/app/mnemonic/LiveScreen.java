@@ -437,6 +437,16 @@ public final class LiveScreen implements AutoCloseable {
         return out;
     }
 
+    /** The tag a symbol's property is bound to directly (not through an expression), or null. */
+    public UUID tagBoundTo(WidgetFrame f, String property) {
+        for (Bound b : byFrame.getOrDefault(f, List.of())) {
+            if (b.property.equals(property) && b.binding.formula() == null && b.binding.inputs().size() == 1) {
+                return b.binding.inputs().get(0);
+            }
+        }
+        return null;
+    }
+
     /** The number of bindings running. */
     public int bindingCount() {
         return bounds.size();

@@ -1,5 +1,6 @@
 package org.peresvet.app.mnemonic;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -392,7 +393,7 @@ public final class ScreenView implements WorkspaceTab {
     private void inspect(WidgetFrame f) {
         closeFaceplate();
         ModelSnapshot m = ctx.bridge().getModel();
-        faceplate = new Faceplate(f, live.tagsOf(f), m, ctx.bridge(), t -> askAndSend(t.name(), t, null, null, f),
+        faceplate = new Faceplate(f, live.tagsOf(f), actions(f, m), m, ctx.bridge(), t -> askAndSend(t.name(), t, null, null, f),
                 trendPopup == TrendPopup.NONE ? null : t -> trendPopup.show(t.id()), this::closeFaceplate);
         faceplate.showAlarms(symbolAlarms(f), whyNotAcknowledge(), this::acknowledge);
         content.setRight(faceplate);
@@ -438,6 +439,36 @@ public final class ScreenView implements WorkspaceTab {
     private String pathOfAlarm(AlarmView a) {
         ModelSnapshot m = ctx.bridge().getModel();
         return (m == null || m.tag(a.def().tagId()) == null ? "" : m.tagPath(a.def().tagId())) + "#" + a.def().name();
+    }
+
+    /**
+     * The faceplate's command buttons: Auto and Manual when the symbol's {@code auto} is bound to a
+     * writable bool tag, Open and Close (a valve) or Start and Stop (rotating equipment) when its
+     * command is a writable bool tag. Each asks for confirmation and shows the read-back, like a control.
+     */
+    private List<Faceplate.Action> actions(WidgetFrame f, ModelSnapshot m) {
+        List<Faceplate.Action> out = new ArrayList<>();
+        UUID modeId = live.tagBoundTo(f, "auto");
+        TagDef mode = modeId == null ? null : m.tag(modeId);
+        if (switchable(mode)) {
+            out.add(new Faceplate.Action("faceplate-auto", Messages.get("faceplate.auto"),
+                    () -> confirmAndSend(Messages.get("faceplate.auto"), mode, Boolean.TRUE, f)));
+            out.add(new Faceplate.Action("faceplate-manual", Messages.get("faceplate.manual"),
+                    () -> confirmAndSend(Messages.get("faceplate.manual"), mode, Boolean.FALSE, f)));
+        }
+        TagDef command = f.def().command() == null ? null : m.findTag(f.def().command().tag()).orElse(null);
+        if (switchable(command)) {
+            boolean valve = f.def().type().equals(WidgetTypes.VALVE);
+            String on = Messages.get(valve ? "faceplate.open" : "faceplate.start");
+            String off = Messages.get(valve ? "faceplate.close" : "faceplate.stop");
+            out.add(new Faceplate.Action("faceplate-on", on, () -> confirmAndSend(on, command, Boolean.TRUE, f)));
+            out.add(new Faceplate.Action("faceplate-off", off, () -> confirmAndSend(off, command, Boolean.FALSE, f)));
+        }
+        return out;
+    }
+
+    private static boolean switchable(TagDef t) {
+        return t != null && t.type() == ValueType.BOOL && ValueFormat.writable(t);
     }
 
     /** The faceplate shows its symbol's last command: built again when that changes. */

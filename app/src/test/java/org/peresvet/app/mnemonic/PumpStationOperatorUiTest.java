@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.peresvet.model.Sample;
 import org.peresvet.runtime.Subscription;
 import org.peresvet.screen.ScreenDef;
 import org.peresvet.screen.ScreenDocuments;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -37,8 +39,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The demo plant as an operator meets it (issue 23): the pump station with its simulated boards on
  * the built-in broker; from the overview to Pump1's detail screen, Mode to manual, Start — each
  * confirmed by the operator — and the command goes through the project's own logic to the pump
- * board's relay, whose read-back shows the pump running; Stop brings it back. Screenshot
- * target/screenshots/pump-detail-manual-start.png.
+ * board's relay, whose read-back shows the pump running; Stop brings it back. And Valve1 from its
+ * faceplate on the overview (which says SIMULATION): Manual, Open — the board's actuator echoes and
+ * the open limit switch reads back — Close, Auto. Screenshots target/screenshots/pump-detail-manual-start.png,
+ * pump-overview.png, valve-faceplate.png, valve-faceplate-open.png, pump-detail-valve.png.
  */
 class PumpStationOperatorUiTest {
 
@@ -114,6 +118,106 @@ class PumpStationOperatorUiTest {
                 bridge.close();
             }
         }
+    }
+
+    @Test
+    void anOperatorOpensAndClosesValve1FromItsFaceplateAndTheBoardConfirms(@TempDir Path home) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path dir = demoWithItsPlant(home.resolve("pump-station"));
+        try (Engine engine = Engine.open(dir, EngineOptions.quiet())) {
+            engine.start();
+            ProjectContext project = new EngineProject(engine, Actor.workstation("operator"));
+            UUID level = tag(engine, "/PumpStation/PumpBoard1/TankLevel");
+            UUID auto = tag(engine, "/PumpStation/Valve1/Auto");
+            UUID actuator = tag(engine, "/PumpStation/PumpBoard1/Valve");
+            UUID open = tag(engine, "/PumpStation/Valve1/Open");
+            UUID closed = tag(engine, "/PumpStation/Valve1/Closed");
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> good(engine, level) && Boolean.TRUE.equals(bool(engine, closed)));
+            ScreenRuntimeUiTest.Answers answers = new ScreenRuntimeUiTest.Answers();
+            ValueBridge bridge = new ValueBridge();
+            FxPulse pulse = new FxPulse(bridge);
+            Stage stage = FxToolkit.setupStage(s -> { });
+            Subscription changes = project.model().onChange(ch -> bridge.modelChanged(ch.snapshot()));
+            ScreenView view = fx(() -> {
+                bridge.attach(project.values(), engine.model());
+                pulse.start();
+                ScreenView v = new ScreenView(new ScreenView.Context() {
+                    @Override
+                    public ProjectContext project() {
+                        return project;
+                    }
+
+                    @Override
+                    public ValueBridge bridge() {
+                        return bridge;
+                    }
+
+                    @Override
+                    public List<ScreenDef> screens() {
+                        return ScreenDocuments.all(bridge.getModel());
+                    }
+                });
+                v.setQuestions(answers);
+                stage.setScene(new Scene((Parent) v.content(), 1200, 760));
+                stage.show();
+                v.home();
+                return v;
+            });
+            try {
+                // the overview says the plant is simulated, as long as the simulated board says so
+                await(() -> fx(() -> view.live() != null && view.live().frame("simulation") != null
+                        && view.live().frame("simulation").isVisible() && view.live().frame("Valve1.sym") != null));
+                Screenshots.save(stage.getScene(), "pump-overview");
+                new FxRobot().clickOn(fx(() -> view.live().frame("Valve1.sym").symbol()));
+                await(() -> fx(() -> view.faceplate() != null && view.faceplate().lookup("#faceplate-manual") != null));
+                Screenshots.save(stage.getScene(), "valve-faceplate");
+
+                // Manual, then Open: each confirmed; the board's actuator echoes, the open limit switch reads back
+                faceplateButton(view, "#faceplate-manual");
+                await(() -> Boolean.FALSE.equals(bool(engine, auto)));
+                faceplateButton(view, "#faceplate-on");
+                await(() -> Boolean.TRUE.equals(bool(engine, actuator)));
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(bool(engine, open)));
+                await(() -> fx(() -> ValveSymbol.state(view.live().frame("Valve1.sym").props()) == ValveSymbol.State.OPEN));
+                assertThat(answers.confirmations).as("confirmed by the operator").hasSize(2)
+                        .allMatch(c -> c.contains("/PumpStation/Valve1/"));
+                Screenshots.save(stage.getScene(), "valve-faceplate-open");
+                // Close: the actuator drops, the closed limit switch reads back
+                faceplateButton(view, "#faceplate-off");
+                await(() -> Boolean.FALSE.equals(bool(engine, actuator)));
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(bool(engine, closed)));
+                // and back to auto: the valve follows its pump again
+                faceplateButton(view, "#faceplate-auto");
+                await(() -> Boolean.TRUE.equals(bool(engine, auto)));
+
+                // the pump's detail screen shows its valve
+                fx(() -> {
+                    view.closeFaceplate();
+                    return null;
+                });
+                fire(view, "Pump1.nav");
+                await(() -> fx(() -> view.live().screen().name().equals("Pump1 detail") && view.live().frame("valve.sym") != null
+                        && ValveSymbol.state(view.live().frame("valve.sym").props()) == ValveSymbol.State.CLOSED));
+                Screenshots.save(stage.getScene(), "pump-detail-valve");
+            } finally {
+                fx(() -> {
+                    view.dispose();
+                    pulse.stop();
+                    stage.hide();
+                    return null;
+                });
+                changes.close();
+                bridge.close();
+            }
+        }
+    }
+
+    private static void faceplateButton(ScreenView view, String id) throws Exception {
+        await(() -> fx(() -> view.faceplate() != null && view.faceplate().lookup(id) != null));
+        fx(() -> {
+            ((Button) view.faceplate().lookup(id)).fire();
+            return null;
+        });
     }
 
     /** The demo as "Open the demo" copies it, its broker on a free port instead of 1883. */
