@@ -40,7 +40,7 @@ class CliHeadlessTest {
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int exit;
         try {
-            String running = "Peresvet engine running: " + dir.toAbsolutePath().normalize() + " (55 tags). Press Ctrl-C to stop.";
+            String running = "Peresvet engine running: " + dir.toAbsolutePath().normalize() + " (" + CliSupport.demoTagCount() + " tags). Press Ctrl-C to stop.";
             long deadline = System.currentTimeMillis() + 90_000;
             // The API's line follows the running line; wait for both (the lines are printed one by one).
             while (!(Files.readString(out).contains(running) && Files.readString(out).contains("HTTP API: ")) && p.isAlive() && System.currentTimeMillis() < deadline) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.io.ProjectJson;
 
 /** Runs the CLI in process with captured streams, and prepares project folders. */
 final class CliSupport {
@@ -46,6 +47,11 @@ final class CliSupport {
         try (InputStream in = Engine.exampleSeed("pump-station")) {
             return in.readAllBytes();
         }
+    }
+
+    /** How many tags the demo has (not pinned: the demo plant grows). */
+    static int demoTagCount() throws IOException {
+        return ProjectJson.read(demoSeed()).tags().size();
     }
 
     /** A java command line for a separate JVM with the test classpath. */

@@ -473,7 +473,8 @@ class AlarmListUiTest {
         String api = shell.api().server().url();
         List<String> slots = fx(() -> robot.lookup(".status-bar .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList());
-        assertThat(slots).anyMatch(t -> t.startsWith("Engine running · 55 tags"));
+        // no tag count pinned: the demo plant grows
+        assertThat(slots).anyMatch(t -> t.matches("Engine running · \\d+ tags.*"));
         // The demo's ESP32 board connector: connecting, or connected when a broker runs on 1883.
         assertThat(slots).anyMatch(t -> t.startsWith("Connectors: pump-board-1 "));
         assertThat(slots).contains("Export: off", "API " + api, "No users configured: this PC has full rights");

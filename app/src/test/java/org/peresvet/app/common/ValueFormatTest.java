@@ -60,6 +60,7 @@ class ValueFormatTest {
         assertThat(ValueFormat.writable(manual)).isTrue();
         assertThat(ValueFormat.writable(manual.toBuilder().enabled(false).build())).isFalse();
         assertThat(ValueFormat.writable(manual.toBuilder().simulated(SimulatorSpec.sine(60, 1, 0)).build())).isFalse();
+        assertThat(ValueFormat.writable(manual.toBuilder().formula("1 + 1").build())).as("calculated").isFalse();
         TagDef device = manual.toBuilder().source(SourceKind.CONNECTOR)
                 .sourceConfig("{\"connector\":\"" + UUID.randomUUID() + "\",\"address\":\"s\",\"command\":\"c\"}").build();
         assertThat(ValueFormat.writable(device)).as("a binding with a command").isTrue();

@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * board's relay, whose read-back shows the pump running; Stop brings it back. And Valve1 from its
  * faceplate on the overview (which says SIMULATION): Manual, Open — the board's actuator echoes and
  * the open limit switch reads back — Close, Auto. Screenshots target/screenshots/pump-detail-manual-start.png,
- * pump-overview.png, valve-faceplate.png, valve-faceplate-open.png, pump-detail-valve.png.
+ * pump-overview.png, valve-faceplate.png, valve-faceplate-open.png, pump-detail-valve.png, pump-diagnostics.png.
  */
 class PumpStationOperatorUiTest {
 
@@ -199,6 +199,12 @@ class PumpStationOperatorUiTest {
                 await(() -> fx(() -> view.live().screen().name().equals("Pump1 detail") && view.live().frame("valve.sym") != null
                         && ValveSymbol.state(view.live().frame("valve.sym").props()) == ValveSymbol.State.CLOSED));
                 Screenshots.save(stage.getScene(), "pump-detail-valve");
+                // the Diagnostics screen makes a valve stick
+                fire(view, "back");
+                await(() -> fx(() -> view.live().screen().name().equals("Overview") && view.live().frame("diagnostics.nav") != null));
+                fire(view, "diagnostics.nav");
+                await(() -> fx(() -> view.live().screen().name().equals("Diagnostics") && view.live().frame("v1.failOpen") != null));
+                Screenshots.save(stage.getScene(), "pump-diagnostics");
             } finally {
                 fx(() -> {
                     view.dispose();

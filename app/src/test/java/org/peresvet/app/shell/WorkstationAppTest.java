@@ -49,7 +49,7 @@ class WorkstationAppTest {
                 () -> robot.lookup(".status-bar-text").queryAs(Label.class).getText().startsWith("Engine running"));
 
         Label status = robot.lookup(".status-bar-text").queryAs(Label.class);
-        assertThat(status.getText()).contains("55 tags").contains("2 simulated");
+        assertThat(status.getText()).contains(app.engine().model().tags().size() + " tags").contains("2 simulated");
         @SuppressWarnings("unchecked")
         TreeView<NodeRef> tree = robot.lookup(".project-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(1); // PumpStation
