@@ -10,13 +10,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.PropertyEditor;
 import org.peresvet.app.Messages;
 import org.peresvet.app.common.FormulaRef;
 import org.peresvet.app.fx.Views;
@@ -24,7 +25,8 @@ import org.peresvet.model.SourceKind;
 import org.peresvet.model.ValueType;
 
 /**
- * The property sheet (ControlsFX) of the selected tree items over a {@link PropertiesModel}. Each
+ * The property sheet of the selected tree items over a {@link PropertiesModel}: one row per field,
+ * its name (the description as tooltip) and its editor, in the model's order. Each
  * field commits on Enter or when it loses focus; a refused value shows its reason right under the
  * field, and the field returns to the model's value.
  */
@@ -47,19 +49,25 @@ public final class PropertiesView {
     };
 
     private final PropertiesModel model;
-    private final PropertySheet sheet = new PropertySheet();
+    private final GridPane grid = new GridPane();
+    private final ScrollPane sheet = new ScrollPane(grid);
     private final Parent view;
 
     public PropertiesView(PropertiesModel model) {
         this.model = model;
         this.view = Views.load("properties.fxml", this);
-        // One flat list in the model's order: the category mode is an accordion that hides all
-        // categories but one, and a refused value must never sit in a collapsed pane.
-        sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
+        // One flat list in the model's order: a refused value must never sit in a collapsed pane.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Control.USE_PREF_SIZE);
+        ColumnConstraints editors = new ColumnConstraints();
+        editors.setHgrow(Priority.ALWAYS);
+        editors.setFillWidth(true);
+        grid.getColumnConstraints().setAll(names, editors);
+        grid.setHgap(8);
+        grid.setVgap(4);
+        grid.getStyleClass().add("property-grid");
+        sheet.setFitToWidth(true);
         sheet.getStyleClass().add("property-sheet");
-        sheet.setPropertyEditorFactory(item -> new FieldEditor(((RowItem) item).row));
         VBox.setVgrow(sheet, Priority.ALWAYS);
         sheetHolder.getChildren().add(sheet);
         selectionTitle.textProperty().bind(model.titleProperty());
@@ -91,7 +99,18 @@ public final class PropertiesView {
     }
 
     private void rebuild() {
-        sheet.getItems().setAll(model.rows().stream().map(RowItem::new).toList());
+        grid.getChildren().clear();
+        int r = 0;
+        for (PropertiesModel.Row row : model.rows()) {
+            Label name = new Label(row.label());
+            name.getStyleClass().add("property-name");
+            if (row.description() != null && !row.description().isEmpty()) {
+                Tooltip.install(name, new Tooltip(row.description()));
+            }
+            Node editor = new FieldEditor(row).getEditor();
+            GridPane.setHgrow(editor, Priority.ALWAYS);
+            grid.addRow(r++, name, editor);
+        }
         boolean empty = model.rows().isEmpty();
         emptyNote.setVisible(empty);
         emptyNote.setManaged(empty);
@@ -100,63 +119,8 @@ public final class PropertiesView {
         sheetHolder.setManaged(!empty);
     }
 
-    /** A {@link PropertiesModel.Row} as a ControlsFX item. */
-    private final class RowItem implements PropertySheet.Item {
-        final PropertiesModel.Row row;
-
-        RowItem(PropertiesModel.Row row) {
-            this.row = row;
-        }
-
-        @Override
-        public Class<?> getType() {
-            return switch (row.field().kind()) {
-                case TEXT -> String.class;
-                case OPTIONAL_NUMBER, NUMBER -> Double.class;
-                case BOOLEAN -> Boolean.class;
-                case VALUE_TYPE -> ValueType.class;
-                case SOURCE -> SourceKind.class;
-            };
-        }
-
-        @Override
-        public String getCategory() {
-            return row.category();
-        }
-
-        @Override
-        public String getName() {
-            return row.label();
-        }
-
-        @Override
-        public String getDescription() {
-            return row.description();
-        }
-
-        @Override
-        public Object getValue() {
-            return row.getValue();
-        }
-
-        @Override
-        public void setValue(Object value) {
-            row.commit(value);
-        }
-
-        @Override
-        public Optional<ObservableValue<? extends Object>> getObservableValue() {
-            return Optional.of(row.valueProperty());
-        }
-
-        @Override
-        public boolean isEditable() {
-            return model.editableProperty().get();
-        }
-    }
-
     /** The editor of one field: the input control with the refusal reason under it. */
-    private static final class FieldEditor implements PropertyEditor<Object> {
+    private static final class FieldEditor {
         private final PropertiesModel.Row row;
         private final VBox box;
         private final Control input;
@@ -276,19 +240,8 @@ public final class PropertiesView {
             }
         }
 
-        @Override
-        public Node getEditor() {
+        Node getEditor() {
             return box;
-        }
-
-        @Override
-        public Object getValue() {
-            return row.getValue();
-        }
-
-        @Override
-        public void setValue(Object value) {
-            show();
         }
     }
 }

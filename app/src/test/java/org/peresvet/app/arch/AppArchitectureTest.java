@@ -111,7 +111,7 @@ class AppArchitectureTest {
     @Test
     void theProjectContextIsToolkitFree() {
         noClasses().that().resideInAPackage(APP + ".project..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..", "org.controlsfx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..")
                 .check(app);
     }
 }
