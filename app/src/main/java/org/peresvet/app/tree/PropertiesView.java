@@ -1,7 +1,5 @@
 package org.peresvet.app.tree;
 
-import java.util.Optional;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
