@@ -112,7 +112,9 @@ mkdir -p "$WORK/input"
 # --- Runtime: jlink from installer/modules.txt --------------------------------------------------
 MODULES="$(grep -v '^[[:space:]]*#' "$HERE/modules.txt" | tr -d ' \t\r' | sed '/^$/d' | paste -sd, -)"
 [ -n "$MODULES" ] || die "installer/modules.txt lists no module"
-JLINK_OPTS=(--strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive)
+# --compress=1 (shared strings, no zip): the .deb's xz packs plain class files far better than
+# jlink's zip (lib/modules: 10.6 MB in the package instead of 22.4 MB) for 11 MB more on disk.
+JLINK_OPTS=(--strip-debug --no-header-files --no-man-pages --compress=1 --generate-cds-archive)
 key="$({ cat "$JDK/release"; echo "$MODULES"; echo "${JLINK_OPTS[*]}"; } | cksum | cut -d' ' -f1)"
 RUNTIME="$OUT/runtime-$key"
 if [ ! -x "$RUNTIME/bin/java" ]; then
@@ -122,6 +124,11 @@ if [ ! -x "$RUNTIME/bin/java" ]; then
         { cat "$WORK/jlink.log" >&2; rm -rf "$RUNTIME.tmp"; die "jlink failed."; }
     # The archive for heaps over 32 GB (no compressed pointers): never used with -Xmx1g.
     rm -f "$RUNTIME.tmp"/lib/server/classes_nocoops.jsa
+    # The JVM's symbol table (4 of its 24 MB) serves only native debuggers; crash logs still name
+    # the Java frames.
+    if command -v strip >/dev/null; then
+        strip --strip-unneeded "$RUNTIME.tmp"/lib/server/libjvm.so
+    fi
     mv "$RUNTIME.tmp" "$RUNTIME"
 else
     step "Runtime: $RUNTIME (modules.txt unchanged)"
@@ -183,6 +190,8 @@ build_deb() {
     first="$(ls "$WORK"/deb-jpackage/*.deb)"
     dpkg-deb -R "$first" "$stage"
     rm -f "$stage/opt/peresvet/lib/app/peresvet.jsa" # written on the target by postinst
+    # The runtime's archive of JDK classes too (11 MB): postinst writes it first (lib/peresvet-cds).
+    rm -f "$stage/opt/peresvet/lib/runtime/lib/server/classes.jsa"
 
     install -d "$stage/usr/bin"
     ln -s /opt/peresvet/bin/peresvet "$stage/usr/bin/peresvet"

@@ -106,8 +106,16 @@ check "control: Depends names the system libraries (libc6)" grep -q '^Depends:.*
 check "image under /opt/peresvet" test -x "$x/opt/peresvet/bin/peresvet" -a -x "$x/opt/peresvet/lib/runtime/bin/java" \
     -a -f "$x/opt/peresvet/lib/app/peresvet-app.jar" -a -x "$x/opt/peresvet/lib/peresvet-cds" -a -x "$x/opt/peresvet/lib/peresvet-open"
 check "no class archive in the package (postinst writes it for /opt/peresvet)" test ! -e "$x/opt/peresvet/lib/app/peresvet.jsa"
+check "no runtime class archive in the package (postinst writes it first)" test ! -e "$x/opt/peresvet/lib/runtime/lib/server/classes.jsa"
 packaged_version="$("$x/opt/peresvet/bin/peresvet" --version 2>&1 | grep -v -e ' |-' -e '^$' | head -n 1)" || true
 if [ "$packaged_version" = "${version%%$'\n'*}" ]; then ok "the packaged launcher runs: $packaged_version"; else bad "packaged launcher --version: $packaged_version"; fi
+# What postinst does on the target: the runtime's archive first, then the app's over it.
+if "$x/opt/peresvet/lib/peresvet-cds" >"$tmp/cds.out" 2>&1; then
+    check "peresvet-cds on the package: runtime and app class archives written" \
+        test -s "$x/opt/peresvet/lib/runtime/lib/server/classes.jsa" -a -s "$x/opt/peresvet/lib/app/peresvet.jsa"
+else
+    bad "peresvet-cds on the package failed: $(tail -n 3 "$tmp/cds.out" | tr '\n' ' ')"
+fi
 check "/usr/bin/peresvet -> /opt/peresvet/bin/peresvet" test "$(readlink "$x/usr/bin/peresvet")" = /opt/peresvet/bin/peresvet
 
 desktop="$x/usr/share/applications/peresvet.desktop"
