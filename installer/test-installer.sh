@@ -49,7 +49,12 @@ echo "  built in $(($(date +%s) - started)) s: $IMAGE ($(du -sh "$IMAGE" | cut -
 
 # --- The image runs -------------------------------------------------------------------------------
 echo "App image:"
-check "class archive written for the image (lib/app/peresvet.jsa)" test -s "$IMAGE/lib/app/peresvet.jsa"
+if [ -s "$IMAGE/lib/app/peresvet.jsa" ]; then
+    ok "class archive written for the image (lib/app/peresvet.jsa)"
+else
+    bad "class archive written for the image (lib/app/peresvet.jsa); the build said:"
+    grep -A 12 'Class archive of the app image' "$tmp/build.log" | sed 's/^/        /' >&2
+fi
 # (jlink adds the modules these require, e.g. java.xml: the runtime may hold more.)
 check "runtime holds every module of installer/modules.txt" \
     test -z "$(comm -23 <(grep -v '^[[:space:]]*#' installer/modules.txt | sed '/^[[:space:]]*$/d' | sort) \
