@@ -73,8 +73,9 @@ final class Guard {
         ReasonRule rule = reasonRule(actor, needs, what);
         if (rule != null) {
             record(actor, what, "refused: reason required");
-            String where = rule.objectId() == null ? "anywhere in the project" : "on " + objectPath(rule.objectId());
-            throw new ReasonRequiredException(rule, "a reason is required for " + rule.permission() + " " + where
+            String path = rule.objectId() == null ? null : objectPath(rule.objectId());
+            String where = path == null ? "anywhere in the project" : "on " + path;
+            throw new ReasonRequiredException(rule, path, "a reason is required for " + rule.permission() + " " + where
                     + " (rule of the project's security settings): give one with the change");
         }
     }

@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,6 +37,7 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxTask;
 import org.peresvet.app.fx.FxTasks;
+import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.fx.Views;
 import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.model.AlarmJournalEntry;
@@ -339,11 +340,12 @@ public final class AlarmListView implements WorkspaceTab {
             comment = s.isBlank() ? null : s.strip();
         }
         String note = comment;
-        command(a -> {
+        command((a, reason) -> {
             int n = 0;
             for (UUID id : ids) {
                 try {
-                    n += a.acknowledge(id, note) ? 1 : 0;
+                    // the reason a rule asks for is the acknowledgement's comment
+                    n += a.acknowledge(id, note != null ? note : reason) ? 1 : 0;
                 } catch (IllegalArgumentException gone) {
                     // deleted or disabled since it was shown
                 }
@@ -369,12 +371,13 @@ public final class AlarmListView implements WorkspaceTab {
             return;
         }
         List<UUID> ids = rows.stream().map(AlarmRow::id).toList();
-        command(al -> {
+        command((al, asked) -> {
+            String reason = req.reason() == null || req.reason().isBlank() ? asked : req.reason();
             for (UUID id : ids) {
                 if (req.length().oneShot()) {
-                    al.shelveOneShot(id, req.reason());
+                    al.shelveOneShot(id, reason);
                 } else {
-                    al.shelve(id, req.reason(), req.length().duration());
+                    al.shelve(id, reason, req.length().duration());
                 }
             }
             return ids.size();
@@ -388,10 +391,10 @@ public final class AlarmListView implements WorkspaceTab {
         if (ids.isEmpty()) {
             return;
         }
-        command(a -> {
+        command((a, reason) -> {
             int n = 0;
             for (UUID id : ids) {
-                n += a.unshelve(id) ? 1 : 0;
+                n += a.unshelve(id, reason) ? 1 : 0;
             }
             return n;
         }, n -> feedback.info(Messages.get("alarms.unshelved", n)), "alarms.unshelveFailed");
@@ -404,23 +407,29 @@ public final class AlarmListView implements WorkspaceTab {
         if (ids.isEmpty()) {
             return;
         }
-        command(a -> {
+        command((a, reason) -> {
             int n = 0;
             for (UUID id : ids) {
-                n += a.reset(id, null) ? 1 : 0;
+                n += a.reset(id, reason) ? 1 : 0;
             }
             return n;
         }, n -> feedback.info(Messages.get("alarms.resetDone", n)), "alarms.resetFailed");
     }
 
-    /** Runs a command off the FX thread (it waits for the engine loop); reports on the FX thread. */
-    private <T> void command(Function<AlarmCommands, T> work, Consumer<T> done, String failedKey) {
+    /**
+     * Runs a command off the FX thread (it waits for the engine loop); reports on the FX thread.
+     * When a rule of the project wants a reason, the operator is asked and the command runs once
+     * more with it ({@code work} gets null the first time).
+     */
+    private <T> void command(BiFunction<AlarmCommands, String, T> work, Consumer<T> done, String failedKey) {
         AlarmCommands a = context.alarms();
         if (a == null) {
             feedback.error(Messages.get("shell.noProject"));
             return;
         }
-        FxTasks.run(() -> work.apply(a), r -> {
+        ReasonRetry.Asker asker = ReasonRetry.dialog(context.dialogs(), Messages.get("reason.alarmTitle"),
+                Messages.get("reason.alarmText"), Messages.get("reason.alarmConfirm"));
+        ReasonRetry.run(reason -> work.apply(a, reason), asker, r -> {
             context.changed();
             done.accept(r);
         }, err -> {

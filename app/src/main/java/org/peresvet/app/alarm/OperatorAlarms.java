@@ -2,12 +2,13 @@ package org.peresvet.app.alarm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import org.peresvet.alarm.AlarmView;
 import org.peresvet.app.Messages;
-import org.peresvet.app.fx.FxTasks;
+import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.project.AlarmCommands;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.model.Actor;
@@ -31,12 +32,21 @@ public final class OperatorAlarms implements AutoCloseable {
     private final Consumer<Node> panelHost;
     private ProjectContext project;
     private boolean panelOpen;
+    private ReasonRetry.Asker reasonAsker = refusal -> Optional.empty();
 
     /** {@code panelHost} shows the panel (a node) or hides it (null) where the station keeps it. */
     public OperatorAlarms(Consumer<Node> panelHost) {
         this.panelHost = panelHost;
         this.strip = new AlarmStrip(list, this::togglePanel);
         this.panel = new AlarmPanel(list, this);
+    }
+
+    /**
+     * Who is asked for a reason when a rule of the project wants one for an acknowledgement
+     * without a comment; the typed reason becomes the comment. By default nobody: it is refused.
+     */
+    public void askReasonWith(ReasonRetry.Asker asker) {
+        reasonAsker = asker;
     }
 
     /** The strip: always shown. */
@@ -139,13 +149,14 @@ public final class OperatorAlarms implements AutoCloseable {
         }
         AlarmCommands alarms = p.alarms();
         List<UUID> todo = new ArrayList<>(ids);
-        FxTasks.run(() -> {
+        ReasonRetry.run(reason -> {
             int n = 0;
             int refused = 0;
             String why = null;
             for (UUID id : todo) {
                 try {
-                    n += alarms.acknowledge(id, comment) ? 1 : 0;
+                    // a rule of the project may want a reason: the comment is one, else the one asked for
+                    n += alarms.acknowledge(id, comment != null ? comment : reason) ? 1 : 0;
                 } catch (AccessDeniedException e) {
                     // the engine decides per alarm (subtree rules): the others may still pass
                     refused++;
@@ -155,7 +166,7 @@ public final class OperatorAlarms implements AutoCloseable {
                 }
             }
             return new Outcome(n, refused, why);
-        }, o -> {
+        }, reasonAsker, o -> {
             feed.invalidate();
             done.accept(o);
         }, e -> {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -11,11 +12,13 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.project.ProjectModel;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelException;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.security.AccessDeniedException;
+import org.peresvet.security.ReasonRequiredException;
 
 /**
  * Every model edit of the workstation goes through here: it is checked at once against the
@@ -35,6 +38,11 @@ public final class ModelEditor {
 
         ModelSnapshot.Change edit(List<ModelEdit> edits);
 
+        /** The same edits giving the reason a rule of the project asks for. */
+        default ModelSnapshot.Change edit(List<ModelEdit> edits, String reason) {
+            return edit(edits);
+        }
+
         static Target of(ProjectModel project) {
             return new Target() {
                 @Override
@@ -45,6 +53,11 @@ public final class ModelEditor {
                 @Override
                 public ModelSnapshot.Change edit(List<ModelEdit> edits) {
                     return project.edit(edits);
+                }
+
+                @Override
+                public ModelSnapshot.Change edit(List<ModelEdit> edits, String reason) {
+                    return project.edit(edits, reason);
                 }
             };
         }
@@ -69,6 +82,7 @@ public final class ModelEditor {
     private int inFlight;
     private final List<Consumer<ModelSnapshot.Change>> appliedListeners = new ArrayList<>();
     private final List<Consumer<AccessDeniedException>> refusedListeners = new ArrayList<>();
+    private ReasonRetry.Asker reasonAsker = refusal -> Optional.empty();
 
     public ModelEditor(Target target, Executor background, Executor fx) {
         this.target = target;
@@ -102,6 +116,15 @@ public final class ModelEditor {
      */
     public void onRefused(Consumer<AccessDeniedException> listener) {
         refusedListeners.add(listener);
+    }
+
+    /**
+     * Who is asked for a reason when a rule of the project wants one for an edit (on the FX
+     * thread); the edit is then sent once more with it. By default nobody is asked and the
+     * refusal completes the edit's future.
+     */
+    public void askReasonWith(ReasonRetry.Asker asker) {
+        reasonAsker = asker;
     }
 
     /**
@@ -167,13 +190,18 @@ public final class ModelEditor {
 
     private CompletableFuture<ModelSnapshot.Change> run(List<ModelEdit> edits, Done done) {
         CompletableFuture<ModelSnapshot.Change> result = new CompletableFuture<>();
-        Target t = target;
         inFlight++;
         refresh();
+        send(target, edits, null, done, result);
+        return result;
+    }
+
+    /** Sends the edits (with a reason once one was asked for); a refusal for want of one asks and sends again. */
+    private void send(Target t, List<ModelEdit> edits, String reason, Done done, CompletableFuture<ModelSnapshot.Change> result) {
         background.execute(() -> {
             try {
                 ModelSnapshot before = t.model();
-                ModelSnapshot.Change change = t.edit(edits);
+                ModelSnapshot.Change change = reason == null ? t.edit(edits) : t.edit(edits, reason);
                 fx.execute(() -> {
                     inFlight--;
                     if (t == target) {
@@ -187,6 +215,13 @@ public final class ModelEditor {
                 });
             } catch (RuntimeException e) {
                 fx.execute(() -> {
+                    if (e instanceof ReasonRequiredException why && reason == null && t == target) {
+                        Optional<String> given = reasonAsker.ask(why);
+                        if (given.isPresent()) {
+                            send(t, edits, given.get(), done, result);
+                            return;
+                        }
+                    }
                     inFlight--;
                     refresh();
                     if (e instanceof AccessDeniedException denied) {
@@ -196,7 +231,6 @@ public final class ModelEditor {
                 });
             }
         });
-        return result;
     }
 
     private void push(Deque<Step> stack, Step step) {

@@ -25,6 +25,7 @@ import org.peresvet.app.common.TrendPopup;
 import org.peresvet.app.common.ValueFormat;
 import org.peresvet.app.common.WorkspaceTab;
 import org.peresvet.app.fx.FxTasks;
+import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.project.ProjectContext;
 import org.peresvet.model.Actor;
@@ -427,7 +428,10 @@ public final class ScreenView implements WorkspaceTab {
             return;
         }
         String name = pathOfAlarm(a);
-        FxTasks.run(() -> p.alarms().acknowledge(a.id(), null), ok -> {
+        // a rule of the project may want a reason: asked for, it becomes the acknowledgement's comment
+        ReasonRetry.Asker asker = refusal -> questions.confirmWithReason(Messages.get("reason.alarmTitle"), name,
+                Messages.get("reason.alarmText"), refusal.describe());
+        ReasonRetry.run(reason -> p.alarms().acknowledge(a.id(), reason), asker, ok -> {
             setStatus(Messages.get("faceplate.ackDone", name));
             refreshAlarms();
         }, e -> {

@@ -31,6 +31,11 @@ public interface AlarmCommands {
 
     boolean unshelve(UUID alarmId);
 
+    /** The same, giving the reason a rule of the project asks for (null: none). */
+    default boolean unshelve(UUID alarmId, String reason) {
+        return unshelve(alarmId);
+    }
+
     boolean reset(UUID alarmId, String comment);
 
     List<AlarmJournalEntry> journal(AlarmJournalQuery query);

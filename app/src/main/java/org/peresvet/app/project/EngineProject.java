@@ -212,6 +212,11 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     }
 
     @Override
+    public ModelSnapshot.Change edit(List<ModelEdit> edits, String reason) {
+        return engine.edit(actor.withReason(reason), edits);
+    }
+
+    @Override
     public Subscription onChange(Consumer<ModelSnapshot.Change> listener) {
         // The engine keeps model listeners for its lifetime: a closed subscription goes quiet.
         AtomicBoolean open = new AtomicBoolean(true);
@@ -355,6 +360,11 @@ public final class EngineProject implements ProjectContext, ProjectModel, LiveVa
     @Override
     public boolean unshelve(UUID alarmId) {
         return engine.alarms().unshelve(alarmId, actor);
+    }
+
+    @Override
+    public boolean unshelve(UUID alarmId, String reason) {
+        return engine.alarms().unshelve(alarmId, actor.withReason(reason));
     }
 
     @Override

@@ -22,6 +22,11 @@ public interface ProjectModel {
      */
     ModelSnapshot.Change edit(List<ModelEdit> edits);
 
+    /** The same edits with the reason a rule of the project asks for (kept in the audit record). */
+    default ModelSnapshot.Change edit(List<ModelEdit> edits, String reason) {
+        return edit(edits);
+    }
+
     /** Calls {@code listener} after every change (any thread) until the subscription is closed. */
     Subscription onChange(Consumer<ModelSnapshot.Change> listener);
 }

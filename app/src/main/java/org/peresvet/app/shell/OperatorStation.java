@@ -19,6 +19,7 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.FxPulse;
+import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.fx.ValueBridge;
 import org.peresvet.app.login.LoginGate;
 import org.peresvet.app.mnemonic.ScreenView;
@@ -65,6 +66,8 @@ public final class OperatorStation implements ProjectSession.Listener, Feedback 
         this.stage = stage;
         this.exitKey = exitKey;
         this.session = new ProjectSession(actor, this, this);
+        alarms.askReasonWith(ReasonRetry.dialog(new FxDialogs(stage), Messages.get("reason.alarmTitle"),
+                Messages.get("reason.alarmText"), Messages.get("reason.alarmConfirm")));
         session.apiConfig(null);
         message.setId("operator-message");
         message.setStyle("-fx-font-size: 16; -fx-text-fill: #333333;");

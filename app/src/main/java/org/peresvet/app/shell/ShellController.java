@@ -28,6 +28,7 @@ import org.peresvet.app.fx.DialogService;
 import org.peresvet.app.fx.Feedback;
 import org.peresvet.app.fx.FxDialogs;
 import org.peresvet.app.fx.FxTask;
+import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.login.LoginGate;
 import org.peresvet.app.migrate.LdapImportFlow;
 import org.peresvet.app.project.EngineProject;
@@ -152,6 +153,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         login = new LoginGate(workspace, chrome, userStatus, auditStatus, this, dialogs, () -> { session.discard(); showWelcome(); });
         login.idleTime(Duration.minutes(appearance.layout().lockMinutes()));
         workbench.editor().onRefused(login::refused);
+        workbench.editor().askReasonWith(ReasonRetry.dialog(dialogs, Messages.get("reason.editTitle"), Messages.get("reason.editText"),
+                Messages.get("reason.editConfirm")));
         mode = new ModeControls(appearance.modeProperty(), login.mayEditProperty(), modeButton, modeStatus, engineerItem, operatorItem,
                 workbench::editable);
 
