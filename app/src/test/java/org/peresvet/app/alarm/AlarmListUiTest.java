@@ -41,6 +41,7 @@ import org.peresvet.app.shell.UserMode;
 import org.peresvet.app.shell.WorkstationApp;
 import org.peresvet.app.tree.NodeRef;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmJournalEntry;
 import org.peresvet.model.AlarmJournalQuery;
@@ -50,6 +51,10 @@ import org.peresvet.model.AlarmState;
 import org.peresvet.model.AlarmTransition;
 import org.peresvet.model.ModelEdit;
 import org.peresvet.model.TagDef;
+import org.peresvet.security.AuditEntry;
+import org.peresvet.security.AuditQuery;
+import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -479,5 +484,38 @@ class AlarmListUiTest {
         assertThat(slots).anyMatch(t -> t.startsWith("Connectors: pump-board-1 "));
         assertThat(slots).contains("Export: off", "API " + api, "No users configured: this PC has full rights");
         Screenshots.save(stage.getScene(), "status-bar");
+    }
+
+    @Test
+    @Order(11)
+    void anAcknowledgementARuleWantsAReasonForAsksWhyAndKeepsItAsTheComment() throws Exception {
+        engine().security().setReasonRules(Actor.SYSTEM, List.of(new ReasonRule(Permission.ACK_ALARMS, level.objectId())));
+        try {
+            write(level, 3.0);
+            write(level, 4.8);
+            await(() -> state(levelHi) == AlarmState.UNACKNOWLEDGED);
+            fx(() -> {
+                shell.workbench().alarmView().askCommentBox().setSelected(false);
+                return null;
+            });
+            clickRow(levelHi, false);
+            robot.clickOn("#alarm-ack-button");
+            // Refused without a comment (nothing acknowledged): the operator is asked why, the rule named.
+            await(() -> robot.lookup("#reason-input").tryQuery().isPresent());
+            assertThat(state(levelHi)).isEqualTo(AlarmState.UNACKNOWLEDGED);
+            assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().contains("A reason is required")
+                    && l.getText().contains("ACK_ALARMS /PumpStation/Tank1")).tryQuery()).isPresent();
+            robot.clickOn("#reason-input").write("level probe being cleaned");
+            shotDialog("alarm-ack-reason");
+            clickInDialog("Send");
+            await(() -> state(levelHi) == AlarmState.ACKNOWLEDGED);
+            assertThat(alarm(levelHi).status().ack().comment()).isEqualTo("level probe being cleaned");
+            AuditEntry last = engine().security().audit(AuditQuery.last(1)).get(0).entry();
+            assertThat(last.action()).isEqualTo("alarm.acknowledge");
+            assertThat(last.reason()).isEqualTo("level probe being cleaned");
+            assertThat(last.result()).isEqualTo("ok");
+        } finally {
+            engine().security().setReasonRules(Actor.SYSTEM, List.of());
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -37,7 +39,9 @@ import org.peresvet.app.shell.Theme;
 import org.peresvet.app.shell.UserMode;
 import org.peresvet.app.shell.WorkstationApp;
 import org.peresvet.engine.Engine;
+import org.peresvet.model.ModelEdit;
 import org.peresvet.model.ModelSnapshot;
+import org.peresvet.model.ObjectDef;
 import org.peresvet.model.Sample;
 import org.peresvet.model.TagDef;
 import org.peresvet.screen.ScreenCheck;
@@ -361,6 +365,36 @@ class TreeEditorUiTest {
         } finally {
             engine().security().setReasonRules(Actor.SYSTEM, List.of());
         }
+    }
+
+    @Test
+    @Order(5)
+    void aModelEditRefusedForWantOfAReasonAsksWhyAndIsSentAgainWithIt() throws Exception {
+        UUID outlet = object("/PumpStation/Outlet");
+        ObjectDef before = model().object(outlet);
+        engine().security().setReasonRules(Actor.SYSTEM, List.of(new ReasonRule(Permission.EDIT_MODEL, outlet)));
+        try {
+            CompletableFuture<ModelSnapshot.Change> done = fx(() -> shell.workbench().editor().apply("Describe Outlet",
+                    List.of(new ModelEdit.PutObject(before.withDescription("outlet after the valve test")))));
+            // The engine refused it (nothing changed): the person is asked why, with the rule named.
+            await(() -> robot.lookup("#reason-input").tryQuery().isPresent());
+            assertThat(model().object(outlet).description()).isEqualTo(before.description());
+            assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().contains("A reason is required")
+                    && l.getText().contains("EDIT_MODEL /PumpStation/Outlet")).tryQuery()).isPresent();
+            robot.clickOn("#reason-input").write("valve replaced");
+            shotDialog("edit-model-reason");
+            clickInDialog("Apply");
+            done.get(10, TimeUnit.SECONDS);
+            assertThat(model().object(outlet).description()).isEqualTo("outlet after the valve test");
+            AuditEntry last = engine().security().audit(AuditQuery.last(1)).get(0).entry();
+            assertThat(last.result()).isEqualTo("ok");
+            assertThat(last.reason()).isEqualTo("valve replaced");
+            assertThat(shell.workbench().editor().undoLabelProperty().get()).isEqualTo("Describe Outlet");
+        } finally {
+            engine().security().setReasonRules(Actor.SYSTEM, List.of());
+        }
+        fx(() -> shell.workbench().editor().undo()).get(10, TimeUnit.SECONDS);
+        assertThat(model().object(outlet).description()).isEqualTo(before.description());
     }
 
     @Test

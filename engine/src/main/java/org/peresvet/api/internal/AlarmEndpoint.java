@@ -358,11 +358,8 @@ public final class AlarmEndpoint {
         boolean csv = wantsCsv(call);
         AlarmJournalQuery q = new AlarmJournalQuery(from, to, subtree, alarm, enums(call, "priority", AlarmPriority.class),
                 enums(call, "transition", AlarmTransition.class), enums(call, "state", AlarmState.class), limit + 1);
-        List<AlarmJournalEntry> rows = alarms().journal(q);
         ReadScope scope = ReadScope.of(call, engine);
-        if (!scope.everything()) {
-            rows = rows.stream().filter(e -> e.tagId() != null && scope.tag(m, e.tagId())).toList();
-        }
+        List<AlarmJournalEntry> rows = scope.everything() ? alarms().journal(q) : readableRows(q, scope, m);
         boolean excess = rows.size() > limit;
         if (excess) {
             rows = rows.subList(0, limit);
@@ -399,6 +396,42 @@ public final class AlarmEndpoint {
             doc.put("excess", true);
         }
         call.sendJson(200, doc);
+    }
+
+    /**
+     * The first {@code q.limit()} rows the user may read: the journal is read page after page (in
+     * time order) until that many are kept or it ends, so a restricted user gets as many rows as
+     * anyone when there are that many. A page's rows at its last instant are read again with the
+     * next page (they may go on there); a page all at one instant is taken as it is.
+     */
+    private List<AlarmJournalEntry> readableRows(AlarmJournalQuery q, ReadScope scope, ModelSnapshot m) {
+        List<AlarmJournalEntry> out = new ArrayList<>();
+        AlarmJournalQuery page = q;
+        while (true) {
+            List<AlarmJournalEntry> rows = alarms().journal(page);
+            boolean more = rows.size() >= page.limit();
+            int end = rows.size();
+            long last = end == 0 ? 0 : rows.get(end - 1).time();
+            if (more) {
+                while (end > 0 && rows.get(end - 1).time() == last) {
+                    end--;
+                }
+                if (end == 0) {
+                    end = rows.size();
+                    more = false;
+                }
+            }
+            for (int i = 0; i < end && out.size() < q.limit(); i++) {
+                AlarmJournalEntry e = rows.get(i);
+                if (e.tagId() != null && scope.tag(m, e.tagId())) {
+                    out.add(e);
+                }
+            }
+            if (!more || out.size() >= q.limit()) {
+                return out;
+            }
+            page = page.period(last, q.to());
+        }
     }
 
     private static boolean wantsCsv(Call call) {
@@ -448,7 +481,8 @@ public final class AlarmEndpoint {
             throw ApiError.badRequest(from == null ? "to" : "from", "the period from 'from' to 'to' must be at most 366 days");
         }
         ModelSnapshot m = engine.model();
-        AlarmHealth.Report r = alarms().health(start, end);
+        ReadScope scope = ReadScope.of(call, engine);
+        AlarmHealth.Report r = scope.everything() ? alarms().health(start, end) : readableHealth(scope, m, start, end, now);
         ObjectNode doc = Json.object();
         doc.put("from", r.from());
         doc.put("to", r.to());
@@ -471,10 +505,26 @@ public final class AlarmEndpoint {
         r.shelved().forEach(v -> shelved.add(alarm(v, m)));
         ArrayNode problems = doc.putArray("problems");
         for (Map.Entry<UUID, String> e : alarms().problems().entrySet()) {
+            if (!scope.alarm(m, e.getKey())) {
+                continue;
+            }
             problems.addObject().put("alarmId", e.getKey().toString()).put("path", m.alarm(e.getKey()) == null ? null
                     : m.alarmPath(e.getKey())).put("problem", e.getValue());
         }
         call.sendJson(200, doc);
+    }
+
+    /**
+     * The health of the part of the plant the user may read: the same report computed over the
+     * activations and alarms of their subtrees only (rates, floods and counts included), so it
+     * tells nothing of the rest.
+     */
+    private AlarmHealth.Report readableHealth(ReadScope scope, ModelSnapshot m, long start, long end, long now) {
+        List<AlarmJournalEntry> activations = alarms().journal(AlarmJournalQuery.all().period(start, end)
+                .transitions(AlarmTransition.ACTIVATED).limit(Integer.MAX_VALUE)).stream()
+                .filter(e -> e.tagId() != null && scope.tag(m, e.tagId())).toList();
+        List<AlarmView> current = alarms().all().stream().filter(v -> scope.alarm(m, v.def().id())).toList();
+        return AlarmHealth.compute(activations, current, start, end, now);
     }
 
     // ---- JSON ----

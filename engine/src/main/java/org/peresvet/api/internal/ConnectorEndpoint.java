@@ -21,6 +21,7 @@ import org.peresvet.runtime.WriteResult;
 
 /**
  * {@code GET /v1/connectors/} (statuses), {@code GET /v1/connectors/{id}/log} (the last log lines)
+ * — for a user who reads only some subtrees, the connectors that feed a tag there —
  * and {@code POST /v1/tags/{id}/write} (a write to the device, answered once confirmed or failed).
  */
 public final class ConnectorEndpoint {
@@ -37,14 +38,24 @@ public final class ConnectorEndpoint {
     public void list(Call call) throws IOException {
         call.checkParams(Set.of());
         List<?> statuses = engine.connectors();
+        ReadScope scope = ReadScope.of(call, engine);
+        ModelSnapshot m = engine.model();
         ArrayNode arr = Json.MAPPER.createArrayNode();
         for (JsonNode s : (ArrayNode) Json.MAPPER.valueToTree(statuses)) {
+            UUID id = scope.everything() ? null : parse(s.path("id").asText());
+            if (!scope.everything() && (id == null || !scope.connector(m, id))) {
+                continue; // it feeds none of the tags the user may read
+            }
             ObjectNode n = arr.addObject();
             n.set("id", s.get("id"));
             n.set("name", s.get("name"));
             n.set("kind", s.get("kind"));
             n.set("enabled", s.get("enabled"));
-            n.set("boundTags", s.get("boundTags"));
+            if (scope.everything()) {
+                n.set("boundTags", s.get("boundTags"));
+            } else {
+                n.put("boundTags", scope.readableBoundTags(m, id));
+            }
             JsonNode st = s.path("status");
             n.put("state", st.path("state").asText().toLowerCase(Locale.ROOT));
             n.put("reason", st.path("reason").asText());
@@ -59,7 +70,9 @@ public final class ConnectorEndpoint {
 
     public void log(Call call) throws IOException {
         call.checkParams(Set.of());
-        UUID id = connector(engine.model(), call.pathParam("id")).id();
+        ModelSnapshot m = engine.model();
+        UUID id = connector(m, call.pathParam("id")).id();
+        ReadScope.of(call, engine).requireConnector(m, id);
         List<?> lines = engine.connectorLog(id);
         ArrayNode arr = Json.MAPPER.createArrayNode();
         for (JsonNode l : (ArrayNode) Json.MAPPER.valueToTree(lines)) {
@@ -71,6 +84,14 @@ public final class ConnectorEndpoint {
         ObjectNode doc = Json.object();
         doc.set("lines", arr);
         call.sendJson(200, doc);
+    }
+
+    private static UUID parse(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A connector by its UUID or its name. */

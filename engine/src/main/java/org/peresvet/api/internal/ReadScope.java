@@ -3,6 +3,7 @@ package org.peresvet.api.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import org.peresvet.engine.Engine;
 import org.peresvet.engine.SecurityAccess;
@@ -10,6 +11,8 @@ import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.TagDef;
+import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.ScreenReferences;
 import org.peresvet.security.Permission;
 
 /**
@@ -59,6 +62,57 @@ final class ReadScope {
         }
         AlarmDef a = m.alarm(alarmId);
         return a != null && tag(m, a.tagId());
+    }
+
+    /** A tag or an object, by its id (an unknown id cannot be read). */
+    boolean item(ModelSnapshot m, UUID id) {
+        if (actor == null) {
+            return true;
+        }
+        if (m.tag(id) != null) {
+            return tag(m, id);
+        }
+        return m.object(id) != null && object(id);
+    }
+
+    /**
+     * A screen is shown when every tag and object it shows or writes may be read: its body names
+     * them, so a screen that reaches outside the user's subtrees is hidden whole (a screen that
+     * binds nothing is shown).
+     */
+    boolean screen(ModelSnapshot m, ScreenDef s) {
+        return actor == null || ScreenReferences.uses(m, List.of(s)).stream().allMatch(u -> item(m, u.itemId()));
+    }
+
+    /** Refuses (403 naming READ) a screen that shows something outside the user's subtrees. */
+    void requireScreen(ModelSnapshot m, ScreenDef s) {
+        if (actor == null) {
+            return;
+        }
+        for (ScreenReferences.Use u : ScreenReferences.uses(m, List.of(s))) {
+            TagDef t = m.tag(u.itemId());
+            security.check(actor, Permission.READ, t != null ? t.objectId() : u.itemId());
+        }
+    }
+
+    /**
+     * A connector is shown when at least one tag bound to it may be read: its state explains those
+     * tags' quality; one that feeds only other subtrees (or nothing) is hidden.
+     */
+    boolean connector(ModelSnapshot m, UUID connectorId) {
+        return actor == null || m.tagsBoundTo(connectorId).stream().anyMatch(t -> object(t.objectId()));
+    }
+
+    /** The number of a connector's bound tags the user may read. */
+    int readableBoundTags(ModelSnapshot m, UUID connectorId) {
+        return (int) m.tagsBoundTo(connectorId).stream().filter(t -> actor == null || object(t.objectId())).count();
+    }
+
+    /** Refuses (403 naming READ) a connector none of whose bound tags may be read. */
+    void requireConnector(ModelSnapshot m, UUID connectorId) {
+        if (!connector(m, connectorId)) {
+            security.check(actor, Permission.READ, m.tagsBoundTo(connectorId).stream().findFirst().map(TagDef::objectId).orElse(null));
+        }
     }
 
     /** Refuses (403 naming READ and the object) unless the object may be read. */

@@ -16,6 +16,7 @@ import org.peresvet.screen.ScreenDocuments;
  * {@code GET /v1/screens/} (every screen's id, name, size, level, home flag, widget count and how
  * many problems the screen check finds) and {@code GET /v1/screens/{id}} (the screen: those fields,
  * its stored body under {@code screen} and the problems as text, e.g. a binding to a missing tag).
+ * A user who reads only some subtrees sees the screens whose every tag and object lies in them.
  */
 public final class ScreenEndpoint {
     private final Engine engine;
@@ -29,8 +30,12 @@ public final class ScreenEndpoint {
         ModelSnapshot m = engine.model();
         List<ScreenDef> all = ScreenDocuments.all(m);
         List<String> names = all.stream().map(ScreenDef::name).toList();
+        ReadScope scope = ReadScope.of(call, engine);
         ArrayNode arr = Json.MAPPER.createArrayNode();
         for (ScreenDef s : all) {
+            if (!scope.screen(m, s)) {
+                continue; // it shows something outside the user's subtrees
+            }
             summary(arr.addObject(), s).put("problems", ScreenCheck.problems(m, s, names).size());
         }
         ObjectNode doc = Json.object();
@@ -43,6 +48,7 @@ public final class ScreenEndpoint {
         UUID id = Resolve.id(call.pathParam("id"), "id");
         ModelSnapshot m = engine.model();
         ScreenDef s = ScreenDocuments.get(m, id).orElseThrow(() -> ApiError.notFound("id", "unknown screen " + id));
+        ReadScope.of(call, engine).requireScreen(m, s);
         List<String> names = ScreenDocuments.all(m).stream().map(ScreenDef::name).toList();
         ObjectNode doc = summary(Json.object(), s);
         doc.set("screen", Json.parse(ScreenDocuments.document(s).body(), "screen"));
