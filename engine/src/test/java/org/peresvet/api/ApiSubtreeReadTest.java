@@ -9,14 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.peresvet.connector.FakeDevice;
 import org.peresvet.model.Actor;
 import org.peresvet.model.AlarmDef;
 import org.peresvet.model.AlarmKind;
+import org.peresvet.model.ConnectorDef;
 import org.peresvet.model.ModelEdit;
+import org.peresvet.model.SourceKind;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
+import org.peresvet.screen.ScreenDef;
+import org.peresvet.screen.ScreenDocuments;
+import org.peresvet.screen.WidgetDef;
+import org.peresvet.screen.WidgetTypes;
 import org.peresvet.security.Role;
 import org.peresvet.security.SubtreeRule;
 import org.peresvet.security.UserAccount;
@@ -96,5 +104,84 @@ class ApiSubtreeReadTest extends ApiTestBase {
         JsonNode journal = as("anna", "/v1/alarms/history").json().get("entries");
         assertThat(journal).isNotEmpty();
         journal.forEach(e -> assertThat(e.get("tagId").asText()).isEqualTo(level.id().toString()));
+    }
+
+    private void users() {
+        engine.security().putUser(Actor.cli("root"), UserAccount.local("admin", "administrator"), "admin-secret".toCharArray());
+        Actor admin = Actor.workstation("admin");
+        engine.security().putUser(admin, UserAccount.local("vera", "viewer"), "viewer-secret".toCharArray());
+        engine.security().putUser(admin, UserAccount.local("anna", Role.NONE.name())
+                .withRules(List.of(new SubtreeRule(tank.id(), "viewer"))), "tank-secret".toCharArray());
+    }
+
+    private void write(TagDef t, double v) {
+        engine.write(t.id(), v);
+        engine.flush();
+    }
+
+    @Test
+    void theJournalIsFilteredBeforeItsLimitAndHealthScreensAndConnectorsFollowTheSubtrees() throws Exception {
+        TagDef speed = TagDef.builder(pump.id(), "Speed", ValueType.DOUBLE).build();
+        AlarmDef levelHi = AlarmDef.builder(level.id(), AlarmKind.HI).limit(1.0).build();
+        AlarmDef speedHi = AlarmDef.builder(speed.id(), AlarmKind.HI).limit(1.0).build();
+        FakeDevice.Factory factory = new FakeDevice.Factory();
+        engine.addConnectorFactory(factory);
+        ConnectorDef pumpBoard = ConnectorDef.create("PumpBoard", "fake", "{\"echoDelayMs\":5}");
+        ConnectorDef tankBoard = ConnectorDef.create("TankBoard", "fake", "{\"echoDelayMs\":5}");
+        TagDef relay = TagDef.builder(pump.id(), "Relay", ValueType.BOOL).source(SourceKind.CONNECTOR)
+                .sourceConfig("{\"connector\":\"" + pumpBoard.id() + "\",\"address\":\"relay\"}").build();
+        TagDef inlet = TagDef.builder(tank.id(), "Inlet", ValueType.BOOL).source(SourceKind.CONNECTOR)
+                .sourceConfig("{\"connector\":\"" + tankBoard.id() + "\",\"address\":\"inlet\"}").build();
+        ScreenDef tankView = ScreenDef.of(UUID.randomUUID(), "Tank view").withWidgets(List.of(
+                WidgetDef.of("level", WidgetTypes.TANK).bindTag("value", "/Station/Tank/Level")));
+        ScreenDef overview = ScreenDef.of(UUID.randomUUID(), "Overview").withWidgets(List.of(
+                WidgetDef.of("level", WidgetTypes.TANK).bindTag("value", "/Station/Tank/Level"),
+                WidgetDef.of("pump", WidgetTypes.PUMP).bindTag("running", "/Station/Pump/Running")));
+        ScreenDef blank = ScreenDef.of(UUID.randomUUID(), "Blank");
+        engine.edit(new ModelEdit.PutTag(speed), new ModelEdit.PutAlarm(levelHi), new ModelEdit.PutAlarm(speedHi),
+                new ModelEdit.PutConnector(pumpBoard), new ModelEdit.PutConnector(tankBoard), new ModelEdit.PutTag(relay),
+                new ModelEdit.PutTag(inlet), ScreenDocuments.put(tankView), ScreenDocuments.put(overview), ScreenDocuments.put(blank));
+        // The pump's alarm fills the start of the journal (10 rows), the tank's comes after (3 rows).
+        for (int i = 0; i < 5; i++) {
+            write(speed, 2.0);
+            write(speed, 0.0);
+        }
+        write(level, 2.0);
+        write(level, 0.0);
+        write(level, 2.0);
+        users();
+
+        // The journal: anna gets `limit` rows of the tank although the first rows are the pump's.
+        JsonNode annaRows = as("anna", "/v1/alarms/history?limit=2").json();
+        assertThat(annaRows.get("entries")).hasSize(2);
+        annaRows.get("entries").forEach(e -> assertThat(e.get("tagId").asText()).isEqualTo(level.id().toString()));
+        assertThat(annaRows.path("excess").asBoolean()).as("a third tank row exists").isTrue();
+        assertThat(as("anna", "/v1/alarms/history?limit=3").json().path("excess").asBoolean()).isFalse();
+        JsonNode veraRows = as("vera", "/v1/alarms/history?limit=2").json().get("entries");
+        veraRows.forEach(e -> assertThat(e.get("tagId").asText()).isEqualTo(speed.id().toString()));
+
+        // Health: anna's report is the tank's (its activations only, no pump alarm named).
+        JsonNode annaHealth = as("anna", "/v1/alarms/health?period=PT1H").json();
+        assertThat(annaHealth.get("activations").asInt()).isEqualTo(2);
+        assertThat(names(annaHealth.get("mostFrequent"), "alarmId")).containsExactly(levelHi.id().toString());
+        JsonNode veraHealth = as("vera", "/v1/alarms/health?period=PT1H").json();
+        assertThat(veraHealth.get("activations").asInt()).isEqualTo(7);
+        assertThat(names(veraHealth.get("mostFrequent"), "alarmId")).contains(speedHi.id().toString());
+
+        // Screens: shown when every tag they show may be read; one reaching outside is refused whole.
+        assertThat(names(as("anna", "/v1/screens/").json().get("screens"), "name")).containsExactlyInAnyOrder("Tank view", "Blank");
+        assertThat(names(as("vera", "/v1/screens/").json().get("screens"), "name"))
+                .containsExactlyInAnyOrder("Tank view", "Overview", "Blank");
+        refusedForRead(as("anna", "/v1/screens/" + overview.id()));
+        assertThat(as("anna", "/v1/screens/" + tankView.id()).status()).isEqualTo(200);
+
+        // Connectors: those feeding a tag anna reads, counting only those tags.
+        JsonNode annaConnectors = as("anna", "/v1/connectors/").json().get("connectors");
+        assertThat(names(annaConnectors, "name")).containsExactly("TankBoard");
+        assertThat(annaConnectors.get(0).get("boundTags").asInt()).isEqualTo(1);
+        assertThat(names(as("vera", "/v1/connectors/").json().get("connectors"), "name"))
+                .containsExactlyInAnyOrder("PumpBoard", "TankBoard");
+        refusedForRead(as("anna", "/v1/connectors/PumpBoard/log"));
+        assertThat(as("anna", "/v1/connectors/TankBoard/log").status()).isEqualTo(200);
     }
 }
