@@ -127,6 +127,8 @@ public final class ApiServer implements AutoCloseable {
         router.add("GET", "/v1/me", ApiAccess.READ, security::me);
         router.add("POST", "/v1/tokens", ApiAccess.READ, security::createToken);
         router.add("GET", "/v1/audit/", ApiAccess.READ, security::list);
+        router.add("GET", "/v1/security/reasons", ApiAccess.READ, security::reasons);
+        router.add("PUT", "/v1/security/reasons", ApiAccess.EDIT_MODEL, security::setReasons);
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.threads() + 24), 4);
         threads.setName("peresvet-api");

@@ -84,4 +84,39 @@ class ApiReasonTest extends ApiTestBase {
         assertThat(lastRecord().reason()).isEqualTo("manual test");
         assertThat(send(req("POST", write, "{\"value\":\"auto\",\"reason\":5}", null)).status()).isEqualTo(400);
     }
+
+    @Test
+    void theRulesAreReadAndReplacedOverTheApiByAUserManagerOnlyAndAudited() {
+        engine.security().putUser(Actor.cli("root"), UserAccount.local("admin", "administrator"), "admin-secret".toCharArray());
+        engine.security().putUser(Actor.workstation("admin"), UserAccount.local("vera", "viewer"), "viewer-secret".toCharArray());
+        String set = "{\"rules\":[{\"permission\":\"WRITE_VALUES\",\"object\":\"/Station/Tank\"},{\"permission\":\"edit_model\"}]}";
+
+        Resp stored = send(req("PUT", "/v1/security/reasons", set, null));
+        assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+        assertThat(engine.security().reasonRules()).containsExactlyInAnyOrder(new ReasonRule(Permission.WRITE_VALUES, tank.id()),
+                new ReasonRule(Permission.EDIT_MODEL, null));
+        AuditEntry audit = lastRecord();
+        assertThat(audit.action()).isEqualTo("reasons.set");
+        assertThat(audit.actor()).isEqualTo("admin");
+        Resp read = send(req("GET", "/v1/security/reasons", "", null).GET());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("rules").toString()).contains("\"path\":\"/Station/Tank\"", "\"object\":\"" + tank.id() + "\"",
+                "\"permission\":\"EDIT_MODEL\",\"object\":null");
+
+        // A viewer may neither read nor change them; bad rules are 400 / 404 and change nothing.
+        HttpRequest.Builder asVera = HttpRequest.newBuilder(URI.create(url("/v1/security/reasons"))).header("Content-Type",
+                "application/json").header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "vera:viewer-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(send(asVera.copy().GET()).status()).isEqualTo(403);
+        Resp veraPut = send(asVera.copy().PUT(HttpRequest.BodyPublishers.ofString("{\"rules\":[]}")));
+        assertThat(veraPut.status()).isEqualTo(403);
+        assertThat(veraPut.json().get("permission").asText()).isEqualTo("MANAGE_USERS");
+        assertThat(send(req("PUT", "/v1/security/reasons", "{\"rules\":[{\"permission\":\"FLY\"}]}", null)).status()).isEqualTo(400);
+        assertThat(send(req("PUT", "/v1/security/reasons", "{\"rules\":[{\"permission\":\"READ\",\"object\":\"/Nowhere\"}]}",
+                null)).status()).isEqualTo(404);
+        assertThat(engine.security().reasonRules()).hasSize(2);
+
+        assertThat(send(req("PUT", "/v1/security/reasons", "{\"rules\":[]}", null)).status()).isEqualTo(200);
+        assertThat(engine.security().reasonRules()).isEmpty();
+    }
 }

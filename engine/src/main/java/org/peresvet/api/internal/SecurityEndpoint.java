@@ -4,19 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.peresvet.engine.Engine;
 import org.peresvet.model.Actor;
 import org.peresvet.model.Micros;
+import org.peresvet.model.ModelSnapshot;
 import org.peresvet.security.AuditQuery;
 import org.peresvet.security.AuditRecord;
 import org.peresvet.security.AuditVerification;
 import org.peresvet.security.LoginException;
 import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.Security;
 
-/** {@code POST /v1/login}, {@code POST /v1/logout}, {@code GET /v1/me}, {@code POST /v1/tokens}, {@code GET /v1/audit/}. */
+/**
+ * {@code POST /v1/login}, {@code POST /v1/logout}, {@code GET /v1/me}, {@code POST /v1/tokens},
+ * {@code GET /v1/audit/}, {@code GET/PUT /v1/security/reasons}.
+ */
 public final class SecurityEndpoint {
     private static final int MAX_CREDENTIAL = 1_024;
     private final Engine engine;
@@ -145,6 +154,64 @@ public final class SecurityEndpoint {
             v.problems().forEach(p::add);
         }
         call.sendJson(200, doc);
+    }
+
+    /**
+     * {@code GET /v1/security/reasons}: the "reason required" rules,
+     * {@code {"rules":[{"permission","object","path"}]}} (object and path null: the whole project).
+     * Needs MANAGE_USERS once the project has users.
+     */
+    public void reasons(Call call) throws IOException {
+        call.checkParams(Set.of());
+        engine.security().check(call.actor(), Permission.MANAGE_USERS, null);
+        call.sendJson(200, reasonsJson(engine.model(), engine.security().reasonRules()));
+    }
+
+    /**
+     * {@code PUT /v1/security/reasons} with {@code {"rules":[{"permission","object"}]}} (object: a
+     * UUID or a path; null or left out: the whole project): replaces every rule; MANAGE_USERS,
+     * audited as {@code reasons.set}. Answers the rules as stored.
+     */
+    public void setReasons(Call call) throws IOException {
+        call.checkParams(Set.of());
+        JsonNode body = call.jsonBody();
+        if (body == null || !body.isObject() || !body.path("rules").isArray()) {
+            throw ApiError.badRequest("$.rules", "expected {\"rules\": [{\"permission\": \"WRITE_VALUES\", \"object\": \"/Plant/AreaA\"}]}");
+        }
+        Json.checkKeys(body, Set.of("rules"), "$");
+        ModelSnapshot m = engine.model();
+        List<ReasonRule> rules = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : body.get("rules")) {
+            String at = "$.rules[" + i++ + "]";
+            if (!r.isObject()) {
+                throw ApiError.badRequest(at, "expected {\"permission\": …, \"object\": …}");
+            }
+            Json.checkKeys(r, Set.of("permission", "object"), at);
+            Permission p;
+            try {
+                p = Permission.valueOf(r.path("permission").asText().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest(at + ".permission", "one of " + Arrays.toString(Permission.values()) + ", got '"
+                        + r.path("permission").asText() + "'");
+            }
+            JsonNode o = r.get("object");
+            UUID object = o == null || o.isNull() ? null : Resolve.object(m, o.asText(), at + ".object").id();
+            rules.add(new ReasonRule(p, object));
+        }
+        engine.security().setReasonRules(call.actor(), rules);
+        call.sendJson(200, reasonsJson(engine.model(), engine.security().reasonRules()));
+    }
+
+    private static ObjectNode reasonsJson(ModelSnapshot m, List<ReasonRule> rules) {
+        ObjectNode doc = Json.object();
+        ArrayNode arr = doc.putArray("rules");
+        for (ReasonRule r : rules) {
+            ObjectNode n = arr.addObject().put("permission", r.permission().name());
+            n.put("object", r.objectId() == null ? null : r.objectId().toString());
+            n.put("path", r.objectId() == null ? null : m.objectPath(r.objectId()));
+        }
+        return doc;
     }
 
     private static Long time(Call call, String name) {
