@@ -3,7 +3,9 @@ package org.peresvet.app.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,9 @@ import org.peresvet.model.ModelSnapshot;
 import org.peresvet.model.ObjectDef;
 import org.peresvet.model.TagDef;
 import org.peresvet.model.ValueType;
+import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRequiredException;
+import org.peresvet.security.ReasonRule;
 
 /** Edits, refusals, undo and redo through the editor, with no toolkit and inline executors. */
 class ModelEditorTest {
@@ -52,6 +57,57 @@ class ModelEditorTest {
         assertThat(target.model).isSameAs(before);
         assertThat(target.edits).isZero();
         assertThat(editor.canUndoProperty().get()).isFalse();
+    }
+
+    /** Refuses every edit that gives no reason, as the engine does under a "reason required" rule. */
+    private static final class ReasonTarget implements ModelEditor.Target {
+        final MemoryTarget inner;
+        final List<String> reasons = new ArrayList<>();
+
+        ReasonTarget(MemoryTarget inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public ModelSnapshot model() {
+            return inner.model();
+        }
+
+        @Override
+        public ModelSnapshot.Change edit(List<ModelEdit> edits) {
+            throw new ReasonRequiredException(new ReasonRule(Permission.EDIT_MODEL, null), "a reason is required");
+        }
+
+        @Override
+        public ModelSnapshot.Change edit(List<ModelEdit> edits, String reason) {
+            reasons.add(reason);
+            return inner.edit(edits);
+        }
+    }
+
+    @Test
+    void anEditRefusedForWantOfAReasonAsksOnceAndIsSentAgainWithIt() {
+        ReasonTarget t = new ReasonTarget(target);
+        ModelEditor e = new ModelEditor(t, Runnable::run, Runnable::run);
+        // Nobody to ask (or the person cancels): refused, nothing changed, nothing to undo.
+        var refused = e.apply("Rename", TreeOps.rename(target.model, NodeRef.tag(speed.id()), "Rpm"));
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(target.model.tag(speed.id()).name()).isEqualTo("Speed");
+        assertThat(e.canUndoProperty().get()).isFalse();
+        assertThat(e.busyProperty().get()).isFalse();
+
+        List<String> asked = new ArrayList<>();
+        e.askReasonWith(why -> {
+            asked.add(why.describe());
+            return Optional.of("per P&ID rev 3");
+        });
+        var done = e.apply("Rename", TreeOps.rename(target.model, NodeRef.tag(speed.id()), "Rpm"));
+        assertThat(done).isCompleted();
+        assertThat(asked).containsExactly("EDIT_MODEL");
+        assertThat(t.reasons).containsExactly("per P&ID rev 3");
+        assertThat(target.model.tag(speed.id()).name()).isEqualTo("Rpm");
+        assertThat(e.undoLabelProperty().get()).isEqualTo("Rename");
+        assertThat(e.busyProperty().get()).isFalse();
     }
 
     @Test
