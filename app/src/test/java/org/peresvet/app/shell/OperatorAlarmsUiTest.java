@@ -5,6 +5,7 @@ import static org.peresvet.app.fx.UiSupport.await;
 import static org.peresvet.app.fx.UiSupport.fx;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,8 @@ import org.peresvet.screen.WidgetDef;
 import org.peresvet.screen.WidgetTypes;
 import org.peresvet.security.AuditQuery;
 import org.peresvet.security.AuditRecord;
+import org.peresvet.security.Permission;
+import org.peresvet.security.ReasonRule;
 import org.peresvet.security.UserAccount;
 import org.testfx.api.FxToolkit;
 
@@ -168,6 +171,68 @@ class OperatorAlarmsUiTest {
                 && "\u2713 confirmed".equals(station.view().live().frame("start2").command())));
         assertThat(fx(() -> station.view().live().frame("level").command())).isNull();
         Screenshots.save(stage.getScene(), "operator-alarms-command-notes");
+    }
+
+    @Test
+    void aRuleThatWantsAReasonAsksForItInThePanelAndOnTheFaceplate(@TempDir Path home) throws Exception {
+        Path dir = project(home);
+        open(dir, "oleg", "oleg-pass-1");
+        engine().security().setReasonRules(Actor.SYSTEM, List.of(new ReasonRule(Permission.ACK_ALARMS, null)));
+        List<String> asked = new ArrayList<>();
+        fx(() -> {
+            station.alarms().askReasonWith(why -> {
+                asked.add(why.describe());
+                return Optional.of("pump tripped, checking");
+            });
+            return null;
+        });
+        engine().write(level, Sample.of(Micros.now(), 95.0));
+        await(() -> fx(() -> station.alarms().list().unacknowledgedProperty().get() == 1));
+        // the panel without a comment: refused by the engine, the operator is asked, the reason becomes the comment
+        fx(() -> {
+            station.alarms().openPanel();
+            return null;
+        });
+        await(() -> fx(() -> !station.alarms().panel().table().getItems().isEmpty()));
+        fx(() -> {
+            station.alarms().panel().acknowledgeAllButton().fire();
+            return null;
+        });
+        await(() -> acknowledged(levelHigh));
+        assertThat(asked).containsExactly("ACK_ALARMS");
+        assertThat(engine().alarms().get(levelHigh.id()).status().ack().comment()).isEqualTo("pump tripped, checking");
+        assertThat(acks()).hasSize(1).allSatisfy(r -> assertThat(r.entry().reason()).isEqualTo("pump tripped, checking"));
+
+        // the faceplate asks through the station's operator questions
+        fx(() -> {
+            station.alarms().closePanel();
+            return null;
+        });
+        engine().write(level, Sample.of(Micros.now(), 20.0));
+        await(() -> !engine().alarms().get(levelHigh.id()).status().active());
+        engine().write(level, Sample.of(Micros.now(), 96.0));
+        await(() -> fx(() -> station.alarms().blinking()));
+        List<String> rules = new ArrayList<>();
+        fx(() -> {
+            station.view().setQuestions(new Yes() {
+                @Override
+                public Optional<String> confirmWithReason(String title, String header, String text, String rule) {
+                    rules.add(rule);
+                    return Optional.of("level confirmed on site");
+                }
+            });
+            Event.fireEvent(station.view().live().frame("level"), click(1));
+            return null;
+        });
+        await(() -> fx(() -> ackButton() != null));
+        fx(() -> {
+            ackButton().fire();
+            return null;
+        });
+        await(() -> acknowledged(levelHigh));
+        assertThat(rules).containsExactly("ACK_ALARMS");
+        assertThat(engine().alarms().get(levelHigh.id()).status().ack().comment()).isEqualTo("level confirmed on site");
+        engine().security().setReasonRules(Actor.SYSTEM, List.of());
     }
 
     @Test
@@ -299,7 +364,7 @@ class OperatorAlarmsUiTest {
     }
 
     /** Confirms every command. */
-    private static final class Yes implements OperatorQuestions {
+    private static class Yes implements OperatorQuestions {
         @Override
         public Optional<String> askValue(String title, String what, String current, UnaryOperator<String> check) {
             return Optional.empty();
