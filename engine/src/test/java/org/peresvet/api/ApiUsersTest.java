@@ -130,6 +130,7 @@ class ApiUsersTest extends ApiTestBase {
                 new Change("PUT", "/v1/alarms/{id}", "/v1/alarms/" + a, "{\"tagId\":\"" + level.id() + "\",\"name\":\"" + levelHi.name()
                         + "\",\"kind\":\"hi\",\"limit\":4.2}", "EDIT_MODEL", "erik"),
                 new Change("PATCH", "/v1/alarms/{id}", "/v1/alarms/" + a, "{\"limit\":4.3}", "EDIT_MODEL", "erik"),
+                new Change("PUT", "/v1/security/reasons", "/v1/security/reasons", "{\"rules\":[]}", "MANAGE_USERS", "admin"),
                 new Change("DELETE", "/v1/methods/{id}", "/v1/methods/M0", null, "EDIT_MODEL", "erik"),
                 new Change("DELETE", "/v1/schedules/{id}", "/v1/schedules/S2", null, "EDIT_MODEL", "erik"),
                 new Change("DELETE", "/v1/connectors/{id}", "/v1/connectors/Board0", null, "MANAGE_CONNECTORS", "erik"),
