@@ -64,6 +64,7 @@ class ApiRequestGateTest extends ApiTestBase {
         m.put("PUT /v1/alarms/" + alarm, "{\"kind\":\"hi\",\"limit\":1}");
         m.put("PATCH /v1/alarms/" + alarm, "{\"limit\":1}");
         m.put("DELETE /v1/alarms/" + alarm, "");
+        m.put("PUT /v1/security/reasons", "{\"rules\":[{\"permission\":\"WRITE_VALUES\"}]}");
         for (String coll : List.of("schedules", "methods")) {
             m.put("POST /v1/" + coll + "/", "{\"name\":\"Evil\",\"every\":1,\"unit\":\"minutes\"}");
             m.put("PUT /v1/" + coll + "/" + any, "{\"name\":\"Evil\"}");
@@ -127,6 +128,7 @@ class ApiRequestGateTest extends ApiTestBase {
         assertThat(tried).isEqualTo(requests.size() * SIMPLE_TYPES.size() * 2);
         assertThat(fingerprint()).as("nothing changed").isEqualTo(before);
         assertThat(engine.model().findObject("/Evil")).isEmpty();
+        assertThat(engine.security().reasonRules()).as("no rule set from a foreign page").isEmpty();
     }
 
     @Test
