@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.peresvet.app.Messages;
 import org.peresvet.app.fx.ReasonRetry;
 import org.peresvet.app.project.ProjectModel;
 import org.peresvet.model.ModelEdit;
@@ -82,7 +84,7 @@ public final class ModelEditor {
     private int inFlight;
     private final List<Consumer<ModelSnapshot.Change>> appliedListeners = new ArrayList<>();
     private final List<Consumer<AccessDeniedException>> refusedListeners = new ArrayList<>();
-    private ReasonRetry.Asker reasonAsker = refusal -> Optional.empty();
+    private Function<String, ReasonRetry.Asker> reasonAsker = label -> refusal -> Optional.empty();
 
     public ModelEditor(Target target, Executor background, Executor fx) {
         this.target = target;
@@ -120,11 +122,11 @@ public final class ModelEditor {
 
     /**
      * Who is asked for a reason when a rule of the project wants one for an edit (on the FX
-     * thread); the edit is then sent once more with it. By default nobody is asked and the
-     * refusal completes the edit's future.
+     * thread), given the step's label ("Rename Pump1"); the edit is then sent once more with it.
+     * By default nobody is asked and the refusal completes the edit's future.
      */
-    public void askReasonWith(ReasonRetry.Asker asker) {
-        reasonAsker = asker;
+    public void askReasonWith(Function<String, ReasonRetry.Asker> askerForStep) {
+        reasonAsker = askerForStep;
     }
 
     /**
@@ -148,7 +150,7 @@ public final class ModelEditor {
         if (edits.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return run(edits, (before, change) -> {
+        return run(label, edits, (before, change) -> {
             push(undo, new Step(label, change.applied(), Inverse.of(before, change.applied())));
             redo.clear();
         });
@@ -161,7 +163,7 @@ public final class ModelEditor {
             return CompletableFuture.completedFuture(null);
         }
         refresh();
-        return run(step.inverse(), (before, change) -> push(redo, step))
+        return run(undoLabel(step), step.inverse(), (before, change) -> push(redo, step))
                 .whenComplete((c, err) -> {
                     if (err != null) {
                         push(undo, step); // nothing changed: the step can be tried again
@@ -176,7 +178,7 @@ public final class ModelEditor {
             return CompletableFuture.completedFuture(null);
         }
         refresh();
-        return run(step.forward(), (before, change) -> push(undo, step))
+        return run(step.label(), step.forward(), (before, change) -> push(undo, step))
                 .whenComplete((c, err) -> {
                     if (err != null) {
                         push(redo, step);
@@ -188,16 +190,17 @@ public final class ModelEditor {
         void accept(ModelSnapshot before, ModelSnapshot.Change change);
     }
 
-    private CompletableFuture<ModelSnapshot.Change> run(List<ModelEdit> edits, Done done) {
+    private CompletableFuture<ModelSnapshot.Change> run(String label, List<ModelEdit> edits, Done done) {
         CompletableFuture<ModelSnapshot.Change> result = new CompletableFuture<>();
         inFlight++;
         refresh();
-        send(target, edits, null, done, result);
+        send(label, target, edits, null, done, result);
         return result;
     }
 
     /** Sends the edits (with a reason once one was asked for); a refusal for want of one asks and sends again. */
-    private void send(Target t, List<ModelEdit> edits, String reason, Done done, CompletableFuture<ModelSnapshot.Change> result) {
+    private void send(String label, Target t, List<ModelEdit> edits, String reason, Done done,
+                      CompletableFuture<ModelSnapshot.Change> result) {
         background.execute(() -> {
             try {
                 ModelSnapshot before = t.model();
@@ -216,9 +219,9 @@ public final class ModelEditor {
             } catch (RuntimeException e) {
                 fx.execute(() -> {
                     if (e instanceof ReasonRequiredException why && reason == null && t == target) {
-                        Optional<String> given = reasonAsker.ask(why);
+                        Optional<String> given = reasonAsker.apply(label).ask(why);
                         if (given.isPresent()) {
-                            send(t, edits, given.get(), done, result);
+                            send(label, t, edits, given.get(), done, result);
                             return;
                         }
                     }
@@ -231,6 +234,11 @@ public final class ModelEditor {
                 });
             }
         });
+    }
+
+    /** What undoing a step is called when a reason is asked for it ("Undo: Rename Pump1"). */
+    private static String undoLabel(Step step) {
+        return Messages.get("menu.undoWhat", step.label());
     }
 
     private void push(Deque<Step> stack, Step step) {

@@ -153,8 +153,8 @@ public final class ShellController implements Feedback, ProjectSession.Listener 
         login = new LoginGate(workspace, chrome, userStatus, auditStatus, this, dialogs, () -> { session.discard(); showWelcome(); });
         login.idleTime(Duration.minutes(appearance.layout().lockMinutes()));
         workbench.editor().onRefused(login::refused);
-        workbench.editor().askReasonWith(ReasonRetry.dialog(dialogs, Messages.get("reason.editTitle"), Messages.get("reason.editText"),
-                Messages.get("reason.editConfirm")));
+        workbench.editor().askReasonWith(step -> ReasonRetry.dialog(dialogs, Messages.get("reason.editTitle"),
+                Messages.get("reason.editText", step), Messages.get("reason.editConfirm")));
         mode = new ModeControls(appearance.modeProperty(), login.mayEditProperty(), modeButton, modeStatus, engineerItem, operatorItem,
                 workbench::editable);
 

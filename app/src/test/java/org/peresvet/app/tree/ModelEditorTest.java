@@ -97,13 +97,13 @@ class ModelEditorTest {
         assertThat(e.busyProperty().get()).isFalse();
 
         List<String> asked = new ArrayList<>();
-        e.askReasonWith(why -> {
-            asked.add(why.describe());
+        e.askReasonWith(step -> why -> {
+            asked.add(step + ": " + why.describe());
             return Optional.of("per P&ID rev 3");
         });
         var done = e.apply("Rename", TreeOps.rename(target.model, NodeRef.tag(speed.id()), "Rpm"));
         assertThat(done).isCompleted();
-        assertThat(asked).containsExactly("EDIT_MODEL");
+        assertThat(asked).containsExactly("Rename: EDIT_MODEL");
         assertThat(t.reasons).containsExactly("per P&ID rev 3");
         assertThat(target.model.tag(speed.id()).name()).isEqualTo("Rpm");
         assertThat(e.undoLabelProperty().get()).isEqualTo("Rename");
