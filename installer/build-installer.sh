@@ -93,6 +93,9 @@ esac
 if [ "$BUILD" = 1 ]; then
     step "Building the app (log: target/installer-build.log)…"
     mkdir -p target
+    # Only today's dependencies: a jar an earlier build copied (a dependency since dropped) must not
+    # ride along into the image.
+    rm -rf app/target/lib
     ./mvnw -q -B -DskipTests package -pl app -am >target/installer-build.log 2>&1 ||
         { cat target/installer-build.log >&2; die "the build failed."; }
 elif [ ! -d app/target/classes ] || [ ! -d app/target/lib ]; then
