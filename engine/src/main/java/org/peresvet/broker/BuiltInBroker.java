@@ -1,45 +1,47 @@
 package org.peresvet.broker;
 
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import io.moquette.broker.security.IAuthenticator;
-import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import com.codahale.metrics.Counting;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Metric;
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
-import javax.net.ssl.KeyManagerFactory;
 import org.peresvet.runtime.MetricsSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The project's own MQTT broker: MQTT 3.1, 3.1.1 and 5 on a plain port and, when configured, on a
- * TLS port. Boards and external tools connect to it as to Mosquitto; the engine's connectors use it
- * through their usual MQTT settings. Moquette routes the messages; it speaks MQTT 3.1.1 only, so
- * the listeners are an {@link MqttFront} of ours that tells it MQTT 5 clients' packets in 3.1.1
- * form. Retained messages (the boards' discovery configs) and persistent sessions live in
- * {@code broker/data} of the project folder, so they survive a restart. Users are checked against
- * the hashes of {@link BrokerConfig}.
+ * The project's own MQTT broker (HiveMQ CE, embedded): MQTT 3.1, 3.1.1 and 5 on a plain port and,
+ * when configured, on a TLS port. Boards and external tools connect to it as to Mosquitto; the
+ * engine's connectors use it through their usual MQTT settings. Retained messages (the boards'
+ * discovery configs) and persistent sessions live in {@code broker/data} of the project folder, so
+ * they survive a restart. Users are checked against the hashes of {@link BrokerConfig}.
  *
- * <p>Start and stop take up to a second (the broker opens its store): call them off the FX thread.
- * Thread-safe.
+ * <p>Start and stop take a second or more (the broker opens its stores): call them off the FX
+ * thread. Thread-safe.
  */
 public final class BuiltInBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BuiltInBroker.class);
+    private static final long START_TIMEOUT_SECONDS = 60;
     /** The engine's own user (discovery, connectors the wizard makes): its password is kept in the broker's folder. */
     public static final String ENGINE_USER = "peresvet-engine";
 
@@ -50,8 +52,7 @@ public final class BuiltInBroker implements AutoCloseable {
     private final BrokerConfig config;
     private volatile State state = State.STOPPED;
     private volatile String error;
-    private Server moquette;
-    private volatile MqttFront front;
+    private EmbeddedHiveMQ hive;
     private volatile String enginePassword;
 
     public BuiltInBroker(Path projectDir, BrokerConfig config) {
@@ -79,98 +80,54 @@ public final class BuiltInBroker implements AutoCloseable {
         }
         state = State.STARTING;
         error = null;
-        BrokerDrops.install(); // before Moquette runs: its per-drop warnings become a count
         try {
             Path base = folder(projectDir);
+            Path conf = Files.createDirectories(base.resolve("conf"));
             Path data = Files.createDirectories(base.resolve("data"));
-            SslContext tls = null;
+            Path ext = Files.createDirectories(base.resolve("extensions"));
+            String keyStore = null;
+            String keyPassword = null;
             if (config.tls() == BrokerConfig.Tls.GENERATED) {
                 BrokerCertificate cert = BrokerCertificate.ensure(base.resolve("tls"), config.bindAddress());
-                tls = serverTls(cert.keyStore(), cert.password());
+                keyStore = cert.keyStore().toString();
+                keyPassword = cert.password();
             } else if (config.tls() == BrokerConfig.Tls.GIVEN) {
                 Path given = projectDir.resolve(config.keyStore());
                 if (!Files.isReadable(given)) {
                     throw new BrokerException("the TLS key store " + given + " cannot be read");
                 }
-                tls = serverTls(given, config.keyStorePassword() == null ? "" : config.keyStorePassword());
+                keyStore = given.toString();
+                keyPassword = config.keyStorePassword() == null ? "" : config.keyStorePassword();
             }
             enginePassword = EnginePassword.ensure(base.resolve("engine-password"));
-            Server m = new Server();
-            IAuthenticator users = (clientId, user, password) -> admits(user, password);
+            Files.writeString(conf.resolve("config.xml"), HiveConfigXml.of(config, keyStore, keyPassword), StandardCharsets.UTF_8);
+            EmbeddedHiveMQ h = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
+                    .withExtensionsFolder(ext).withEmbeddedExtension(authentication()).withoutLoggingBootstrap().build();
             try {
-                m.startServer(new MemoryConfig(MoquetteSettings.of(data, config.admits(null, null))), List.of(), null, users,
-                        new PermitAllAuthorizatorPolicy());
-            } catch (IOException | RuntimeException e) {
-                stopQuietly(m);
-                throw new BrokerException("the broker's store in " + data + " cannot be opened: " + rootMessage(e), e);
+                h.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | CompletionException e) {
+                closeQuietly(h);
+                Throwable c = e.getCause() == null ? e : e.getCause();
+                throw new BrokerException("the broker did not start on " + config.bindAddress() + ":" + config.port() + ": "
+                        + rootMessage(c), c);
+            } catch (TimeoutException e) {
+                closeQuietly(h);
+                throw new BrokerException("the broker did not start within " + START_TIMEOUT_SECONDS + " s", e);
             }
-            MqttFront f = new MqttFront(new InetSocketAddress("127.0.0.1", boundPort(m)), this::admits,
-                    id -> m.listConnectedClients().stream().anyMatch(c -> id.equals(c.getClientID())));
-            try {
-                LOG.debug("Built-in broker: {} retained messages", f.loadRetained(ENGINE_USER, enginePassword));
-            } catch (TimeoutException | ExecutionException e) {
-                // only the retain flag of retained messages sent to new QoS 1/2 subscribers is at stake
-                LOG.warn("The built-in broker's retained messages could not be read: {}", rootMessage(e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                f.close();
-                stopQuietly(m);
-                throw new BrokerException("interrupted while the broker started", e);
-            }
-            try {
-                f.listen(config.bindAddress(), config.port(), null);
-                if (tls != null) {
-                    f.listen(config.bindAddress(), config.tlsPort(), tls);
-                }
-            } catch (BrokerException e) {
-                f.close();
-                stopQuietly(m);
-                throw new BrokerException("the broker did not start on " + config.bindAddress() + ": " + e.getMessage(), e);
-            }
-            moquette = m;
-            front = f;
+            hive = h;
             state = State.RUNNING;
             LOG.info("Built-in MQTT broker listening: {}", config);
             return this;
         } catch (IOException e) {
             fail(e.getMessage());
             throw new BrokerException("the broker's folder cannot be written: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+            throw new BrokerException("interrupted while the broker started", e);
         } catch (BrokerException e) {
             fail(e.getMessage());
             throw e;
-        }
-    }
-
-    /** Whether this user (null: anonymous) may connect: a configured user, or the engine itself. */
-    private boolean admits(String user, byte[] password) {
-        return config.admits(user, password) || ENGINE_USER.equals(user) && password != null
-                && MessageDigest.isEqual(password, enginePassword.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Moquette's loopback port: it notes the port the system gave it just after its bind returns. */
-    private static int boundPort(Server m) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        int port = m.getPort();
-        while (port == 0 && System.nanoTime() < until) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-            port = m.getPort();
-        }
-        if (port == 0) {
-            stopQuietly(m);
-            throw new BrokerException("the broker did not report its internal port");
-        }
-        return port;
-    }
-
-    private static SslContext serverTls(Path keyStore, String password) {
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password.toCharArray());
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password.toCharArray());
-            return SslContextBuilder.forServer(kmf).build();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new BrokerException("the TLS key store " + keyStore + " cannot be used: " + rootMessage(e), e);
         }
     }
 
@@ -188,12 +145,49 @@ public final class BuiltInBroker implements AutoCloseable {
         return r.getMessage() == null ? r.toString() : r.getMessage();
     }
 
-    private static void stopQuietly(Server m) {
+    private static void closeQuietly(EmbeddedHiveMQ h) {
         try {
-            m.stopServer();
-        } catch (RuntimeException e) {
-            LOG.debug("stopping a broker that did not start", e);
+            h.close();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.debug("closing a broker that did not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** Checks every CONNECT against the configured users. */
+    private EmbeddedExtension authentication() {
+        BrokerConfig c = config;
+        return EmbeddedExtension.builder().withId("peresvet-users").withName("Peresvet users").withVersion("1")
+                .withAuthor("Peresvet").withPriority(0).withStartPriority(1000)
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+                        Services.securityRegistry().setAuthenticatorProvider(i -> (SimpleAuthenticator) (auth, result) -> {
+                            String user = auth.getConnectPacket().getUserName().orElse(null);
+                            byte[] pw = auth.getConnectPacket().getPassword().map(BuiltInBroker::bytes).orElse(null);
+                            if (c.admits(user, pw) || ENGINE_USER.equals(user) && pw != null
+                                    && MessageDigest.isEqual(pw, enginePassword.getBytes(StandardCharsets.UTF_8))) {
+                                result.authenticateSuccessfully();
+                            } else {
+                                result.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
+                                        "unknown user or wrong password");
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {
+                        // nothing held
+                    }
+                }).build();
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
     }
 
     /** How the engine itself connects: over loopback (or the bind address) with its own user. */
@@ -214,25 +208,33 @@ public final class BuiltInBroker implements AutoCloseable {
 
     /** Connected clients now (0 when not running). */
     public long clients() {
-        MqttFront f = front;
-        return f == null || state != State.RUNNING ? 0 : f.clients();
+        return metric("com.hivemq.networking.connections.current");
     }
 
     /** PUBLISH packets received since start. */
     public long messagesIn() {
-        MqttFront f = front;
-        return f == null || state != State.RUNNING ? 0 : f.publishesIn();
+        return metric("com.hivemq.messages.incoming.publish.count");
     }
 
-    /** Messages the broker dropped (full queues under a flood) since this process began. */
-    public long dropped() {
-        return BrokerDrops.install().dropped();
+    /** Retained messages held. */
+    public long retained() {
+        return metric("com.hivemq.persistence.retained-messages.current");
     }
 
-    /** Said by {@link BrokerDrops} at the first drop and then at most every few seconds while they go on. */
-    static void reportDrops(long newly, long total) {
-        LOG.warn("The built-in MQTT broker dropped {} message(s) ({} in all): its queues are full because clients "
-                + "publish faster than the engine takes them in", newly, total);
+    private long metric(String name) {
+        EmbeddedHiveMQ h = hive;
+        if (h == null || state != State.RUNNING) {
+            return 0;
+        }
+        Map<String, Metric> all = h.getMetricRegistry().getMetrics();
+        Metric m = all.get(name);
+        if (m instanceof Counting c) {
+            return c.getCount();
+        }
+        if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
+            return n.longValue();
+        }
+        return 0;
     }
 
     /** The status line: "MQTT broker :1883 · 3 clients", or the failure. */
@@ -250,24 +252,26 @@ public final class BuiltInBroker implements AutoCloseable {
                 new MetricsSource.Gauge("peresvet_broker_clients", "clients connected to the built-in MQTT broker", Map.of(),
                         s.clients()),
                 new MetricsSource.Gauge("peresvet_broker_messages_in_total", "PUBLISH packets received by the built-in broker",
-                        Map.of(), s.messagesIn()),
-                new MetricsSource.Gauge("peresvet_broker_dropped_total",
-                        "messages the built-in broker dropped because its queues were full", Map.of(), dropped()));
+                        Map.of(), s.messagesIn()));
     }
 
-    /** Stops the listeners and closes the store (retained messages and sessions stay on disk). */
+    /** Stops the listeners and closes the stores (retained messages and sessions stay on disk). */
     @Override
     public synchronized void close() {
-        MqttFront f = front;
-        Server m = moquette;
-        front = null;
-        moquette = null;
-        if (f == null) {
+        EmbeddedHiveMQ h = hive;
+        hive = null;
+        if (h == null) {
             state = state == State.FAILED ? State.FAILED : State.STOPPED;
             return;
         }
-        f.close();
-        stopQuietly(m);
+        try {
+            h.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            h.close();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("The built-in broker did not stop cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         state = State.STOPPED;
         LOG.info("Built-in MQTT broker stopped");
     }

@@ -1,8 +1,8 @@
 package org.peresvet.cli;
 
 /**
- * Points logback at our own configuration before anything logs. A library jar may carry a
- * {@code logback.xml} of its own (HiveMQ CE's did); two files of that name on the class path make
+ * Points logback at our own configuration before anything logs. HiveMQ CE's jar (the built-in
+ * broker) carries a {@code logback.xml} of its own; two files of that name on the class path make
  * logback print some twenty status lines at every start, even before {@code --version}. Ours is
  * named {@code peresvet-logback.xml} so that logback never has to choose between them.
  */

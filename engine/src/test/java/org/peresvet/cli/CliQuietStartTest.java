@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code peresvet --version} prints its version lines (Peresvet, Java) and nothing else. A library jar may carry a
- * logback.xml of its own (HiveMQ CE's did); before our configuration had its own name, logback printed some twenty
+ * {@code peresvet --version} prints its version lines (Peresvet, Java) and nothing else. HiveMQ CE's jar carries a
+ * logback.xml of its own; before our configuration had its own name, logback printed some twenty
  * status lines first. The child runs on the production class path (without test-classes, whose
  * logback-test.xml would hide the problem).
  */
@@ -24,7 +24,7 @@ class CliQuietStartTest {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        assertThat(classPath).contains("moquette-broker");
+        assertThat(classPath).contains("hivemq-community-edition-embedded");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-Xshare:auto", "-cp", classPath, PeresvetCli.class.getName(), "--version"))
                 .redirectErrorStream(true).start();

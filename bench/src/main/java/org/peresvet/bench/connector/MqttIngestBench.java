@@ -30,8 +30,8 @@ import org.peresvet.model.ValueType;
  * the measured window, after a warm-up. The engine runs its whole pipeline (deadband, history).
  * Also printed: CPU per message by thread. Target: at least 50,000 messages/s. Options:
  * {@code --tags=10000 --seconds=20 --warmup=15 --target=50000 --boards=10 --burst=50 --broker=mosquitto}; with
- * {@code --broker=builtin} the same run goes through the project's built-in broker (Moquette behind
- * its MQTT 5 front, in the engine's process), and {@code --broker=both} runs Mosquitto, then the built-in broker.
+ * {@code --broker=builtin} the same run goes through the project's built-in broker (HiveMQ CE in
+ * the engine's process), and {@code --broker=both} runs Mosquitto, then the built-in broker.
  */
 public final class MqttIngestBench {
     private MqttIngestBench() {
