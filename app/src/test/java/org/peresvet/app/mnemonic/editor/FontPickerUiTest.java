@@ -165,14 +165,18 @@ class FontPickerUiTest {
             f.size().getOnAction().handle(null);
             return null;
         });
+        // each change as a user makes them: after the one before has reached the model
+        await(() -> Double.valueOf(28).equals(widget("title").number("fontSize")));
         fx(() -> {
             editor.sheet().font().family().setValue(boldFamily());
             return null;
         });
+        await(() -> boldFamily().equals(widget("title").text("fontFamily")));
         fx(() -> {
             editor.sheet().font().weight().setValue("bold");
             return null;
         });
+        await(() -> "bold".equals(widget("title").text("fontWeight")));
         fx(() -> {
             editor.model().select(List.of("start"));
             return null;
