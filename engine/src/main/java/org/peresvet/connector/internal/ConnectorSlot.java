@@ -97,12 +97,18 @@ public final class ConnectorSlot {
     public ConnectorStatus status() {
         Connector c = instance;
         ConnectorStatus s = ownStatus;
+        if (c == null && s == null) {
+            c = instance; // attached between the two reads (attach clears the slot's own status)
+        }
         if (c != null) {
             try {
                 s = c.status();
             } catch (RuntimeException e) {
                 s = new ConnectorStatus(ConnectorState.ERROR, "status failed: " + e, Micros.now(), 0, 0);
             }
+        }
+        if (s == null) {
+            s = new ConnectorStatus(ConnectorState.STOPPED, "changing", Micros.now(), 0, 0); // detached meanwhile
         }
         return new ConnectorStatus(s.state(), s.reason(), s.sinceMicros(), Math.max(s.messagesIn(), messagesIn.get()),
                 Math.max(s.errors(), errors.get()));
