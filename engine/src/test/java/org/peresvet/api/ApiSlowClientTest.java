@@ -66,7 +66,7 @@ class ApiSlowClientTest extends ApiTestBase {
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10)));
             out.flush();
             RawHttp.Answer refused = null;
-            for (int i = 0; i < 250; i++) { // until the server has read the held request's headers (up to 5 s: a loaded machine)
+            for (int i = 0; i < 750; i++) { // until the server has read the held request's headers (up to 15 s: a loaded machine)
                 refused = RawHttp.send(api.port(), "GET /v1/tags/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
                 if (refused.status() == 503) {
                     break;
