@@ -78,8 +78,9 @@ class PumpStationBoardComebackTest {
             assertThat(board.pumpOn()).isFalse();
 
             board.reappear();
+            // a reconnect waits out the board's backoff, longer on a loaded machine (20 s ran out once in a full run)
             await(() -> "drives " + drives + " online " + engine.current(id(P + "/PumpBoard1/Online")) + " relay "
-                    + engine.current(id(P + "/PumpBoard1/Pump")) + " command " + engine.current(id(P + "/Pump1/Command")),"the command is sent again when the board is back, and the relay reads back on", 20,
+                    + engine.current(id(P + "/PumpBoard1/Pump")) + " command " + engine.current(id(P + "/Pump1/Command")),"the command is sent again when the board is back, and the relay reads back on", 60,
                     () -> bool(P + "/PumpBoard1/Online") && bool(P + "/PumpBoard1/Pump"));
             assertThat(board.pumpOn()).isTrue();
             int lost = before + 1;
