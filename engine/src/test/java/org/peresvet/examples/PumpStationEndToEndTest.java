@@ -99,6 +99,9 @@ class PumpStationEndToEndTest {
                 // the new lead starts at the start level; then its motor trips on the board
                 engine.write(id(P + "/Tank1/LevelSetpoint"), number(P + "/Tank1/Level") + 0.05);
                 await("the new lead pump " + lag + " starts", 15, () -> bool(P + "/Pump" + lag + "/Running"));
+                // the stop level well below, so the demand lasts through the trip's 5 s detection on a loaded machine
+                // (had the level reached the stop level first, the standby pump would rightly stay off)
+                engine.write(id(P + "/Tank1/StopLevel"), 0.6);
                 WriteResult trip = engine.writeToDevice(id(P + "/PumpBoard" + lag + "/SimTrip"), true, Actor.workstation("tester"))
                         .get(10, TimeUnit.SECONDS);
                 assertThat(trip.status()).as(trip.reason()).isEqualTo(WriteResult.Status.CONFIRMED);
