@@ -160,6 +160,11 @@ final class Guard {
 
     // ---- targets ----
 
+    /** The model the checks read now. */
+    ModelSnapshot model() {
+        return model.get();
+    }
+
     /** The object a tag belongs to (null when the tag is unknown: the write rules refuse it then). */
     UUID objectOfTag(UUID tagId) {
         TagDef t = model.get().tag(tagId);

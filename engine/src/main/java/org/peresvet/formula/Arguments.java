@@ -29,6 +29,13 @@ public interface Arguments {
      */
     Object tryValue(int i);
 
+    /**
+     * Evaluates argument {@code i} only for the state of the stateful functions inside it (a value
+     * not used: the branch of {@code if} not taken); errors are ignored.
+     */
+    default void feed(int i) {
+    }
+
     /** Evaluates the argument; true when every input it read was good and its value is usable. */
     boolean good(int i);
 

@@ -108,7 +108,12 @@ class PumpStationEndToEndTest {
                 await("the fault of pump " + lag, 15, () -> bool(P + "/Pump" + lag + "/Fault"));
                 await("its alarm", 5, () -> engine.alarms().active().stream().map(AlarmView::path)
                         .anyMatch(p -> p.equals(P + "/Pump" + lag + "/Fault#Fault")));
-                await("the standby pump " + lead + " takes over", 15, () -> bool(P + "/Pump" + lead + "/Running"));
+                await("the standby pump " + lead + " takes over", 15, () -> bool(P + "/Pump" + lead + "/Running"),
+                        () -> states("/Tank1/Level", "/Tank1/StopLevel", "/Tank1/LevelSetpoint", "/Tank1/Demand", "/LeadPump",
+                                "/Pump" + lead + "/Available", "/Pump" + lead + "/AutoRun", "/Pump" + lead + "/Command",
+                                "/PumpBoard" + lead + "/Pump", "/PumpBoard" + lead + "/MotorCurrent", "/Valve" + lead + "/Command",
+                                "/PumpBoard" + lead + "/Valve", "/Pump" + lag + "/Fault", "/Pump" + lag + "/Available", "/Pump" + lead + "/Auto", "/Pump" + lead + "/Fault",
+                                "/Pump" + lead + "/Trip", "/Pump" + lead + "/Starts", "/PumpBoard" + lead + "/SimTrip"));
                 assertThat(bool(P + "/PumpBoard" + lag + "/Pump")).as("the tripped pump's relay is switched off").isFalse();
                 assertThat(number(P + "/Outlet/Total")).as("pumped volume").isGreaterThan(0);
 
@@ -145,11 +150,26 @@ class PumpStationEndToEndTest {
         return s != null && Boolean.TRUE.equals(s.y());
     }
 
+    /** The named tags' current samples, for a failure's message. */
+    private String states(String... paths) {
+        StringBuilder b = new StringBuilder();
+        for (String p : paths) {
+            Sample s = engine.current(id(P + p));
+            b.append("\n  ").append(p).append(" = ").append(s == null ? "none" : s.y() + (s.isGood() ? "" : " (bad)"));
+        }
+        return b.toString();
+    }
+
     private static void await(String what, int seconds, BooleanSupplier done) throws InterruptedException {
+        await(what, seconds, done, () -> "");
+    }
+
+    private static void await(String what, int seconds, BooleanSupplier done, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what);
+                throw new AssertionError("not within " + seconds + " s: " + what + state.get());
             }
             Thread.sleep(50);
         }

@@ -95,6 +95,46 @@ class FormulaStatefulTest {
         assertThat(mx).isEqualTo(9.0);
     }
 
+    /** Evaluated at chosen seconds with /a and /b set. */
+    private Object at(CompiledFormula f, FormulaState st, double seconds, double a, double b) {
+        fx.time = (long) (seconds * Micros.PER_SECOND);
+        fx.set("/a", a);
+        fx.set("/b", b);
+        Sample s = f.evaluate(fx.source(f), st, fx.time);
+        return s.isGood() ? s.y() : "q" + s.q();
+    }
+
+    /**
+     * A window behind a guard that is false (and's right side, or's after a true left, the branch
+     * of if not taken) still sees every evaluation: a motor-trip rule "relay on and no current for
+     * 5 s" must not trip at the next start on a current remembered from the last run.
+     */
+    @Test
+    void windowsBehindAGuardSeeEveryEvaluation() {
+        CompiledFormula and = fx.compile("{/b} > 0 and maxOver({/a}, 5) < 1");
+        FormulaState st = and.newState();
+        assertThat(at(and, st, 0, 5.0, 1)).isEqualTo(false); // running: current 5
+        assertThat(at(and, st, 1, 0.0, 0)).isEqualTo(false); // stopped: current 0 (guard false)
+        // Started 6 s later: the current has been 0 since 1 s, the window 2..7 holds only 0.
+        assertThat(at(and, st, 7, 0.0, 1)).isEqualTo(true);
+        // The same for or (left side true skips the right) and for the branch of if not taken.
+        CompiledFormula or = fx.compile("{/b} <= 0 or maxOver({/a}, 5) >= 1");
+        FormulaState so = or.newState();
+        assertThat(at(or, so, 0, 5.0, 1)).isEqualTo(true);
+        assertThat(at(or, so, 1, 0.0, 0)).isEqualTo(true);
+        assertThat(at(or, so, 7, 0.0, 1)).isEqualTo(false);
+        CompiledFormula branch = fx.compile("if({/b} > 0, maxOver({/a}, 5), -1)");
+        FormulaState sb = branch.newState();
+        assertThat(at(branch, sb, 0, 5.0, 1)).isEqualTo(5.0);
+        assertThat(at(branch, sb, 1, 0.0, 0)).isEqualTo(-1.0);
+        assertThat(at(branch, sb, 7, 0.0, 1)).isEqualTo(0.0);
+        // A bad input on the skipped side does not make the result bad.
+        fx.set("/b", 0.0);
+        fx.set("/c", null, 103);
+        CompiledFormula skipped = fx.compile("{/b} > 0 and maxOver({/c}, 5) < 1");
+        assertThat(skipped.evaluate(fx.source(skipped), skipped.newState(), fx.time).y()).isEqualTo(false);
+    }
+
     @Test
     void lowpassFollowsWithTheTimeConstant() {
         Run lp = new Run("lowpass({/a}, 10)");

@@ -112,7 +112,15 @@ public final class Builtins {
                         + (args.get(0) == FormulaType.NUMBER ? " (compare it, e.g. {x} > 0)" : ""));
             }
             return common(args.get(1), args.get(2), "then and else");
-        }, a -> a.bool(0) ? a.value(1) : a.value(2), a -> a.bool(0) ? a.number(1) : a.number(2), false));
+        }, a -> {
+            boolean c = a.bool(0);
+            a.feed(c ? 2 : 1);
+            return c ? a.value(1) : a.value(2);
+        }, a -> {
+            boolean c = a.bool(0);
+            a.feed(c ? 2 : 1);
+            return c ? a.number(1) : a.number(2);
+        }, false));
 
         // ---- arithmetic ----
         out.add(num("abs", "abs(x)", 1, 1, a -> Math.abs(a.number(0))));

@@ -19,6 +19,8 @@ public final class Compiler {
     private final Map<String, TagRef> refs = new LinkedHashMap<>();
     private int calls;
     private boolean stateful;
+    /** Stateful calls compiled so far: a node holds state when it raised the count. */
+    private int statefulCalls;
 
     private Compiler(FormulaContext ctx) {
         this.ctx = ctx;
@@ -52,26 +54,27 @@ public final class Compiler {
         return "/" + String.join("/", parts);
     }
 
+    /** One method, no helper: a long flat sum ({a} + 1 + 1 + …) recurses once per term here. */
     private Node node(Ast ast) {
-        if (ast instanceof Ast.Num n) {
-            return new Nodes.NumConst(n.value());
+        int before = statefulCalls;
+        Node n;
+        if (ast instanceof Ast.Num x) {
+            n = new Nodes.NumConst(x.value());
+        } else if (ast instanceof Ast.Str x) {
+            n = new Nodes.StrConst(x.value());
+        } else if (ast instanceof Ast.Bool x) {
+            n = new Nodes.BoolConst(x.value());
+        } else if (ast instanceof Ast.Ref x) {
+            n = ref(x);
+        } else if (ast instanceof Ast.Unary x) {
+            n = unary(x);
+        } else if (ast instanceof Ast.Binary x) {
+            n = binary(x);
+        } else {
+            n = call((Ast.Call) ast);
         }
-        if (ast instanceof Ast.Str s) {
-            return new Nodes.StrConst(s.value());
-        }
-        if (ast instanceof Ast.Bool b) {
-            return new Nodes.BoolConst(b.value());
-        }
-        if (ast instanceof Ast.Ref r) {
-            return ref(r);
-        }
-        if (ast instanceof Ast.Unary u) {
-            return unary(u);
-        }
-        if (ast instanceof Ast.Binary b) {
-            return binary(b);
-        }
-        return call((Ast.Call) ast);
+        n.holdsState = statefulCalls > before;
+        return n;
     }
 
     private Node ref(Ast.Ref r) {
@@ -190,6 +193,9 @@ public final class Compiler {
             throw error(c, c.name() + "(): " + e.getMessage() + " — usage: " + fn.usage());
         }
         stateful |= fn.stateful();
+        if (fn.stateful()) {
+            statefulCalls++;
+        }
         return new Nodes.Call(fn, args, calls++, result);
     }
 

@@ -75,6 +75,34 @@ public final class Frame implements FormulaState, Arguments {
         return args[i].value(this);
     }
 
+    /**
+     * Evaluates a node whose value is not needed (the skipped side of and/or, the branch of if not
+     * taken) when it holds state, so that a window or edge counter in it sees every evaluation;
+     * its errors and bad inputs do not count.
+     */
+    void feed(Node n) {
+        if (!n.holdsState) {
+            return;
+        }
+        int saved = badQ;
+        Node[] a = args;
+        int c = call;
+        try {
+            n.value(this);
+        } catch (RuntimeException e) {
+            // only its state mattered
+        } finally {
+            badQ = saved;
+            args = a;
+            call = c;
+        }
+    }
+
+    @Override
+    public void feed(int i) {
+        feed(args[i]);
+    }
+
     @Override
     public Object tryValue(int i) {
         int saved = badQ;

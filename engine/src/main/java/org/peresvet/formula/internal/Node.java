@@ -8,6 +8,12 @@ import org.peresvet.formula.FormulaType;
  */
 public abstract class Node {
     final FormulaType type;
+    /**
+     * Whether a stateful function (a window, an edge counter, a timer) is called inside: such a
+     * node is evaluated for its state even where and/or/if skip its value, so that its history has
+     * no holes (set by the compiler).
+     */
+    boolean holdsState;
 
     Node(FormulaType type) {
         this.type = type;

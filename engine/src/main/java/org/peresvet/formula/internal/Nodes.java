@@ -292,7 +292,11 @@ final class Nodes {
 
         @Override
         boolean bool(Frame f) {
-            return a.bool(f) && b.bool(f);
+            if (!a.bool(f)) {
+                f.feed(b);
+                return false;
+            }
+            return b.bool(f);
         }
     }
 
@@ -308,7 +312,11 @@ final class Nodes {
 
         @Override
         boolean bool(Frame f) {
-            return a.bool(f) || b.bool(f);
+            if (a.bool(f)) {
+                f.feed(b);
+                return true;
+            }
+            return b.bool(f);
         }
     }
 
