@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peresvet.alarm.AlarmView;
@@ -164,7 +165,7 @@ class PumpStationEndToEndTest {
         await(what, seconds, done, () -> "");
     }
 
-    private static void await(String what, int seconds, BooleanSupplier done, java.util.function.Supplier<String> state)
+    private static void await(String what, int seconds, BooleanSupplier done, Supplier<String> state)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!done.getAsBoolean()) {
