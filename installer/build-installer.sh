@@ -141,22 +141,15 @@ fi
 "$JDK/bin/jar" --create --file "$WORK/input/peresvet-app.jar" -C app/target/classes .
 cp app/target/lib/*.jar "$WORK/input/"
 
-# RocksDB's JNI jar (the built-in MQTT broker's store) carries its library for every platform,
-# about 160 MB unpacked; the package keeps only the one it runs on (RocksDB picks it by name).
-keep_native=""
-case "$OS-$(uname -m)" in
-    linux-x86_64 | linux-amd64) keep_native='librocksdbjni-linux64.so' ;;
-    linux-aarch64 | linux-arm64) keep_native='librocksdbjni-linux-aarch64.so' ;;
-    mac-*) keep_native='librocksdbjni-osx-' ;;
-    windows-*) keep_native='librocksdbjni-win64.dll' ;;
-esac
+# RocksDB's JNI jar: its classes stay (HiveMQ's settings class names one of its enums), its native
+# libraries (13 MB each, one per platform) go: the built-in broker keeps everything in Xodus
+# (org.peresvet.broker.BrokerStorage), so RocksDB never loads.
 for jar in "$WORK"/input/rocksdbjni-*.jar; do
-    [ -f "$jar" ] && [ -n "$keep_native" ] || continue
+    [ -f "$jar" ] || continue
     unpacked="$WORK/rocksdb-unpacked"
     rm -rf "$unpacked" && mkdir -p "$unpacked"
     (cd "$unpacked" && "$JDK/bin/jar" --extract --file "$jar")
-    find "$unpacked" -maxdepth 1 -name 'librocksdbjni-*' ! -name "$keep_native*" -delete
-    ls "$unpacked"/librocksdbjni-* >/dev/null 2>&1 || die "no RocksDB library for this platform ($keep_native) in $jar"
+    find "$unpacked" -maxdepth 1 -name 'librocksdbjni-*' -delete
     "$JDK/bin/jar" --create --no-manifest --file "$jar" -C "$unpacked" .
     rm -rf "$unpacked"
 done
