@@ -141,25 +141,44 @@ fi
 "$JDK/bin/jar" --create --file "$WORK/input/peresvet-app.jar" -C app/target/classes .
 cp app/target/lib/*.jar "$WORK/input/"
 
-# RocksDB's JNI jar (the built-in MQTT broker's store) carries its library for every platform,
-# about 160 MB unpacked; the package keeps only the one it runs on (RocksDB picks it by name).
-keep_native=""
-case "$OS-$(uname -m)" in
-    linux-x86_64 | linux-amd64) keep_native='librocksdbjni-linux64.so' ;;
-    linux-aarch64 | linux-arm64) keep_native='librocksdbjni-linux-aarch64.so' ;;
-    mac-*) keep_native='librocksdbjni-osx-' ;;
-    windows-*) keep_native='librocksdbjni-win64.dll' ;;
-esac
-for jar in "$WORK"/input/rocksdbjni-*.jar; do
-    [ -f "$jar" ] && [ -n "$keep_native" ] || continue
-    unpacked="$WORK/rocksdb-unpacked"
+# drop_from_jar JAR FIND-ARGS...: writes JAR again without the files that find selects in it.
+drop_from_jar() {
+    local jar="$1" unpacked="$WORK/unpacked"
+    shift
     rm -rf "$unpacked" && mkdir -p "$unpacked"
     (cd "$unpacked" && "$JDK/bin/jar" --extract --file "$jar")
-    find "$unpacked" -maxdepth 1 -name 'librocksdbjni-*' ! -name "$keep_native*" -delete
-    ls "$unpacked"/librocksdbjni-* >/dev/null 2>&1 || die "no RocksDB library for this platform ($keep_native) in $jar"
+    find "$unpacked" "$@" -delete
+    find "$unpacked" -mindepth 1 -type d -empty -delete
     "$JDK/bin/jar" --create --no-manifest --file "$jar" -C "$unpacked" .
     rm -rf "$unpacked"
+}
+# RocksDB's JNI jar: its classes stay (HiveMQ's settings class names one of its enums), its native
+# libraries (13 MB each, one per platform) go: the built-in broker keeps everything in Xodus
+# (org.peresvet.broker.BrokerStorage), so RocksDB never loads.
+for jar in "$WORK"/input/rocksdbjni-*.jar; do
+    [ -f "$jar" ] || continue
+    drop_from_jar "$jar" -maxdepth 1 -name 'librocksdbjni-*'
 done
+# JNA (HiveMQ counts the CPU cores with OSHI) carries its library for 30 platforms; the package
+# keeps the one it runs on (com/sun/jna/<platform>/, the folder JNA looks in).
+jna_platform=""
+case "$OS-$(uname -m)" in
+    linux-x86_64 | linux-amd64) jna_platform='linux-x86-64' ;;
+    linux-aarch64 | linux-arm64) jna_platform='linux-aarch64' ;;
+    mac-x86_64) jna_platform='darwin-x86-64' ;;
+    mac-arm64) jna_platform='darwin-aarch64' ;;
+    windows-*) jna_platform='win32-x86-64' ;;
+esac
+for jar in "$WORK"/input/jna-[0-9]*.jar; do
+    [ -f "$jar" ] && [ -n "$jna_platform" ] || continue
+    drop_from_jar "$jar" -path '*/com/sun/jna/*/*jnidispatch*' ! -path "*/com/sun/jna/$jna_platform/*"
+    "$JDK/bin/jar" --list --file "$jar" | grep -q "com/sun/jna/$jna_platform/" || die "no JNA library for $jna_platform in $jar"
+done
+# Libraries of which the app uses a small part keep only the classes it can reach
+# (installer/ShrinkJars.java: constant-pool closure from every other jar, services kept).
+step "Shrinking library jars…"
+"$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" eclipse-collections- eclipse-collections-api- guava- jna-platform- \
+    commons-lang3- commons-io- commons-compress- jctools-core- || die "ShrinkJars failed"
 
 common=(
     --name peresvet

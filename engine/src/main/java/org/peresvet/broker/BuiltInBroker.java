@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * The project's own MQTT broker (HiveMQ CE, embedded): MQTT 3.1, 3.1.1 and 5 on a plain port and,
  * when configured, on a TLS port. Boards and external tools connect to it as to Mosquitto; the
  * engine's connectors use it through their usual MQTT settings. Retained messages (the boards'
- * discovery configs) and persistent sessions live in {@code broker/data} of the project folder, so
- * they survive a restart. Users are checked against the hashes of {@link BrokerConfig}.
+ * discovery configs) and persistent sessions live in {@code broker/data} of the project folder
+ * (HiveMQ's Xodus store, see {@link BrokerStorage}), so they survive a restart. Users are checked
+ * against the hashes of {@link BrokerConfig}.
  *
  * <p>Start and stop take a second or more (the broker opens its stores): call them off the FX
  * thread. Thread-safe.
@@ -83,7 +84,9 @@ public final class BuiltInBroker implements AutoCloseable {
         try {
             Path base = folder(projectDir);
             Path conf = Files.createDirectories(base.resolve("conf"));
-            Path data = Files.createDirectories(base.resolve("data"));
+            Path data = base.resolve("data");
+            BrokerStorage.moveAsideFormerStore(data);
+            Files.createDirectories(data);
             Path ext = Files.createDirectories(base.resolve("extensions"));
             String keyStore = null;
             String keyPassword = null;
@@ -101,6 +104,7 @@ public final class BuiltInBroker implements AutoCloseable {
             }
             enginePassword = EnginePassword.ensure(base.resolve("engine-password"));
             Files.writeString(conf.resolve("config.xml"), HiveConfigXml.of(config, keyStore, keyPassword), StandardCharsets.UTF_8);
+            BrokerStorage.useXodus();
             EmbeddedHiveMQ h = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
                     .withExtensionsFolder(ext).withEmbeddedExtension(authentication()).withoutLoggingBootstrap().build();
             try {

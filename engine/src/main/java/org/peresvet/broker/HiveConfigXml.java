@@ -11,6 +11,8 @@ final class HiveConfigXml {
         x.append("    <tcp-listener>\n      <port>").append(c.port()).append("</port>\n      <bind-address>")
                 .append(esc(c.bindAddress())).append("</bind-address>\n      <name>mqtt</name>\n    </tcp-listener>\n");
         if (keyStore != null) {
+            // client-authentication-mode NONE: no client certificates, which HiveMQ reads with
+            // BouncyCastle, not shipped (engine/pom.xml)
             x.append("    <tls-tcp-listener>\n      <port>").append(c.tlsPort()).append("</port>\n      <bind-address>")
                     .append(esc(c.bindAddress())).append("</bind-address>\n      <name>mqtts</name>\n      <tls>\n")
                     .append("        <keystore>\n          <path>").append(esc(keyStore)).append("</path>\n")

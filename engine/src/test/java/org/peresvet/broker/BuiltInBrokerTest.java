@@ -3,6 +3,9 @@ package org.peresvet.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hivemq.configuration.service.InternalConfigurations;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.migration.meta.PersistenceType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,6 +19,7 @@ import java.security.cert.CertificateFactory;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,17 +31,24 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in broker with the real Paho MQTT 5 client (the client of every connector): users are
  * checked, retained messages and a persistent session survive a restart, TLS with the generated
- * certificate works for a client that trusts it and fails for one that does not.
+ * certificate works for a client that trusts it and fails for one that does not. A broker folder
+ * written by an earlier version (HiveMQ's default RocksDB store) is moved aside.
  */
 class BuiltInBrokerTest {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void xodusAgain() {
+        BrokerStorage.useXodus();
+    }
 
     @Test
     void usersRetainedMessagesSessionsAndTlsAcrossARestart() throws Exception {
@@ -95,6 +106,63 @@ class BuiltInBrokerTest {
             assertThatThrownBy(() -> connect("ssl://127.0.0.1:" + tlsPort, "tls-2", "board", "secret-1", true, null,
                     SSLContext.getDefault())).hasRootCauseInstanceOf(CertPathBuilderException.class)
                     .hasStackTraceContaining(SSLHandshakeException.class.getSimpleName());
+        }
+    }
+
+    @Test
+    void aDataFolderOfTheFormerRocksDbStoreIsMovedAsideAndTheBrokerStarts() throws Exception {
+        int port = freePort();
+        BrokerConfig cfg = BrokerConfig.off().withEnabled(true).withListener("127.0.0.1", port)
+                .withUser("board", "secret-1".toCharArray());
+        String url = "tcp://127.0.0.1:" + port;
+        Path data = writtenByRocksDb(cfg, url);
+        assertThat(rocksDbStores(data)).isPositive();
+        try (BuiltInBroker broker = new BuiltInBroker(dir, cfg).start()) {
+            assertThat(broker.state()).isEqualTo(BuiltInBroker.State.RUNNING);
+            assertThat(rocksDbStores(BuiltInBroker.folder(dir).resolve("data-rocksdb"))).isPositive();
+            assertThat(rocksDbStores(data)).isZero();
+            MqttClient board = connect(url, "board-1", "board", "secret-1", true, null);
+            board.publish("homeassistant/sensor/b1/h/config", "{}".getBytes(StandardCharsets.UTF_8), 1, true);
+            board.disconnect();
+            board.close();
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            MqttClient scada = connect(url, "scada-1", "board", "secret-1", true, got);
+            scada.subscribe("homeassistant/#", 1);
+            assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("homeassistant/sensor/b1/h/config={} retained=true");
+            assertThat(got.poll(200, TimeUnit.MILLISECONDS)).as("the old store's message stays aside").isNull();
+            scada.disconnect();
+            scada.close();
+        }
+    }
+
+    /** The broker folder as an earlier version left it: HiveMQ on its default store, one retained message. */
+    private Path writtenByRocksDb(BrokerConfig cfg, String url) throws Exception {
+        Path base = BuiltInBroker.folder(dir);
+        Path conf = Files.createDirectories(base.resolve("conf"));
+        Path data = Files.createDirectories(base.resolve("data"));
+        Files.writeString(conf.resolve("config.xml"), HiveConfigXml.of(cfg, null, null), StandardCharsets.UTF_8);
+        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(PersistenceType.FILE_NATIVE);
+        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(PersistenceType.FILE_NATIVE);
+        try (EmbeddedHiveMQ hive = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
+                .withExtensionsFolder(Files.createDirectories(base.resolve("extensions"))).withoutLoggingBootstrap().build()) {
+            hive.start().get(60, TimeUnit.SECONDS);
+            // no authenticator extension: HiveMQ lets anyone in
+            MqttClient board = connect(url, "old-board", null, null, true, null);
+            board.publish("homeassistant/sensor/b1/t/config", "{}".getBytes(StandardCharsets.UTF_8), 1, true);
+            board.disconnect();
+            board.close();
+            hive.stop().get(60, TimeUnit.SECONDS);
+        }
+        return data;
+    }
+
+    /** RocksDB stores under a folder (each has an IDENTITY file). */
+    private static long rocksDbStores(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.getFileName().toString().equals("IDENTITY")).count();
         }
     }
 
