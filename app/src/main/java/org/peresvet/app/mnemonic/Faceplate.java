@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
@@ -34,7 +35,11 @@ import org.peresvet.model.TagDef;
 final class Faceplate extends VBox implements AutoCloseable {
 
     /** A command button of the faceplate: its node id, its text, and what it does (confirm, send). */
-    record Action(String id, String text, Runnable run) {
+    /** A command button; {@code refused} (null: allowed) says why the current user may not use it. */
+    record Action(String id, String text, Runnable run, String refused) {
+        Action(String id, String text, Runnable run) {
+            this(id, text, run, null);
+        }
     }
 
     private final Watch watch;
@@ -45,11 +50,15 @@ final class Faceplate extends VBox implements AutoCloseable {
     /** {@code trend} opens a tag's popup trend (null: no trend buttons). */
     Faceplate(WidgetFrame f, List<TagDef> tags, ModelSnapshot model, ValueBridge bridge, Consumer<TagDef> write,
               Consumer<TagDef> trend, Runnable close) {
-        this(f, tags, List.of(), model, bridge, write, trend, close);
+        this(f, tags, List.of(), model, bridge, write, t -> null, trend, close);
     }
 
+    /**
+     * @param whyNotWrite why the current user may not write a tag (null: allowed): its Write… button
+     *                    is then disabled and the reason shown once, instead of a refusal after the dialog
+     */
     Faceplate(WidgetFrame f, List<TagDef> tags, List<Action> actions, ModelSnapshot model, ValueBridge bridge,
-              Consumer<TagDef> write, Consumer<TagDef> trend, Runnable close) {
+              Consumer<TagDef> write, Function<TagDef, String> whyNotWrite, Consumer<TagDef> trend, Runnable close) {
         super(8);
         this.frame = f;
         setId("faceplate");
@@ -87,9 +96,11 @@ final class Faceplate extends VBox implements AutoCloseable {
                 b.getStyleClass().add("faceplate-action");
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> a.run().run());
+                b.setDisable(a.refused() != null);
                 buttons.getChildren().add(b);
             }
             getChildren().add(buttons);
+            actions.stream().map(Action::refused).filter(r -> r != null).findFirst().ifPresent(r -> getChildren().add(refusal(r)));
         }
         if (f.command() != null) {
             Label cmd = new Label(Messages.get("faceplate.command", f.commandDetail()));
@@ -104,6 +115,7 @@ final class Faceplate extends VBox implements AutoCloseable {
         grid.setVgap(6);
         watch = bridge.watch(tags.stream().map(TagDef::id).toList());
         int row = 0;
+        String writeRefused = null;
         for (TagDef t : tags) {
             Label path = new Label(model.tagPath(t.id()));
             path.setWrapText(true);
@@ -132,6 +144,11 @@ final class Faceplate extends VBox implements AutoCloseable {
                 w.setMinWidth(Region.USE_PREF_SIZE);
                 w.getStyleClass().add("faceplate-write");
                 w.setOnAction(e -> write.accept(t));
+                String why = whyNotWrite.apply(t);
+                w.setDisable(why != null);
+                if (why != null && writeRefused == null) {
+                    writeRefused = why;
+                }
                 grid.add(w, 2, row);
             }
             if (trend != null) {
@@ -147,6 +164,19 @@ final class Faceplate extends VBox implements AutoCloseable {
             getChildren().add(new Label(Messages.get("faceplate.noTags")));
         }
         getChildren().add(grid);
+        if (writeRefused != null && actions.stream().allMatch(a -> a.refused() == null)) {
+            getChildren().add(refusal(writeRefused));
+        }
+    }
+
+    /** Why the disabled buttons are disabled: said once, where the operator looks. */
+    private static Label refusal(String why) {
+        Label l = new Label(why);
+        l.setId("faceplate-refused");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setStyle("-fx-text-fill: #5A5A5A; -fx-font-style: italic;");
+        return l;
     }
 
     WidgetFrame frame() {

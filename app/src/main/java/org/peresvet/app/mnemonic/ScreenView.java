@@ -395,7 +395,7 @@ public final class ScreenView implements WorkspaceTab {
         closeFaceplate();
         ModelSnapshot m = ctx.bridge().getModel();
         faceplate = new Faceplate(f, live.tagsOf(f), actions(f, m), m, ctx.bridge(), t -> askAndSend(t.name(), t, null, null, f),
-                trendPopup == TrendPopup.NONE ? null : t -> trendPopup.show(t.id()), this::closeFaceplate);
+                this::whyNotWrite, trendPopup == TrendPopup.NONE ? null : t -> trendPopup.show(t.id()), this::closeFaceplate);
         faceplate.showAlarms(symbolAlarms(f), whyNotAcknowledge(), this::acknowledge);
         content.setRight(faceplate);
     }
@@ -408,6 +408,20 @@ public final class ScreenView implements WorkspaceTab {
         Set<UUID> tags = live.tagsOf(f).stream().map(TagDef::id).collect(Collectors.toSet());
         return alarms.stream().filter(a -> tags.contains(a.def().tagId()) && a.state() != AlarmState.NORMAL && !a.state().isMasked())
                 .sorted(Comparator.comparing(AlarmView::priority)).toList();
+    }
+
+    /**
+     * Null when the current user may write the tag (on its object: subtree rules count), else why
+     * not: the faceplate disables its buttons instead of letting a command be refused after the dialog.
+     */
+    private String whyNotWrite(TagDef t) {
+        ProjectContext p = ctx.project();
+        if (p == null || t == null || p.security().permissions(t.objectId()).contains(Permission.WRITE_VALUES)) {
+            return null;
+        }
+        Actor a = p.actor();
+        return Messages.get("faceplate.notAllowed", a.name(), a.role() == null ? "-" : a.role(),
+                Messages.get("permission." + Permission.WRITE_VALUES.name()));
     }
 
     /** Null when the current user may acknowledge alarms, else why not (the faceplate shows it). */
@@ -455,18 +469,20 @@ public final class ScreenView implements WorkspaceTab {
         UUID modeId = live.tagBoundTo(f, "auto");
         TagDef mode = modeId == null ? null : m.tag(modeId);
         if (switchable(mode)) {
+            String refused = whyNotWrite(mode);
             out.add(new Faceplate.Action("faceplate-auto", Messages.get("faceplate.auto"),
-                    () -> confirmAndSend(Messages.get("faceplate.auto"), mode, Boolean.TRUE, f)));
+                    () -> confirmAndSend(Messages.get("faceplate.auto"), mode, Boolean.TRUE, f), refused));
             out.add(new Faceplate.Action("faceplate-manual", Messages.get("faceplate.manual"),
-                    () -> confirmAndSend(Messages.get("faceplate.manual"), mode, Boolean.FALSE, f)));
+                    () -> confirmAndSend(Messages.get("faceplate.manual"), mode, Boolean.FALSE, f), refused));
         }
         TagDef command = f.def().command() == null ? null : m.findTag(f.def().command().tag()).orElse(null);
         if (switchable(command)) {
             boolean valve = f.def().type().equals(WidgetTypes.VALVE);
             String on = Messages.get(valve ? "faceplate.open" : "faceplate.start");
             String off = Messages.get(valve ? "faceplate.close" : "faceplate.stop");
-            out.add(new Faceplate.Action("faceplate-on", on, () -> confirmAndSend(on, command, Boolean.TRUE, f)));
-            out.add(new Faceplate.Action("faceplate-off", off, () -> confirmAndSend(off, command, Boolean.FALSE, f)));
+            String refused = whyNotWrite(command);
+            out.add(new Faceplate.Action("faceplate-on", on, () -> confirmAndSend(on, command, Boolean.TRUE, f), refused));
+            out.add(new Faceplate.Action("faceplate-off", off, () -> confirmAndSend(off, command, Boolean.FALSE, f), refused));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.peresvet.app.project;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.peresvet.engine.SecurityAccess;
@@ -47,6 +48,11 @@ final class EngineProjectSecurity implements ProjectSecurity {
     @Override
     public Set<Permission> permissions() {
         return security.permissions(actor.get(), null);
+    }
+
+    @Override
+    public Set<Permission> permissions(UUID objectId) {
+        return security.permissions(actor.get(), objectId);
     }
 
     @Override

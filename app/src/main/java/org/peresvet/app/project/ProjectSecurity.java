@@ -2,6 +2,7 @@ package org.peresvet.app.project;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.peresvet.model.Actor;
 import org.peresvet.security.AuditQuery;
 import org.peresvet.security.AuditRecord;
@@ -33,6 +34,14 @@ public interface ProjectSecurity {
 
     /** What the current actor may do on the whole project. */
     Set<Permission> permissions();
+
+    /**
+     * What the current actor may do on one object (null: the whole project), subtree rules
+     * included: the operator station offers a command only where it would be accepted.
+     */
+    default Set<Permission> permissions(UUID objectId) {
+        return permissions();
+    }
 
     /**
      * Whether the current actor may edit the model anywhere: by role, or below an object through

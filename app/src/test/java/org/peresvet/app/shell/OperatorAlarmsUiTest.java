@@ -154,6 +154,8 @@ class OperatorAlarmsUiTest {
         await(() -> fx(() -> ackButton() != null));
         assertThat(fx(() -> ackButton().isDisabled())).isFalse();
         Screenshots.save(stage.getScene(), "operator-alarms-faceplate");
+        assertThat(writeButtons()).isNotEmpty().noneMatch(Node::isDisabled);
+        assertThat(fx(() -> stage.getScene().lookup("#faceplate-refused") == null)).isTrue();
         fx(() -> {
             ackButton().fire();
             return null;
@@ -277,7 +279,16 @@ class OperatorAlarmsUiTest {
         await(() -> fx(() -> ackButton() != null));
         assertThat(fx(() -> ackButton().isDisabled())).isTrue();
         assertThat(fx(() -> ((Label) stage.getScene().lookup("#faceplate-ack-reason")).getText())).contains("vera");
+        // and its Write… is disabled too, with the reason said once (not a refusal after the dialog)
+        assertThat(writeButtons()).isNotEmpty().allMatch(Node::isDisabled);
+        assertThat(fx(() -> ((Label) stage.getScene().lookup("#faceplate-refused")).getText())).contains("vera")
+                .contains("viewer").contains("write values");
         Screenshots.save(stage.getScene(), "operator-alarms-viewer-faceplate");
+    }
+
+    /** The open faceplate's Write… buttons. */
+    private List<Node> writeButtons() throws Exception {
+        return fx(() -> List.copyOf(stage.getScene().getRoot().lookupAll(".faceplate-write")));
     }
 
     /** A small plant: two tags with alarms, a pump run command on two buttons, two users. */
