@@ -67,13 +67,16 @@ final class PenRenderer extends AbstractXYItemRenderer {
         painted = true;
         Scale sx = new Scale(timeAxis, area, plot, true);
         Scale sy = new Scale(valueAxis, area, plot, false);
-        drawBand(g2, sx, sy);
+        drawBand(g2, sx, sy, area);
         drawBadStretches(g2, sx, area);
-        drawLine(g2, sx, sy);
+        drawLine(g2, sx, sy, area);
     }
 
-    private void drawBand(Graphics2D g2, Scale sx, Scale sy) {
-        Path2D.Double band = new Path2D.Double();
+    /** The band's runs as polygons (top edge along max, back along min): as one path, or by pixel columns when dense. */
+    private void drawBand(Graphics2D g2, Scale sx, Scale sy, Rectangle2D area) {
+        boolean dense = PixelColumns.dense(d.bandSize, area);
+        Path2D.Double band = dense ? null : new Path2D.Double();
+        PixelColumns columns = dense ? new PixelColumns(area) : null;
         int runStart = -1;
         for (int i = 0; i <= d.bandSize; i++) {
             boolean ok = i < d.bandSize && !Double.isNaN(d.lo[i]);
@@ -81,20 +84,49 @@ final class PenRenderer extends AbstractXYItemRenderer {
                 runStart = i;
             } else if (!ok && runStart >= 0) {
                 if (i - runStart > 1) {
-                    band.moveTo(sx.at(d.bx[runStart]), sy.at(d.hi[runStart]));
-                    for (int k = runStart + 1; k < i; k++) {
-                        band.lineTo(sx.at(d.bx[k]), sy.at(d.hi[k]));
+                    for (int k = runStart; k < i; k++) {
+                        double x = sx.at(d.bx[k]);
+                        double y = sy.at(d.hi[k]);
+                        if (k == runStart) {
+                            moveTo(band, columns, x, y);
+                        } else {
+                            lineTo(band, columns, x, y);
+                        }
                     }
                     for (int k = i - 1; k >= runStart; k--) {
-                        band.lineTo(sx.at(d.bx[k]), sy.at(d.lo[k]));
+                        lineTo(band, columns, sx.at(d.bx[k]), sy.at(d.lo[k]));
                     }
-                    band.closePath();
+                    if (dense) {
+                        columns.closePath();
+                    } else {
+                        band.closePath();
+                    }
                 }
                 runStart = -1;
             }
         }
         g2.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), 80));
-        g2.fill(band);
+        if (dense) {
+            columns.fill(g2, 1, 0);
+        } else {
+            g2.fill(band);
+        }
+    }
+
+    private static void moveTo(Path2D path, PixelColumns columns, double x, double y) {
+        if (columns != null) {
+            columns.moveTo(x, y);
+        } else {
+            path.moveTo(x, y);
+        }
+    }
+
+    private static void lineTo(Path2D path, PixelColumns columns, double x, double y) {
+        if (columns != null) {
+            columns.lineTo(x, y);
+        } else {
+            path.lineTo(x, y);
+        }
     }
 
     /** From each NaN point to the next drawn point: a faint strip over the plot's height and a dashed mark on its bottom edge. */
@@ -119,32 +151,39 @@ final class PenRenderer extends AbstractXYItemRenderer {
         g2.draw(marks);
     }
 
-    private void drawLine(Graphics2D g2, Scale sx, Scale sy) {
-        Path2D.Double line = new Path2D.Double();
+    /** The line (steps or linear, broken at gaps): stroked as one path, or by pixel columns when dense. */
+    private void drawLine(Graphics2D g2, Scale sx, Scale sy, Rectangle2D area) {
+        boolean dense = PixelColumns.dense(d.size, area);
+        Path2D.Double line = dense ? null : new Path2D.Double();
+        PixelColumns columns = dense ? new PixelColumns(area) : null;
         boolean open = false;
         double lastY = 0;
         for (int i = 0; i < d.size; i++) {
             double x = sx.at(d.xs[i]);
             if (Double.isNaN(d.ys[i])) {
                 if (open && d.step) {
-                    line.lineTo(x, lastY); // a step value holds until the bad sample
+                    lineTo(line, columns, x, lastY); // a step value holds until the bad sample
                 }
                 open = false;
                 continue;
             }
             double y = sy.at(d.ys[i]);
             if (!open) {
-                line.moveTo(x, y);
+                moveTo(line, columns, x, y);
                 open = true;
             } else {
                 if (d.step) {
-                    line.lineTo(x, lastY);
+                    lineTo(line, columns, x, lastY);
                 }
-                line.lineTo(x, y);
+                lineTo(line, columns, x, y);
             }
             lastY = y;
         }
         g2.setPaint(color);
+        if (dense) {
+            columns.fill(g2, Math.max(1, width), width / 2);
+            return;
+        }
         g2.setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL));
         g2.draw(line);
     }
