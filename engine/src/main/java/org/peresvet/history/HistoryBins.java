@@ -208,6 +208,49 @@ public final class HistoryBins {
             }
         }
 
+        /** As {@link #sample} for a good double: no gap, no kinds to tell apart (most of a long scan). */
+        @Override
+        public void goodDouble(long x, long bits) {
+            if (x < start || x > finish) {
+                return;
+            }
+            if (total < rawLimit) {
+                raw.add(SampleScan.toSample(x, SampleScan.DOUBLE, bits, null, SampleScan.NO_Q));
+            }
+            total++;
+            int i = cur;
+            if (x < curFrom || x >= curTo) {
+                commitLast();
+                i = (int) ((x - start) / width);
+                cur = i;
+                curFrom = start + i * width;
+                curTo = curFrom + width;
+            }
+            if (count[i]++ == 0 || x < first.x[i]) {
+                first.set(i, x, SampleScan.DOUBLE, bits, null, SampleScan.NO_Q);
+            }
+            if (!pending || x >= lastX) {
+                pending = true;
+                lastX = x;
+                lastKind = SampleScan.DOUBLE;
+                lastBits = bits;
+                lastObj = null;
+                lastQ = SampleScan.NO_Q;
+            }
+            double v = Double.longBitsToDouble(bits);
+            if (Double.isNaN(v)) {
+                return;
+            }
+            if (Double.isNaN(min[i]) || v < min[i] || (v == min[i] && x < minX[i])) {
+                min[i] = v;
+                minX[i] = x;
+            }
+            if (Double.isNaN(max[i]) || v > max[i] || (v == max[i] && x < maxX[i])) {
+                max[i] = v;
+                maxX[i] = x;
+            }
+        }
+
         /** The current bin's last so far goes to the arrays unless an earlier visit left a later one there. */
         private void commitLast() {
             if (pending && (last.x[cur] <= lastX || !last.isSet(cur))) {

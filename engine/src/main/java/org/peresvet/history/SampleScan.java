@@ -23,6 +23,14 @@ public interface SampleScan {
 
     void sample(long x, int kind, long bits, Object obj, long q);
 
+    /**
+     * A double without a quality code (most stored samples): the same as {@link #sample} with
+     * kind {@link #DOUBLE} and {@link #NO_Q}; a scan that sees many overrides it with a shorter way.
+     */
+    default void goodDouble(long x, long bits) {
+        sample(x, DOUBLE, bits, null, NO_Q);
+    }
+
     /** Hands one sample object to a scan. */
     static void of(Sample s, SampleScan to) {
         to.sample(s.x(), SampleScan.OBJECT, 0, s.y(), s.q() == null ? NO_Q : s.q());

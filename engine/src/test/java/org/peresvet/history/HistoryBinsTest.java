@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -182,5 +184,68 @@ class HistoryBinsTest {
         assertThatThrownBy(() -> run(src, T0 + 10, 0)).hasMessageContaining("bins");
         assertThatThrownBy(() -> run(src, T0 + 10, BinQuery.MAX_BINS + 1)).hasMessageContaining("bins");
         assertThatThrownBy(() -> run(src, T0 - 1, 10)).hasMessageContaining("start");
+    }
+    /**
+     * Good doubles handed over the short way ({@link SampleScan#goodDouble}, as the H2 reader does)
+     * give the same bins as every sample handed over as an object: ties of value and of x, NaN,
+     * bad and null samples between them, samples out of x order.
+     */
+    @Test
+    void goodDoublesTheShortWayGiveTheSameBins() {
+        Random r = new Random(16);
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            long x = T0 + r.nextInt(20_000);
+            int kind = r.nextInt(20);
+            samples.add(kind == 0 ? new Sample(x, 1.0, Quality.BAD_DATA) : kind == 1 ? Sample.of(x, null)
+                    : kind == 2 ? Sample.of(x, Double.NaN) : Sample.of(x, (double) r.nextInt(50)));
+        }
+        MemorySampleSource general = new MemorySampleSource(samples.stream().sorted(Comparator.comparingLong(Sample::x)).toList());
+        SampleSource shortWay = new SampleSource() {
+            @Override
+            public List<Sample> range(long from, long to, int limit) {
+                return general.range(from, to, limit);
+            }
+
+            @Override
+            public List<Sample> last(Long from, long to, int n) {
+                return general.last(from, to, n);
+            }
+
+            @Override
+            public Sample before(long t) {
+                return general.before(t);
+            }
+
+            @Override
+            public Sample after(long t) {
+                return general.after(t);
+            }
+
+            @Override
+            public void forEach(long from, long to, Consumer<Sample> visitor) {
+                general.forEach(from, to, visitor);
+            }
+
+            @Override
+            public void scan(long from, long to, SampleScan visitor) {
+                for (Sample s : samples) { // in the order written, not sorted
+                    if (s.x() < from || s.x() > to) {
+                        continue;
+                    }
+                    if (s.y() instanceof Double d && s.q() == null) {
+                        visitor.goodDouble(s.x(), Double.doubleToRawLongBits(d));
+                    } else {
+                        SampleScan.of(s, visitor);
+                    }
+                }
+            }
+        };
+        for (int bins : new int[] {1, 7, 300, 4_999, 10_000}) {
+            BinnedHistory a = run(general, T0 + 19_999, bins);
+            BinnedHistory b = run(shortWay, T0 + 19_999, bins);
+            assertThat(b.bins()).as("%d bins", bins).isEqualTo(a.bins());
+            assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
+        }
     }
 }

@@ -2,6 +2,9 @@ package org.peresvet.store.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,7 @@ import org.peresvet.model.Sample;
  */
 public final class BlockCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int NULL = 0;
     private static final int DOUBLE = 1;
     private static final int LONG = 2;
@@ -139,6 +143,17 @@ public final class BlockCodec {
         for (int i = 0; i < n; i++) {
             x += unzigzag(in.varlong());
             int kindByte = in.read();
+            if (kindByte == DOUBLE) { // most samples: a double without quality, its 8 bytes read at once
+                long bits = (long) LONG_LE.get(data, in.pos);
+                in.pos += 8;
+                if (x > to) {
+                    return;
+                }
+                if (x >= from) {
+                    visitor.goodDouble(x, bits);
+                }
+                continue;
+            }
             long q = (kindByte & HAS_Q) != 0 ? (int) unzigzag(in.varlong()) : SampleScan.NO_Q;
             int kind;
             long bits = 0;
