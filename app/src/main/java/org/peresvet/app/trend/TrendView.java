@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +105,14 @@ public final class TrendView implements WorkspaceTab {
     private final AnimationTimer timer;
     private final Subscription feed;
     private final List<Label[]> readouts = new ArrayList<>();
+    private final Map<String, Tooltip> rowTips = new HashMap<>();
     private final TrendRanges ranges;
 
     private TrendWindow window = TrendWindow.live(PRESETS[0] * Micros.PER_SECOND);
     private long pausedAt;
     private boolean dirty = true;
+    /** False once disposed: no read starts after that. */
+    private boolean running = true;
     private boolean cursorsMoved;
     private boolean gridDue;
     /** Pulses a read waited for the chart's first layout (a few at most). */
@@ -190,6 +194,7 @@ public final class TrendView implements WorkspaceTab {
 
     @Override
     public void dispose() {
+        running = false;
         timer.stop();
         feed.close();
         generation++;
@@ -373,7 +378,7 @@ public final class TrendView implements WorkspaceTab {
             if (tag != null && TrendMath.states(tag) != null) {
                 CheckBox lane = new CheckBox(Messages.get("trend.lane"));
                 lane.setId("trend-lane-" + (row - 1));
-                lane.setTooltip(new Tooltip(Messages.get("trend.lane.tip")));
+                lane.setTooltip(rowTip("trend.lane.tip"));
                 lane.setSelected(pen.states(tag) != null);
                 lane.setOnAction(e -> {
                     pen.lane(lane.isSelected());
@@ -383,7 +388,7 @@ public final class TrendView implements WorkspaceTab {
             }
             Button width = widthButton(pen);
             Button remove = new Button("✕");
-            remove.setTooltip(new Tooltip(Messages.get("trend.remove")));
+            remove.setTooltip(rowTip("trend.remove"));
             remove.setOnAction(e -> removePen(s));
             Label value = new Label();
             Label quality = new Label();
@@ -402,6 +407,14 @@ public final class TrendView implements WorkspaceTab {
     }
 
     /**
+     * The tooltip of a pen row's control, one for every row (a tooltip may serve several nodes):
+     * each tooltip is a popup control styled when its row enters the scene, 3 or 4 per row.
+     */
+    private Tooltip rowTip(String key) {
+        return rowTips.computeIfAbsent(key, k -> new Tooltip(Messages.get(k)));
+    }
+
+    /**
      * A pen's colour: a swatch that offers the palette, and any colour through a colour picker made
      * only then. Light on purpose: a ColorPicker and a Spinner per pen row were most of the FX
      * time of putting eight pens on a trend.
@@ -409,7 +422,7 @@ public final class TrendView implements WorkspaceTab {
     private Button colorButton(TrendPen pen) {
         Rectangle swatch = new Rectangle(14, 14, Color.web(pen.color()));
         Button b = new Button(null, swatch);
-        b.setTooltip(new Tooltip(Messages.get("trend.color")));
+        b.setTooltip(rowTip("trend.color"));
         b.setOnAction(e -> {
             ContextMenu menu = new ContextMenu();
             for (String c : TrendPen.PALETTE) {
@@ -451,7 +464,7 @@ public final class TrendView implements WorkspaceTab {
     /** A pen's line width: its value, the choices 0.5 to 6 in a menu. */
     private Button widthButton(TrendPen pen) {
         Button b = new Button(TrendMath.format(pen.width()));
-        b.setTooltip(new Tooltip(Messages.get("trend.col.width")));
+        b.setTooltip(rowTip("trend.col.width"));
         b.setOnAction(e -> {
             ContextMenu menu = new ContextMenu();
             for (int k = 1; k <= 12; k++) {
@@ -580,6 +593,16 @@ public final class TrendView implements WorkspaceTab {
     /** Reads history on a coming pulse; {@link #fetch} decides whether to redraw before the answer. */
     private void fetchSoon(long delayMillis) {
         fetchDueNanos = System.nanoTime() + delayMillis * 1_000_000L;
+        if (delayMillis == 0) {
+            Platform.runLater(this::fetchIfDue); // after the caller's other changes, not a pulse later
+        }
+    }
+
+    /** A read due now starts at once when the chart's width (which sets the bin width) is known; else on a pulse. */
+    private void fetchIfDue() {
+        if (running && fetchDueNanos >= 0 && System.nanoTime() >= fetchDueNanos && viewer.getWidth() > 0) {
+            fetch();
+        }
     }
 
     /**
