@@ -251,6 +251,41 @@ public final class HistoryBins {
             }
         }
 
+        /**
+         * Good doubles from {@code x} to the end of its bin may come as one run, once the raw
+         * samples are no longer wanted (more samples than bins seen already).
+         */
+        @Override
+        public long runEnd(long x) {
+            if (total < rawLimit || x < start || x > finish) {
+                return x;
+            }
+            long from = start + (x - start) / width * width;
+            return finish - from < width ? (finish == Long.MAX_VALUE ? finish : finish + 1) : from + width;
+        }
+
+        /** A run within one bin: as its first sample, its extremes and its last sample fed one by one. */
+        @Override
+        public void goodDoubles(int n, long firstX, long firstBits, long lastX, long lastBits, double lo, long loX,
+                                double hi, long hiX) {
+            goodDouble(firstX, firstBits);
+            if (n == 1) {
+                return;
+            }
+            int i = cur;
+            if (!Double.isNaN(lo) && (Double.isNaN(min[i]) || lo < min[i] || (lo == min[i] && loX < minX[i]))) {
+                min[i] = lo;
+                minX[i] = loX;
+            }
+            if (!Double.isNaN(hi) && (Double.isNaN(max[i]) || hi > max[i] || (hi == max[i] && hiX < maxX[i]))) {
+                max[i] = hi;
+                maxX[i] = hiX;
+            }
+            count[i] += n - 2;
+            total += n - 2;
+            goodDouble(lastX, lastBits);
+        }
+
         /** The current bin's last so far goes to the arrays unless an earlier visit left a later one there. */
         private void commitLast() {
             if (pending && (last.x[cur] <= lastX || !last.isSet(cur))) {

@@ -31,6 +31,25 @@ public interface SampleScan {
         sample(x, DOUBLE, bits, null, NO_Q);
     }
 
+    /**
+     * How far good doubles from {@code x} on may come summed up as one run ({@link #goodDoubles}):
+     * those with x below the answer. {@code x} itself (the default) when each must come alone.
+     * A bin summary takes a run per bin: a long scan then makes a call per bin, not per sample.
+     */
+    default long runEnd(long x) {
+        return x;
+    }
+
+    /**
+     * A run of {@code n} good doubles in the order written, all below what {@link #runEnd} of its
+     * first sample said: its first and last sample, and its smallest and largest value that is
+     * not NaN with the x of its earliest occurrence (NaN and any x when every value is NaN).
+     */
+    default void goodDoubles(int n, long firstX, long firstBits, long lastX, long lastBits, double min, long minX,
+                             double max, long maxX) {
+        throw new UnsupportedOperationException("runEnd allows no run");
+    }
+
     /** Hands one sample object to a scan. */
     static void of(Sample s, SampleScan to) {
         to.sample(s.x(), SampleScan.OBJECT, 0, s.y(), s.q() == null ? NO_Q : s.q());

@@ -416,12 +416,15 @@ public final class HistoryStore implements AutoCloseable {
                     scanQuery.setInt(1, key);
                     scanQuery.setLong(2, chunk);
                     scanQuery.setLong(3, end);
+                    boolean any = false;
                     try (ResultSet rs = scanQuery.executeQuery()) {
                         while (rs.next()) {
+                            any = true;
                             BlockCodec.scan(rs.getLong(1), rs.getInt(2), rs.getBytes(3), from, to, visitor);
                         }
                     }
-                    chunk = end >= to ? null : nextBucket(end + 1);
+                    // After a day with blocks the next day follows; after an empty one, a look-up skips the gap.
+                    chunk = end >= to ? null : any ? Long.valueOf(end + 1) : nextBucket(end + 1);
                 }
             } catch (SQLException e) {
                 throw new StoreException("reading history failed: " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 import org.peresvet.model.ValueType;
+import org.peresvet.store.internal.BlockCodec;
 
 class HistoryBinsTest {
     private static final UUID TAG = UUID.randomUUID();
@@ -246,6 +247,76 @@ class HistoryBinsTest {
             BinnedHistory b = run(shortWay, T0 + 19_999, bins);
             assertThat(b.bins()).as("%d bins", bins).isEqualTo(a.bins());
             assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
+        }
+    }
+    /**
+     * Stored blocks decoded straight into the bins (good doubles summed up in runs per bin) give
+     * the same bins as every sample handed over one by one: blocks written late overlap earlier
+     * ones, equal x and equal values, NaN, bad and null samples and longs between them, periods
+     * that cut blocks.
+     */
+    @Test
+    void blocksScannedInRunsGiveTheSameBins() {
+        Random r = new Random(7);
+        List<List<Sample>> blocks = new ArrayList<>();
+        List<Sample> written = new ArrayList<>();
+        for (int b = 0; b < 40; b++) {
+            long from = T0 + r.nextInt(18_000);
+            List<Sample> block = new ArrayList<>();
+            for (int i = 0, n = 1 + r.nextInt(400); i < n; i++) {
+                long x = from + r.nextInt(2_000);
+                int kind = r.nextInt(40);
+                block.add(kind == 0 ? new Sample(x, 1.0, Quality.BAD_DATA) : kind == 1 ? Sample.of(x, null)
+                        : kind == 2 ? Sample.of(x, Double.NaN) : kind == 3 ? Sample.of(x, 7L) : Sample.of(x, (double) r.nextInt(30)));
+            }
+            block.sort(Comparator.comparingLong(Sample::x)); // a block is sorted; equal x keep their order
+            blocks.add(block);
+            written.addAll(block);
+        }
+        MemorySampleSource general = new MemorySampleSource(written.stream().sorted(Comparator.comparingLong(Sample::x)).toList());
+        SampleSource stored = new SampleSource() {
+            @Override
+            public List<Sample> range(long from, long to, int limit) {
+                return general.range(from, to, limit);
+            }
+
+            @Override
+            public List<Sample> last(Long from, long to, int n) {
+                return general.last(from, to, n);
+            }
+
+            @Override
+            public Sample before(long t) {
+                return general.before(t);
+            }
+
+            @Override
+            public Sample after(long t) {
+                return general.after(t);
+            }
+
+            @Override
+            public void forEach(long from, long to, Consumer<Sample> visitor) {
+                general.forEach(from, to, visitor);
+            }
+
+            @Override
+            public void scan(long from, long to, SampleScan visitor) {
+                for (List<Sample> block : blocks) {
+                    BlockCodec.scan(block.get(0).x(), block.size(), BlockCodec.encode(block), from, to, visitor);
+                }
+            }
+        };
+        for (long[] period : new long[][] {{T0, T0 + 19_999}, {T0 + 1_234, T0 + 15_678}, {T0 + 500, T0 + 510}}) {
+            for (int bins : new int[] {1, 3, 64, 999, 5_000, 30_000}) {
+                BinQuery q = new BinQuery(TAG, period[0], period[1], bins);
+                BinnedHistory a = HistoryBins.run(q, ValueType.DOUBLE, false, false, general, List.of());
+                BinnedHistory b = HistoryBins.run(q, ValueType.DOUBLE, false, false, stored, List.of());
+                assertThat(b.raw()).isEqualTo(a.raw());
+                assertThat(b.bins()).as("%d bins", bins).isEqualTo(a.bins());
+                assertThat(b.samples()).isEqualTo(a.samples());
+                assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
+            }
         }
     }
 }

@@ -149,9 +149,49 @@ public final class BlockCodec {
                 if (x > to) {
                     return;
                 }
-                if (x >= from) {
-                    visitor.goodDouble(x, bits);
+                if (x < from) {
+                    continue;
                 }
+                long end = visitor.runEnd(x);
+                if (end <= x) {
+                    visitor.goodDouble(x, bits);
+                    continue;
+                }
+                // The good doubles that follow below the run's end are summed up here, in locals.
+                int count = 1;
+                long runX = x;
+                long lastX = x;
+                long lastBits = bits;
+                double v = Double.longBitsToDouble(bits);
+                double min = v;
+                double max = v;
+                long minX = x;
+                long maxX = x;
+                while (i + 1 < n) {
+                    int at = in.pos;
+                    long nx = x + unzigzag(in.varlong());
+                    if (in.read() != DOUBLE || nx >= end || nx > to) {
+                        in.pos = at; // not in the run: the outer loop reads it again
+                        break;
+                    }
+                    long nb = (long) LONG_LE.get(data, in.pos);
+                    in.pos += 8;
+                    i++;
+                    x = nx;
+                    count++;
+                    lastX = nx;
+                    lastBits = nb;
+                    double w = Double.longBitsToDouble(nb);
+                    if (w < min || (Double.isNaN(min) && !Double.isNaN(w))) { // ties keep the earlier x
+                        min = w;
+                        minX = nx;
+                    }
+                    if (w > max || (Double.isNaN(max) && !Double.isNaN(w))) {
+                        max = w;
+                        maxX = nx;
+                    }
+                }
+                visitor.goodDoubles(count, runX, bits, lastX, lastBits, min, minX, max, maxX);
                 continue;
             }
             long q = (kindByte & HAS_Q) != 0 ? (int) unzigzag(in.varlong()) : SampleScan.NO_Q;
@@ -335,7 +375,29 @@ public final class BlockCodec {
             return b[pos++] & 0xFF;
         }
 
+        /** The first three bytes unrolled: a delta of x of up to two seconds in µs, the common case, takes three. */
         long varlong() {
+            byte[] a = b;
+            int p = pos;
+            int b0 = a[p];
+            if (b0 >= 0) {
+                pos = p + 1;
+                return b0;
+            }
+            int b1 = a[p + 1];
+            if (b1 >= 0) {
+                pos = p + 2;
+                return (b0 & 0x7F) | ((long) b1 << 7);
+            }
+            int b2 = a[p + 2];
+            if (b2 >= 0) {
+                pos = p + 3;
+                return (b0 & 0x7F) | ((long) (b1 & 0x7F) << 7) | ((long) b2 << 14);
+            }
+            return varlongSlow();
+        }
+
+        private long varlongSlow() {
             long v = 0;
             int shift = 0;
             while (true) {
