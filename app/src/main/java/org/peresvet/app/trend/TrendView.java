@@ -681,6 +681,10 @@ public final class TrendView implements WorkspaceTab {
             previewDueNanos = -1;
             lastReadNanos = System.nanoTime() - t0;
             dirty = true;
+            if (!gridDue) {
+                long d0 = System.nanoTime();
+                redrawCounted(d0, d0); // drawn now, on screen with the coming pulse rather than one later
+            }
         }));
     }
 
@@ -719,15 +723,20 @@ public final class TrendView implements WorkspaceTab {
             }
         }
         if (dirty || liveDue) {
-            redraw();
-            lastDrawNanos = nanos;
-            dirty = false;
-            cursorsMoved = false;
-            cost = cost.add(System.nanoTime() - t0);
+            redrawCounted(t0, nanos);
         } else if (cursorsMoved) {
             cursorsMoved = false;
             chart.chart().fireChartChanged();
         }
+    }
+
+    /** Redraws, counting the FX time since {@code t0} as the cost of a redraw made at {@code nanos}. */
+    private void redrawCounted(long t0, long nanos) {
+        redraw();
+        lastDrawNanos = nanos;
+        dirty = false;
+        cursorsMoved = false;
+        cost = cost.add(System.nanoTime() - t0);
     }
 
     /** Builds every pen's points and redraws the chart once. */
