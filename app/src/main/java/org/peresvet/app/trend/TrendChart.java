@@ -44,7 +44,7 @@ final class TrendChart {
     private boolean dark;
 
     TrendChart() {
-        time = new DateAxis();
+        time = new TimeAxis();
         time.setLowerMargin(0);
         time.setUpperMargin(0);
         plot = new XYPlot();

@@ -7,6 +7,7 @@ import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 
 /**
  * A unit's value axis that leaves the bottom share of the plot to the state lanes: no tick label
@@ -18,6 +19,18 @@ final class UnitAxis extends NumberAxis {
 
     UnitAxis(String label) {
         super(label);
+    }
+
+    /**
+     * A flat line (a level standing still) would get an axis 1e-9 wide whose ticks all read "1E2":
+     * at least a thousandth of the values' size (1 around zero), so the line sits mid-axis and the
+     * ticks say its value. The size is the axis's present range (no scan of the data per redraw).
+     */
+    @Override
+    public double getAutoRangeMinimumSize() {
+        Range r = getRange();
+        double size = r == null ? 0 : Math.max(Math.abs(r.getLowerBound()), Math.abs(r.getUpperBound()));
+        return Math.max(super.getAutoRangeMinimumSize(), size > 0 ? size * 1e-3 : 1.0);
     }
 
     /** The share of the plot's height (from the bottom) the lanes take. */
