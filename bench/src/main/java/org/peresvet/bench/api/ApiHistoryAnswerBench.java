@@ -14,19 +14,19 @@ import org.peresvet.model.TagSample;
  * Figure (issue 25): the 2,000-point history answer over HTTP on an idle machine, p99 &le; 15 ms
  * and &le; 2&times; its p50. One tag with 2,000 stored samples; {@code GET /v1/data/?tagId=…&start=…&finish=…}
  * returns all of them (some 60 KB of JSON), asked {@code --calls} times one after another on one
- * keep-alive connection after a warm-up. The warm-up is long enough (2,000 answers, some 3 s) for the
- * JIT to finish compiling the answer's path: on 2 cores a compilation running during the measured
- * calls is what put single calls at 3-4x the median, and the figure is about the steady state.
- * 1,000 measured calls, so the p99 is the 10th slowest, not the 2nd.
+ * keep-alive connection after a warm-up. The warm-up is 10,000 answers (some 7 s): the figure is
+ * about the steady state, and with fewer the JIT was still compiling the answer's path during the
+ * measured calls (quiet machine: 2,000 warm-up answers gave p50 0.80 / p99 2.92 ms, 10,000 gave
+ * p50 0.61-0.63 / p99 1.26-1.43 ms). 3,000 measured calls, so the p99 is the 30th slowest.
  *
- * <pre>java -cp bench/target/classes:bench/target/lib/* org.peresvet.bench.api.ApiHistoryAnswerBench [--calls 1000] [--warmup 2000]</pre>
+ * <pre>java -cp bench/target/classes:bench/target/lib/* org.peresvet.bench.api.ApiHistoryAnswerBench [--calls 3000] [--warmup 10000]</pre>
  */
 public final class ApiHistoryAnswerBench {
     private static final double FIGURE_P99_MS = 15.0;
 
     public static void main(String[] args) throws Exception {
-        int calls = Integer.parseInt(BenchTarget.arg(args, "calls", "1000"));
-        int warmup = Integer.parseInt(BenchTarget.arg(args, "warmup", "2000"));
+        int calls = Integer.parseInt(BenchTarget.arg(args, "calls", "3000"));
+        int warmup = Integer.parseInt(BenchTarget.arg(args, "warmup", "10000"));
         try (BenchTarget target = new BenchTarget(1)) {
             UUID tag = target.tags.get(0);
             long t0 = 1_700_000_000_000_000L;
