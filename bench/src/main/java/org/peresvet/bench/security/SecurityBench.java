@@ -167,7 +167,7 @@ public final class SecurityBench {
     }
 
     private static boolean permissionThroughput() throws Exception {
-        int repeats = Integer.getInteger("bench.repeats", 3);
+        int repeats = Integer.getInteger("bench.repeats", 5);
         int seconds = Integer.getInteger("bench.measureSeconds", 6);
         double[] without = new double[repeats];
         double[] with = new double[repeats];

@@ -81,20 +81,8 @@ public final class Frame implements FormulaState, Arguments {
      * its errors and bad inputs do not count.
      */
     void feed(Node n) {
-        if (!n.holdsState) {
-            return;
-        }
-        int saved = badQ;
-        Node[] a = args;
-        int c = call;
-        try {
-            n.value(this);
-        } catch (RuntimeException e) {
-            // only its state mattered
-        } finally {
-            badQ = saved;
-            args = a;
-            call = c;
+        if (n.holdsState) {
+            quietly(n);
         }
     }
 
@@ -105,12 +93,20 @@ public final class Frame implements FormulaState, Arguments {
 
     @Override
     public Object tryValue(int i) {
+        return quietly(args[i]);
+    }
+
+    /**
+     * The node's value, or null when it is missing, bad or not finite or its evaluation failed;
+     * the frame's quality and call state are as before either way.
+     */
+    private Object quietly(Node n) {
         int saved = badQ;
         badQ = 0;
         Node[] a = args;
         int c = call;
         try {
-            Object v = a[i].value(this);
+            Object v = n.value(this);
             if (badQ != 0 || v == null || (v instanceof Double d && !Double.isFinite(d))) {
                 return null;
             }
