@@ -53,7 +53,7 @@ class BuiltInBrokerTest {
     @Test
     void usersRetainedMessagesSessionsAndTlsAcrossARestart() throws Exception {
         int port = freePort();
-        int tlsPort = freePort();
+        int tlsPort = freePortOtherThan(port);
         BrokerConfig cfg = BrokerConfig.off().withEnabled(true).withListener("127.0.0.1", port).withGeneratedTls(tlsPort)
                 .withUser("board", "secret-1".toCharArray()).withUser("scada", "secret-2".toCharArray());
         cfg.save(dir);
@@ -239,6 +239,15 @@ class BuiltInBrokerTest {
             throw e;
         }
         return c;
+    }
+
+    /** A free port that is not {@code port}: the system may hand out the port it just gave back. */
+    private static int freePortOtherThan(int port) throws IOException {
+        int p = freePort();
+        while (p == port) {
+            p = freePort();
+        }
+        return p;
     }
 
     private static int freePort() throws IOException {

@@ -50,7 +50,7 @@ class BrokerSettingsUiTest {
     void switchOnWithAUserThenGeneratedTls() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         int port = freePort();
-        int tlsPort = freePort();
+        int tlsPort = freePortOtherThan(port);
         try (Engine engine = Engine.open(project, EngineOptions.quiet()).start()) {
             EngineProject ctx = new EngineProject(engine, Actor.workstation("engineer"));
             ModelEditor editor = new ModelEditor(ModelEditor.Target.of(ctx.model()), Runnable::run, Platform::runLater);
@@ -124,6 +124,15 @@ class BrokerSettingsUiTest {
     private static void await(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A free port that is not {@code port}: the system may hand out the port it just gave back. */
+    private static int freePortOtherThan(int port) throws IOException {
+        int p = freePort();
+        while (p == port) {
+            p = freePort();
+        }
+        return p;
     }
 
     private static int freePort() throws IOException {

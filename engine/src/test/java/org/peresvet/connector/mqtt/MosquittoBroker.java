@@ -34,7 +34,11 @@ public final class MosquittoBroker implements AutoCloseable {
         this.config = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
         this.port = port;
-        this.tlsPort = tls == null ? -1 : freePort();
+        int other = tls == null ? -1 : freePort();
+        while (other == port) { // the system may hand out the port it just gave back
+            other = freePort();
+        }
+        this.tlsPort = other;
         List<String> lines = new ArrayList<>(List.of(
                 "per_listener_settings false",
                 // started as root, mosquitto would switch to user "mosquitto", which cannot read the test's files
