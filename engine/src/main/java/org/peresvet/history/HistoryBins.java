@@ -198,14 +198,8 @@ public final class HistoryBins {
             if (Double.isNaN(v)) {
                 return; // a string or JSON value: counted, no range
             }
-            if (Double.isNaN(min[i]) || v < min[i] || (v == min[i] && x < minX[i])) {
-                min[i] = v;
-                minX[i] = x;
-            }
-            if (Double.isNaN(max[i]) || v > max[i] || (v == max[i] && x < maxX[i])) {
-                max[i] = v;
-                maxX[i] = x;
-            }
+            low(i, v, x);
+            high(i, v, x);
         }
 
         /** As {@link #sample} for a good double: no gap, no kinds to tell apart (most of a long scan). */
@@ -241,14 +235,8 @@ public final class HistoryBins {
             if (Double.isNaN(v)) {
                 return;
             }
-            if (Double.isNaN(min[i]) || v < min[i] || (v == min[i] && x < minX[i])) {
-                min[i] = v;
-                minX[i] = x;
-            }
-            if (Double.isNaN(max[i]) || v > max[i] || (v == max[i] && x < maxX[i])) {
-                max[i] = v;
-                maxX[i] = x;
-            }
+            low(i, v, x);
+            high(i, v, x);
         }
 
         /**
@@ -273,17 +261,31 @@ public final class HistoryBins {
                 return;
             }
             int i = cur;
-            if (!Double.isNaN(lo) && (Double.isNaN(min[i]) || lo < min[i] || (lo == min[i] && loX < minX[i]))) {
-                min[i] = lo;
-                minX[i] = loX;
+            if (!Double.isNaN(lo)) {
+                low(i, lo, loX);
             }
-            if (!Double.isNaN(hi) && (Double.isNaN(max[i]) || hi > max[i] || (hi == max[i] && hiX < maxX[i]))) {
-                max[i] = hi;
-                maxX[i] = hiX;
+            if (!Double.isNaN(hi)) {
+                high(i, hi, hiX);
             }
             count[i] += n - 2;
             total += n - 2;
             goodDouble(lastX, lastBits);
+        }
+
+        /** Bin i's minimum becomes v at x when v is lower (or equal and earlier: the first extreme wins). */
+        private void low(int i, double v, long x) {
+            if (Double.isNaN(min[i]) || v < min[i] || (v == min[i] && x < minX[i])) {
+                min[i] = v;
+                minX[i] = x;
+            }
+        }
+
+        /** Bin i's maximum becomes v at x when v is higher (or equal and earlier). */
+        private void high(int i, double v, long x) {
+            if (Double.isNaN(max[i]) || v > max[i] || (v == max[i] && x < maxX[i])) {
+                max[i] = v;
+                maxX[i] = x;
+            }
         }
 
         /** The current bin's last so far goes to the arrays unless an earlier visit left a later one there. */
