@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The engine's HTTP API: data (the Python platform's data contract), the model, live values,
  * health and metrics. A Jetty server (core Handler API, no servlets): NIO reading, so a slow or
  * half-sent request holds no thread; limits on headers, idle connections and bodies; every error,
- * Jetty's own included, in the API's JSON shape. History queries run on their own small pool; live
+ * Jetty's own included, in the API's JSON shape. History queries run in a few slots with a short queue; live
  * streams have a thread each, so neither holds the threads {@code /v1/health} needs. See
  * {@code docs/api.md} and {@code /v1/openapi.json}.
  */
@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
     /** Bytes read from a connection at once. */
     static final int INPUT_BUFFER_BYTES = 64 * 1024;
     /** History queries at once; more wait in a short queue, then get 503. */
-    private static final int QUERY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final int QUERY_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final int QUERY_QUEUE = 16;
 
     private final Server server;
@@ -103,7 +103,7 @@ public final class ApiServer implements AutoCloseable {
         CurrentValues current = new CurrentValues(engine);
         engine.values().onAccepted(current);
         StreamEndpoint streams = new StreamEndpoint(engine, metrics, config.maxStreams(), config.streamStallTimeout());
-        QueryPool queries = new QueryPool(QUERY_THREADS, QUERY_QUEUE);
+        QueryPool queries = new QueryPool(QUERY_SLOTS, QUERY_QUEUE);
         DataEndpoint data = new DataEndpoint(engine, current, metrics, queries, config.maxPointsPerAnswer(),
                 config.requestTimeout());
         // screens always count as references: a delete names the screens that use the item

@@ -127,7 +127,7 @@ public final class DataEndpoint {
             return;
         }
         long deadline = System.nanoTime() + timeoutNanos;
-        queries.run(() -> write(call, q, now, deadline, perTag, filters));
+        queries.run(held -> write(call, q, now, deadline, perTag, filters, held));
     }
 
     /**
@@ -139,11 +139,11 @@ public final class DataEndpoint {
      * points inside a tag.
      */
     private void write(Call call, DataQuery q, long now, long deadline, long perTag,
-                       List<List<Object>> filters) throws IOException {
+                       List<List<Object>> filters, HeldAnswer buffer) throws IOException {
         boolean streamEach = perTag != QueryCost.UNKNOWN;
         long budget = maxPoints;
         OutputStream body = call.startAnswer(200, Call.JSON_TYPE);
-        HeldAnswer held = streamEach ? null : HeldAnswer.ofThisThread();
+        HeldAnswer held = streamEach ? null : buffer;
         // Not closed on failure: an uncommitted answer is then replaced by the error.
         JsonGenerator gen = Json.MAPPER.createGenerator(streamEach ? body : held)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -179,7 +179,6 @@ public final class DataEndpoint {
         gen.close();
         if (held != null) {
             held.writeTo(body);
-            held.release();
         }
         body.close();
         metrics.samplesOut((int) Math.min(out, Integer.MAX_VALUE));
