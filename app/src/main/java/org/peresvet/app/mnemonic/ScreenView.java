@@ -281,6 +281,13 @@ public final class ScreenView implements WorkspaceTab {
             return;
         }
         String label = w.text("text").isEmpty() ? t.name() : w.text("text");
+        String refused = whyNotWrite(t);
+        if (refused != null) {
+            // Said at once, on the control: no dialog that would end in the engine's refusal.
+            setStatus(refused);
+            f.showCommand(Messages.get("screen.command.NOT_SENT"), refused, true);
+            return;
+        }
         switch (w.type()) {
             case WidgetTypes.TOGGLE -> {
                 var cur = ctx.project() == null ? null : ctx.project().values().current(t.id());

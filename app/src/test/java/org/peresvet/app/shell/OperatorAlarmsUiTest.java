@@ -63,6 +63,7 @@ class OperatorAlarmsUiTest {
     private OperatorStation station;
     private UUID level;
     private UUID pressure;
+    private UUID run;
     private AlarmDef levelHigh;
     private AlarmDef pressureHigh;
 
@@ -284,6 +285,24 @@ class OperatorAlarmsUiTest {
         assertThat(fx(() -> ((Label) stage.getScene().lookup("#faceplate-refused")).getText())).contains("vera")
                 .contains("viewer").contains("write values");
         Screenshots.save(stage.getScene(), "operator-alarms-viewer-faceplate");
+
+        // a command button on the screen asks nothing and says why at once; nothing is sent
+        List<String> asked = new ArrayList<>();
+        fx(() -> {
+            station.view().setQuestions(new Yes() {
+                @Override
+                public boolean confirm(String title, String header, String text) {
+                    asked.add(header);
+                    return true;
+                }
+            });
+            ((Button) station.view().live().frame("start1").lookup(".button")).fire();
+            return null;
+        });
+        assertThat(fx(() -> station.view().live().frame("start1").command())).isEqualTo("\u2715 NOT SENT");
+        assertThat(fx(() -> station.view().live().frame("start1").commandDetail())).contains("vera").contains("write values");
+        assertThat(asked).isEmpty();
+        assertThat(engine().current(run)).isNull();
     }
 
     /** The open faceplate's Write… buttons. */
@@ -300,6 +319,7 @@ class OperatorAlarmsUiTest {
         TagDef run = TagDef.builder(plant.id(), "Run", ValueType.BOOL).build();
         level = lvl.id();
         pressure = prs.id();
+        this.run = run.id();
         levelHigh = AlarmDef.builder(lvl.id(), AlarmKind.HI).name("High").priority(AlarmPriority.HIGH).limit(80.0)
                 .message("Tank level high").build();
         pressureHigh = AlarmDef.builder(prs.id(), AlarmKind.HI).name("High").priority(AlarmPriority.MEDIUM).limit(6.0).build();
