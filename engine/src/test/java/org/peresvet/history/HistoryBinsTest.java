@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -318,5 +319,112 @@ class HistoryBinsTest {
                 assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
             }
         }
+    }
+
+    /**
+     * Blocks with segment summaries (whole segments of good doubles go as their summary) give the
+     * same bins, raw samples and counts as every sample handed over one by one, with blocks written
+     * before the summaries (no table) among them: long clean stretches, NaN (some segments all NaN),
+     * -0.0 and 0.0, bad and null samples and longs now and then, equal x, overlapping blocks, periods
+     * and bins that cut segments and others that hold many whole.
+     */
+    @Test
+    void segmentSummariesGiveTheSameBins() {
+        Random r = new Random(64);
+        List<byte[]> encoded = new ArrayList<>();
+        List<List<Sample>> blocks = new ArrayList<>();
+        List<Sample> written = new ArrayList<>();
+        for (int b = 0; b < 60; b++) {
+            long from = T0 + r.nextInt(900_000);
+            int n = 1 + r.nextInt(b % 5 == 0 ? 100 : 4_096);
+            int spread = 1 + r.nextInt(n * (r.nextBoolean() ? 40 : 2)); // some blocks with many equal x
+            int oddOneIn = r.nextBoolean() ? 1_000_000 : 20 + r.nextInt(400);
+            boolean nanStretch = r.nextInt(4) == 0;
+            List<Sample> block = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long x = from + r.nextInt(spread);
+                int odd = r.nextInt(oddOneIn);
+                Sample s;
+                if (nanStretch && i > n / 3 && i < 2 * n / 3) {
+                    s = Sample.of(x, Double.NaN);
+                } else if (odd == 0) {
+                    s = new Sample(x, 1.0, Quality.BAD_DATA);
+                } else if (odd == 1) {
+                    s = Sample.of(x, null);
+                } else if (odd == 2) {
+                    s = Sample.of(x, 7L);
+                } else if (odd == 3) {
+                    s = new Sample(x, 2.0, 0); // a good quality code: a sample like any, but not in a summary
+                } else {
+                    int v = r.nextInt(30);
+                    s = Sample.of(x, v == 0 ? (r.nextBoolean() ? -0.0 : 0.0) : v == 1 ? Double.NaN : (double) v);
+                }
+                block.add(s);
+            }
+            block.sort(Comparator.comparingLong(Sample::x));
+            byte[] data = BlockCodec.encode(block);
+            encoded.add(b % 3 == 0 ? withoutTable(data) : data); // a third as written before the summaries
+            blocks.add(block);
+            written.addAll(block);
+        }
+        MemorySampleSource general = new MemorySampleSource(written.stream().sorted(Comparator.comparingLong(Sample::x)).toList());
+        SampleSource stored = new SampleSource() {
+            @Override
+            public List<Sample> range(long from, long to, int limit) {
+                return general.range(from, to, limit);
+            }
+
+            @Override
+            public List<Sample> last(Long from, long to, int n) {
+                return general.last(from, to, n);
+            }
+
+            @Override
+            public Sample before(long t) {
+                return general.before(t);
+            }
+
+            @Override
+            public Sample after(long t) {
+                return general.after(t);
+            }
+
+            @Override
+            public void scan(long from, long to, SampleScan visitor) {
+                for (int b = 0; b < blocks.size(); b++) {
+                    List<Sample> block = blocks.get(b);
+                    BlockCodec.scan(block.get(0).x(), block.size(), encoded.get(b), from, to, visitor);
+                }
+            }
+        };
+        for (long[] period : new long[][] {{T0, T0 + 999_999}, {T0 + 12_345, T0 + 876_543}, {T0 + 500_000, T0 + 500_100}}) {
+            for (int bins : new int[] {1, 3, 17, 200, 1_600, 20_000, 100_000}) {
+                BinQuery q = new BinQuery(TAG, period[0], period[1], bins);
+                BinnedHistory a = HistoryBins.run(q, ValueType.DOUBLE, false, false, general, List.of());
+                BinnedHistory b = HistoryBins.run(q, ValueType.DOUBLE, false, false, stored, List.of());
+                assertThat(b.raw()).isEqualTo(a.raw());
+                assertThat(b.bins()).as("%d bins over %s", bins, period[1] - period[0]).isEqualTo(a.bins());
+                assertThat(b.samples()).isEqualTo(a.samples());
+                assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
+            }
+        }
+    }
+
+    /** A block as written before segment tables: the samples alone (a table sits behind the byte 1 and its length). */
+    private static byte[] withoutTable(byte[] data) {
+        if (data[0] == 0) {
+            return data;
+        }
+        assertThat(data[0]).isEqualTo((byte) 1);
+        int pos = 1;
+        int length = 0;
+        for (int shift = 0; ; shift += 7) {
+            int by = data[pos++] & 0xFF;
+            length |= (by & 0x7F) << shift;
+            if ((by & 0x80) == 0) {
+                break;
+            }
+        }
+        return Arrays.copyOfRange(data, pos + length, data.length);
     }
 }

@@ -30,15 +30,40 @@ public final class BlockCodec {
     private static final int STRING = 5;
     private static final int JSON_VALUE = 6;
     private static final int HAS_Q = 0x10;
+    /** The first byte of a block with a segment table (a block without one begins with 0). */
+    private static final int SUMMARISED = 1;
 
     private BlockCodec() {
     }
 
-    /** Encodes samples already sorted by x; the first x is stored in the row, not in the data. */
+    /**
+     * Encodes samples already sorted by x; the first x is stored in the row, not in the data. A
+     * block of at least {@value SegmentTable#SEGMENT} samples begins with a {@link SegmentTable}
+     * behind the byte {@value #SUMMARISED}; a block without one begins with 0 (its first sample's
+     * delta of x), as every block written before the tables did.
+     */
     public static byte[] encode(List<Sample> samples) {
-        Out out = new Out(samples.size() * 10 + 8);
+        if (samples.size() < SegmentTable.SEGMENT) {
+            return encodeSamples(samples, null).toByteArray();
+        }
+        SegmentTable table = new SegmentTable(samples.size());
+        Out body = encodeSamples(samples, table);
+        Out head = new Out(8);
+        head.write(SUMMARISED);
+        head.varlong(table.bytes().size());
+        byte[] out = new byte[head.size() + table.bytes().size() + body.size()];
+        int at = head.copyTo(out, 0);
+        at = table.bytes().copyTo(out, at);
+        body.copyTo(out, at);
+        return out;
+    }
+
+    /** The samples one after the other, each noted in {@code table} when there is one. */
+    private static Out encodeSamples(List<Sample> samples, SegmentTable table) {
+        Out out = new Out(samples.size() * 12 + 8);
         long prev = samples.get(0).x();
         for (Sample s : samples) {
+            int begin = out.size();
             out.varlong(zigzag(s.x() - prev));
             prev = s.x();
             Object y = s.y();
@@ -60,15 +85,40 @@ public final class BlockCodec {
             if (s.q() != null) {
                 out.varlong(zigzag(s.q()));
             }
+            long bits = 0;
             switch (kind) {
-                case DOUBLE -> out.longBits(Double.doubleToRawLongBits(((Number) y).doubleValue()));
+                case DOUBLE -> {
+                    bits = Double.doubleToRawLongBits(((Number) y).doubleValue());
+                    out.longBits(bits);
+                }
                 case LONG -> out.varlong(zigzag(((Number) y).longValue()));
                 case STRING -> out.text(y.toString());
                 case JSON_VALUE -> out.text(y.toString());
                 default -> { }
             }
+            if (table != null) {
+                table.add(s.x(), kind == DOUBLE && s.q() == null, bits, begin, out.size());
+            }
         }
-        return out.toByteArray();
+        if (table != null) {
+            table.close(out.size());
+        }
+        return out;
+    }
+
+    /** Where a block's samples begin: after its segment table, if it has one. */
+    private static int samplesStart(byte[] data, int offset) {
+        int first = data[offset] & 0xFF;
+        if (first == 0) {
+            return offset;
+        }
+        if (first != SUMMARISED) {
+            throw new IllegalStateException("damaged history block: unknown format " + first);
+        }
+        In in = new In(data);
+        in.pos = offset + 1;
+        int tableLength = (int) in.varlong();
+        return in.pos + tableLength;
     }
 
     /**
@@ -82,7 +132,7 @@ public final class BlockCodec {
             if (samples.isEmpty()) {
                 continue;
             }
-            byte[] block = encode(samples);
+            byte[] block = encodeSamples(samples, null).toByteArray(); // a tail row is read whole: no table
             out.varlong(e.getKey());
             out.varlong(samples.size());
             out.varlong(zigzag(samples.get(0).x()));
@@ -112,7 +162,7 @@ public final class BlockCodec {
     private static List<Sample> decode(long firstX, int n, byte[] data, int offset) {
         List<Sample> out = new ArrayList<>(n);
         In in = new In(data);
-        in.pos = offset;
+        in.pos = samplesStart(data, offset);
         long x = firstX;
         for (int i = 0; i < n; i++) {
             x += unzigzag(in.varlong());
@@ -135,11 +185,73 @@ public final class BlockCodec {
 
     /**
      * Decodes a block straight into a scan, only the samples with {@code from <= x <= to}: no
-     * object per sample except for string and JSON values.
+     * object per sample except for string and JSON values. A segment of good doubles that lies
+     * whole in the period and in one run of the visitor ({@link SampleScan#runEnd}) goes as its
+     * summary, undecoded; a segment before the period is stepped over.
      */
     public static void scan(long firstX, int n, byte[] data, long from, long to, SampleScan visitor) {
+        if ((data[0] & 0xFF) != SUMMARISED) {
+            scanSamples(data, 0, firstX, n, from, to, visitor);
+            return;
+        }
+        In table = new In(data);
+        table.pos = 1;
+        int tableLength = (int) table.varlong();
+        int pos = table.pos + tableLength;
+        In body = new In(data);
+        long x = firstX; // the x before the segment's first sample, which its delta is counted from
+        for (int i = 0; i < n; i += SegmentTable.SEGMENT) {
+            int count = Math.min(SegmentTable.SEGMENT, n - i);
+            int length = (int) table.varlong();
+            long span = table.varlong();
+            boolean good = table.read() == SegmentTable.GOOD;
+            long minOffset = 0;
+            long maxOffset = 0;
+            long minBits = 0;
+            long maxBits = 0;
+            long lastBits = 0;
+            if (good) {
+                minOffset = table.varlong();
+                maxOffset = table.varlong();
+                minBits = (long) LONG_LE.get(data, table.pos);
+                maxBits = (long) LONG_LE.get(data, table.pos + 8);
+                lastBits = (long) LONG_LE.get(data, table.pos + 16);
+                table.pos += 24;
+            }
+            body.pos = pos;
+            long segFirst = x + unzigzag(body.varlong());
+            long segLast = segFirst + span;
+            if (segFirst > to) {
+                return; // sorted by x
+            }
+            if (segLast < from) {
+                x = segLast;
+                pos += length;
+                continue;
+            }
+            if (good && segFirst >= from && segLast <= to && visitor.runEnd(segFirst) > segLast) {
+                long firstBits = (long) LONG_LE.get(data, body.pos + 1); // after the kind byte
+                visitor.goodDoubles(count, segFirst, firstBits, segLast, lastBits, Double.longBitsToDouble(minBits),
+                        segFirst + minOffset, Double.longBitsToDouble(maxBits), segFirst + maxOffset);
+                x = segLast;
+                pos += length;
+                continue;
+            }
+            x = scanSamples(data, pos, x, count, from, to, visitor);
+            if (x > to) {
+                return;
+            }
+            pos += length;
+        }
+    }
+
+    /**
+     * Decodes {@code n} samples from {@code pos} on, the first one's x counted from {@code x}, into
+     * the scan; returns the x of the last sample read (above {@code to} when the scan stopped there).
+     */
+    private static long scanSamples(byte[] data, int pos, long x, int n, long from, long to, SampleScan visitor) {
         In in = new In(data);
-        long x = firstX;
+        in.pos = pos;
         for (int i = 0; i < n; i++) {
             x += unzigzag(in.varlong());
             int kindByte = in.read();
@@ -147,7 +259,7 @@ public final class BlockCodec {
                 long bits = (long) LONG_LE.get(data, in.pos);
                 in.pos += 8;
                 if (x > to) {
-                    return;
+                    return x;
                 }
                 if (x < from) {
                     continue;
@@ -224,12 +336,13 @@ public final class BlockCodec {
                 default -> throw new IllegalStateException("damaged history block: unknown value kind " + kindByte);
             }
             if (x > to) {
-                return; // sorted by x
+                return x; // sorted by x
             }
             if (x >= from) {
                 visitor.sample(x, kind, bits, obj, q);
             }
         }
+        return x;
     }
 
     /**
@@ -240,6 +353,7 @@ public final class BlockCodec {
      */
     public static boolean scanInOrder(long firstX, int n, byte[] data, long from, long to, SampleSource.InOrder visitor) {
         In in = new In(data);
+        in.pos = samplesStart(data, 0);
         long x = firstX;
         for (int i = 0; i < n; i++) {
             x += unzigzag(in.varlong());
@@ -356,6 +470,12 @@ public final class BlockCodec {
 
         int size() {
             return count;
+        }
+
+        /** Copies the bytes into {@code dst} at {@code at}; returns where they end. */
+        int copyTo(byte[] dst, int at) {
+            System.arraycopy(buf, 0, dst, at, count);
+            return at + count;
         }
 
         byte[] toByteArray() {

@@ -3,8 +3,10 @@ package org.peresvet.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peresvet.history.SampleScan;
 import org.peresvet.model.Sample;
 import org.peresvet.model.ValueType;
 
@@ -59,5 +61,96 @@ class BlockCodecTest {
         assertThat(bytes[9 * 999] & 0xFF).isEqualTo(999 & 0xFF);
         assertThat(bytes[9 * 999 + 1] & 0xFF).isEqualTo(999 & 0xFF);
         assertThat(bytes[9 * 999 + 2] & 0xFF).isEqualTo(999 >>> 8);
+    }
+
+    @Test
+    void blocksOfAtLeastOneSegmentCarryATableAndSmallerOnesDoNot() {
+        List<Sample> small = doubles(SegmentTable.SEGMENT - 1);
+        List<Sample> big = doubles(SegmentTable.SEGMENT);
+        assertThat(BlockCodec.encode(small)[0]).isZero(); // as every block written before the tables
+        assertThat(BlockCodec.encode(big)[0]).isEqualTo((byte) 1);
+        assertThat(roundTrip(small)).isEqualTo(small);
+        assertThat(roundTrip(big)).isEqualTo(big);
+    }
+
+    /** Every reader of blocks sees the same samples with and without the table: decode, scanInOrder and scan. */
+    @Test
+    void everyReaderSeesTheSameSamplesWithOrWithoutTheTable() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Object y = i % 97 == 0 ? "t" + i : i % 101 == 0 ? null : i % 89 == 0 ? (Object) (long) i : Math.cos(i);
+            samples.add(new Sample(1_000L * (i / 3), y, i % 151 == 0 ? 100 : null));
+        }
+        byte[] withTable = BlockCodec.encode(samples);
+        byte[] plain = withoutTable(withTable);
+        long x0 = samples.get(0).x();
+        assertThat(BlockCodec.decode(x0, samples.size(), plain)).isEqualTo(samples);
+        for (long[] p : new long[][] {{0, Long.MAX_VALUE}, {70_000, 200_000}, {150_000, 150_000}}) {
+            List<Sample> inOrderA = new ArrayList<>();
+            List<Sample> inOrderB = new ArrayList<>();
+            BlockCodec.scanInOrder(x0, samples.size(), withTable, p[0], p[1], (x, k, b, o, q) -> inOrderA.add(SampleScan.toSample(x, k, b, o, q)));
+            BlockCodec.scanInOrder(x0, samples.size(), plain, p[0], p[1], (x, k, b, o, q) -> inOrderB.add(SampleScan.toSample(x, k, b, o, q)));
+            List<Sample> expected = samples.stream().filter(s -> s.x() >= p[0] && s.x() <= p[1]).toList();
+            assertThat(inOrderA).isEqualTo(expected).isEqualTo(inOrderB);
+            List<Sample> scanA = new ArrayList<>();
+            BlockCodec.scan(x0, samples.size(), withTable, p[0], p[1], (x, k, b, o, q) -> scanA.add(SampleScan.toSample(x, k, b, o, q)));
+            assertThat(scanA).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * A scan whose runs may be as long as it likes takes a clean block segment by segment, never
+     * sample by sample, and then only within the period.
+     */
+    @Test
+    void aCleanBlockGoesAsItsSegmentSummaries() {
+        List<Sample> samples = doubles(1_000);
+        long[] calls = new long[3];
+        SampleScan runs = new SampleScan() {
+            @Override
+            public void sample(long x, int kind, long bits, Object obj, long q) {
+                calls[0]++;
+            }
+
+            @Override
+            public long runEnd(long x) {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public void goodDoubles(int n, long firstX, long firstBits, long lastX, long lastBits, double min, long minX,
+                                    double max, long maxX) {
+                calls[1]++;
+                calls[2] += n;
+            }
+        };
+        BlockCodec.scan(0, samples.size(), BlockCodec.encode(samples), 0, Long.MAX_VALUE, runs);
+        assertThat(calls).containsExactly(0, 16, 1_000); // 15 segments of 64 and one of 40
+        Arrays.fill(calls, 0);
+        // From sample 100 to sample 899: runs for the cut segments (1 and 14), summaries for 2 to 13.
+        BlockCodec.scan(0, samples.size(), BlockCodec.encode(samples), 100 * 7, 899 * 7, runs);
+        assertThat(calls).containsExactly(0, 14, 800);
+    }
+
+    private static List<Sample> doubles(int n) {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Sample.of(7L * i, Math.sin(i)));
+        }
+        return out;
+    }
+
+    private static byte[] withoutTable(byte[] data) {
+        assertThat(data[0]).isEqualTo((byte) 1);
+        int pos = 1;
+        int length = 0;
+        for (int shift = 0; ; shift += 7) {
+            int by = data[pos++] & 0xFF;
+            length |= (by & 0x7F) << shift;
+            if ((by & 0x80) == 0) {
+                break;
+            }
+        }
+        return Arrays.copyOfRange(data, pos + length, data.length);
     }
 }
