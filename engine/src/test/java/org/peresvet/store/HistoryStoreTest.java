@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peresvet.history.BinQuery;
+import org.peresvet.history.BinnedHistory;
+import org.peresvet.history.HistoryBins;
+import org.peresvet.history.MemorySampleSource;
 import org.peresvet.history.SampleScan;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
+import org.peresvet.model.ValueType;
 
 class HistoryStoreTest {
     private static final long H = HistoryStore.BUCKET;
@@ -68,6 +75,40 @@ class HistoryStoreTest {
             assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).hasSize(8);
             // equal x in write order: true before the late bad false
             assertThat(seen.indexOf(Sample.of(T0 + 2, true))).isLessThan(seen.indexOf(new Sample(T0 + 2, false, Quality.BAD_DATA)));
+        }
+    }
+
+    /**
+     * Bins read from the H2 file, whose blocks carry segment summaries, equal the bins of the same
+     * samples handed over one by one: two buckets, a late write overlapping earlier blocks, bad and
+     * null samples now and then.
+     */
+    @Test
+    void binsFromStoredBlocksWithSummariesEqualTheSampleBySampleBins() {
+        Random r = new Random(3);
+        List<Sample> all = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            List<Sample> batch = new ArrayList<>();
+            long from = T0 + w * H / 2 - (w == 3 ? H : 0); // the last write lands among the first
+            for (int i = 0; i < 9_000; i++) {
+                long x = from + i * (H / 2 / 9_000) + r.nextInt(3);
+                int odd = r.nextInt(700);
+                batch.add(odd == 0 ? new Sample(x, 5.0, Quality.BAD_DATA) : odd == 1 ? Sample.of(x, null)
+                        : Sample.of(x, (double) r.nextInt(1000)));
+            }
+            store.write(Map.of(tag, batch));
+            all.addAll(batch);
+        }
+        all.sort(Comparator.comparingLong(Sample::x));
+        MemorySampleSource oneByOne = new MemorySampleSource(all);
+        try (var reader = store.reader(tag, false)) {
+            for (int bins : new int[] {1, 50, 1_600, 30_000}) {
+                BinQuery q = new BinQuery(tag, T0 - H / 3, T0 + 2 * H - 1, bins);
+                BinnedHistory expected = HistoryBins.run(q, ValueType.DOUBLE, false, false, oneByOne, List.of());
+                BinnedHistory got = HistoryBins.run(q, ValueType.DOUBLE, false, false, reader, List.of());
+                assertThat(got.bins()).as("%d bins", bins).isEqualTo(expected.bins());
+                assertThat(got.sampleCount()).isEqualTo(expected.sampleCount()).isEqualTo(all.size());
+            }
         }
     }
 
