@@ -14,7 +14,10 @@ package org.peresvet.store.internal;
  * sample's x and value are read from the samples themselves.
  */
 final class SegmentTable {
-    /** Samples per segment: small enough that most fall inside one bin of a 1,600 px trend over a day. */
+    /**
+     * Samples per segment: a 1,600 px trend over a million samples has some 600 in a bin, so most
+     * segments lie whole in one; only the one cut by each bin's edge is decoded.
+     */
     static final int SEGMENT = 64;
     static final int GOOD = 1;
 
