@@ -339,13 +339,14 @@ class HistoryBinsTest {
             int n = 1 + r.nextInt(b % 5 == 0 ? 100 : 4_096);
             int spread = 1 + r.nextInt(n * (r.nextBoolean() ? 40 : 2)); // some blocks with many equal x
             int oddOneIn = r.nextBoolean() ? 1_000_000 : 20 + r.nextInt(400);
-            boolean nanStretch = r.nextInt(4) == 0;
+            int nanFrom = r.nextInt(2) == 0 ? r.nextInt(n) : n; // a stretch of NaN in half the blocks
+            int nanTo = nanFrom + 64 + r.nextInt(400);
             List<Sample> block = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 long x = from + r.nextInt(spread);
                 int odd = r.nextInt(oddOneIn);
                 Sample s;
-                if (nanStretch && i > n / 3 && i < 2 * n / 3) {
+                if (i >= nanFrom && i < nanTo) {
                     s = Sample.of(x, Double.NaN);
                 } else if (odd == 0) {
                     s = new Sample(x, 1.0, Quality.BAD_DATA);

@@ -199,6 +199,7 @@ public final class BlockCodec {
         int tableLength = (int) table.varlong();
         int pos = table.pos + tableLength;
         In body = new In(data);
+        Run run = new Run();
         long x = firstX; // the x before the segment's first sample, which its delta is counted from
         for (int i = 0; i < n; i += SegmentTable.SEGMENT) {
             int count = Math.min(SegmentTable.SEGMENT, n - i);
@@ -222,6 +223,7 @@ public final class BlockCodec {
             long segFirst = x + unzigzag(body.varlong());
             long segLast = segFirst + span;
             if (segFirst > to) {
+                run.flush(visitor);
                 return; // sorted by x
             }
             if (segLast < from) {
@@ -229,19 +231,85 @@ public final class BlockCodec {
                 pos += length;
                 continue;
             }
-            if (good && segFirst >= from && segLast <= to && visitor.runEnd(segFirst) > segLast) {
-                long firstBits = (long) LONG_LE.get(data, body.pos + 1); // after the kind byte
-                visitor.goodDoubles(count, segFirst, firstBits, segLast, lastBits, Double.longBitsToDouble(minBits),
-                        segFirst + minOffset, Double.longBitsToDouble(maxBits), segFirst + maxOffset);
-                x = segLast;
-                pos += length;
-                continue;
+            if (good && segFirst >= from && segLast <= to) {
+                double min = Double.longBitsToDouble(minBits);
+                double max = Double.longBitsToDouble(maxBits);
+                if (run.count > 0 && segLast < run.end) {
+                    run.join(count, segLast, lastBits, min, segFirst + minOffset, max, segFirst + maxOffset);
+                    x = segLast;
+                    pos += length;
+                    continue;
+                }
+                run.flush(visitor);
+                long end = visitor.runEnd(segFirst);
+                if (end > segLast) {
+                    long firstBits = (long) LONG_LE.get(data, body.pos + 1); // after the kind byte
+                    run.start(end, count, segFirst, firstBits, segLast, lastBits, min, segFirst + minOffset, max,
+                            segFirst + maxOffset);
+                    x = segLast;
+                    pos += length;
+                    continue;
+                }
             }
+            run.flush(visitor);
             x = scanSamples(data, pos, x, count, from, to, visitor);
             if (x > to) {
                 return;
             }
             pos += length;
+        }
+        run.flush(visitor);
+    }
+
+    /**
+     * Whole segments of good doubles in a row that lie in one run of the visitor, joined: one
+     * {@link SampleScan#goodDoubles} for all of them (a bin of a long trend holds ten or so).
+     */
+    private static final class Run {
+        int count;
+        long end;
+        long firstX;
+        long firstBits;
+        long lastX;
+        long lastBits;
+        double min;
+        long minX;
+        double max;
+        long maxX;
+
+        void start(long runEnd, int n, long fx, long fb, long lx, long lb, double lo, long loX, double hi, long hiX) {
+            end = runEnd;
+            count = n;
+            firstX = fx;
+            firstBits = fb;
+            lastX = lx;
+            lastBits = lb;
+            min = lo;
+            minX = loX;
+            max = hi;
+            maxX = hiX;
+        }
+
+        /** A later segment: its extremes win only when strictly beyond (ties keep the earlier x), NaN (no value) never. */
+        void join(int n, long lx, long lb, double lo, long loX, double hi, long hiX) {
+            count += n;
+            lastX = lx;
+            lastBits = lb;
+            if (lo < min || (Double.isNaN(min) && !Double.isNaN(lo))) {
+                min = lo;
+                minX = loX;
+            }
+            if (hi > max || (Double.isNaN(max) && !Double.isNaN(hi))) {
+                max = hi;
+                maxX = hiX;
+            }
+        }
+
+        void flush(SampleScan visitor) {
+            if (count > 0) {
+                visitor.goodDoubles(count, firstX, firstBits, lastX, lastBits, min, minX, max, maxX);
+                count = 0;
+            }
         }
     }
 

@@ -99,17 +99,50 @@ class BlockCodecTest {
     }
 
     /**
-     * A scan whose runs may be as long as it likes takes a clean block segment by segment, never
-     * sample by sample, and then only within the period.
+     * A scan whose runs may be as long as it likes takes a clean block as one run of its whole
+     * segments, never sample by sample; a period that cuts segments decodes only those.
      */
     @Test
     void aCleanBlockGoesAsItsSegmentSummaries() {
         List<Sample> samples = doubles(1_000);
-        long[] calls = new long[3];
-        SampleScan runs = new SampleScan() {
+        byte[] data = BlockCodec.encode(samples);
+        List<long[]> runs = new ArrayList<>();
+        SampleScan unbounded = runsEndingAt(runs, Long.MAX_VALUE);
+        BlockCodec.scan(0, samples.size(), data, 0, Long.MAX_VALUE, unbounded);
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0)).containsExactly(1_000, 0, 999 * 7);
+        runs.clear();
+        // From sample 100 to sample 899: the cut segments 1 and 14 decoded (100..127, 896..899), 2 to 13 as one run.
+        BlockCodec.scan(0, samples.size(), data, 100 * 7, 899 * 7, unbounded);
+        assertThat(runs).extracting(r -> r[0]).containsExactly(28L, 768L, 4L);
+    }
+
+    /** Runs that end at every 200th sample (bins): whole segments join only within a run, and every sample comes once. */
+    @Test
+    void joinedSegmentsNeverCrossTheEndOfARun() {
+        List<Sample> samples = doubles(1_000);
+        List<long[]> runs = new ArrayList<>();
+        BlockCodec.scan(0, samples.size(), BlockCodec.encode(samples), 0, Long.MAX_VALUE, runsEndingAt(runs, 200 * 7));
+        assertThat(runs.stream().mapToLong(r -> r[0]).sum()).isEqualTo(1_000);
+        for (long[] r : runs) {
+            assertThat(r[1] / (200 * 7)).as("run %s..%s", r[1], r[2]).isEqualTo(r[2] / (200 * 7));
+        }
+        assertThat(runs).hasSizeLessThan(15); // 5 bins: in each a joined run and the decoded parts of cut segments
+    }
+
+    /** Joined segments: an all-NaN segment gives no extreme, and of equal extremes the earliest stays. */
+    @Test
+    void joinedSegmentsSkipNaNAndKeepTheEarliestExtreme() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            double y = i < 64 || i >= 192 ? Double.NaN : i == 70 || i == 150 ? 1.0 : i == 80 || i == 140 ? 9.0 : 5.0;
+            samples.add(Sample.of(7L * i, y));
+        }
+        double[] got = new double[5];
+        BlockCodec.scan(0, samples.size(), BlockCodec.encode(samples), 0, Long.MAX_VALUE, new SampleScan() {
             @Override
             public void sample(long x, int kind, long bits, Object obj, long q) {
-                calls[0]++;
+                throw new AssertionError("a clean block goes in runs");
             }
 
             @Override
@@ -120,16 +153,35 @@ class BlockCodecTest {
             @Override
             public void goodDoubles(int n, long firstX, long firstBits, long lastX, long lastBits, double min, long minX,
                                     double max, long maxX) {
-                calls[1]++;
-                calls[2] += n;
+                got[0] += n;
+                got[1] = min;
+                got[2] = minX;
+                got[3] = max;
+                got[4] = maxX;
+            }
+        });
+        assertThat(got).containsExactly(256, 1.0, 70 * 7, 9.0, 80 * 7);
+    }
+
+    /** A scan that takes runs up to the next multiple of {@code every} and notes each as {n, first x, last x}. */
+    private static SampleScan runsEndingAt(List<long[]> runs, long every) {
+        return new SampleScan() {
+            @Override
+            public void sample(long x, int kind, long bits, Object obj, long q) {
+                throw new AssertionError("a clean block goes in runs");
+            }
+
+            @Override
+            public long runEnd(long x) {
+                return every == Long.MAX_VALUE ? every : (x / every + 1) * every;
+            }
+
+            @Override
+            public void goodDoubles(int n, long firstX, long firstBits, long lastX, long lastBits, double min, long minX,
+                                    double max, long maxX) {
+                runs.add(new long[] {n, firstX, lastX});
             }
         };
-        BlockCodec.scan(0, samples.size(), BlockCodec.encode(samples), 0, Long.MAX_VALUE, runs);
-        assertThat(calls).containsExactly(0, 16, 1_000); // 15 segments of 64 and one of 40
-        Arrays.fill(calls, 0);
-        // From sample 100 to sample 899: runs for the cut segments (1 and 14), summaries for 2 to 13.
-        BlockCodec.scan(0, samples.size(), BlockCodec.encode(samples), 100 * 7, 899 * 7, runs);
-        assertThat(calls).containsExactly(0, 14, 800);
     }
 
     private static List<Sample> doubles(int n) {
