@@ -29,8 +29,10 @@ import org.peresvet.model.ValueType;
  * Issue 16, trend figures in a 1,600 px wide trend (headless Monocle, software rendering):
  * <ol>
  *   <li>8 pens x {@code samples} stored samples each (default 1,000,000), whole range: time from
- *       setting the pens to the first complete draw (history read in bins + draw), goal < 500 ms;
- *       then 20 pans and zooms, each until the complete redraw is on screen, p95 goal < 100 ms.</li>
+ *       setting the pens to the first complete draw (history read in bins + draw), goal < 500 ms
+ *       (the window already shown); then 20 pans and zooms, each until the complete redraw is on
+ *       screen, p95 goal < 100 ms, measured on a second pass that zooms to a new width in every step (the first pass,
+ *       printed too, meets the JIT still compiling the chart's drawing).</li>
  *   <li>Live: 8 pens at 100 samples/s each, 10 minutes shown (the ring pre-filled with 10 minutes),
  *       FX time per redraw and per pulse over 10 s, goal < 3 ms on average; bytes per pen.</li>
  * </ol>
@@ -109,6 +111,11 @@ public final class TrendDrawBench {
 
     private static boolean history(EngineProject project, List<UUID> tags, long first, long last) throws Exception {
         TrendView v = show(project);
+        // The clock starts when the pens are set, not when the window opens: its first layout is not the trend's.
+        long shown = PulseCounter.count();
+        while (PulseCounter.count() < shown + 2) {
+            Thread.sleep(1);
+        }
         long t0 = System.nanoTime();
         HeadlessFx.fx(() -> {
             tags.forEach(v::addPen);
@@ -121,13 +128,35 @@ public final class TrendDrawBench {
         TrendView.PulseCost firstCost = HeadlessFx.fx(v::cost);
         System.out.printf("first draw: %.0f ms = history read %.0f ms (8 pens in parallel) + %d redraws, %.1f ms FX%n", firstMs,
                 HeadlessFx.fx(v::lastReadMillis), firstCost.redraws(), firstCost.nanos() / 1e6);
+        // Two passes of 20 pans and zooms: the first meets the JIT still compiling the chart's drawing
+        // (JavaFX text, Marlin, JFreeChart's axes) and reads in 4 of its steps (the pens keep their
+        // bins per width); the second, the trend as it is used, zooms to a new width in every step,
+        // so that every step reads.
+        double[] cold = panAndZoom(v, first, last, "first pass", false);
+        double[] warm = panAndZoom(v, first, last, "second pass", true);
+        boolean pass = firstMs < 500 && warm[1] < 100;
+        System.out.printf("trend draw: 8 pens x 1,600 px, whole range: first complete draw %.0f ms (goal < 500); "
+                + "pan/zoom p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 < 100; first pass p50 %.0f, p95 %.0f, max %.0f ms), "
+                + "each until on screen: %s%n", firstMs, warm[0], warm[1], warm[2], cold[0], cold[1], cold[2], pass ? "PASS" : "FAIL");
+        HeadlessFx.fx(() -> {
+            v.dispose();
+            return null;
+        });
+        return pass;
+    }
+
+    /**
+     * 20 pans and zooms, each until on screen; prints each step, returns p50, p95 and max in ms.
+     * {@code everyStepNew}: each step a width not shown before (each step reads).
+     */
+    private static double[] panAndZoom(TrendView v, long first, long last, String pass, boolean everyStepNew) throws Exception {
         double[] ms = new double[20];
         long span = last - first;
         StringBuilder steps = new StringBuilder();
         for (int i = 0; i < ms.length; i++) {
             // Alternately zoom in to a third and pan by a quarter: each period read again or found in the pens' bins.
-            long from = first + (i % 4) * span / 8;
-            long to = i % 2 == 0 ? from + span / 3 : from + span / 2;
+            long from = everyStepNew ? first + (i * 7 % 16) * span / 32 : first + (i % 4) * span / 8;
+            long to = everyStepNew ? from + span / (4 + i) : i % 2 == 0 ? from + span / 3 : from + span / 2;
             double readBefore = HeadlessFx.fx(v::lastReadMillis);
             long s = System.nanoTime();
             HeadlessFx.fx(() -> {
@@ -139,21 +168,12 @@ public final class TrendDrawBench {
             ms[i] = (System.nanoTime() - s) / 1e6;
             TrendView.PulseCost c = HeadlessFx.fx(v::cost);
             double read = HeadlessFx.fx(v::lastReadMillis);
-            steps.append(String.format("  step %2d: %4.0f ms, read %s, %d redraws %.1f ms FX%n", i, ms[i],
+            steps.append(String.format("  %s step %2d: %4.0f ms, read %s, %d redraws %.1f ms FX%n", pass, i, ms[i],
                     read == readBefore ? "none" : String.format("%.0f ms", read), c.redraws(), c.nanos() / 1e6));
         }
         System.out.print(steps);
         Arrays.sort(ms);
-        double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
-        boolean pass = firstMs < 500 && p95 < 100;
-        System.out.printf("trend draw: 8 pens x 1,600 px, whole range: first complete draw %.0f ms (goal < 500); "
-                + "pan/zoom p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 < 100), each until on screen: %s%n",
-                firstMs, ms[ms.length / 2], p95, ms[ms.length - 1], pass ? "PASS" : "FAIL");
-        HeadlessFx.fx(() -> {
-            v.dispose();
-            return null;
-        });
-        return pass;
+        return new double[] {ms[ms.length / 2], ms[(int) Math.ceil(0.95 * ms.length) - 1], ms[ms.length - 1]};
     }
 
     private static boolean live(Engine engine, EngineProject project) throws Exception {
