@@ -175,10 +175,12 @@ for jar in "$WORK"/input/jna-[0-9]*.jar; do
     "$JDK/bin/jar" --list --file "$jar" | grep -q "com/sun/jna/$jna_platform/" || die "no JNA library for $jna_platform in $jar"
 done
 # Libraries of which the app uses a small part keep only the classes it can reach
-# (installer/ShrinkJars.java: constant-pool closure from every other jar, services kept).
+# (installer/ShrinkJars.java: constant-pool closure from every other jar, services kept); those
+# named methods:… keep only the methods that can be called, and the classes these use.
 step "Shrinking library jars…"
-"$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" eclipse-collections- eclipse-collections-api- guava- jna-platform- \
-    commons-lang3- commons-io- commons-compress- jctools-core- || die "ShrinkJars failed"
+"$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" guava- jna-platform- \
+    commons-lang3- commons-io- commons-compress- jctools-core- \
+    methods:eclipse-collections- methods:eclipse-collections-api- || die "ShrinkJars failed"
 
 common=(
     --name peresvet
