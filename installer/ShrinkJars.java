@@ -67,6 +67,7 @@ public final class ShrinkJars {
     private static final String VERSIONS = "META-INF/versions/";
     private static final String SERVICES = "META-INF/services/";
     private static final String METHODS = "methods:";
+    private static final String NO_LOCALS = "--no-local-variables-except=";
     private static final int ACC_ANNOTATION = 0x2000;
     /** Methods serialization calls by name on any Serializable class. */
     private static final List<String> SERIALIZATION = List.of("writeObject(Ljava/io/ObjectOutputStream;)V",
@@ -93,6 +94,8 @@ public final class ShrinkJars {
     /** JDK types whose methods are already called. */
     private final Set<String> jdkTypesSeen = new HashSet<>();
     private final Deque<Runnable> work = new ArrayDeque<>();
+    /** Every rewritten class file loses its local variable tables (names of locals for debuggers; line numbers stay). */
+    private boolean dropLocals;
 
     private ShrinkJars() {
     }
@@ -105,8 +108,11 @@ public final class ShrinkJars {
         Path dir = Path.of(args[0]);
         List<String> prefixes = new ArrayList<>();
         List<String> methodPrefixes = new ArrayList<>();
+        List<String> keepLocals = null;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith(METHODS)) {
+            if (args[i].startsWith(NO_LOCALS)) {
+                keepLocals = List.of(args[i].substring(NO_LOCALS.length()).split(","));
+            } else if (args[i].startsWith(METHODS)) {
                 methodPrefixes.add(args[i].substring(METHODS.length()));
             } else {
                 prefixes.add(args[i]);
@@ -135,7 +141,22 @@ public final class ShrinkJars {
                 System.out.println("ShrinkJars: no jar " + prefix + "* in " + dir + " (nothing to shrink for it)");
             }
         }
-        new ShrinkJars().run(shrink, byMethodJars, whole);
+        ShrinkJars shrinker = new ShrinkJars();
+        shrinker.dropLocals = keepLocals != null;
+        shrinker.run(shrink, byMethodJars, whole);
+        if (keepLocals != null) {
+            List<String> except = keepLocals;
+            long before = 0;
+            long after = 0;
+            for (Path jar : whole) {
+                if (except.stream().noneMatch(jar.getFileName().toString()::startsWith)) {
+                    before += Files.size(jar);
+                    shrinker.rewrite(jar, false);
+                    after += Files.size(jar);
+                }
+            }
+            System.out.printf("ShrinkJars: local variable tables dropped from the other jars: %.2f MB -> %.2f MB%n", before / 1e6, after / 1e6);
+        }
     }
 
     private void run(List<Path> shrink, List<Path> byMethodJars, List<Path> whole) throws IOException {
@@ -195,7 +216,7 @@ public final class ShrinkJars {
         long after = 0;
         for (Path jar : shrink) {
             long size = Files.size(jar);
-            int[] kept = rewrite(jar);
+            int[] kept = rewrite(jar, true);
             before += size;
             after += Files.size(jar);
             System.out.printf("ShrinkJars: %-44s %5d of %5d classes, %6.2f MB -> %5.2f MB%s%n", jar.getFileName(), kept[0], kept[1],
@@ -763,6 +784,14 @@ public final class ShrinkJars {
             return at + (tag == 7 || tag == 8 ? 3 : 1);
         }
 
+        Set<Integer> allMethods() {
+            Set<Integer> all = new HashSet<>();
+            for (int i = 0; i < methods.size(); i++) {
+                all.add(i);
+            }
+            return all;
+        }
+
         /** The class file with only the given methods, which lose their LocalVariableTable and LocalVariableTypeTable. */
         byte[] withMethods(Set<Integer> keep) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
@@ -832,7 +861,7 @@ public final class ShrinkJars {
     }
 
     /** Writes the jar again with its reached classes and all its other entries; returns {kept, all} classes and {kept, all} methods. */
-    private int[] rewrite(Path jar) throws IOException {
+    private int[] rewrite(Path jar, boolean shrunk) throws IOException {
         Path tmp = jar.resolveSibling(jar.getFileName() + ".shrinking");
         int[] kept = new int[4];
         try (ZipFile zip = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(tmp);
@@ -840,7 +869,7 @@ public final class ShrinkJars {
             for (ZipEntry e : zip.stream().toList()) {
                 String name = e.getName();
                 String cls = className(name);
-                if (cls != null) {
+                if (cls != null && shrunk) {
                     kept[1]++;
                     if (!reached.contains(cls)) {
                         continue;
@@ -856,8 +885,11 @@ public final class ShrinkJars {
                 }
                 if (name.equals("META-INF/MANIFEST.MF")) {
                     bytes = withoutDigests(bytes);
-                } else if (cls != null && byMethod.contains(cls)) {
+                } else if (cls != null && shrunk && byMethod.contains(cls)) {
                     bytes = withKeptMethods(cls, bytes, kept);
+                } else if (name.endsWith(CLASS) && dropLocals) {
+                    Parsed p = Parsed.read(bytes);
+                    bytes = p.withMethods(p.allMethods());
                 }
                 ZipEntry copy = new ZipEntry(name);
                 copy.setTime(e.getTime());

@@ -176,11 +176,13 @@ for jar in "$WORK"/input/jna-[0-9]*.jar; do
 done
 # Libraries of which the app uses a small part keep only the classes it can reach
 # (installer/ShrinkJars.java: constant-pool closure from every other jar, services kept); those
-# named methods:… keep only the methods that can be called, and the classes these use.
+# named methods:… keep only the methods that can be called, and the classes these use. Every
+# library's classes lose their local variable tables (for debuggers; line numbers stay).
 step "Shrinking library jars…"
 "$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" guava- jna-platform- \
     commons-lang3- commons-io- commons-compress- jctools-core- \
-    methods:eclipse-collections- methods:eclipse-collections-api- || die "ShrinkJars failed"
+    methods:eclipse-collections- methods:eclipse-collections-api- \
+    --no-local-variables-except=peresvet-app,rocksdbjni- || die "ShrinkJars failed"
 
 common=(
     --name peresvet
