@@ -117,7 +117,8 @@ MODULES="$(grep -v '^[[:space:]]*#' "$HERE/modules.txt" | tr -d ' \t\r' | sed '/
 [ -n "$MODULES" ] || die "installer/modules.txt lists no module"
 # --compress=1 (shared strings, no zip): the .deb's xz packs plain class files far better than
 # jlink's zip (lib/modules: 10.6 MB in the package instead of 22.4 MB) for 11 MB more on disk.
-JLINK_OPTS=(--strip-debug --no-header-files --no-man-pages --compress=1 --generate-cds-archive)
+JLINK_OPTS=(--strip-debug --no-header-files --no-man-pages --compress=1 --generate-cds-archive
+    --dedup-legal-notices=error-if-not-same-content)
 key="$({ cat "$JDK/release"; echo "$MODULES"; echo "${JLINK_OPTS[*]}"; } | cksum | cut -d' ' -f1)"
 RUNTIME="$OUT/runtime-$key"
 if [ ! -x "$RUNTIME/bin/java" ]; then
@@ -214,8 +215,15 @@ esac
 step "App image with $JDK/bin/jpackage…"
 "$JDK/bin/jpackage" "${image_args[@]}" >"$WORK/jpackage-image.log" 2>&1 ||
     { cat "$WORK/jpackage-image.log" >&2; die "jpackage (app image) failed."; }
+# jlink links the modules' identical legal notices to java.base's (--dedup-legal-notices);
+# jpackage copies them as files again: the links are put back (0.5 MB).
+legal_links() {
+    [ -d "$1/legal" ] || return 0
+    rm -rf "$1/legal" && cp -a "$RUNTIME/legal" "$1/legal"
+}
 if [ "$OS" = linux ]; then
     install -m 755 "$HERE/linux/peresvet-cds" "$HERE/linux/peresvet-open" "$IMAGE/lib/"
+    legal_links "$IMAGE/lib/runtime"
 fi
 
 # --- Debian package ------------------------------------------------------------------------------
@@ -236,6 +244,7 @@ build_deb() {
     first="$(ls "$WORK"/deb-jpackage/*.deb)"
     dpkg-deb -R "$first" "$stage"
     rm -f "$stage/opt/peresvet/lib/app/peresvet.jsa" # written on the target by postinst
+    legal_links "$stage/opt/peresvet/lib/runtime"
     # The runtime's archive of JDK classes too (11 MB): postinst writes it first (lib/peresvet-cds).
     rm -f "$stage/opt/peresvet/lib/runtime/lib/server/classes.jsa"
 
