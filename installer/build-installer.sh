@@ -181,8 +181,9 @@ done
 # library's classes lose their local variable tables (for debuggers; line numbers stay).
 step "Shrinking library jars…"
 "$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" guava- jna-platform- unboundid-ldapsdk- \
-    commons-lang3- commons-io- commons-compress- jctools-core- \
-    methods:eclipse-collections- methods:eclipse-collections-api- \
+    commons-lang3- commons-io- commons-compress- jctools-core- netty- \
+    methods:eclipse-collections- methods:eclipse-collections-api- methods:jfreechart- \
+    methods:kotlin-stdlib- methods:okio- methods:okhttp- \
     --no-local-variables-except=peresvet-app,rocksdbjni- || die "ShrinkJars failed"
 
 common=(
