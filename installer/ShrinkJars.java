@@ -85,6 +85,10 @@ public final class ShrinkJars {
     private final Set<String> called = new HashSet<>();
     /** Method level: the methods of reached classes not kept yet, by nameDesc. */
     private final Map<String, List<MemberRef>> waiting = new HashMap<>();
+    /** Method level: string constants of kept code, which may name a method for reflection (getMethod("name", ...)). */
+    private final Set<String> namedInStrings = new HashSet<>();
+    /** Method level: the methods of reached classes not kept yet, by name alone. */
+    private final Map<String, List<MemberRef>> waitingByName = new HashMap<>();
     /** Method level: the kept methods of each class file, by the file's identity. */
     private final Map<byte[], Set<Integer>> keptMethods = new HashMap<>();
     /** Method level: service interface -> the implementations its jars list. */
@@ -333,11 +337,13 @@ public final class ShrinkJars {
         for (int m = 0; m < p.methods.size(); m++) {
             String nameDesc = p.methods.get(m).nameDesc();
             MemberRef ref = new MemberRef(cls, classFile, m);
-            if (all || nameDesc.startsWith("<clinit>") || called.contains(nameDesc)
+            String name = p.methods.get(m).name();
+            if (all || name.equals("<clinit>") || called.contains(nameDesc) || namedInStrings.contains(name)
                     || forced.getOrDefault(cls, Set.of()).contains(nameDesc)) {
                 keep(ref);
             } else {
                 waiting.computeIfAbsent(nameDesc, k -> new ArrayList<>()).add(ref);
+                waitingByName.computeIfAbsent(name, k -> new ArrayList<>()).add(ref);
             }
         }
     }
@@ -406,6 +412,22 @@ public final class ShrinkJars {
         }
     }
 
+    /** A call that finds a method by its name: Class.getMethod, getDeclaredMethod, MethodHandles.Lookup.findVirtual, ... */
+    private static boolean looksUpMethods(String owner, String name) {
+        return owner.equals("java/lang/Class") && (name.equals("getMethod") || name.equals("getDeclaredMethod"))
+                || owner.equals("java/lang/invoke/MethodHandles$Lookup") && name.startsWith("find");
+    }
+
+    /** A string constant of kept code that looks methods up by name: every waiting method of that name is kept (reflection may look it up by name). */
+    private void nameInString(String s) {
+        if (namedInStrings.add(s)) {
+            List<MemberRef> refs = waitingByName.remove(s);
+            if (refs != null) {
+                refs.forEach(this::keep);
+            }
+        }
+    }
+
     /** A name with descriptor kept code may call: every waiting method of that name and descriptor is kept. */
     private void call(String nameDesc) {
         if (called.add(nameDesc)) {
@@ -425,7 +447,19 @@ public final class ShrinkJars {
             Parsed p = Parsed.read(ref.classFile());
             Parsed.Member m = p.methods.get(ref.index());
             reachTypesIn(m.desc());
-            p.forEachConstantUsedBy(m, this::use);
+            List<String> strings = new ArrayList<>();
+            boolean[] reflects = {false};
+            p.forEachConstantUsedBy(m, (q, index) -> {
+                use(q, index);
+                if (q.tag(index) == Parsed.STRING) {
+                    strings.add(q.utf8(q.u2(q.offset[index] + 1)));
+                } else if (q.tag(index) == Parsed.METHOD_REF || q.tag(index) == Parsed.INTERFACE_METHOD_REF) {
+                    reflects[0] |= looksUpMethods(q.className(q.u2(q.offset[index] + 1)), q.natName(q.u2(q.offset[index] + 3)));
+                }
+            });
+            if (reflects[0]) { // getMethod("name", ...): the strings of this code may be method names
+                strings.forEach(this::nameInString);
+            }
         });
     }
 

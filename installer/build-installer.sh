@@ -180,10 +180,10 @@ done
 # named methods:… keep only the methods that can be called, and the classes these use. Every
 # library's classes lose their local variable tables (for debuggers; line numbers stay).
 step "Shrinking library jars…"
-"$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" guava- jna-platform- unboundid-ldapsdk- \
+"$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" jna-platform- unboundid-ldapsdk- \
     commons-lang3- commons-io- commons-compress- jctools-core- netty- \
     methods:eclipse-collections- methods:eclipse-collections-api- methods:jfreechart- \
-    methods:kotlin-stdlib- methods:okio- methods:okhttp- \
+    methods:kotlin-stdlib- methods:okio- methods:okhttp- methods:guava- \
     --no-local-variables-except=peresvet-app,rocksdbjni- || die "ShrinkJars failed"
 
 common=(
