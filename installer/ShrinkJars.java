@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * the methods) it can reach.
  *
  * <pre>
- *   java installer/ShrinkJars.java DIR PREFIX... [methods:PREFIX...]
+ *   java installer/ShrinkJars.java DIR PREFIX... [methods:PREFIX...] [--no-local-variables-except=PREFIX,...]
  * </pre>
  *
  * The jars in DIR whose file name starts with one of the PREFIXes are shrunk; every other jar in
@@ -51,11 +51,15 @@ import java.util.zip.ZipOutputStream;
  * when any kept code invokes it on any class (virtual calls are over-approximated by name and
  * descriptor, so every override of a called method stays), when it is a method of a JDK type
  * the class extends or implements (the JDK may call it: equals, iterator, ...), when it is a
- * lambda's target, or for serialization. Static initializers stay. Kept code names the classes
- * of the constant-pool entries its instructions, exception handlers and stack-map frames use, and
- * the method's own descriptor; fields all stay. A service implementation of such a jar stays with
+ * lambda's target, for serialization, or when code that looks methods up by name (getMethod,
+ * MethodHandles.Lookup.find*) has a string constant equal to its name. Static initializers stay.
+ * Kept code names the classes of the constant-pool entries its instructions, exception handlers
+ * and stack-map frames use, and the method's own descriptor; fields all stay. A service implementation of such a jar stays with
  * its no-argument constructor when its service interface is kept. Kept methods lose their
  * LocalVariableTable (line numbers stay, for stack traces); the constant pool stays as it is.
+ *
+ * <p>With {@code --no-local-variables-except=}, every other jar of DIR (except those PREFIXes) is
+ * written again with its classes' local variable tables dropped too.
  *
  * <p>Reflection on computed names is not seen: the installer test starts the image to prove the
  * result. A signed jar loses its signature (the files under META-INF that sign it and the
@@ -106,7 +110,7 @@ public final class ShrinkJars {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: java installer/ShrinkJars.java DIR PREFIX... [methods:PREFIX...]");
+            System.err.println("usage: java installer/ShrinkJars.java DIR PREFIX... [methods:PREFIX...] [--no-local-variables-except=PREFIX,...]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
