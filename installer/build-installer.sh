@@ -181,7 +181,8 @@ done
 # library's classes lose their local variable tables (for debuggers; line numbers stay).
 step "Shrinking library jars…"
 "$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" jna-platform- unboundid-ldapsdk- \
-    commons-lang3- commons-io- commons-compress- jctools-core- netty- \
+    commons-lang3- commons-io- commons-compress- jctools-core- netty- jetty- snakeyaml- \
+    xodus-utils- xodus-openAPI- xodus-environment- metrics-core- cron-utils- \
     methods:eclipse-collections- methods:eclipse-collections-api- methods:jfreechart- \
     methods:kotlin-stdlib- methods:okio- methods:okhttp- methods:guava- \
     --no-local-variables-except=peresvet-app,rocksdbjni- || die "ShrinkJars failed"
