@@ -178,14 +178,15 @@ done
 # Libraries of which the app uses a small part keep only the classes it can reach
 # (installer/ShrinkJars.java: constant-pool closure from every other jar, services kept); those
 # named methods:… keep only the methods that can be called, and the classes these use. Every
-# library's classes lose their local variable tables (for debuggers; line numbers stay).
+# library's classes (not Peresvet's own jars) lose their local variable tables (for debuggers;
+# line numbers stay).
 step "Shrinking library jars…"
 "$JDK/bin/java" "$HERE/ShrinkJars.java" "$WORK/input" jna-platform- unboundid-ldapsdk- \
     commons-lang3- commons-io- commons-compress- jctools-core- netty- jetty- snakeyaml- \
     xodus-utils- xodus-openAPI- xodus-environment- metrics-core- cron-utils- \
     methods:eclipse-collections- methods:eclipse-collections-api- methods:jfreechart- \
     methods:kotlin-stdlib- methods:okio- methods:okhttp- methods:guava- \
-    --no-local-variables-except=peresvet-app,rocksdbjni- || die "ShrinkJars failed"
+    --no-local-variables-except=peresvet- || die "ShrinkJars failed"
 
 common=(
     --name peresvet
