@@ -73,6 +73,7 @@ public final class ShrinkJars {
     private static final String METHODS = "methods:";
     private static final String NO_LOCALS = "--no-local-variables-except=";
     private static final int ACC_ANNOTATION = 0x2000;
+    private static final int ACC_ENUM = 0x4000;
     /** Methods serialization calls by name on any Serializable class. */
     private static final List<String> SERIALIZATION = List.of("writeObject(Ljava/io/ObjectOutputStream;)V",
             "readObject(Ljava/io/ObjectInputStream;)V", "readObjectNoData()V", "writeReplace()Ljava/lang/Object;",
@@ -342,7 +343,10 @@ public final class ShrinkJars {
             String nameDesc = p.methods.get(m).nameDesc();
             MemberRef ref = new MemberRef(cls, classFile, m);
             String name = p.methods.get(m).name();
-            if (all || name.equals("<clinit>") || called.contains(nameDesc) || namedInStrings.contains(name)
+            // An enum's values() and valueOf(String): the JDK calls values() by reflection for Enum.valueOf,
+            // EnumSet and EnumMap, so no call site shows it.
+            boolean enumConstants = p.isEnum() && (name.equals("values") || name.equals("valueOf"));
+            if (all || name.equals("<clinit>") || enumConstants || called.contains(nameDesc) || namedInStrings.contains(name)
                     || forced.getOrDefault(cls, Set.of()).contains(nameDesc)) {
                 keep(ref);
             } else {
@@ -721,6 +725,10 @@ public final class ShrinkJars {
 
         boolean isAnnotation() {
             return (access & ACC_ANNOTATION) != 0;
+        }
+
+        boolean isEnum() {
+            return (access & ACC_ENUM) != 0;
         }
 
         /** Where the BootstrapMethods entry of that number starts (its method handle; then its argument count and arguments). */
