@@ -83,7 +83,7 @@ window_once() {
     pid=$!
     for _ in $(seq 1 6000); do
         kill -0 "$pid" 2>/dev/null || { cat "$out" >&2; echo "workstation ended early" >&2; return 1; }
-        if DISPLAY="$DISPLAY_NUM" xwininfo -root -tree 2>/dev/null | grep -q '"Peresvet'; then break; fi
+        if DISPLAY="$DISPLAY_NUM" xwininfo -root -tree 2>/dev/null | grep -q '0x[0-9a-f]* "Peresvet'; then break; fi
         sleep 0.02
     done
     t=$(($(now_ms) - start))

@@ -5,6 +5,7 @@ import com.hivemq.migration.meta.PersistenceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -19,6 +20,15 @@ final class BrokerStorage {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerStorage.class);
     /** How many levels below {@code data/persistence} a store's files lie ({@code retained_messages/040500_R/retained_messages_0}). */
     private static final int STORE_DEPTH = 4;
+    /**
+     * Buckets per store in a new data folder. HiveMQ's 64 suit a server of many thousand clients;
+     * a plant's broker serves a few dozen, and each bucket is an Xodus environment opened at every
+     * start: 5 stores x 64 made up most of the broker's one-second start.
+     */
+    static final int NEW_BUCKETS = 4;
+    private static final String PAYLOADS = "publish_payload_store";
+    private static final List<String> KEYED_STORES = List.of("client_queue", "client_session_store",
+            "client_session_subscriptions", "retained_messages");
 
     private BrokerStorage() {
     }
@@ -30,6 +40,43 @@ final class BrokerStorage {
     static void useXodus() {
         InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(PersistenceType.FILE);
         InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(PersistenceType.FILE);
+    }
+
+    /**
+     * Sets HiveMQ's bucket counts for this data folder (static settings too, read when it builds its
+     * stores): {@value #NEW_BUCKETS} for a new folder, the count found in one written before — a
+     * key's bucket is its hash modulo the count, so a folder must be read with the count it was
+     * written with.
+     */
+    static void sizeBuckets(Path data) throws IOException {
+        Path persistence = data.resolve("persistence");
+        int keyed = 0;
+        for (String store : KEYED_STORES) {
+            keyed = Math.max(keyed, bucketsIn(persistence, store));
+        }
+        int payloads = bucketsIn(persistence, PAYLOADS);
+        InternalConfigurations.PERSISTENCE_BUCKET_COUNT.set(keyed == 0 ? NEW_BUCKETS : keyed);
+        InternalConfigurations.PAYLOAD_PERSISTENCE_BUCKET_COUNT.set(payloads == 0 ? NEW_BUCKETS : payloads);
+    }
+
+    /** The buckets a store's folders hold ({@code retained_messages/040500/retained_messages_0 … _63}); 0 when none. */
+    static int bucketsIn(Path persistence, String store) throws IOException {
+        Path dir = persistence.resolve(store);
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        String prefix = store + "_";
+        int count = 0;
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.length() > prefix.length() && Files.isDirectory(p)
+                        && name.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+                    count = Math.max(count, Integer.parseInt(name.substring(prefix.length())) + 1);
+                }
+            }
+        }
+        return count;
     }
 
     /**

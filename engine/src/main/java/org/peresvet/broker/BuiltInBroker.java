@@ -105,6 +105,7 @@ public final class BuiltInBroker implements AutoCloseable {
             enginePassword = EnginePassword.ensure(base.resolve("engine-password"));
             Files.writeString(conf.resolve("config.xml"), HiveConfigXml.of(config, keyStore, keyPassword), StandardCharsets.UTF_8);
             BrokerStorage.useXodus();
+            BrokerStorage.sizeBuckets(data);
             EmbeddedHiveMQ h = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
                     .withExtensionsFolder(ext).withEmbeddedExtension(authentication()).withoutLoggingBootstrap().build();
             try {

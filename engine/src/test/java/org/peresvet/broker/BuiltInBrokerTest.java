@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateFactory;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -135,14 +136,51 @@ class BuiltInBrokerTest {
         }
     }
 
-    /** The broker folder as an earlier version left it: HiveMQ on its default store, one retained message. */
+    @Test
+    void aNewDataFolderHasFewBucketsAndOneWrittenWithHiveMqsSixtyFourKeepsThem() throws Exception {
+        int port = freePort();
+        BrokerConfig cfg = BrokerConfig.off().withEnabled(true).withListener("127.0.0.1", port)
+                .withUser("board", "secret-1".toCharArray());
+        String url = "tcp://127.0.0.1:" + port;
+        // A folder as the last version wrote it: Xodus with HiveMQ's 64 buckets, one retained message.
+        Path data = written(cfg, url, PersistenceType.FILE, 64);
+        Path persistence = data.resolve("persistence");
+        assertThat(BrokerStorage.bucketsIn(persistence, "retained_messages")).isEqualTo(64);
+        try (BuiltInBroker broker = new BuiltInBroker(dir, cfg).start()) {
+            assertThat(InternalConfigurations.PERSISTENCE_BUCKET_COUNT.get()).isEqualTo(64);
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            MqttClient scada = connect(url, "scada-1", "board", "secret-1", true, got);
+            scada.subscribe("homeassistant/#", 1);
+            assertThat(got.poll(10, TimeUnit.SECONDS)).as("the message kept under 64 buckets")
+                    .isEqualTo("homeassistant/sensor/b1/t/config={} retained=true");
+            scada.disconnect();
+            scada.close();
+        }
+        // A new folder: a few buckets per store.
+        Path other = Files.createDirectories(dir.resolve("other"));
+        try (BuiltInBroker broker = new BuiltInBroker(other, cfg).start()) {
+            Path fresh = BuiltInBroker.folder(other).resolve("data/persistence");
+            for (String store : List.of("retained_messages", "client_session_store", "publish_payload_store")) {
+                assertThat(BrokerStorage.bucketsIn(fresh, store)).as(store).isEqualTo(BrokerStorage.NEW_BUCKETS);
+            }
+        }
+    }
+
+    /** The broker folder as an earlier version left it: HiveMQ on its default store (RocksDB), one retained message. */
     private Path writtenByRocksDb(BrokerConfig cfg, String url) throws Exception {
+        return written(cfg, url, PersistenceType.FILE_NATIVE, 64);
+    }
+
+    /** The broker folder as HiveMQ leaves it with that store and bucket count: one retained message. */
+    private Path written(BrokerConfig cfg, String url, PersistenceType type, int buckets) throws Exception {
         Path base = BuiltInBroker.folder(dir);
         Path conf = Files.createDirectories(base.resolve("conf"));
         Path data = Files.createDirectories(base.resolve("data"));
         Files.writeString(conf.resolve("config.xml"), HiveConfigXml.of(cfg, null, null), StandardCharsets.UTF_8);
-        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(PersistenceType.FILE_NATIVE);
-        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(PersistenceType.FILE_NATIVE);
+        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(type);
+        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(type);
+        InternalConfigurations.PERSISTENCE_BUCKET_COUNT.set(buckets);
+        InternalConfigurations.PAYLOAD_PERSISTENCE_BUCKET_COUNT.set(buckets);
         try (EmbeddedHiveMQ hive = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
                 .withExtensionsFolder(Files.createDirectories(base.resolve("extensions"))).withoutLoggingBootstrap().build()) {
             hive.start().get(60, TimeUnit.SECONDS);
