@@ -275,48 +275,14 @@ class HistoryBinsTest {
             written.addAll(block);
         }
         MemorySampleSource general = new MemorySampleSource(written.stream().sorted(Comparator.comparingLong(Sample::x)).toList());
-        SampleSource stored = new SampleSource() {
-            @Override
-            public List<Sample> range(long from, long to, int limit) {
-                return general.range(from, to, limit);
+        SampleSource stored = scannedFrom(general, (from, to, visitor) -> {
+            for (List<Sample> block : blocks) {
+                BlockCodec.scan(block.get(0).x(), block.size(), BlockCodec.encode(block), from, to, visitor);
             }
-
-            @Override
-            public List<Sample> last(Long from, long to, int n) {
-                return general.last(from, to, n);
-            }
-
-            @Override
-            public Sample before(long t) {
-                return general.before(t);
-            }
-
-            @Override
-            public Sample after(long t) {
-                return general.after(t);
-            }
-
-            @Override
-            public void forEach(long from, long to, Consumer<Sample> visitor) {
-                general.forEach(from, to, visitor);
-            }
-
-            @Override
-            public void scan(long from, long to, SampleScan visitor) {
-                for (List<Sample> block : blocks) {
-                    BlockCodec.scan(block.get(0).x(), block.size(), BlockCodec.encode(block), from, to, visitor);
-                }
-            }
-        };
+        });
         for (long[] period : new long[][] {{T0, T0 + 19_999}, {T0 + 1_234, T0 + 15_678}, {T0 + 500, T0 + 510}}) {
             for (int bins : new int[] {1, 3, 64, 999, 5_000, 30_000}) {
-                BinQuery q = new BinQuery(TAG, period[0], period[1], bins);
-                BinnedHistory a = HistoryBins.run(q, ValueType.DOUBLE, false, false, general, List.of());
-                BinnedHistory b = HistoryBins.run(q, ValueType.DOUBLE, false, false, stored, List.of());
-                assertThat(b.raw()).isEqualTo(a.raw());
-                assertThat(b.bins()).as("%d bins", bins).isEqualTo(a.bins());
-                assertThat(b.samples()).isEqualTo(a.samples());
-                assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
+                assertSameBins(new BinQuery(TAG, period[0], period[1], bins), general, stored);
             }
         }
     }
@@ -369,7 +335,22 @@ class HistoryBinsTest {
             written.addAll(block);
         }
         MemorySampleSource general = new MemorySampleSource(written.stream().sorted(Comparator.comparingLong(Sample::x)).toList());
-        SampleSource stored = new SampleSource() {
+        SampleSource stored = scannedFrom(general, (from, to, visitor) -> {
+            for (int b = 0; b < blocks.size(); b++) {
+                List<Sample> block = blocks.get(b);
+                BlockCodec.scan(block.get(0).x(), block.size(), encoded.get(b), from, to, visitor);
+            }
+        });
+        for (long[] period : new long[][] {{T0, T0 + 999_999}, {T0 + 12_345, T0 + 876_543}, {T0 + 500_000, T0 + 500_100}}) {
+            for (int bins : new int[] {1, 3, 17, 200, 1_600, 20_000, 100_000}) {
+                assertSameBins(new BinQuery(TAG, period[0], period[1], bins), general, stored);
+            }
+        }
+    }
+
+    /** The stored blocks' scan, everything else answered by {@code general} (holding the same samples). */
+    private static SampleSource scannedFrom(SampleSource general, BlockScan scan) {
+        return new SampleSource() {
             @Override
             public List<Sample> range(long from, long to, int limit) {
                 return general.range(from, to, limit);
@@ -392,23 +373,25 @@ class HistoryBinsTest {
 
             @Override
             public void scan(long from, long to, SampleScan visitor) {
-                for (int b = 0; b < blocks.size(); b++) {
-                    List<Sample> block = blocks.get(b);
-                    BlockCodec.scan(block.get(0).x(), block.size(), encoded.get(b), from, to, visitor);
-                }
+                scan.scan(from, to, visitor);
             }
         };
-        for (long[] period : new long[][] {{T0, T0 + 999_999}, {T0 + 12_345, T0 + 876_543}, {T0 + 500_000, T0 + 500_100}}) {
-            for (int bins : new int[] {1, 3, 17, 200, 1_600, 20_000, 100_000}) {
-                BinQuery q = new BinQuery(TAG, period[0], period[1], bins);
-                BinnedHistory a = HistoryBins.run(q, ValueType.DOUBLE, false, false, general, List.of());
-                BinnedHistory b = HistoryBins.run(q, ValueType.DOUBLE, false, false, stored, List.of());
-                assertThat(b.raw()).isEqualTo(a.raw());
-                assertThat(b.bins()).as("%d bins over %s", bins, period[1] - period[0]).isEqualTo(a.bins());
-                assertThat(b.samples()).isEqualTo(a.samples());
-                assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
-            }
-        }
+    }
+
+    /** How a test hands its encoded blocks to a bin query. */
+    @FunctionalInterface
+    private interface BlockScan {
+        void scan(long from, long to, SampleScan visitor);
+    }
+
+    /** The blocks' bins, raw samples and counts equal those of every sample handed over one by one. */
+    private static void assertSameBins(BinQuery q, SampleSource general, SampleSource stored) {
+        BinnedHistory a = HistoryBins.run(q, ValueType.DOUBLE, false, false, general, List.of());
+        BinnedHistory b = HistoryBins.run(q, ValueType.DOUBLE, false, false, stored, List.of());
+        assertThat(b.raw()).isEqualTo(a.raw());
+        assertThat(b.bins()).as("%d bins over %s", q.bins(), q.finish() - q.start()).isEqualTo(a.bins());
+        assertThat(b.samples()).isEqualTo(a.samples());
+        assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
     }
 
     /** A block as written before segment tables: the samples alone (a table sits behind the byte 1 and its length). */
