@@ -143,7 +143,11 @@ series() { # name goal_ms function: the first launch apart, then RUNS launches
             DISPLAY="$DISPLAY_NUM" xwininfo -root >/dev/null 2>&1 && break
             sleep 0.05
         done
-        series window 3000 window_once
+        rc=0
+        series window 3000 window_once || rc=$?
+        # This block runs in the pipeline's subshell: the EXIT trap outside does not see xvfb_pid.
+        kill "$xvfb_pid" 2>/dev/null || true
+        [ "$rc" = 0 ] || exit "$rc"
     else
         echo "window: not measured (needs Xvfb and xwininfo: apt-get install xvfb x11-utils)"
     fi
