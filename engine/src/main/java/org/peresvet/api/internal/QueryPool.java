@@ -43,14 +43,19 @@ public final class QueryPool implements AutoCloseable {
     /** Runs {@code work} on this thread once a slot is free; 503 when the slots and the queue are taken. */
     public void run(Work work) throws IOException {
         acquire();
-        HeldAnswer held = buffers.poll();
+        HeldAnswer polled = buffers.poll();
+        HeldAnswer held = polled == null ? new HeldAnswer() : polled; // none left only after a failed hand-back
         try {
             work.run(held);
         } catch (OutOfMemoryError e) {
             throw new ApiError(503, null, "the query needed more memory than the engine can give it; ask for fewer points");
         } finally {
-            buffers.add(held.afterUse());
-            free.release();
+            // The slot is freed whatever happens to its buffer (replacing a large one allocates).
+            try {
+                buffers.offer(held.afterUse());
+            } finally {
+                free.release();
+            }
         }
     }
 
