@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +14,7 @@ import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 import org.peresvet.model.ValueType;
 import org.peresvet.store.internal.BlockCodec;
+import org.peresvet.store.internal.BlocksBeforeTables;
 
 class HistoryBinsTest {
     private static final UUID TAG = UUID.randomUUID();
@@ -330,7 +330,7 @@ class HistoryBinsTest {
             }
             block.sort(Comparator.comparingLong(Sample::x));
             byte[] data = BlockCodec.encode(block);
-            encoded.add(b % 3 == 0 ? withoutTable(data) : data); // a third as written before the summaries
+            encoded.add(b % 3 == 0 ? BlocksBeforeTables.of(data) : data); // a third as written before the summaries
             blocks.add(block);
             written.addAll(block);
         }
@@ -392,23 +392,5 @@ class HistoryBinsTest {
         assertThat(b.bins()).as("%d bins over %s", q.bins(), q.finish() - q.start()).isEqualTo(a.bins());
         assertThat(b.samples()).isEqualTo(a.samples());
         assertThat(b.sampleCount()).isEqualTo(a.sampleCount());
-    }
-
-    /** A block as written before segment tables: the samples alone (a table sits behind the byte 1 and its length). */
-    private static byte[] withoutTable(byte[] data) {
-        if (data[0] == 0) {
-            return data;
-        }
-        assertThat(data[0]).isEqualTo((byte) 1);
-        int pos = 1;
-        int length = 0;
-        for (int shift = 0; ; shift += 7) {
-            int by = data[pos++] & 0xFF;
-            length |= (by & 0x7F) << shift;
-            if ((by & 0x80) == 0) {
-                break;
-            }
-        }
-        return Arrays.copyOfRange(data, pos + length, data.length);
     }
 }

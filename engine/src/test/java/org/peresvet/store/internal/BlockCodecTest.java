@@ -3,7 +3,6 @@ package org.peresvet.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peresvet.history.SampleScan;
@@ -82,7 +81,8 @@ class BlockCodecTest {
             samples.add(new Sample(1_000L * (i / 3), y, i % 151 == 0 ? 100 : null));
         }
         byte[] withTable = BlockCodec.encode(samples);
-        byte[] plain = withoutTable(withTable);
+        assertThat(withTable[0]).isEqualTo((byte) 1);
+        byte[] plain = BlocksBeforeTables.of(withTable);
         long x0 = samples.get(0).x();
         assertThat(BlockCodec.decode(x0, samples.size(), plain)).isEqualTo(samples);
         for (long[] p : new long[][] {{0, Long.MAX_VALUE}, {70_000, 200_000}, {150_000, 150_000}}) {
@@ -190,19 +190,5 @@ class BlockCodecTest {
             out.add(Sample.of(7L * i, Math.sin(i)));
         }
         return out;
-    }
-
-    private static byte[] withoutTable(byte[] data) {
-        assertThat(data[0]).isEqualTo((byte) 1);
-        int pos = 1;
-        int length = 0;
-        for (int shift = 0; ; shift += 7) {
-            int by = data[pos++] & 0xFF;
-            length |= (by & 0x7F) << shift;
-            if ((by & 0x80) == 0) {
-                break;
-            }
-        }
-        return Arrays.copyOfRange(data, pos + length, data.length);
     }
 }
