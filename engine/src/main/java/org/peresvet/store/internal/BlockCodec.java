@@ -295,11 +295,11 @@ public final class BlockCodec {
             count += n;
             lastX = lx;
             lastBits = lb;
-            if (lo < min || (Double.isNaN(min) && !Double.isNaN(lo))) {
+            if (Extremes.lower(lo, min)) {
                 min = lo;
                 minX = loX;
             }
-            if (hi > max || (Double.isNaN(max) && !Double.isNaN(hi))) {
+            if (Extremes.higher(hi, max)) {
                 max = hi;
                 maxX = hiX;
             }
@@ -362,11 +362,11 @@ public final class BlockCodec {
                     lastX = nx;
                     lastBits = nb;
                     double w = Double.longBitsToDouble(nb);
-                    if (w < min || (Double.isNaN(min) && !Double.isNaN(w))) { // ties keep the earlier x
+                    if (Extremes.lower(w, min)) { // ties keep the earlier x
                         min = w;
                         minX = nx;
                     }
-                    if (w > max || (Double.isNaN(max) && !Double.isNaN(w))) {
+                    if (Extremes.higher(w, max)) {
                         max = w;
                         maxX = nx;
                     }

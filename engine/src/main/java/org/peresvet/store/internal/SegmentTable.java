@@ -55,11 +55,11 @@ final class SegmentTable {
             good = false;
         } else if (good) {
             double v = Double.longBitsToDouble(bits);
-            if (v < min || (Double.isNaN(min) && !Double.isNaN(v))) { // ties keep the earlier x
+            if (Extremes.lower(v, min)) { // ties keep the earlier x
                 min = v;
                 minX = x;
             }
-            if (v > max || (Double.isNaN(max) && !Double.isNaN(v))) {
+            if (Extremes.higher(v, max)) {
                 max = v;
                 maxX = x;
             }
