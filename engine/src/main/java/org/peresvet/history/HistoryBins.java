@@ -252,6 +252,12 @@ public final class HistoryBins {
             return finish - from < width ? (finish == Long.MAX_VALUE ? finish : finish + 1) : from + width;
         }
 
+        /** Runs are whole bins (the last may be shorter when the period is not a whole number of bins). */
+        @Override
+        public long runSpan() {
+            return width;
+        }
+
         /** A run within one bin: as its first sample, its extremes and its last sample fed one by one. */
         @Override
         public void goodDoubles(int n, long firstX, long firstBits, long lastX, long lastBits, double lo, long loX,

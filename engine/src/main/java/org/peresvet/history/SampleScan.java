@@ -41,6 +41,15 @@ public interface SampleScan {
     }
 
     /**
+     * The shortest run {@link #runEnd} will allow once it allows runs at all (a bin summary: its
+     * bin width); 0 (the default) when it never does. A store may then read summaries of whole
+     * stretches of time instead of the samples.
+     */
+    default long runSpan() {
+        return 0;
+    }
+
+    /**
      * A run of {@code n} good doubles in the order written, all below what {@link #runEnd} of its
      * first sample said: its first and last sample, and its smallest and largest value that is
      * not NaN with the x of its earliest occurrence (NaN and any x when every value is NaN).

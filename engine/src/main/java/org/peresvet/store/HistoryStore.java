@@ -21,6 +21,7 @@ import org.peresvet.history.SampleSource;
 import org.peresvet.model.Sample;
 import org.peresvet.store.internal.BlockBuffer;
 import org.peresvet.store.internal.BlockCodec;
+import org.peresvet.store.internal.CellSummary;
 import org.peresvet.store.internal.H2Files;
 import org.peresvet.store.internal.Migrations;
 
@@ -41,6 +42,8 @@ public final class HistoryStore implements AutoCloseable {
     private final ProjectFolder folder;
     private final JdbcConnectionPool pool;
     private final Map<UUID, Integer> keys = new ConcurrentHashMap<>();
+    /** Per tag key, the highest id and x_first of its blocks written before summaries were (none for newer tags). */
+    private final Map<Integer, long[]> unsummarised = new HashMap<>();
 
     private HistoryStore(ProjectFolder folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -56,6 +59,12 @@ public final class HistoryStore implements AutoCloseable {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT tag_id, tag_key FROM history_tag")) {
                 while (rs.next()) {
                     store.keys.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                }
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT tag_key, id_max, x_first_max FROM history_unsummarised")) {
+                while (rs.next()) {
+                    store.unsummarised.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 }
             }
             store.moveTailIntoBlocks(c);
@@ -178,8 +187,10 @@ public final class HistoryStore implements AutoCloseable {
             del.executeUpdate("DELETE FROM history_tail");
         }
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)")) {
-            int pending = 0;
+                "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)", new String[] {"ID"});
+             PreparedStatement sum = c.prepareStatement(
+                "INSERT INTO history_summary(block_id, tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+            List<Summary> pending = new ArrayList<>();
             for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
                 if (e.getValue().isEmpty()) {
                     continue;
@@ -195,23 +206,51 @@ public final class HistoryStore implements AutoCloseable {
                         to++;
                     }
                     List<Sample> block = sorted.subList(from, to);
+                    Summary summary = new Summary(key, block.get(0).x(), block.get(block.size() - 1).x(), block.size(),
+                            CellSummary.encode(block));
                     ins.setInt(1, key);
-                    ins.setLong(2, block.get(0).x());
-                    ins.setLong(3, block.get(block.size() - 1).x());
-                    ins.setInt(4, block.size());
+                    ins.setLong(2, summary.xFirst);
+                    ins.setLong(3, summary.xLast);
+                    ins.setInt(4, summary.n);
                     ins.setBytes(5, BlockCodec.encode(block));
                     ins.addBatch();
-                    if (++pending == 1000) {
-                        ins.executeBatch();
-                        pending = 0;
+                    pending.add(summary);
+                    if (pending.size() == 1000) {
+                        insertWithSummaries(ins, sum, pending);
                     }
                     from = to;
                 }
             }
-            if (pending > 0) {
-                ins.executeBatch();
+            if (!pending.isEmpty()) {
+                insertWithSummaries(ins, sum, pending);
             }
         }
+    }
+
+    /** A block's summary row, waiting for the block's id. */
+    private record Summary(int key, long xFirst, long xLast, int n, byte[] data) {
+    }
+
+    /** Inserts the batched blocks, then their summaries under the ids the blocks got. */
+    private static void insertWithSummaries(PreparedStatement blocks, PreparedStatement summaries, List<Summary> pending)
+            throws SQLException {
+        blocks.executeBatch();
+        try (ResultSet ids = blocks.getGeneratedKeys()) {
+            for (Summary s : pending) {
+                if (!ids.next()) {
+                    throw new SQLException("fewer block ids than blocks written");
+                }
+                summaries.setLong(1, ids.getLong(1));
+                summaries.setInt(2, s.key);
+                summaries.setLong(3, s.xFirst);
+                summaries.setLong(4, s.xLast);
+                summaries.setInt(5, s.n);
+                summaries.setBytes(6, s.data);
+                summaries.addBatch();
+            }
+        }
+        summaries.executeBatch();
+        pending.clear();
     }
 
     /**
@@ -248,7 +287,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public Reader reader(UUID tagId, boolean update) {
         try {
-            return new Reader(pool.getConnection(), true).of(keys.get(tagId), update);
+            return new Reader(pool.getConnection(), true, unsummarised).of(keys.get(tagId), update);
         } catch (SQLException e) {
             throw new StoreException("reading history failed: " + e.getMessage(), e);
         }
@@ -259,7 +298,7 @@ public final class HistoryStore implements AutoCloseable {
         Map<UUID, Sample> out = new HashMap<>();
         // One connection and one set of prepared statements for every tag: a start with 10,000
         // tags costs two index look-ups per tag, not two statement compilations.
-        try (Reader r = new Reader(pool.getConnection(), true)) {
+        try (Reader r = new Reader(pool.getConnection(), true, unsummarised)) {
             for (UUID id : tagIds) {
                 Integer key = keys.get(id);
                 if (key == null) {
@@ -280,11 +319,16 @@ public final class HistoryStore implements AutoCloseable {
     public int purgeBefore(long x) {
         int removed = 0;
         try (Connection c = pool.getConnection();
-             PreparedStatement del = c.prepareStatement("DELETE FROM history_block WHERE tag_key = ? AND x_first < ? AND x_last < ?")) {
+             PreparedStatement del = c.prepareStatement("DELETE FROM history_block WHERE tag_key = ? AND x_first < ? AND x_last < ?");
+             PreparedStatement delSummary = c.prepareStatement(
+                     "DELETE FROM history_summary WHERE tag_key = ? AND x_first < ? AND x_last < ?")) {
             for (int key : keys.values()) {
-                del.setInt(1, key);
-                del.setLong(2, x);
-                del.setLong(3, x);
+                for (PreparedStatement ps : new PreparedStatement[] {delSummary, del}) {
+                    ps.setInt(1, key);
+                    ps.setLong(2, x);
+                    ps.setLong(3, x);
+                }
+                delSummary.executeUpdate();
                 removed += del.executeUpdate();
             }
         } catch (SQLException e) {
@@ -335,9 +379,19 @@ public final class HistoryStore implements AutoCloseable {
         private List<Sample> cachedSamples;
         private int bucketLoads;
 
-        Reader(Connection c, boolean ownsConnection) {
+        private final Map<Integer, long[]> unsummarised;
+        private PreparedStatement summaryQuery;
+        private PreparedStatement oldBlockQuery;
+        private PreparedStatement blockQuery;
+        /** The block last read for its summary's parts, in this thread's block buffer (valid until the next block read). */
+        private long readBlockId = -1;
+        private int blockReads;
+        private byte[] readBlock;
+
+        Reader(Connection c, boolean ownsConnection, Map<Integer, long[]> unsummarised) {
             this.c = c;
             this.ownsConnection = ownsConnection;
+            this.unsummarised = unsummarised;
         }
 
         /** Points this reader at another tag; the prepared statements are kept. */
@@ -346,6 +400,11 @@ public final class HistoryStore implements AutoCloseable {
             this.update = updateFlag;
             this.cachedSamples = null;
             return this;
+        }
+
+        /** How many blocks a summarised scan read whole (for tests: a trend of whole cells reads few). */
+        int blockReads() {
+            return blockReads;
         }
 
         /** How many buckets were read from the file (for tests of the cache). */
@@ -405,6 +464,10 @@ public final class HistoryStore implements AutoCloseable {
             if (key == null || from > to) {
                 return;
             }
+            if (visitor.runSpan() >= CellSummary.CELL) {
+                scanSummarised(from, to, visitor);
+                return;
+            }
             Long chunk = bucketOf(from);
             try {
                 if (scanQuery == null) {
@@ -431,6 +494,88 @@ public final class HistoryStore implements AutoCloseable {
             } catch (SQLException | IOException e) {
                 throw new StoreException("reading history failed: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * As {@link #scan}, for a visitor that takes runs of at least one {@link CellSummary#CELL}:
+         * per day the blocks' summary rows in write order, each block's samples read from the block
+         * only where a cell cannot go as its summary. Blocks written before the summaries (ids up to
+         * the tag's {@code history_unsummarised} row) go first, the old way: lower ids, written earlier.
+         */
+        private void scanSummarised(long from, long to, SampleScan visitor) {
+            long[] old = unsummarised.get(key);
+            readBlockId = -1;
+            Long chunk = bucketOf(from);
+            try {
+                if (summaryQuery == null) {
+                    summaryQuery = c.prepareStatement("SELECT block_id, x_first, n, data FROM history_summary"
+                            + " WHERE tag_key = ? AND x_first BETWEEN ? AND ? ORDER BY block_id");
+                    blockQuery = c.prepareStatement("SELECT data FROM history_block WHERE id = ?");
+                }
+                while (chunk != null && chunk <= to) {
+                    long end = Math.min(to, chunk + SCAN_BUCKETS * BUCKET - 1);
+                    boolean any = old != null && chunk <= old[1] && scanOldBlocks(chunk, Math.min(end, old[1]), old[0], from, to, visitor);
+                    summaryQuery.setInt(1, key);
+                    summaryQuery.setLong(2, chunk);
+                    summaryQuery.setLong(3, end);
+                    try (ResultSet rs = summaryQuery.executeQuery()) {
+                        while (rs.next()) {
+                            any = true;
+                            long id = rs.getLong(1);
+                            long xFirst = rs.getLong(2);
+                            int n = rs.getInt(3);
+                            CellSummary.scan(rs.getBytes(4), from, to, visitor, (lo, hi) -> scanBlock(id, xFirst, n, lo, hi, visitor));
+                        }
+                    }
+                    chunk = end >= to ? null : any ? Long.valueOf(end + 1) : nextBucket(end + 1);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** The blocks of [chunk, end] with ids up to {@code idMax}, decoded; whether there were any. */
+        private boolean scanOldBlocks(long chunk, long end, long idMax, long from, long to, SampleScan visitor) throws SQLException {
+            if (oldBlockQuery == null) {
+                oldBlockQuery = c.prepareStatement("SELECT x_first, n, data FROM history_block"
+                        + " WHERE tag_key = ? AND x_first BETWEEN ? AND ? AND id <= ? ORDER BY id");
+            }
+            readBlockId = -1; // the buffer is about to hold other blocks
+            oldBlockQuery.setInt(1, key);
+            oldBlockQuery.setLong(2, chunk);
+            oldBlockQuery.setLong(3, end);
+            oldBlockQuery.setLong(4, idMax);
+            boolean any = false;
+            try (ResultSet rs = oldBlockQuery.executeQuery()) {
+                while (rs.next()) {
+                    any = true;
+                    blockReads++;
+                    BlockCodec.scan(rs.getLong(1), rs.getInt(2), BlockBuffer.read(rs.getBinaryStream(3)), from, to, visitor);
+                }
+            } catch (IOException e) {
+                throw new StoreException("reading history failed: " + e.getMessage(), e);
+            }
+            return any;
+        }
+
+        /** The samples of [lo, hi] of one block, read from the block (once for the parts of one summary). */
+        private void scanBlock(long id, long xFirst, int n, long lo, long hi, SampleScan visitor) {
+            if (id != readBlockId) {
+                try {
+                    blockQuery.setLong(1, id);
+                    try (ResultSet rs = blockQuery.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("reading history failed: block " + id + " of a summary is missing");
+                        }
+                        readBlock = BlockBuffer.read(rs.getBinaryStream(1));
+                        readBlockId = id;
+                        blockReads++;
+                    }
+                } catch (SQLException | IOException e) {
+                    throw new StoreException("reading history failed: " + e.getMessage(), e);
+                }
+            }
+            BlockCodec.scan(xFirst, n, readBlock, lo, hi, visitor);
         }
 
         /**
@@ -677,7 +822,8 @@ public final class HistoryStore implements AutoCloseable {
         @Override
         public void close() {
             try {
-                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery, scanQuery, inOrderQuery}) {
+                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery, scanQuery, inOrderQuery, summaryQuery,
+                    oldBlockQuery, blockQuery}) {
                     if (ps != null) {
                         ps.close();
                     }

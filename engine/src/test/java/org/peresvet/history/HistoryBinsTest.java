@@ -15,6 +15,7 @@ import org.peresvet.model.Sample;
 import org.peresvet.model.ValueType;
 import org.peresvet.store.internal.BlockCodec;
 import org.peresvet.store.internal.BlocksBeforeTables;
+import org.peresvet.store.internal.CellSummary;
 
 class HistoryBinsTest {
     private static final UUID TAG = UUID.randomUUID();
@@ -345,6 +346,65 @@ class HistoryBinsTest {
             for (int bins : new int[] {1, 3, 17, 200, 1_600, 20_000, 100_000}) {
                 assertSameBins(new BinQuery(TAG, period[0], period[1], bins), general, stored);
             }
+        }
+    }
+
+    /**
+     * Blocks read through their cell summaries (whole cells of good doubles go as their summary,
+     * the rest is decoded from the block) give the same bins, raw samples and counts as every
+     * sample handed over one by one: blocks of an hour at one sample a second and faster, sparse
+     * blocks that get no cells, NaN stretches, -0.0 and 0.0, bad and null samples and longs now and
+     * then, equal x, blocks written late over earlier ones; bins of whole cells on the cells' grid
+     * (a trend's) and bins that cut cells.
+     */
+    @Test
+    void cellSummariesGiveTheSameBins() {
+        long s = 1_000_000L;
+        long t0 = T0 / CellSummary.CELL * CellSummary.CELL;
+        Random r = new Random(26);
+        List<List<Sample>> blocks = new ArrayList<>();
+        List<Sample> written = new ArrayList<>();
+        for (int b = 0; b < 50; b++) {
+            long from = t0 + r.nextInt(48 * 3_600) * s + r.nextInt(1_000_000);
+            int n = b % 7 == 0 ? 1 + r.nextInt(40) : 500 + r.nextInt(3_600);
+            long step = b % 7 == 0 ? 90 * s : b % 5 == 0 ? 7_919 : s / (1 + r.nextInt(3));
+            int oddOneIn = r.nextBoolean() ? 1_000_000 : 50 + r.nextInt(2_000);
+            int nanFrom = r.nextInt(3) == 0 ? r.nextInt(n) : n;
+            int nanTo = nanFrom + 100 + r.nextInt(300);
+            List<Sample> block = new ArrayList<>();
+            long x = from;
+            for (int i = 0; i < n; i++) {
+                x += r.nextInt(20) == 0 ? 0 : step; // now and then an equal x
+                int odd = r.nextInt(oddOneIn);
+                double v = r.nextInt(40);
+                block.add(i >= nanFrom && i < nanTo ? Sample.of(x, Double.NaN)
+                        : odd == 0 ? new Sample(x, 1.0, Quality.BAD_DATA)
+                        : odd == 1 ? Sample.of(x, null)
+                        : odd == 2 ? Sample.of(x, 7L)
+                        : Sample.of(x, v == 0 ? (r.nextBoolean() ? -0.0 : 0.0) : v == 1 ? Double.NaN : v));
+            }
+            blocks.add(block);
+            written.addAll(block);
+        }
+        List<byte[]> data = blocks.stream().map(BlockCodec::encode).toList();
+        List<byte[]> summaries = blocks.stream().map(CellSummary::encode).toList();
+        assertThat(summaries).as("some blocks get cells, sparse ones none").anyMatch(b -> b.length > 1).anyMatch(b -> b.length == 1);
+        MemorySampleSource general = new MemorySampleSource(written.stream().sorted(Comparator.comparingLong(Sample::x)).toList());
+        SampleSource stored = scannedFrom(general, (from, to, visitor) -> {
+            for (int b = 0; b < blocks.size(); b++) {
+                List<Sample> block = blocks.get(b);
+                byte[] bytes = data.get(b);
+                CellSummary.scan(summaries.get(b), from, to, visitor,
+                        (lo, hi) -> BlockCodec.scan(block.get(0).x(), block.size(), bytes, lo, hi, visitor));
+            }
+        });
+        long cell = CellSummary.CELL;
+        for (long[] q : new long[][] {
+                {t0, 3 * 256 * cell - 1, 256}, // whole cells: 3 per bin (a trend's bins)
+                {t0 + 40 * cell, 1_200 * cell - 1, 600}, {t0 + 4 * cell, 64 * cell - 1, 64},
+                {t0 + 12_345, 50 * 3_600 * s, 1_600}, // bins that cut cells
+                {t0, 50 * 3_600 * s, 7}, {t0 + 5 * 3_600 * s, 2 * cell + 17, 3}}) {
+            assertSameBins(new BinQuery(TAG, q[0], q[0] + q[1], (int) q[2]), general, stored);
         }
     }
 

@@ -22,6 +22,7 @@ import org.peresvet.history.SampleScan;
 import org.peresvet.model.Quality;
 import org.peresvet.model.Sample;
 import org.peresvet.model.ValueType;
+import org.peresvet.store.internal.CellSummary;
 
 class HistoryStoreTest {
     private static final long H = HistoryStore.BUCKET;
@@ -109,6 +110,74 @@ class HistoryStoreTest {
                 assertThat(got.bins()).as("%d bins", bins).isEqualTo(expected.bins());
                 assertThat(got.sampleCount()).isEqualTo(expected.sampleCount()).isEqualTo(all.size());
             }
+        }
+    }
+
+    /**
+     * A trend over days reads the blocks' cell summaries, not the blocks: bins of whole cells on
+     * the cells' grid give the sample-by-sample answer and read only the blocks of the first
+     * samples (which come raw until there are more samples than bins). A file written before the
+     * summaries reads its old blocks the old way, with blocks written since (late ones among them,
+     * at equal x) through their summaries; the purge takes summaries with their blocks.
+     */
+    @Test
+    void aTrendOfWholeCellsReadsTheSummariesAndOldFilesReadTheirBlocks() throws Exception {
+        long cell = CellSummary.CELL;
+        long start = T0 / cell * cell;
+        Random r = new Random(67);
+        List<Sample> all = new ArrayList<>();
+        for (int day = 0; day < 2; day++) {
+            List<Sample> batch = new ArrayList<>();
+            for (int i = 0; i < 43_200; i++) { // half a day at one sample a second, a bad one now and then on the first
+                long x = start + day * 24 * H + i * 1_000_000L;
+                batch.add(day == 0 && r.nextInt(5_000) == 0 ? new Sample(x, 1.0, Quality.BAD_DATA) : Sample.of(x, Math.sin(i / 500.0) + r.nextInt(3)));
+            }
+            store.write(Map.of(tag, batch));
+            all.addAll(batch);
+            if (day == 0) {
+                // The first day as a file written before the summaries had them.
+                try (var c = store.pool().getConnection(); var st = c.createStatement()) {
+                    st.execute("DELETE FROM history_summary");
+                    st.execute("INSERT INTO history_unsummarised SELECT tag_key, MAX(id), MAX(x_first) FROM history_block GROUP BY tag_key");
+                }
+                store.close();
+                store = HistoryStore.open(new ProjectFolder(dir));
+            }
+        }
+        List<Sample> late = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) { // written late into the old day, some at x already written
+            late.add(Sample.of(start + 6 * H + i * 2_000_000L, 100.0 + r.nextInt(5)));
+        }
+        store.write(Map.of(tag, late));
+        all.addAll(late);
+        all.sort(Comparator.comparingLong(Sample::x)); // stable: the late ones after the first at equal x
+        MemorySampleSource oneByOne = new MemorySampleSource(all);
+        int blocks;
+        try (var c = store.pool().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM history_block), (SELECT COUNT(*) FROM history_summary)")) {
+            rs.next();
+            blocks = rs.getInt(1);
+            assertThat(rs.getInt(2)).as("summaries of the blocks written since").isEqualTo(blocks - 13);
+        }
+        try (var reader = store.reader(tag, false)) {
+            for (long[] q : new long[][] {{start, 3 * cell, 1_000}, {start - 10 * cell, 2 * cell, 2_000}, {(start + 24 * H) / cell * cell, 3 * cell, 300},
+                    {start + 5 * H + 1, 5 * cell / 2, 500}}) {
+                BinQuery query = new BinQuery(tag, q[0], q[0] + q[1] * q[2] - 1, (int) q[2]);
+                BinnedHistory expected = HistoryBins.run(query, ValueType.DOUBLE, false, false, oneByOne, List.of());
+                int readBefore = reader.blockReads();
+                BinnedHistory got = HistoryBins.run(query, ValueType.DOUBLE, false, false, reader, List.of());
+                assertThat(got.bins()).as("bins from %d", q[0]).isEqualTo(expected.bins());
+                assertThat(got.sampleCount()).isEqualTo(expected.sampleCount());
+                if (q[0] == (start + 24 * H) / cell * cell) { // the clean new day only: whole cells, blocks read only for the first 301 samples
+                    assertThat(reader.blockReads() - readBefore).isBetween(1, 2);
+                }
+            }
+        }
+        store.purgeBefore(start + 24 * H);
+        try (var c = store.pool().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM history_summary s WHERE NOT EXISTS (SELECT 1 FROM history_block b WHERE b.id = s.block_id)")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("summaries without their block after the purge").isZero();
         }
     }
 

@@ -474,11 +474,11 @@ public final class BlockCodec {
         }
     }
 
-    private static long zigzag(long v) {
+    static long zigzag(long v) {
         return (v << 1) ^ (v >> 63);
     }
 
-    private static long unzigzag(long v) {
+    static long unzigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
     }
 
@@ -551,9 +551,9 @@ public final class BlockCodec {
         }
     }
 
-    private static final class In {
+    static final class In {
         private final byte[] b;
-        private int pos;
+        int pos;
 
         In(byte[] b) {
             this.b = b;

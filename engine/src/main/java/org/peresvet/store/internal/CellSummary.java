@@ -1,0 +1,186 @@
+package org.peresvet.store.internal;
+
+import java.util.List;
+import org.peresvet.history.SampleScan;
+import org.peresvet.model.Sample;
+
+/**
+ * A block's samples summed up per cell of a fixed time grid ({@value #SHIFT} bits of µs: cells of
+ * 67.1 s, aligned to the epoch), kept in a row of its own beside the block. A trend over weeks
+ * asks for bins whose width is a whole number of cells on the same grid (widths of 2^k and
+ * 3·2^k µs, aligned to their width), so each bin is a run of whole cells: it reads these rows
+ * (some 3 % of the block's bytes at one sample a second) and decodes no sample at all.
+ *
+ * <p>Per cell that holds good doubles only (no quality code, no other kind): its count, first and
+ * last sample, and smallest and largest value that is not NaN with the x of their earliest
+ * occurrence. A cell holding anything else is marked for decoding from the block. A block with
+ * fewer than {@value #SAMPLES_PER_CELL} samples per cell on average gets no cells (the summary
+ * would be as large as the block): its whole summary says "read the block".
+ *
+ * <p>Form: a byte 0 (read the block) or 1, then the first cell's index (zig-zag varint), the
+ * number of cells, and per cell the step from the previous cell's index (varint), a byte 1 for
+ * good doubles — then varints count, first x - cell start, last x - first x, min x - first x,
+ * max x - first x, and first, last, min and max as 8 bytes each — or 0.
+ */
+public final class CellSummary {
+    /** A cell is 2^26 µs (67.1 s): a 1,600 px trend of a day or more has bins of one cell or more. */
+    public static final int SHIFT = 26;
+    public static final long CELL = 1L << SHIFT;
+    private static final int SAMPLES_PER_CELL = 8;
+    private static final int READ_BLOCK = 0;
+    private static final int CELLS = 1;
+    private static final int GOOD = 1;
+
+    private CellSummary() {
+    }
+
+    /** The samples of a block of a bin scan between {@code from} and {@code to}, decoded from the block itself. */
+    @FunctionalInterface
+    public interface BlockSamples {
+        void scan(long from, long to);
+    }
+
+    /** The summary of a block's samples (sorted by x, as {@link BlockCodec#encode} takes them). */
+    public static byte[] encode(List<Sample> samples) {
+        int cells = 0;
+        long prevCell = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            long cell = samples.get(i).x() >> SHIFT;
+            if (i == 0 || cell != prevCell) {
+                cells++;
+                prevCell = cell;
+            }
+        }
+        if (samples.isEmpty() || samples.size() < (long) cells * SAMPLES_PER_CELL) {
+            return new byte[] {READ_BLOCK};
+        }
+        BlockCodec.Out out = new BlockCodec.Out(16 + cells * 50);
+        out.write(CELLS);
+        long firstCell = samples.get(0).x() >> SHIFT;
+        out.varlong(BlockCodec.zigzag(firstCell));
+        out.varlong(cells);
+        prevCell = firstCell;
+        int i = 0;
+        while (i < samples.size()) {
+            long cell = samples.get(i).x() >> SHIFT;
+            int end = i;
+            boolean good = true;
+            while (end < samples.size() && samples.get(end).x() >> SHIFT == cell) {
+                Sample s = samples.get(end);
+                good &= s.q() == null && (s.y() instanceof Double || s.y() instanceof Float);
+                end++;
+            }
+            out.varlong(cell - prevCell);
+            prevCell = cell;
+            out.write(good ? GOOD : 0);
+            if (good) {
+                writeCell(out, samples.subList(i, end), cell << SHIFT);
+            }
+            i = end;
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeCell(BlockCodec.Out out, List<Sample> cell, long cellStart) {
+        Sample first = cell.get(0);
+        Sample last = cell.get(cell.size() - 1);
+        double min = Double.NaN;
+        double max = Double.NaN;
+        long minX = first.x();
+        long maxX = first.x();
+        for (Sample s : cell) {
+            double v = ((Number) s.y()).doubleValue();
+            if (Extremes.lower(v, min)) { // ties keep the earlier x
+                min = v;
+                minX = s.x();
+            }
+            if (Extremes.higher(v, max)) {
+                max = v;
+                maxX = s.x();
+            }
+        }
+        out.varlong(cell.size());
+        out.varlong(first.x() - cellStart);
+        out.varlong(last.x() - first.x());
+        out.varlong(minX - first.x());
+        out.varlong(maxX - first.x());
+        out.longBits(Double.doubleToRawLongBits(((Number) first.y()).doubleValue()));
+        out.longBits(Double.doubleToRawLongBits(((Number) last.y()).doubleValue()));
+        out.longBits(Double.doubleToRawLongBits(min));
+        out.longBits(Double.doubleToRawLongBits(max));
+    }
+
+    /**
+     * Feeds the block's samples with {@code from <= x <= to} to the visitor in x order: a cell of
+     * good doubles that lies whole in the period and in one run of the visitor
+     * ({@link SampleScan#runEnd}) as its summary, every other part through {@code block}
+     * (consecutive such cells in one call).
+     */
+    public static void scan(byte[] summary, long from, long to, SampleScan visitor, BlockSamples block) {
+        if (summary.length == 0 || summary[0] == READ_BLOCK) {
+            block.scan(from, to);
+            return;
+        }
+        if (summary[0] != CELLS) {
+            throw new IllegalStateException("damaged history summary: unknown format " + summary[0]);
+        }
+        BlockCodec.In in = new BlockCodec.In(summary);
+        in.pos = 1;
+        long cell = BlockCodec.unzigzag(in.varlong());
+        int cells = (int) in.varlong();
+        boolean pending = false; // cells waiting for the block, from pendingFrom to pendingTo
+        long pendingFrom = 0;
+        long pendingTo = 0;
+        for (int k = 0; k < cells; k++) {
+            cell += in.varlong();
+            boolean good = in.read() == GOOD;
+            long cellFrom = cell << SHIFT;
+            long cellTo = cellFrom + CELL - 1;
+            int n = 0;
+            long firstX = 0;
+            long lastX = 0;
+            long minX = 0;
+            long maxX = 0;
+            long firstBits = 0;
+            long lastBits = 0;
+            long minBits = 0;
+            long maxBits = 0;
+            if (good) {
+                n = (int) in.varlong();
+                firstX = cellFrom + in.varlong();
+                lastX = firstX + in.varlong();
+                minX = firstX + in.varlong();
+                maxX = firstX + in.varlong();
+                firstBits = in.longBits();
+                lastBits = in.longBits();
+                minBits = in.longBits();
+                maxBits = in.longBits();
+            }
+            if (cellTo < from) {
+                continue;
+            }
+            if (cellFrom > to) {
+                break; // cells are in x order
+            }
+            if (good && firstX >= from && lastX <= to) {
+                if (pending) {
+                    block.scan(pendingFrom, pendingTo); // earlier samples first: they may change what a run may take
+                    pending = false;
+                }
+                if (visitor.runEnd(firstX) > lastX) {
+                    visitor.goodDoubles(n, firstX, firstBits, lastX, lastBits, Double.longBitsToDouble(minBits), minX,
+                            Double.longBitsToDouble(maxBits), maxX);
+                    continue;
+                }
+            }
+            if (!pending) {
+                pending = true;
+                pendingFrom = Math.max(from, cellFrom);
+            }
+            pendingTo = Math.min(to, cellTo); // a gap between cells holds no sample of this block
+        }
+        if (pending) {
+            block.scan(pendingFrom, pendingTo);
+        }
+    }
+}
