@@ -464,7 +464,7 @@ public final class HistoryStore implements AutoCloseable {
             if (key == null || from > to) {
                 return;
             }
-            if (visitor.runSpan() >= CellSummary.CELL) {
+            if (CellSummary.wholeCells(from, visitor.runSpan())) {
                 scanSummarised(from, to, visitor);
                 return;
             }
@@ -497,7 +497,7 @@ public final class HistoryStore implements AutoCloseable {
         }
 
         /**
-         * As {@link #scan}, for a visitor that takes runs of at least one {@link CellSummary#CELL}:
+         * As {@link #scan}, for a visitor whose runs are whole cells ({@link CellSummary#wholeCells}):
          * per day the blocks' summary rows in write order, each block's samples read from the block
          * only where a cell cannot go as its summary. Blocks written before the summaries (ids up to
          * the tag's {@code history_unsummarised} row) go first, the old way: lower ids, written earlier.

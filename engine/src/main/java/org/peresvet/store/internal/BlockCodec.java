@@ -265,7 +265,7 @@ public final class BlockCodec {
      * Whole segments of good doubles in a row that lie in one run of the visitor, joined: one
      * {@link SampleScan#goodDoubles} for all of them (a bin of a long trend holds ten or so).
      */
-    private static final class Run {
+    static final class Run {
         int count;
         long end;
         long firstX;

@@ -34,6 +34,15 @@ public final class CellSummary {
     private CellSummary() {
     }
 
+    /**
+     * Whether runs of {@code span} from {@code from} on are whole cells: then a scan reads the
+     * summaries. Otherwise nearly every block holds a cell cut by a run's edge and would be read
+     * as well, and the block's own segment table serves better.
+     */
+    public static boolean wholeCells(long from, long span) {
+        return span >= CELL && span % CELL == 0 && (from & (CELL - 1)) == 0;
+    }
+
     /** The samples of a block of a bin scan between {@code from} and {@code to}, decoded from the block itself. */
     @FunctionalInterface
     public interface BlockSamples {
@@ -113,8 +122,8 @@ public final class CellSummary {
     /**
      * Feeds the block's samples with {@code from <= x <= to} to the visitor in x order: a cell of
      * good doubles that lies whole in the period and in one run of the visitor
-     * ({@link SampleScan#runEnd}) as its summary, every other part through {@code block}
-     * (consecutive such cells in one call).
+     * ({@link SampleScan#runEnd}) as its summary (the cells of one run joined: one call per bin),
+     * every other part through {@code block} (consecutive such cells in one call).
      */
     public static void scan(byte[] summary, long from, long to, SampleScan visitor, BlockSamples block) {
         if (summary.length == 0 || summary[0] == READ_BLOCK) {
@@ -128,6 +137,7 @@ public final class CellSummary {
         in.pos = 1;
         long cell = BlockCodec.unzigzag(in.varlong());
         int cells = (int) in.varlong();
+        BlockCodec.Run run = new BlockCodec.Run(); // whole cells of one bin in a row, joined
         boolean pending = false; // cells waiting for the block, from pendingFrom to pendingTo
         long pendingFrom = 0;
         long pendingTo = 0;
@@ -143,8 +153,8 @@ public final class CellSummary {
             long maxX = 0;
             long firstBits = 0;
             long lastBits = 0;
-            long minBits = 0;
-            long maxBits = 0;
+            double min = Double.NaN;
+            double max = Double.NaN;
             if (good) {
                 n = (int) in.varlong();
                 firstX = cellFrom + in.varlong();
@@ -153,8 +163,8 @@ public final class CellSummary {
                 maxX = firstX + in.varlong();
                 firstBits = in.longBits();
                 lastBits = in.longBits();
-                minBits = in.longBits();
-                maxBits = in.longBits();
+                min = Double.longBitsToDouble(in.longBits());
+                max = Double.longBitsToDouble(in.longBits());
             }
             if (cellTo < from) {
                 continue;
@@ -163,22 +173,29 @@ public final class CellSummary {
                 break; // cells are in x order
             }
             if (good && firstX >= from && lastX <= to) {
+                if (run.count > 0 && !pending && lastX < run.end) {
+                    run.join(n, lastX, lastBits, min, minX, max, maxX); // the next cell of the same bin
+                    continue;
+                }
+                run.flush(visitor);
                 if (pending) {
                     block.scan(pendingFrom, pendingTo); // earlier samples first: they may change what a run may take
                     pending = false;
                 }
-                if (visitor.runEnd(firstX) > lastX) {
-                    visitor.goodDoubles(n, firstX, firstBits, lastX, lastBits, Double.longBitsToDouble(minBits), minX,
-                            Double.longBitsToDouble(maxBits), maxX);
+                long end = visitor.runEnd(firstX);
+                if (end > lastX) {
+                    run.start(end, n, firstX, firstBits, lastX, lastBits, min, minX, max, maxX);
                     continue;
                 }
             }
+            run.flush(visitor);
             if (!pending) {
                 pending = true;
                 pendingFrom = Math.max(from, cellFrom);
             }
             pendingTo = Math.min(to, cellTo); // a gap between cells holds no sample of this block
         }
+        run.flush(visitor); // of a run and waiting cells, only one can be left
         if (pending) {
             block.scan(pendingFrom, pendingTo);
         }
