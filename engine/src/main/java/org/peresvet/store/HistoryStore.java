@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +43,6 @@ public final class HistoryStore implements AutoCloseable {
     private final ProjectFolder folder;
     private final JdbcConnectionPool pool;
     private final Map<UUID, Integer> keys = new ConcurrentHashMap<>();
-    /** Per tag key, the highest id and x_first of its blocks written before summaries were (none for newer tags). */
-    private final Map<Integer, long[]> unsummarised = new HashMap<>();
 
     private HistoryStore(ProjectFolder folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -59,12 +58,6 @@ public final class HistoryStore implements AutoCloseable {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT tag_id, tag_key FROM history_tag")) {
                 while (rs.next()) {
                     store.keys.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                }
-            }
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT tag_key, id_max, x_first_max FROM history_unsummarised")) {
-                while (rs.next()) {
-                    store.unsummarised.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 }
             }
             store.moveTailIntoBlocks(c);
@@ -189,7 +182,7 @@ public final class HistoryStore implements AutoCloseable {
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)", new String[] {"ID"});
              PreparedStatement sum = c.prepareStatement(
-                "INSERT INTO history_summary(block_id, tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO history_summary(block_id, tag_key, x_first, x_last, data) VALUES (?, ?, ?, ?, ?)")) {
             List<Summary> pending = new ArrayList<>();
             for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
                 if (e.getValue().isEmpty()) {
@@ -206,12 +199,11 @@ public final class HistoryStore implements AutoCloseable {
                         to++;
                     }
                     List<Sample> block = sorted.subList(from, to);
-                    Summary summary = new Summary(key, block.get(0).x(), block.get(block.size() - 1).x(), block.size(),
-                            CellSummary.encode(block));
+                    Summary summary = new Summary(key, block.get(0).x(), block.get(block.size() - 1).x(), CellSummary.encode(block));
                     ins.setInt(1, key);
                     ins.setLong(2, summary.xFirst);
                     ins.setLong(3, summary.xLast);
-                    ins.setInt(4, summary.n);
+                    ins.setInt(4, block.size());
                     ins.setBytes(5, BlockCodec.encode(block));
                     ins.addBatch();
                     pending.add(summary);
@@ -227,29 +219,34 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** A block's summary row, waiting for the block's id. */
-    private record Summary(int key, long xFirst, long xLast, int n, byte[] data) {
+    /** A block's summary row (none when {@code data} is null), waiting for the block's id. */
+    private record Summary(int key, long xFirst, long xLast, byte[] data) {
     }
 
-    /** Inserts the batched blocks, then their summaries under the ids the blocks got. */
+    /** Inserts the batched blocks (in one batch: ids in write order), then their summaries under the ids the blocks got. */
     private static void insertWithSummaries(PreparedStatement blocks, PreparedStatement summaries, List<Summary> pending)
             throws SQLException {
         blocks.executeBatch();
+        boolean any = false;
         try (ResultSet ids = blocks.getGeneratedKeys()) {
             for (Summary s : pending) {
                 if (!ids.next()) {
                     throw new SQLException("fewer block ids than blocks written");
                 }
-                summaries.setLong(1, ids.getLong(1));
-                summaries.setInt(2, s.key);
-                summaries.setLong(3, s.xFirst);
-                summaries.setLong(4, s.xLast);
-                summaries.setInt(5, s.n);
-                summaries.setBytes(6, s.data);
-                summaries.addBatch();
+                if (s.data != null) {
+                    summaries.setLong(1, ids.getLong(1));
+                    summaries.setInt(2, s.key);
+                    summaries.setLong(3, s.xFirst);
+                    summaries.setLong(4, s.xLast);
+                    summaries.setBytes(5, s.data);
+                    summaries.addBatch();
+                    any = true;
+                }
             }
         }
-        summaries.executeBatch();
+        if (any) {
+            summaries.executeBatch();
+        }
         pending.clear();
     }
 
@@ -287,7 +284,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public Reader reader(UUID tagId, boolean update) {
         try {
-            return new Reader(pool.getConnection(), true, unsummarised).of(keys.get(tagId), update);
+            return new Reader(pool.getConnection(), true).of(keys.get(tagId), update);
         } catch (SQLException e) {
             throw new StoreException("reading history failed: " + e.getMessage(), e);
         }
@@ -298,7 +295,7 @@ public final class HistoryStore implements AutoCloseable {
         Map<UUID, Sample> out = new HashMap<>();
         // One connection and one set of prepared statements for every tag: a start with 10,000
         // tags costs two index look-ups per tag, not two statement compilations.
-        try (Reader r = new Reader(pool.getConnection(), true, unsummarised)) {
+        try (Reader r = new Reader(pool.getConnection(), true)) {
             for (UUID id : tagIds) {
                 Integer key = keys.get(id);
                 if (key == null) {
@@ -379,19 +376,19 @@ public final class HistoryStore implements AutoCloseable {
         private List<Sample> cachedSamples;
         private int bucketLoads;
 
-        private final Map<Integer, long[]> unsummarised;
+        private PreparedStatement blockIdQuery;
         private PreparedStatement summaryQuery;
-        private PreparedStatement oldBlockQuery;
         private PreparedStatement blockQuery;
         /** The block last read for its summary's parts, in this thread's block buffer (valid until the next block read). */
         private long readBlockId = -1;
+        private long readFirstX;
+        private int readCount;
         private int blockReads;
         private byte[] readBlock;
 
-        Reader(Connection c, boolean ownsConnection, Map<Integer, long[]> unsummarised) {
+        Reader(Connection c, boolean ownsConnection) {
             this.c = c;
             this.ownsConnection = ownsConnection;
-            this.unsummarised = unsummarised;
         }
 
         /** Points this reader at another tag; the prepared statements are kept. */
@@ -498,76 +495,79 @@ public final class HistoryStore implements AutoCloseable {
 
         /**
          * As {@link #scan}, for a visitor whose runs are whole cells ({@link CellSummary#wholeCells}):
-         * per day the blocks' summary rows in write order, each block's samples read from the block
-         * only where a cell cannot go as its summary. Blocks written before the summaries (ids up to
-         * the tag's {@code history_unsummarised} row) go first, the old way: lower ids, written earlier.
+         * per day the ids of the blocks in write order (from the index alone, no block read) beside
+         * their summary rows; a block with a summary is read only where a cell cannot go as its
+         * summary, a block without one (small, or written before summaries were) is read whole.
          */
         private void scanSummarised(long from, long to, SampleScan visitor) {
-            long[] old = unsummarised.get(key);
             readBlockId = -1;
             Long chunk = bucketOf(from);
             try {
                 if (summaryQuery == null) {
-                    summaryQuery = c.prepareStatement("SELECT block_id, x_first, n, data FROM history_summary"
-                            + " WHERE tag_key = ? AND x_first BETWEEN ? AND ? ORDER BY block_id");
-                    blockQuery = c.prepareStatement("SELECT data FROM history_block WHERE id = ?");
+                    blockIdQuery = c.prepareStatement(
+                            "SELECT id FROM history_block WHERE tag_key = ? AND x_first BETWEEN ? AND ? ORDER BY id");
+                    summaryQuery = c.prepareStatement(
+                            "SELECT block_id, data FROM history_summary WHERE tag_key = ? AND x_first BETWEEN ? AND ? ORDER BY block_id");
+                    blockQuery = c.prepareStatement("SELECT x_first, n, data FROM history_block WHERE id = ?");
                 }
                 while (chunk != null && chunk <= to) {
                     long end = Math.min(to, chunk + SCAN_BUCKETS * BUCKET - 1);
-                    boolean any = old != null && chunk <= old[1] && scanOldBlocks(chunk, Math.min(end, old[1]), old[0], from, to, visitor);
-                    summaryQuery.setInt(1, key);
-                    summaryQuery.setLong(2, chunk);
-                    summaryQuery.setLong(3, end);
-                    try (ResultSet rs = summaryQuery.executeQuery()) {
-                        while (rs.next()) {
-                            any = true;
-                            long id = rs.getLong(1);
-                            long xFirst = rs.getLong(2);
-                            int n = rs.getInt(3);
-                            CellSummary.scan(rs.getBytes(4), from, to, visitor, (lo, hi) -> scanBlock(id, xFirst, n, lo, hi, visitor));
+                    long[] ids = blockIds(chunk, end);
+                    if (ids.length > 0) {
+                        summaryQuery.setInt(1, key);
+                        summaryQuery.setLong(2, chunk);
+                        summaryQuery.setLong(3, end);
+                        try (ResultSet rs = summaryQuery.executeQuery()) {
+                            boolean row = rs.next();
+                            for (long id : ids) {
+                                while (row && rs.getLong(1) < id) {
+                                    row = rs.next();
+                                }
+                                if (row && rs.getLong(1) == id) {
+                                    CellSummary.scan(rs.getBytes(2), from, to, visitor, (lo, hi) -> scanBlock(id, lo, hi, visitor));
+                                } else {
+                                    scanBlock(id, from, to, visitor);
+                                }
+                            }
                         }
                     }
-                    chunk = end >= to ? null : any ? Long.valueOf(end + 1) : nextBucket(end + 1);
+                    chunk = end >= to ? null : ids.length > 0 ? Long.valueOf(end + 1) : nextBucket(end + 1);
                 }
             } catch (SQLException e) {
                 throw new StoreException("reading history failed: " + e.getMessage(), e);
             }
         }
 
-        /** The blocks of [chunk, end] with ids up to {@code idMax}, decoded; whether there were any. */
-        private boolean scanOldBlocks(long chunk, long end, long idMax, long from, long to, SampleScan visitor) throws SQLException {
-            if (oldBlockQuery == null) {
-                oldBlockQuery = c.prepareStatement("SELECT x_first, n, data FROM history_block"
-                        + " WHERE tag_key = ? AND x_first BETWEEN ? AND ? AND id <= ? ORDER BY id");
-            }
-            readBlockId = -1; // the buffer is about to hold other blocks
-            oldBlockQuery.setInt(1, key);
-            oldBlockQuery.setLong(2, chunk);
-            oldBlockQuery.setLong(3, end);
-            oldBlockQuery.setLong(4, idMax);
-            boolean any = false;
-            try (ResultSet rs = oldBlockQuery.executeQuery()) {
+        /** The ids of the tag's blocks with x_first in [from, to], in write order. */
+        private long[] blockIds(long from, long to) throws SQLException {
+            blockIdQuery.setInt(1, key);
+            blockIdQuery.setLong(2, from);
+            blockIdQuery.setLong(3, to);
+            long[] ids = new long[64];
+            int n = 0;
+            try (ResultSet rs = blockIdQuery.executeQuery()) {
                 while (rs.next()) {
-                    any = true;
-                    blockReads++;
-                    BlockCodec.scan(rs.getLong(1), rs.getInt(2), BlockBuffer.read(rs.getBinaryStream(3)), from, to, visitor);
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                    }
+                    ids[n++] = rs.getLong(1);
                 }
-            } catch (IOException e) {
-                throw new StoreException("reading history failed: " + e.getMessage(), e);
             }
-            return any;
+            return Arrays.copyOf(ids, n);
         }
 
         /** The samples of [lo, hi] of one block, read from the block (once for the parts of one summary). */
-        private void scanBlock(long id, long xFirst, int n, long lo, long hi, SampleScan visitor) {
+        private void scanBlock(long id, long lo, long hi, SampleScan visitor) {
             if (id != readBlockId) {
                 try {
                     blockQuery.setLong(1, id);
                     try (ResultSet rs = blockQuery.executeQuery()) {
                         if (!rs.next()) {
-                            throw new StoreException("reading history failed: block " + id + " of a summary is missing");
+                            throw new StoreException("reading history failed: block " + id + " is missing");
                         }
-                        readBlock = BlockBuffer.read(rs.getBinaryStream(1));
+                        readFirstX = rs.getLong(1);
+                        readCount = rs.getInt(2);
+                        readBlock = BlockBuffer.read(rs.getBinaryStream(3));
                         readBlockId = id;
                         blockReads++;
                     }
@@ -575,7 +575,7 @@ public final class HistoryStore implements AutoCloseable {
                     throw new StoreException("reading history failed: " + e.getMessage(), e);
                 }
             }
-            BlockCodec.scan(xFirst, n, readBlock, lo, hi, visitor);
+            BlockCodec.scan(readFirstX, readCount, readBlock, lo, hi, visitor);
         }
 
         /**
@@ -822,8 +822,8 @@ public final class HistoryStore implements AutoCloseable {
         @Override
         public void close() {
             try {
-                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery, scanQuery, inOrderQuery, summaryQuery,
-                    oldBlockQuery, blockQuery}) {
+                for (PreparedStatement ps : new PreparedStatement[] {bucketQuery, prevQuery, nextQuery, scanQuery, inOrderQuery, blockIdQuery,
+                    summaryQuery, blockQuery}) {
                     if (ps != null) {
                         ps.close();
                     }

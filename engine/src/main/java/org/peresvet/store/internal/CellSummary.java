@@ -13,11 +13,11 @@ import org.peresvet.model.Sample;
  *
  * <p>Per cell that holds good doubles only (no quality code, no other kind): its count, first and
  * last sample, and smallest and largest value that is not NaN with the x of their earliest
- * occurrence. A cell holding anything else is marked for decoding from the block. A block with
- * fewer than {@value #SAMPLES_PER_CELL} samples per cell on average gets no cells (the summary
- * would be as large as the block): its whole summary says "read the block".
+ * occurrence. A cell holding anything else is marked for decoding from the block. A block of
+ * fewer than {@value #MIN_SAMPLES} samples, or fewer than {@value #SAMPLES_PER_CELL} per cell on
+ * average, gets no summary: read whole it costs little more, and a row less keeps writing fast.
  *
- * <p>Form: a byte 0 (read the block) or 1, then the first cell's index (zig-zag varint), the
+ * <p>Form: a byte 1, then the first cell's index (zig-zag varint), the
  * number of cells, and per cell the step from the previous cell's index (varint), a byte 1 for
  * good doubles — then varints count, first x - cell start, last x - first x, min x - first x,
  * max x - first x, and first, last, min and max as 8 bytes each — or 0.
@@ -26,8 +26,8 @@ public final class CellSummary {
     /** A cell is 2^26 µs (67.1 s): a 1,600 px trend of a day or more has bins of one cell or more. */
     public static final int SHIFT = 26;
     public static final long CELL = 1L << SHIFT;
+    private static final int MIN_SAMPLES = 256;
     private static final int SAMPLES_PER_CELL = 8;
-    private static final int READ_BLOCK = 0;
     private static final int CELLS = 1;
     private static final int GOOD = 1;
 
@@ -49,8 +49,11 @@ public final class CellSummary {
         void scan(long from, long to);
     }
 
-    /** The summary of a block's samples (sorted by x, as {@link BlockCodec#encode} takes them). */
+    /** The summary of a block's samples (sorted by x, as {@link BlockCodec#encode} takes them); null when it gets none. */
     public static byte[] encode(List<Sample> samples) {
+        if (samples.size() < MIN_SAMPLES) {
+            return null;
+        }
         int cells = 0;
         long prevCell = 0;
         for (int i = 0; i < samples.size(); i++) {
@@ -60,8 +63,8 @@ public final class CellSummary {
                 prevCell = cell;
             }
         }
-        if (samples.isEmpty() || samples.size() < (long) cells * SAMPLES_PER_CELL) {
-            return new byte[] {READ_BLOCK};
+        if (samples.size() < (long) cells * SAMPLES_PER_CELL) {
+            return null;
         }
         BlockCodec.Out out = new BlockCodec.Out(16 + cells * 50);
         out.write(CELLS);
@@ -126,11 +129,7 @@ public final class CellSummary {
      * every other part through {@code block} (consecutive such cells in one call).
      */
     public static void scan(byte[] summary, long from, long to, SampleScan visitor, BlockSamples block) {
-        if (summary.length == 0 || summary[0] == READ_BLOCK) {
-            block.scan(from, to);
-            return;
-        }
-        if (summary[0] != CELLS) {
+        if (summary.length == 0 || summary[0] != CELLS) {
             throw new IllegalStateException("damaged history summary: unknown format " + summary[0]);
         }
         BlockCodec.In in = new BlockCodec.In(summary);
