@@ -36,6 +36,8 @@ public final class HistoryStore implements AutoCloseable {
     public static final long BUCKET = 3_600_000_000L;
     /** Buckets one scan query reads (a day): few queries, and never all of a long history in memory at once. */
     private static final long SCAN_BUCKETS = 24;
+    /** Buckets one summarised scan query reads (a week): its rows are ids and summaries, a few hundred KB at most. */
+    private static final long SUMMARY_SCAN_BUCKETS = 7 * 24;
     static final int MAX_BLOCK = 4096;
     /** About how many samples one tail row holds (some 10 bytes each). */
     static final int TAIL_ROW_SAMPLES = 20_000;
@@ -495,7 +497,7 @@ public final class HistoryStore implements AutoCloseable {
 
         /**
          * As {@link #scan}, for a visitor whose runs are whole cells ({@link CellSummary#wholeCells}):
-         * per day the ids of the blocks in write order (from the index alone, no block read) beside
+         * per week the ids of the blocks in write order (from the index alone, no block read) beside
          * their summary rows; a block with a summary is read only where a cell cannot go as its
          * summary, a block without one (small, or written before summaries were) is read whole.
          */
@@ -511,7 +513,7 @@ public final class HistoryStore implements AutoCloseable {
                     blockQuery = c.prepareStatement("SELECT x_first, n, data FROM history_block WHERE id = ?");
                 }
                 while (chunk != null && chunk <= to) {
-                    long end = Math.min(to, chunk + SCAN_BUCKETS * BUCKET - 1);
+                    long end = Math.min(to, chunk + SUMMARY_SCAN_BUCKETS * BUCKET - 1);
                     long[] ids = blockIds(chunk, end);
                     if (ids.length > 0) {
                         summaryQuery.setInt(1, key);

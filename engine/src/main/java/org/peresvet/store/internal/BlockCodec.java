@@ -521,6 +521,16 @@ public final class BlockCodec {
             write((int) v);
         }
 
+        /** Four bytes, little-endian. */
+        void int32(int v) {
+            if (count + 4 > buf.length) {
+                grow(4);
+            }
+            for (int i = 0; i < 4; i++) {
+                buf[count++] = (byte) (v >>> (8 * i));
+            }
+        }
+
         void longBits(long v) {
             if (count + 8 > buf.length) {
                 grow(8);
