@@ -463,8 +463,9 @@ public final class HistoryStore implements AutoCloseable {
             if (key == null || from > to) {
                 return;
             }
-            if (CellSummary.wholeCells(from, visitor.runSpan())) {
-                scanSummarised(from, to, visitor);
+            int level = CellSummary.levelFor(from, visitor.runSpan());
+            if (level >= 0) {
+                scanSummarised(from, to, level, visitor);
                 return;
             }
             Long chunk = bucketOf(from);
@@ -496,12 +497,12 @@ public final class HistoryStore implements AutoCloseable {
         }
 
         /**
-         * As {@link #scan}, for a visitor whose runs are whole cells ({@link CellSummary#wholeCells}):
+         * As {@link #scan}, for a visitor whose runs are whole cells of a level ({@link CellSummary#levelFor}):
          * per week the ids of the blocks in write order (from the index alone, no block read) beside
          * their summary rows; a block with a summary is read only where a cell cannot go as its
          * summary, a block without one (small, or written before summaries were) is read whole.
          */
-        private void scanSummarised(long from, long to, SampleScan visitor) {
+        private void scanSummarised(long from, long to, int level, SampleScan visitor) {
             readBlockId = -1;
             Long chunk = bucketOf(from);
             try {
@@ -526,7 +527,7 @@ public final class HistoryStore implements AutoCloseable {
                                     row = rs.next();
                                 }
                                 if (row && rs.getLong(1) == id) {
-                                    CellSummary.scan(rs.getBytes(2), from, to, visitor, (lo, hi) -> scanBlock(id, lo, hi, visitor));
+                                    CellSummary.scan(rs.getBytes(2), level, from, to, visitor, (lo, hi) -> scanBlock(id, lo, hi, visitor));
                                 } else {
                                     scanBlock(id, from, to, visitor);
                                 }

@@ -355,13 +355,13 @@ class HistoryBinsTest {
      * the rest is decoded from the block) give the same bins, raw samples and counts as every
      * sample handed over one by one: blocks of an hour at one sample a second and faster, sparse
      * blocks that get no cells, NaN stretches, -0.0 and 0.0, bad and null samples and longs now and
-     * then, equal x, blocks written late over earlier ones; bins of whole cells on the cells' grid
-     * (a trend's) and bins that cut cells.
+     * then, equal x, blocks written late over earlier ones; bins of whole cells and of whole coarse
+     * cells on their grid (a trend's), and bins that cut cells (read by the fine cells).
      */
     @Test
     void cellSummariesGiveTheSameBins() {
         long s = 1_000_000L;
-        long t0 = T0 / CellSummary.CELL * CellSummary.CELL;
+        long t0 = T0 / (4 * CellSummary.CELL) * (4 * CellSummary.CELL); // on the coarse cells' grid
         Random r = new Random(26);
         List<List<Sample>> blocks = new ArrayList<>();
         List<Sample> written = new ArrayList<>();
@@ -398,7 +398,8 @@ class HistoryBinsTest {
                 if (summaries.get(b) == null) {
                     BlockCodec.scan(block.get(0).x(), block.size(), bytes, from, to, visitor);
                 } else {
-                    CellSummary.scan(summaries.get(b), from, to, visitor,
+                    int level = CellSummary.levelFor(from, visitor.runSpan());
+                    CellSummary.scan(summaries.get(b), level < 0 ? CellSummary.SHIFT : level, from, to, visitor,
                             (lo, hi) -> BlockCodec.scan(block.get(0).x(), block.size(), bytes, lo, hi, visitor));
                 }
             }
@@ -406,6 +407,7 @@ class HistoryBinsTest {
         long cell = CellSummary.CELL;
         for (long[] q : new long[][] {
                 {t0, 3 * 256 * cell - 1, 256}, // whole cells: 3 per bin (a trend's bins)
+                {t0 + 4 * cell, 12 * 200 * cell - 1, 200}, {t0 + 8 * cell, 4 * 600 * cell - 1, 600}, // whole coarse cells
                 {t0 + 40 * cell, 1_200 * cell - 1, 600}, {t0 + 4 * cell, 64 * cell - 1, 64},
                 {t0 + 12_345, 50 * 3_600 * s, 1_600}, // bins that cut cells
                 {t0, 50 * 3_600 * s, 7}, {t0 + 5 * 3_600 * s, 2 * cell + 17, 3}}) {

@@ -5,11 +5,13 @@ import org.peresvet.history.SampleScan;
 import org.peresvet.model.Sample;
 
 /**
- * A block's samples summed up per cell of a fixed time grid ({@value #SHIFT} bits of µs: cells of
- * 67.1 s, aligned to the epoch), kept in a row of its own beside the block. A trend over weeks
- * asks for bins whose width is a whole number of cells on the same grid (widths of 2^k and
- * 3·2^k µs, aligned to their width), so each bin is a run of whole cells: it reads these rows
- * (some 3 % of the block's bytes at one sample a second) and decodes no sample at all.
+ * A block's samples summed up per cell of a fixed time grid, kept in a row of its own beside the
+ * block, at two levels: cells of 2^{@value #SHIFT} µs (67.1 s) and of 2^{@value #COARSE_SHIFT} µs
+ * (4.5 min), both aligned to the epoch. A trend over days asks for bins whose width is a whole
+ * number of cells on the same grid (widths of 2^k and 3·2^k µs, aligned to their width), so each
+ * bin is a run of whole cells: it reads these rows (some 8 % of the block's bytes at one sample a
+ * second) and decodes no sample at all; bins of whole coarse cells (a trend of a week or more)
+ * take a quarter as many cells.
  *
  * <p>Per cell that holds good doubles only (no quality code, no other kind): its count, first and
  * last sample, and smallest and largest value that is not NaN with the x of their earliest
@@ -17,8 +19,8 @@ import org.peresvet.model.Sample;
  * fewer than {@value #MIN_SAMPLES} samples, or fewer than {@value #SAMPLES_PER_CELL} per cell on
  * average, gets no summary: read whole it costs little more, and a row less keeps writing fast.
  *
- * <p>Form: a byte 1, then the first cell's index (zig-zag varint), the
- * number of cells, and per cell the step from the previous cell's index (varint), a byte 1 for
+ * <p>Form: a byte 1, then per level (fine, then coarse) the table's byte length (varint) and the
+ * table: the first cell's index (zig-zag varint), the number of cells, and per cell the step from the previous cell's index (varint), a byte 1 for
  * good doubles — then count, first x - cell start, last x - first x, min x - first x and
  * max x - first x as 4 bytes each, and first, last, min and max as 8 bytes each — or 0.
  */
@@ -26,6 +28,8 @@ public final class CellSummary {
     /** A cell is 2^26 µs (67.1 s): a 1,600 px trend of a day or more has bins of one cell or more. */
     public static final int SHIFT = 26;
     public static final long CELL = 1L << SHIFT;
+    /** A coarse cell is four cells (4.5 min): a 1,600 px trend of 12 days has bins of three. */
+    public static final int COARSE_SHIFT = 28;
     private static final int MIN_SAMPLES = 256;
     private static final int SAMPLES_PER_CELL = 8;
     private static final int CELLS = 1;
@@ -37,12 +41,19 @@ public final class CellSummary {
     }
 
     /**
-     * Whether runs of {@code span} from {@code from} on are whole cells: then a scan reads the
-     * summaries. Otherwise nearly every block holds a cell cut by a run's edge and would be read
-     * as well, and the block's own segment table serves better.
+     * The level ({@link #SHIFT} or {@link #COARSE_SHIFT}) whose cells runs of {@code span} from
+     * {@code from} on are made of, the coarser if both; -1 when neither: then nearly every block
+     * holds a cell cut by a run's edge and would be read as well, and the block's own segment
+     * table serves better.
      */
-    public static boolean wholeCells(long from, long span) {
-        return span >= CELL && span % CELL == 0 && (from & (CELL - 1)) == 0;
+    public static int levelFor(long from, long span) {
+        for (int shift : new int[] {COARSE_SHIFT, SHIFT}) {
+            long cell = 1L << shift;
+            if (span >= cell && span % cell == 0 && (from & (cell - 1)) == 0) {
+                return shift;
+            }
+        }
+        return -1;
     }
 
     /** The samples of a block of a bin scan between {@code from} and {@code to}, decoded from the block itself. */
@@ -68,18 +79,39 @@ public final class CellSummary {
         if (samples.size() < (long) cells * SAMPLES_PER_CELL) {
             return null;
         }
-        BlockCodec.Out out = new BlockCodec.Out(16 + cells * (CELL_BYTES + 3));
+        BlockCodec.Out out = new BlockCodec.Out(32 + cells * (CELL_BYTES + 3) * 5 / 4);
         out.write(CELLS);
-        long firstCell = samples.get(0).x() >> SHIFT;
+        for (int shift : new int[] {SHIFT, COARSE_SHIFT}) {
+            BlockCodec.Out table = table(samples, shift);
+            out.varlong(table.size());
+            byte[] bytes = table.toByteArray();
+            out.write(bytes, 0, bytes.length);
+        }
+        return out.toByteArray();
+    }
+
+    /** The cells of one level. */
+    private static BlockCodec.Out table(List<Sample> samples, int shift) {
+        BlockCodec.Out out = new BlockCodec.Out(256);
+        int cells = 0;
+        long prevCell = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            long cell = samples.get(i).x() >> shift;
+            if (i == 0 || cell != prevCell) {
+                cells++;
+                prevCell = cell;
+            }
+        }
+        long firstCell = samples.get(0).x() >> shift;
         out.varlong(BlockCodec.zigzag(firstCell));
         out.varlong(cells);
         prevCell = firstCell;
         int i = 0;
         while (i < samples.size()) {
-            long cell = samples.get(i).x() >> SHIFT;
+            long cell = samples.get(i).x() >> shift;
             int end = i;
             boolean good = true;
-            while (end < samples.size() && samples.get(end).x() >> SHIFT == cell) {
+            while (end < samples.size() && samples.get(end).x() >> shift == cell) {
                 Sample s = samples.get(end);
                 good &= s.q() == null && (s.y() instanceof Double || s.y() instanceof Float);
                 end++;
@@ -88,11 +120,11 @@ public final class CellSummary {
             prevCell = cell;
             out.write(good ? GOOD : 0);
             if (good) {
-                writeCell(out, samples.subList(i, end), cell << SHIFT);
+                writeCell(out, samples.subList(i, end), cell << shift);
             }
             i = end;
         }
-        return out.toByteArray();
+        return out;
     }
 
     private static void writeCell(BlockCodec.Out out, List<Sample> cell, long cellStart) {
@@ -113,7 +145,7 @@ public final class CellSummary {
                 maxX = s.x();
             }
         }
-        out.int32(cell.size()); // every x offset lies within one cell: under 2^26
+        out.int32(cell.size()); // every x offset lies within one cell: under 2^28
         out.int32((int) (first.x() - cellStart));
         out.int32((int) (last.x() - first.x()));
         out.int32((int) (minX - first.x()));
@@ -125,17 +157,26 @@ public final class CellSummary {
     }
 
     /**
-     * Feeds the block's samples with {@code from <= x <= to} to the visitor in x order: a cell of
+     * Feeds the block's samples with {@code from <= x <= to} to the visitor in x order, by the
+     * cells of level {@code shift} ({@link #levelFor}): a cell of
      * good doubles that lies whole in the period and in one run of the visitor
      * ({@link SampleScan#runEnd}) as its summary (the cells of one run joined: one call per bin),
      * every other part through {@code block} (consecutive such cells in one call).
      */
-    public static void scan(byte[] summary, long from, long to, SampleScan visitor, BlockSamples block) {
+    public static void scan(byte[] summary, int shift, long from, long to, SampleScan visitor, BlockSamples block) {
         if (summary.length == 0 || summary[0] != CELLS) {
-            throw new IllegalStateException("damaged history summary: unknown format " + summary[0]);
+            throw new IllegalStateException("damaged history summary: unknown format " + (summary.length == 0 ? "(empty)" : summary[0]));
         }
         BlockCodec.In in = new BlockCodec.In(summary);
         in.pos = 1;
+        int fineLength = (int) in.varlong();
+        if (shift == COARSE_SHIFT) {
+            in.pos += fineLength;
+            in.varlong(); // the coarse table's length
+        } else if (shift != SHIFT) {
+            throw new IllegalArgumentException("no cells of 2^" + shift + " µs");
+        }
+        long cellSize = 1L << shift;
         long cell = BlockCodec.unzigzag(in.varlong());
         int cells = (int) in.varlong();
         BlockCodec.Run run = new BlockCodec.Run(); // whole cells of one bin in a row, joined
@@ -145,8 +186,8 @@ public final class CellSummary {
         for (int k = 0; k < cells; k++) {
             cell += in.varlong();
             boolean good = in.read() == GOOD;
-            long cellFrom = cell << SHIFT;
-            long cellTo = cellFrom + CELL - 1;
+            long cellFrom = cell << shift;
+            long cellTo = cellFrom + cellSize - 1;
             int n = 0;
             long firstX = 0;
             long lastX = 0;
