@@ -75,6 +75,9 @@ public final class TrendDrawBench {
                 engine.write(batch);
             }
             engine.flush();
+            // The load's garbage (8 million samples written seconds ago) is the bench's, not the trend's:
+            // collected now, so that the G1 cycle it would start does not run during the first draw.
+            System.gc();
             System.out.printf("loaded %d pens x %,d samples in %.1f s%n", PENS, samples, (System.nanoTime() - t0) / 1e9);
             long last = first + (samples - 1L) * S;
             EngineProject project = new EngineProject(engine, Actor.SYSTEM);
