@@ -566,7 +566,7 @@ public final class HistoryStore implements AutoCloseable {
                     blockQuery.setLong(1, id);
                     try (ResultSet rs = blockQuery.executeQuery()) {
                         if (!rs.next()) {
-                            throw new StoreException("reading history failed: block " + id + " is missing");
+                            return; // purged since its id was listed: its samples are gone
                         }
                         readFirstX = rs.getLong(1);
                         readCount = rs.getInt(2);
