@@ -20,8 +20,8 @@ import org.peresvet.model.Sample;
  * average, gets no summary: read whole it costs little more, and a row less keeps writing fast.
  *
  * <p>Form: a byte 1, then per level (fine, then coarse) the table's byte length (varint) and the
- * table: the first cell's index (zig-zag varint), the number of cells, and per cell the step from the previous cell's index (varint), a byte 1 for
- * good doubles — then count, first x - cell start, last x - first x, min x - first x and
+ * table: the first cell's index (zig-zag varint), the number of cells, and per cell the step from
+ * the previous cell's index (varint), a byte 1 for good doubles — then count, first x - cell start, last x - first x, min x - first x and
  * max x - first x as 4 bytes each, and first, last, min and max as 8 bytes each — or 0.
  */
 public final class CellSummary {
