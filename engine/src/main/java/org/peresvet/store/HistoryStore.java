@@ -181,11 +181,12 @@ public final class HistoryStore implements AutoCloseable {
         try (Statement del = c.createStatement()) {
             del.executeUpdate("DELETE FROM history_tail");
         }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)", new String[] {"ID"});
+        String insert = "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)";
+        try (PreparedStatement plain = c.prepareStatement(insert);
+             PreparedStatement keyed = c.prepareStatement(insert, new String[] {"ID"});
              PreparedStatement sum = c.prepareStatement(
                 "INSERT INTO history_summary(block_id, tag_key, x_first, x_last, data) VALUES (?, ?, ?, ?, ?)")) {
-            List<Summary> pending = new ArrayList<>();
+            List<Block> pending = new ArrayList<>();
             for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
                 if (e.getValue().isEmpty()) {
                     continue;
@@ -201,52 +202,58 @@ public final class HistoryStore implements AutoCloseable {
                         to++;
                     }
                     List<Sample> block = sorted.subList(from, to);
-                    Summary summary = new Summary(key, block.get(0).x(), block.get(block.size() - 1).x(), CellSummary.encode(block));
-                    ins.setInt(1, key);
-                    ins.setLong(2, summary.xFirst);
-                    ins.setLong(3, summary.xLast);
-                    ins.setInt(4, block.size());
-                    ins.setBytes(5, BlockCodec.encode(block));
-                    ins.addBatch();
-                    pending.add(summary);
+                    pending.add(new Block(key, block.get(0).x(), block.get(block.size() - 1).x(), block.size(),
+                            BlockCodec.encode(block), CellSummary.encode(block)));
                     if (pending.size() == 1000) {
-                        insertWithSummaries(ins, sum, pending);
+                        insert(plain, keyed, sum, pending);
                     }
                     from = to;
                 }
             }
             if (!pending.isEmpty()) {
-                insertWithSummaries(ins, sum, pending);
+                insert(plain, keyed, sum, pending);
             }
         }
     }
 
-    /** A block's summary row (none when {@code data} is null), waiting for the block's id. */
-    private record Summary(int key, long xFirst, long xLast, byte[] data) {
+    /** A block to insert, with its summary row (none when {@code summary} is null). */
+    private record Block(int key, long xFirst, long xLast, int n, byte[] data, byte[] summary) {
     }
 
-    /** Inserts the batched blocks (in one batch: ids in write order), then their summaries under the ids the blocks got. */
-    private static void insertWithSummaries(PreparedStatement blocks, PreparedStatement summaries, List<Summary> pending)
+    /**
+     * Inserts the blocks in one batch (ids in write order); when some have a summary, through the
+     * statement that returns their ids, and then the summaries under those ids. Batches of small
+     * blocks (no summary) take the plain statement: no ids to hand back.
+     */
+    private static void insert(PreparedStatement plain, PreparedStatement keyed, PreparedStatement summaries, List<Block> pending)
             throws SQLException {
+        boolean summarised = pending.stream().anyMatch(b -> b.summary != null);
+        PreparedStatement blocks = summarised ? keyed : plain;
+        for (Block b : pending) {
+            blocks.setInt(1, b.key);
+            blocks.setLong(2, b.xFirst);
+            blocks.setLong(3, b.xLast);
+            blocks.setInt(4, b.n);
+            blocks.setBytes(5, b.data);
+            blocks.addBatch();
+        }
         blocks.executeBatch();
-        boolean any = false;
-        try (ResultSet ids = blocks.getGeneratedKeys()) {
-            for (Summary s : pending) {
-                if (!ids.next()) {
-                    throw new SQLException("fewer block ids than blocks written");
-                }
-                if (s.data != null) {
-                    summaries.setLong(1, ids.getLong(1));
-                    summaries.setInt(2, s.key);
-                    summaries.setLong(3, s.xFirst);
-                    summaries.setLong(4, s.xLast);
-                    summaries.setBytes(5, s.data);
-                    summaries.addBatch();
-                    any = true;
+        if (summarised) {
+            try (ResultSet ids = blocks.getGeneratedKeys()) {
+                for (Block b : pending) {
+                    if (!ids.next()) {
+                        throw new SQLException("fewer block ids than blocks written");
+                    }
+                    if (b.summary != null) {
+                        summaries.setLong(1, ids.getLong(1));
+                        summaries.setInt(2, b.key);
+                        summaries.setLong(3, b.xFirst);
+                        summaries.setLong(4, b.xLast);
+                        summaries.setBytes(5, b.summary);
+                        summaries.addBatch();
+                    }
                 }
             }
-        }
-        if (any) {
             summaries.executeBatch();
         }
         pending.clear();
