@@ -67,15 +67,7 @@ public final class CellSummary {
         if (samples.size() < MIN_SAMPLES) {
             return null;
         }
-        int cells = 0;
-        long prevCell = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            long cell = samples.get(i).x() >> SHIFT;
-            if (i == 0 || cell != prevCell) {
-                cells++;
-                prevCell = cell;
-            }
-        }
+        int cells = cells(samples, SHIFT);
         if (samples.size() < (long) cells * SAMPLES_PER_CELL) {
             return null;
         }
@@ -90,9 +82,8 @@ public final class CellSummary {
         return out.toByteArray();
     }
 
-    /** The cells of one level. */
-    private static BlockCodec.Out table(List<Sample> samples, int shift) {
-        BlockCodec.Out out = new BlockCodec.Out(256);
+    /** How many cells of 2^shift µs the samples (sorted by x) lie in. */
+    private static int cells(List<Sample> samples, int shift) {
         int cells = 0;
         long prevCell = 0;
         for (int i = 0; i < samples.size(); i++) {
@@ -102,10 +93,16 @@ public final class CellSummary {
                 prevCell = cell;
             }
         }
+        return cells;
+    }
+
+    /** The cells of one level. */
+    private static BlockCodec.Out table(List<Sample> samples, int shift) {
+        BlockCodec.Out out = new BlockCodec.Out(256);
         long firstCell = samples.get(0).x() >> shift;
         out.varlong(BlockCodec.zigzag(firstCell));
-        out.varlong(cells);
-        prevCell = firstCell;
+        out.varlong(cells(samples, shift));
+        long prevCell = firstCell;
         int i = 0;
         while (i < samples.size()) {
             long cell = samples.get(i).x() >> shift;
