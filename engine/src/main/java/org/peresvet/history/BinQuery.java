@@ -11,6 +11,12 @@ import java.util.UUID;
 public record BinQuery(UUID tagId, long start, long finish, int bins) {
     /** The most bins one query may ask for: a wide trend needs a few thousand. */
     public static final int MAX_BINS = 100_000;
+    /**
+     * Bins whose width is a multiple of this (2^26 µs, 67.1 s) and whose start lies on its grid
+     * (multiples from the epoch) are answered from the history's cell summaries, without decoding
+     * the samples: the fast way for long periods.
+     */
+    public static final long SUMMARY_CELL = 1L << 26;
 
     public BinQuery {
         Objects.requireNonNull(tagId, "tagId");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.peresvet.history.Bin;
+import org.peresvet.history.BinQuery;
 import org.peresvet.history.BinnedHistory;
 import org.peresvet.model.Sample;
 
@@ -35,7 +36,9 @@ final class BinStrip {
      * A width from a small set (2^k µs and 1.5 x 2^k µs) at least {@code span / columns}: two
      * thirds of a bin to one bin per pixel column (a line point and a band point per bin: at most
      * two points per pixel to draw), and the same width for spans that differ a little, so a pan
-     * or a zoom back finds its bins again.
+     * or a zoom back finds its bins again. One exception: never 1.5 cells of the history's summaries
+     * ({@link BinQuery#SUMMARY_CELL}) but one cell, up to 1.5 bins per column, so that every width
+     * from a cell up is whole cells and long periods are read from the summaries.
      */
     static long widthFor(long span, int columns) {
         long ideal = Math.max(1, -Math.floorDiv(-span, Math.max(1, columns)));
@@ -43,7 +46,12 @@ final class BinStrip {
         if (pow == ideal) {
             return pow;
         }
-        return pow >= 2 && pow + pow / 2 >= ideal ? pow + pow / 2 : 2 * pow;
+        if (pow >= 2 && pow + pow / 2 >= ideal) {
+            // Not 1.5 cells of the history's summaries: every other bin would cut a cell and the
+            // history could not answer from them. One cell instead, finer (up to 1.5 bins per column).
+            return pow == BinQuery.SUMMARY_CELL ? pow : pow + pow / 2;
+        }
+        return 2 * pow;
     }
 
     /** The period to ask for [from, to] µs: whole bins on this strip's grid. */

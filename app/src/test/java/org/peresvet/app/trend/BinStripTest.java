@@ -58,11 +58,25 @@ class BinStripTest {
         for (long span : new long[] {1_000, 7_777_777, 1_000_000L * S, 3 * S}) {
             long w = BinStrip.widthFor(span, 1450);
             long ideal = Math.max(1, (span + 1449) / 1450);
-            assertThat(w).isGreaterThanOrEqualTo(ideal).isLessThanOrEqualTo(ideal * 3 / 2 + 1);
+            assertThat(w).isGreaterThanOrEqualTo(ideal).isLessThanOrEqualTo(ideal * 3 / 2 + 1); // none near a cell
             assertThat(Long.bitCount(w) == 1 || Long.bitCount(w) == 2 && Long.bitCount(w / 3) == 1).isTrue();
         }
         // Spans a little apart share a width: a pan or a slight zoom finds its bins again.
         assertThat(BinStrip.widthFor(30_000 * S, 1450)).isEqualTo(BinStrip.widthFor(31_000 * S, 1450));
+    }
+
+    /** From a day up every width is whole cells of the history's summaries (never 1.5 cells: one instead, finer). */
+    @Test
+    void widthsFromACellUpAreWholeCells() {
+        long cell = BinQuery.SUMMARY_CELL;
+        for (long span = 86_400 * S; span < 400L * 86_400 * S; span += span / 50) {
+            long w = BinStrip.widthFor(span, 1600);
+            assertThat(w % cell).as("width %d for a span of %d s", w, span / S).isZero();
+            long ideal = (span + 1599) / 1600;
+            assertThat(w).isGreaterThanOrEqualTo(w == cell ? ideal * 2 / 3 : ideal);
+        }
+        long oneAndAHalf = 1600 * (cell + cell / 4); // ideal between 1 and 1.5 cells
+        assertThat(BinStrip.widthFor(oneAndAHalf, 1600)).isEqualTo(cell);
     }
 
     @Test

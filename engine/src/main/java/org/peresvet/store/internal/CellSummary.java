@@ -1,13 +1,14 @@
 package org.peresvet.store.internal;
 
 import java.util.List;
+import org.peresvet.history.BinQuery;
 import org.peresvet.history.SampleScan;
 import org.peresvet.model.Sample;
 
 /**
  * A block's samples summed up per cell of a fixed time grid, kept in a row of its own beside the
- * block, at two levels: cells of 2^{@value #SHIFT} µs (67.1 s) and of 2^{@value #COARSE_SHIFT} µs
- * (4.5 min), both aligned to the epoch. A trend over days asks for bins whose width is a whole
+ * block, at two levels: cells of 2^26 µs (67.1 s) and of 2^28 µs (4.5 min), both aligned to the
+ * epoch. A trend over days asks for bins whose width is a whole
  * number of cells on the same grid (widths of 2^k and 3·2^k µs, aligned to their width), so each
  * bin is a run of whole cells: it reads these rows (some 8 % of the block's bytes at one sample a
  * second) and decodes no sample at all; bins of whole coarse cells (a trend of a week or more)
@@ -25,11 +26,11 @@ import org.peresvet.model.Sample;
  * max x - first x as 4 bytes each, and first, last, min and max as 8 bytes each — or 0.
  */
 public final class CellSummary {
-    /** A cell is 2^26 µs (67.1 s): a 1,600 px trend of a day or more has bins of one cell or more. */
-    public static final int SHIFT = 26;
-    public static final long CELL = 1L << SHIFT;
+    /** A cell is 2^26 µs (67.1 s, {@link BinQuery#SUMMARY_CELL}): a 1,600 px trend of a day or more has bins of one cell or more. */
+    public static final long CELL = BinQuery.SUMMARY_CELL;
+    public static final int SHIFT = Long.numberOfTrailingZeros(CELL);
     /** A coarse cell is four cells (4.5 min): a 1,600 px trend of 12 days has bins of three. */
-    public static final int COARSE_SHIFT = 28;
+    public static final int COARSE_SHIFT = SHIFT + 2;
     private static final int MIN_SAMPLES = 256;
     private static final int SAMPLES_PER_CELL = 8;
     private static final int CELLS = 1;
