@@ -181,12 +181,7 @@ public final class HistoryStore implements AutoCloseable {
         try (Statement del = c.createStatement()) {
             del.executeUpdate("DELETE FROM history_tail");
         }
-        String insert = "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)";
-        try (PreparedStatement plain = c.prepareStatement(insert);
-             PreparedStatement keyed = c.prepareStatement(insert, new String[] {"ID"});
-             PreparedStatement sum = c.prepareStatement(
-                "INSERT INTO history_summary(block_id, tag_key, x_first, x_last, data) VALUES (?, ?, ?, ?, ?)")) {
-            List<Block> pending = new ArrayList<>();
+        try (BlockInserts inserts = new BlockInserts(c)) {
             for (Map.Entry<UUID, List<Sample>> e : byTag.entrySet()) {
                 if (e.getValue().isEmpty()) {
                     continue;
@@ -201,62 +196,104 @@ public final class HistoryStore implements AutoCloseable {
                     while (to < sorted.size() && to - from < MAX_BLOCK && bucketOf(sorted.get(to).x()) == bucket) {
                         to++;
                     }
-                    List<Sample> block = sorted.subList(from, to);
-                    pending.add(new Block(key, block.get(0).x(), block.get(block.size() - 1).x(), block.size(),
-                            BlockCodec.encode(block), CellSummary.encode(block)));
-                    if (pending.size() == 1000) {
-                        insert(plain, keyed, sum, pending);
-                    }
+                    inserts.add(key, sorted.subList(from, to));
                     from = to;
                 }
             }
-            if (!pending.isEmpty()) {
-                insert(plain, keyed, sum, pending);
-            }
+            inserts.flush();
         }
-    }
-
-    /** A block to insert, with its summary row (none when {@code summary} is null). */
-    private record Block(int key, long xFirst, long xLast, int n, byte[] data, byte[] summary) {
     }
 
     /**
-     * Inserts the blocks in one batch (ids in write order); when some have a summary, through the
-     * statement that returns their ids, and then the summaries under those ids. Batches of small
-     * blocks (no summary) take the plain statement: no ids to hand back.
+     * Blocks inserted in batches, each batch executed in order (ids in write order). A batch holding
+     * a block with a summary goes through the statement that returns the blocks' ids, and the
+     * summaries follow under those ids; batches of small blocks only (a pipeline's short flushes)
+     * take the plain statement: no ids to hand back.
      */
-    private static void insert(PreparedStatement plain, PreparedStatement keyed, PreparedStatement summaries, List<Block> pending)
-            throws SQLException {
-        boolean summarised = pending.stream().anyMatch(b -> b.summary != null);
-        PreparedStatement blocks = summarised ? keyed : plain;
-        for (Block b : pending) {
-            blocks.setInt(1, b.key);
-            blocks.setLong(2, b.xFirst);
-            blocks.setLong(3, b.xLast);
-            blocks.setInt(4, b.n);
-            blocks.setBytes(5, b.data);
-            blocks.addBatch();
+    private static final class BlockInserts implements AutoCloseable {
+        private static final String INSERT = "INSERT INTO history_block(tag_key, x_first, x_last, n, data) VALUES (?, ?, ?, ?, ?)";
+        private final PreparedStatement plain;
+        private final PreparedStatement keyed;
+        private final PreparedStatement summaries;
+        private PreparedStatement current;
+        private int count;
+        /** Per block of a keyed batch, its summary row or null. */
+        private final List<Summary> batched = new ArrayList<>();
+
+        BlockInserts(Connection c) throws SQLException {
+            plain = c.prepareStatement(INSERT);
+            keyed = c.prepareStatement(INSERT, new String[] {"ID"});
+            summaries = c.prepareStatement("INSERT INTO history_summary(block_id, tag_key, x_first, x_last, data) VALUES (?, ?, ?, ?, ?)");
         }
-        blocks.executeBatch();
-        if (summarised) {
-            try (ResultSet ids = blocks.getGeneratedKeys()) {
-                for (Block b : pending) {
-                    if (!ids.next()) {
-                        throw new SQLException("fewer block ids than blocks written");
-                    }
-                    if (b.summary != null) {
-                        summaries.setLong(1, ids.getLong(1));
-                        summaries.setInt(2, b.key);
-                        summaries.setLong(3, b.xFirst);
-                        summaries.setLong(4, b.xLast);
-                        summaries.setBytes(5, b.summary);
-                        summaries.addBatch();
+
+        void add(int key, List<Sample> block) throws SQLException {
+            long xFirst = block.get(0).x();
+            long xLast = block.get(block.size() - 1).x();
+            byte[] summary = CellSummary.encode(block);
+            if (summary != null && current == plain && count > 0) {
+                flush(); // the blocks before need no ids
+            }
+            if (count == 0) {
+                current = summary != null ? keyed : plain;
+            }
+            current.setInt(1, key);
+            current.setLong(2, xFirst);
+            current.setLong(3, xLast);
+            current.setInt(4, block.size());
+            current.setBytes(5, BlockCodec.encode(block));
+            current.addBatch();
+            count++;
+            if (current == keyed) {
+                batched.add(summary == null ? null : new Summary(key, xFirst, xLast, summary));
+            }
+            if (count == 1000) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (count == 0) {
+                return;
+            }
+            current.executeBatch();
+            if (current == keyed) {
+                try (ResultSet ids = keyed.getGeneratedKeys()) {
+                    for (Summary s : batched) {
+                        if (!ids.next()) {
+                            throw new SQLException("fewer block ids than blocks written");
+                        }
+                        if (s != null) {
+                            summaries.setLong(1, ids.getLong(1));
+                            summaries.setInt(2, s.key);
+                            summaries.setLong(3, s.xFirst);
+                            summaries.setLong(4, s.xLast);
+                            summaries.setBytes(5, s.data);
+                            summaries.addBatch();
+                        }
                     }
                 }
+                summaries.executeBatch();
             }
-            summaries.executeBatch();
+            batched.clear();
+            count = 0;
         }
-        pending.clear();
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                plain.close();
+            } finally {
+                try {
+                    keyed.close();
+                } finally {
+                    summaries.close();
+                }
+            }
+        }
+    }
+
+    /** A block's summary row, waiting for the block's id. */
+    private record Summary(int key, long xFirst, long xLast, byte[] data) {
     }
 
     /**
