@@ -558,7 +558,7 @@ public final class HistoryStore implements AutoCloseable {
                     blockQuery = c.prepareStatement("SELECT x_first, n, data FROM history_block WHERE id = ?");
                 }
                 while (chunk != null && chunk <= to) {
-                    long end = Math.min(to, chunk + SUMMARY_SCAN_BUCKETS * BUCKET - 1);
+                    long end = to - chunk < SUMMARY_SCAN_BUCKETS * BUCKET ? to : chunk + SUMMARY_SCAN_BUCKETS * BUCKET - 1; // no overflow near the ends of time
                     long[] ids = blockIds(chunk, end);
                     if (ids.length > 0) {
                         summaryQuery.setInt(1, key);
